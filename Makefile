@@ -1,0 +1,80 @@
+# budgetkit — see README.md.
+#   make            build libbudgetkit.a and the budgetkit command
+#   make test       unit tests (cmocka) and end-to-end tests of the command line
+#   make report     the main job on the bundled datasets (out/)
+#   make asan       the whole test suite under AddressSanitizer + UBSan
+#   make valgrind   the end-to-end tests under valgrind
+# Missing Debian packages are installed first (as root) or named with the install line.
+
+CC      ?= cc
+CSTD    := -std=c11 -D_POSIX_C_SOURCE=200809L
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wformat=2 -Wvla
+OPT     ?= -O2 -g
+CFLAGS  ?=
+BUILD   ?= build
+DATADIR := $(CURDIR)/datasets
+GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
+GSL_LIBS   := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
+ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(GSL_CFLAGS) -DBK_DEFAULT_DATA='"$(DATADIR)"' $(CFLAGS)
+LDLIBS  := -lcsv $(GSL_LIBS) -lm
+
+DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+DEB_RUN   := gnuplot-nox fonts-noto-cjk
+DEB_CHECK := valgrind
+
+LIB_SRC := $(wildcard ingest/*.c analytics/*.c plots/*.c)
+CLI_SRC := $(filter-out cli/main.c,$(wildcard cli/*.c))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/cli/main.o
+LIB     := $(BUILD)/libbudgetkit.a
+BIN     := $(BUILD)/budgetkit
+TEST_SRC := $(wildcard tests/test_*.c)
+TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps test unit e2e report asan valgrind clean datasets-check
+
+all: deps $(BIN)
+
+deps:
+	@tools/ensure-deps.sh $(DEB_BUILD) $(DEB_RUN)
+
+$(BUILD)/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c $(LIB) $(CLI_OBJ) tests/testutil.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ)) $(LIB) $(LDLIBS) -lcmocka
+
+unit: all $(TEST_BIN)
+	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
+
+e2e: all
+	@BUDGETKIT=$(CURDIR)/$(BIN) SEEDS=$(CURDIR)/../shared/seeds sh tests/e2e.sh
+
+test: unit e2e
+	@echo "make test: all suites passed"
+
+report: all
+	@mkdir -p out
+	$(BIN) validate datasets > out/validation.txt || true
+	$(BIN) summary --format md datasets > out/summary.md.tmp && mv out/summary.md.tmp out/summary.md
+	@echo "wrote out/summary.md and out/validation.txt"
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+
+valgrind: all
+	@tools/ensure-deps.sh $(DEB_CHECK)
+	@BUDGETKIT=$(CURDIR)/$(BIN) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" SEEDS=$(CURDIR)/../shared/seeds sh tests/e2e.sh
+
+clean:
+	rm -rf build build-asan out

@@ -1,0 +1,51 @@
+/*
+ * index.h — finding figures in a loaded dataset.
+ *
+ * The index is a sorted array of pointers to the dataset's items, ordered by unit, year, stage,
+ * table, code, measure and then by where they were read. Lookups are binary searches, and all
+ * records of one unit-year-table are one contiguous range.
+ *
+ * Ownership: the index points into the dataset and must not outlive it; bk_index_free releases
+ * only the index.
+ */
+#ifndef BK_INDEX_H
+#define BK_INDEX_H
+
+#include <stddef.h>
+
+#include "../ingest/model.h"
+
+typedef struct {
+    const bk_item **items;
+    size_t count;
+} bk_index;
+
+/* Builds the index over DS. Returns 0, or -1 if memory ran out. */
+int bk_index_build(bk_index *index, const bk_dataset *ds);
+void bk_index_release(bk_index *index);
+
+/*
+ * The first record with an amount for the given key, or NULL if none has one (not disclosed).
+ * TABLE, CODE and MEASURE are compared by content.
+ */
+const bk_item *bk_index_find(const bk_index *index, const char *unit, int year, int stage,
+                             const char *table, const char *code, const char *measure);
+
+/* The range [*first, *first + return) of records of one unit-year-stage-table. */
+size_t bk_index_table(const bk_index *index, const char *unit, int year, int stage,
+                      const char *table, size_t *first);
+
+/* A unit-year-stage present in the data. */
+typedef struct {
+    const char *unit;
+    int year;
+    int stage;
+} bk_unit_year;
+
+/*
+ * The distinct unit-year-stages, sorted, in a new array the caller frees; *count receives the
+ * number. Returns NULL with *count 0 if there are none or memory ran out.
+ */
+bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count);
+
+#endif

@@ -1,0 +1,828 @@
+/* reconcile.c — see reconcile.h. */
+#include "reconcile.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ingest/vocab.h"
+
+enum { MAX_TERMS = 512 };
+
+/* Half a cent of 万元 in money units: the largest error of one figure rounded to 0.01. */
+#define HALF_CENT ((bk_money)(BK_MONEY_SCALE / 200))
+/* A stated percentage may differ from the computed one by rounding of its last digit. */
+#define PCT_EXACT ((bk_money)(BK_MONEY_SCALE / 200))   /* 0.005 percentage points */
+#define PCT_ROUNDING ((bk_money)(BK_MONEY_SCALE / 20)) /* 0.05 percentage points */
+
+typedef struct {
+    const bk_dataset *ds;
+    const bk_index *index;
+    bk_findings *out;
+    bool nomem;
+    /* The unit-year being checked. */
+    const char *unit;
+    int year, stage;
+} ctx;
+
+typedef struct {
+    const bk_item *items[MAX_TERMS];
+    size_t n;
+    bool overflow;
+} terms;
+
+static void terms_add(terms *t, const bk_item *it)
+{
+    if (!it || !it->has_amount)
+        return;
+    if (t->n == MAX_TERMS) {
+        t->overflow = true;
+        return;
+    }
+    t->items[t->n++] = it;
+}
+
+/* ---- findings ---- */
+
+static char *join_sources(const bk_item *const *items, size_t n)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++)
+        len += strlen(items[i]->source) + 2;
+    char *s = malloc(len);
+    if (!s)
+        return NULL;
+    s[0] = '\0';
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(items[i]->source);
+        if (i) {
+            memcpy(s + pos, "; ", 2);
+            pos += 2;
+        }
+        memcpy(s + pos, items[i]->source, l);
+        pos += l;
+        s[pos] = '\0';
+    }
+    return s;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int need = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (need < 0)
+        return NULL;
+    char *s = malloc((size_t)need + 1);
+    if (s)
+        vsnprintf(s, (size_t)need + 1, fmt, ap);
+    return s;
+}
+
+static bk_finding *new_finding(ctx *c, bk_severity sev, const char *rule, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static bk_finding *new_finding(ctx *c, bk_severity sev, const char *rule, const char *fmt, ...)
+{
+    bk_findings *f = c->out;
+    if (f->count == f->capacity) {
+        size_t cap = f->capacity ? f->capacity * 2 : 32;
+        bk_finding *p = realloc(f->items, cap * sizeof *p);
+        if (!p) {
+            c->nomem = true;
+            return NULL;
+        }
+        f->items = p;
+        f->capacity = cap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = vformat(fmt, ap);
+    va_end(ap);
+    if (!what) {
+        c->nomem = true;
+        return NULL;
+    }
+    bk_finding *x = &f->items[f->count++];
+    memset(x, 0, sizeof *x);
+    x->severity = sev;
+    x->rule = rule;
+    x->unit = c->unit;
+    x->year = c->year;
+    x->stage = c->stage;
+    x->what = what;
+    return x;
+}
+
+/*
+ * Compares STATED with the sum of T. Nothing is reported when either side is missing (not
+ * disclosed) or they agree; otherwise a rounding or inconsistency finding.
+ */
+static void check_sum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
+                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void check_sum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
+                      const char *fmt, ...)
+{
+    if (!stated || !stated->has_amount || t->n == 0 || t->overflow)
+        return;
+    bk_money sum = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (!bk_money_add(&sum, t->items[i]->amount))
+            return;
+    bk_money diff;
+    if (__builtin_sub_overflow(stated->amount, sum, &diff) || diff == 0)
+        return;
+    bk_money tolerance = HALF_CENT * (bk_money)(t->n + 1);
+    bk_severity sev = bk_money_abs(diff) <= tolerance ? BK_SEV_ROUNDING : BK_SEV_INCONSISTENCY;
+    va_list ap;
+    va_start(ap, fmt);
+    char *what = vformat(fmt, ap);
+    va_end(ap);
+    if (!what) {
+        c->nomem = true;
+        return;
+    }
+    bk_finding *x = new_finding(c, sev, rule, "%s", what);
+    free(what);
+    if (!x)
+        return;
+    x->has_values = true;
+    x->stated = stated->amount;
+    x->computed = sum;
+    x->stated_sources = join_sources(&stated, 1);
+    x->computed_sources = join_sources(t->items, t->n);
+    if (!x->stated_sources || !x->computed_sources)
+        c->nomem = true;
+}
+
+/* Compares two percentages: STATED against COMPUTED (both in fixed point). */
+static void check_pct(ctx *c, const char *rule, const bk_item *stated, bk_money computed,
+                      const bk_item *const *from, size_t nfrom, const char *what)
+{
+    bk_money diff = bk_money_abs(stated->amount - computed);
+    if (diff <= PCT_EXACT)
+        return;
+    bk_severity sev = diff <= PCT_ROUNDING ? BK_SEV_ROUNDING : BK_SEV_INCONSISTENCY;
+    bk_finding *x = new_finding(c, sev, rule, "%s", what);
+    if (!x)
+        return;
+    x->has_values = true;
+    x->percent = true;
+    x->stated = stated->amount;
+    x->computed = computed;
+    x->stated_sources = join_sources(&stated, 1);
+    x->computed_sources = join_sources(from, nfrom);
+    if (!x->stated_sources || !x->computed_sources)
+        c->nomem = true;
+}
+
+/* ---- lookups within the current unit-year ---- */
+
+static const bk_item *get(ctx *c, const char *table, const char *code, const char *measure)
+{
+    return bk_index_find(c->index, c->unit, c->year, c->stage, table, code, measure);
+}
+
+static const char *label(const bk_item *it)
+{
+    return it->name && *it->name ? it->name : it->code;
+}
+
+/* ---- hierarchy: parents equal the sum of their children ---- */
+
+static bool has_prefix(const char *s, const char *prefix, size_t plen)
+{
+    return strncmp(s, prefix, plen) == 0;
+}
+
+static const char *const hierarchy_tables[] = {
+    "summary", "revenue", "expenditure", "fiscal_summary", "gpb_expenditure",
+    "gpb_basic", "gf_revenue", "gf_expenditure", "soc", NULL};
+
+static void check_hierarchy(ctx *c, const char *table)
+{
+    size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, table, &first);
+    const bk_item *const *range = c->index->items + first;
+    /* The range is sorted by code, then measure: a parent's children follow it directly. */
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *parent = range[i];
+        size_t plen = strlen(parent->code);
+        if (!parent->has_amount || !bk_code_is_numeric(parent->code) || (plen != 3 && plen != 5))
+            continue;
+        if (i > 0 && strcmp(range[i - 1]->code, parent->code) == 0 &&
+            strcmp(range[i - 1]->measure, parent->measure) == 0)
+            continue; /* one check per code and measure */
+        terms t = {.n = 0};
+        for (size_t j = i + 1; j < n && has_prefix(range[j]->code, parent->code, plen); j++) {
+            const bk_item *child = range[j];
+            if (strlen(child->code) == plen + 2 && bk_code_is_numeric(child->code) &&
+                strcmp(child->measure, parent->measure) == 0)
+                terms_add(&t, child);
+        }
+        check_sum(c, "hierarchy", parent, &t, "%s %s %s: %s = sum of its %s", table,
+                  parent->code, label(parent), parent->measure, plen == 3 ? "款" : "项");
+    }
+    /* The table's total row (or the 收支总表's 本年支出合计) equals the sum of the top codes. */
+    const char *total_key = "total";
+    bool has_total = false;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(range[i]->code, "total") == 0)
+            has_total = true;
+    if (!has_total)
+        total_key = "expenditure_current";
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *total = range[i];
+        if (strcmp(total->code, total_key) != 0 || !total->has_amount)
+            continue;
+        terms t = {.n = 0};
+        for (size_t j = 0; j < n; j++)
+            if (strlen(range[j]->code) == 3 && bk_code_is_numeric(range[j]->code) &&
+                strcmp(range[j]->measure, total->measure) == 0 &&
+                (j == 0 || strcmp(range[j - 1]->code, range[j]->code) != 0 ||
+                 strcmp(range[j - 1]->measure, range[j]->measure) != 0))
+                terms_add(&t, range[j]);
+        check_sum(c, "hierarchy", total, &t, "%s %s: %s = sum of the top-level codes", table,
+                  label(total), total->measure);
+    }
+}
+
+/* ---- rows: the columns of one row add up ---- */
+
+typedef struct {
+    const char *table, *code, *name;
+    const bk_item *cells[48];
+    const char *measures[48];
+    size_t n;
+} row;
+
+static const bk_item *cell(const row *r, const char *measure)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strcmp(r->measures[i], measure) == 0)
+            return r->cells[i];
+    return NULL;
+}
+
+static void add_cells(terms *t, const row *r, const char *const *measures)
+{
+    for (size_t i = 0; measures[i]; i++)
+        terms_add(t, cell(r, measures[i]));
+}
+
+static const char *const uses[] = {"basic", "project", "business", "remit_higher",
+                                   "subsidy_affiliated", NULL};
+static const char *const fiscal_parts[] = {"gpb", "gf", "soc", NULL};
+static const char *const other_sources[] = {"special_account", "unit_funds", "business_income",
+                                            "operating_income", "higher_subsidy",
+                                            "affiliated_remit", "other_income", NULL};
+static const char *const perf_year[] = {"central", "provincial", "local", "self_raised",
+                                        "other", NULL};
+static const char *const perf_period[] = {"period_central", "period_provincial",
+                                          "period_local", "period_self_raised",
+                                          "period_other", NULL};
+
+static void check_row(ctx *c, const row *r)
+{
+    if (strcmp(r->table, "narrative") == 0)
+        return;
+    const bk_item *total = cell(r, "total");
+    const char *name = r->name && *r->name ? r->name : r->code;
+    char where[512];
+    snprintf(where, sizeof where, "%s %s%s%s", r->table, r->code, *r->code ? " " : "", name);
+    terms t = {.n = 0};
+
+    add_cells(&t, r, uses);
+    if (t.n)
+        check_sum(c, "row", total, &t, "%s: total = basic + project", where);
+
+    t.n = 0;
+    terms_add(&t, cell(r, "personnel"));
+    terms_add(&t, cell(r, "public"));
+    if (t.n)
+        check_sum(c, "row", total, &t, "%s: total = personnel + public", where);
+
+    const bk_item *current = cell(r, "current");
+    if (current) {
+        t.n = 0;
+        terms_add(&t, current);
+        terms_add(&t, cell(r, "carryover"));
+        check_sum(c, "row", total, &t, "%s: total = current year + carried over", where);
+    }
+
+    const bk_item *fiscal = cell(r, "fiscal");
+    t.n = 0;
+    add_cells(&t, r, fiscal_parts);
+    if (fiscal && t.n)
+        check_sum(c, "row", fiscal, &t, "%s: 财政拨款 = 一般公共预算 + 政府性基金 + 国有资本经营",
+                  where);
+
+    if (strcmp(r->table, "performance") == 0) {
+        t.n = 0;
+        add_cells(&t, r, perf_year);
+        check_sum(c, "row", total, &t, "%s: annual funds = sum of sources", where);
+        t.n = 0;
+        add_cells(&t, r, perf_period);
+        check_sum(c, "row", cell(r, "period_total"), &t,
+                  "%s: implementation-period funds = sum of sources", where);
+        return;
+    }
+    /* Sources of funds: 财政拨款 (or its three parts) plus the other sources. */
+    t.n = 0;
+    if (fiscal)
+        terms_add(&t, fiscal);
+    else
+        add_cells(&t, r, fiscal_parts);
+    add_cells(&t, r, other_sources);
+    if (t.n == 0)
+        return;
+    if (current) {
+        check_sum(c, "row", current, &t, "%s: current year = sum of sources of funds", where);
+    } else if (total) {
+        terms_add(&t, cell(r, "carryover"));
+        check_sum(c, "row", total, &t, "%s: total = sum of sources of funds", where);
+    }
+}
+
+/* Walks the dataset's items in the order read; a row is a run of consecutive records with the
+ * same unit, year, stage, table, code and name (docs/SCHEMA.md). */
+static void check_rows(ctx *c, const bk_item *begin, const bk_item *end)
+{
+    row r = {.n = 0};
+    for (const bk_item *it = begin; it <= end; it++) {
+        bool same = it < end && r.n > 0 && strcmp(it->table, r.table) == 0 &&
+                    strcmp(it->code, r.code) == 0 && strcmp(it->name, r.name) == 0 &&
+                    strcmp(it->unit, r.cells[0]->unit) == 0 && it->year == r.cells[0]->year &&
+                    it->stage == r.cells[0]->stage;
+        if (!same || r.n == sizeof r.cells / sizeof r.cells[0]) {
+            if (r.n) {
+                c->unit = r.cells[0]->unit;
+                c->year = r.cells[0]->year;
+                c->stage = r.cells[0]->stage;
+                check_row(c, &r);
+            }
+            r.n = 0;
+            if (it == end)
+                break;
+            r.table = it->table;
+            r.code = it->code;
+            r.name = it->name;
+        }
+        if (it->has_amount && !cell(&r, it->measure)) {
+            r.cells[r.n] = it;
+            r.measures[r.n] = it->measure;
+            r.n++;
+        }
+    }
+}
+
+/* ---- sums across rows of one table, by row key ---- */
+
+/*
+ * WHOLE = Σ PARTS over row keys of one table and measure. MIN_PARTS is how many parts must be
+ * disclosed for the comparison to mean anything (a narrative that names only some parts says
+ * nothing about the others). Sums whose every figure is derived are skipped: they restate a
+ * change already checked.
+ */
+static void key_sum(ctx *c, const char *rule, const char *table, const char *measure,
+                    const char *whole, const char *const *parts, size_t min_parts)
+{
+    const bk_item *stated = get(c, table, whole, measure);
+    if (!stated)
+        return;
+    terms t = {.n = 0};
+    size_t nparts = 0;
+    char names[256] = "";
+    size_t pos = 0;
+    for (size_t i = 0; parts[i]; i++) {
+        nparts++;
+        terms_add(&t, get(c, table, parts[i], measure));
+        int w = snprintf(names + pos, sizeof names - pos, "%s%s", i ? " + " : "", parts[i]);
+        if (w > 0 && (size_t)w < sizeof names - pos)
+            pos += (size_t)w;
+    }
+    if (min_parts == 0)
+        min_parts = nparts;
+    if (t.n < min_parts)
+        return;
+    bool all_derived = strncmp(stated->source, "derived:", 8) == 0;
+    for (size_t i = 0; i < t.n && all_derived; i++)
+        all_derived = strncmp(t.items[i]->source, "derived:", 8) == 0;
+    if (all_derived)
+        return;
+    check_sum(c, rule, stated, &t, "%s: %s %s = %s", table, whole, measure, names);
+}
+
+static const char *const revenue_sources[] = {"gpb", "gf", "soc", "special_account",
+                                              "unit_funds", "business_income",
+                                              "operating_income", "higher_subsidy",
+                                              "affiliated_remit", "other_income", NULL};
+
+static void check_balance(ctx *c, const char *table)
+{
+    static const char *const rev_total[] = {"revenue_current", "carryover_in", NULL};
+    static const char *const exp_total[] = {"expenditure_current", "carryover_out", NULL};
+    static const char *const exp_measures[] = {"total", "gpb", "gf", "soc", "current",
+                                               "carryover", NULL};
+    key_sum(c, "balance", table, "total", "revenue_current", revenue_sources, 1);
+    key_sum(c, "balance", table, "total", "revenue_total", rev_total, 1);
+    for (size_t m = 0; exp_measures[m]; m++)
+        key_sum(c, "balance", table, exp_measures[m], "expenditure_total", exp_total, 1);
+    static const char *const rev_eq_cur[] = {"revenue_current", NULL};
+    static const char *const rev_eq_tot[] = {"revenue_total", NULL};
+    key_sum(c, "balance", table, "total", "expenditure_current", rev_eq_cur, 1);
+    key_sum(c, "balance", table, "total", "expenditure_total", rev_eq_tot, 1);
+}
+
+static void check_three_public(ctx *c, const char *table, const char *measure)
+{
+    static const char *const parts[] = {"abroad", "vehicle", "reception", NULL};
+    static const char *const parts_split[] = {"abroad", "vehicle_purchase", "vehicle_operation",
+                                              "reception", NULL};
+    static const char *const vehicle[] = {"vehicle_purchase", "vehicle_operation", NULL};
+    /* Tables list every part (blank = none); a narrative may skip a part it calls zero. */
+    size_t min = strcmp(table, "narrative") == 0 ? 0 : 1;
+    if (get(c, table, "vehicle", measure))
+        key_sum(c, "three-public", table, measure, "three_public", parts, min);
+    else
+        key_sum(c, "three-public", table, measure, "three_public", parts_split, min);
+    key_sum(c, "three-public", table, measure, "vehicle", vehicle, min);
+}
+
+static void check_narrative_sums(ctx *c)
+{
+    static const char *const uses2[] = {"basic", "project", NULL};
+    static const char *const basic_parts[] = {"personnel", "public", NULL};
+    static const char *const uses3[] = {"personnel", "public", "project", NULL};
+    static const char *const gpb_basic[] = {"gpb.personnel", "gpb.public", NULL};
+    static const char *const gpb_uses[] = {"gpb.basic", "gpb.project", NULL};
+    static const char *const procurement[] = {"procurement_goods", "procurement_works",
+                                              "procurement_services", NULL};
+    static const char *const assets[] = {"buildings", "vehicles", "equipment", "other_assets",
+                                         NULL};
+    static const char *const revenue_with_carryover[] = {
+        "gpb", "gf", "soc", "special_account", "unit_funds", "business_income",
+        "operating_income", "higher_subsidy", "affiliated_remit", "other_income",
+        "carryover_in", NULL};
+    static const char *const measures[] = {"total", "change", NULL};
+    for (size_t m = 0; measures[m]; m++) {
+        const char *ms = measures[m];
+        key_sum(c, "narrative", "narrative", ms, "expenditure_total", uses2, 0);
+        if (!get(c, "narrative", "basic", ms))
+            key_sum(c, "narrative", "narrative", ms, "expenditure_total", uses3, 0);
+        key_sum(c, "narrative", "narrative", ms, "basic", basic_parts, 0);
+        key_sum(c, "narrative", "narrative", ms, "gpb.basic", gpb_basic, 0);
+        key_sum(c, "narrative", "narrative", ms, "gpb", gpb_uses, 0);
+        key_sum(c, "narrative", "narrative", ms, "procurement", procurement, 0);
+        check_three_public(c, "narrative", ms);
+    }
+    key_sum(c, "narrative", "narrative", "total", "revenue_total", revenue_with_carryover, 2);
+    key_sum(c, "narrative", "narrative", "total", "assets_total", assets, 2);
+    key_sum(c, "row", "assets", "total", "assets_total", assets, 1);
+}
+
+/* ---- the same figure in two places ---- */
+
+static void same_figure(ctx *c, const char *rule, const bk_item *a, const bk_item *b,
+                        const char *what)
+{
+    if (!a || !b)
+        return;
+    terms t = {.n = 0};
+    terms_add(&t, b);
+    check_sum(c, rule, a, &t, "%s", what);
+}
+
+/* For every numeric code in table A (measure MA), compare with table B (measure MB). */
+static void same_by_code(ctx *c, const char *ta, const char *ma, const char *tb, const char *mb)
+{
+    size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, ta, &first);
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *a = c->index->items[first + i];
+        if (!a->has_amount || strcmp(a->measure, ma) != 0 ||
+            !(bk_code_is_numeric(a->code) || strcmp(a->code, "total") == 0))
+            continue;
+        if (i > 0 && strcmp(c->index->items[first + i - 1]->code, a->code) == 0 &&
+            strcmp(c->index->items[first + i - 1]->measure, a->measure) == 0)
+            continue;
+        const bk_item *b = get(c, tb, a->code, mb);
+        char what[512];
+        snprintf(what, sizeof what, "%s %s %s %s = %s %s", ta, a->code, label(a), ma, tb, mb);
+        same_figure(c, "cross-table", a, b, what);
+    }
+}
+
+static void check_cross_tables(ctx *c)
+{
+    same_by_code(c, "summary", "total", "expenditure", "total");
+    same_by_code(c, "revenue", "total", "expenditure", "total");
+    same_by_code(c, "gpb_expenditure", "total", "revenue", "gpb");
+    same_by_code(c, "gf_expenditure", "total", "revenue", "gf");
+    same_by_code(c, "gpb_expenditure", "total", "fiscal_summary", "gpb");
+    same_by_code(c, "gf_expenditure", "total", "fiscal_summary", "gf");
+    /* 支出总表 basic = the basic expenditure of the three budgets together. */
+    terms basic = {.n = 0};
+    terms_add(&basic, get(c, "gpb_expenditure", "total", "basic"));
+    terms_add(&basic, get(c, "gf_expenditure", "total", "basic"));
+    terms_add(&basic, get(c, "soc", "total", "basic"));
+    const bk_item *all_basic = get(c, "expenditure", "total", "basic");
+    if (basic.n && (!get(c, "summary", "special_account", "total") ||
+                    get(c, "summary", "special_account", "total")->amount == 0))
+        check_sum(c, "cross-table", all_basic, &basic,
+                  "expenditure 合计 basic = basic of gpb_expenditure + gf_expenditure + soc");
+    static const struct { const char *ta, *ca, *ma, *tb, *cb, *mb; } pairs[] = {
+        {"summary", "expenditure_current", "total", "expenditure", "total", "total"},
+        {"summary", "revenue_current", "total", "revenue", "total", "total"},
+        {"summary", "gpb", "total", "fiscal_summary", "gpb", "total"},
+        {"summary", "gf", "total", "fiscal_summary", "gf", "total"},
+        {"summary", "soc", "total", "fiscal_summary", "soc", "total"},
+        {"fiscal_summary", "gpb", "total", "gpb_expenditure", "total", "total"},
+        {"fiscal_summary", "gf", "total", "gf_expenditure", "total", "total"},
+        {"gpb_expenditure", "total", "basic", "gpb_basic", "total", "total"},
+        {"revenue", "total", "gpb", "gpb_expenditure", "total", "total"},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        const bk_item *a = get(c, pairs[i].ta, pairs[i].ca, pairs[i].ma);
+        const bk_item *b = get(c, pairs[i].tb, pairs[i].cb, pairs[i].mb);
+        char what[512];
+        snprintf(what, sizeof what, "%s %s %s = %s %s %s", pairs[i].ta, pairs[i].ca,
+                 pairs[i].ma, pairs[i].tb, pairs[i].cb, pairs[i].mb);
+        same_figure(c, "cross-table", a, b, what);
+    }
+}
+
+/* ---- narrative figures against the tables ---- */
+
+typedef struct { const char *key, *table, *code, *measure; } narrative_map;
+
+static const narrative_map narrative_maps[] = {
+    {"revenue_total", "summary", "revenue_total", "total"},
+    {"revenue_current", "summary", "revenue_current", "total"},
+    {"expenditure_total", "summary", "expenditure_total", "total"},
+    {"expenditure_total", "expenditure", "total", "total"},
+    {"gpb", "summary", "gpb", "total"},
+    {"gf", "summary", "gf", "total"},
+    {"soc", "summary", "soc", "total"},
+    {"special_account", "summary", "special_account", "total"},
+    {"unit_funds", "summary", "unit_funds", "total"},
+    {"other_income", "summary", "other_income", "total"},
+    {"carryover_in", "summary", "carryover_in", "total"},
+    {"fiscal", "fiscal_summary", "revenue_total", "total"},
+    {"basic", "expenditure", "total", "basic"},
+    {"project", "expenditure", "total", "project"},
+    {"personnel", "gpb_basic", "total", "personnel"},
+    {"public", "gpb_basic", "total", "public"},
+    {"gpb.basic", "gpb_expenditure", "total", "basic"},
+    {"gpb.project", "gpb_expenditure", "total", "project"},
+    {"gpb.personnel", "gpb_basic", "total", "personnel"},
+    {"gpb.public", "gpb_basic", "total", "public"},
+    {"three_public", "three_public", "three_public", "total"},
+    {"abroad", "three_public", "abroad", "total"},
+    {"vehicle", "three_public", "vehicle", "total"},
+    {"vehicle_purchase", "three_public", "vehicle_purchase", "total"},
+    {"vehicle_operation", "three_public", "vehicle_operation", "total"},
+    {"reception", "three_public", "reception", "total"},
+    {"operating", "operating", "total", "total"},
+    {"procurement", "procurement", "total", "total"},
+    {"assets_total", "assets", "assets_total", "total"},
+};
+
+static void check_narrative_tables(ctx *c)
+{
+    size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *nv = c->index->items[first + i];
+        if (!nv->has_amount || strcmp(nv->measure, "total") != 0)
+            continue;
+        if (i > 0 && strcmp(c->index->items[first + i - 1]->code, nv->code) == 0 &&
+            strcmp(c->index->items[first + i - 1]->measure, nv->measure) == 0)
+            continue;
+        const bk_item *tv = NULL;
+        const char *code = nv->code;
+        char what[512];
+        for (size_t m = 0; m < sizeof narrative_maps / sizeof narrative_maps[0] && !tv; m++)
+            if (strcmp(narrative_maps[m].key, code) == 0) {
+                tv = get(c, narrative_maps[m].table, narrative_maps[m].code,
+                         narrative_maps[m].measure);
+                snprintf(what, sizeof what, "narrative %s (%s) = %s %s %s", code, label(nv),
+                         narrative_maps[m].table, narrative_maps[m].code,
+                         narrative_maps[m].measure);
+            }
+        /* Function classes: unscoped against the 支出总表, scoped against the fund's table. */
+        const char *dot = strchr(code, '.');
+        const char *cls = dot ? dot + 1 : code;
+        if (!tv && bk_code_is_numeric(cls) && cls[0] == '2') {
+            const char *table = "expenditure", *measure = "total";
+            if (dot && strncmp(code, "gpb.", 4) == 0)
+                table = "gpb_expenditure";
+            else if (dot && strncmp(code, "gf.", 3) == 0)
+                table = "gf_expenditure";
+            else if (dot && strncmp(code, "fiscal.", 7) == 0)
+                table = "fiscal_summary";
+            tv = get(c, table, cls, measure);
+            snprintf(what, sizeof what, "narrative %s (%s) = %s %s %s", code, label(nv), table,
+                     cls, measure);
+        }
+        same_figure(c, "narrative-table", nv, tv, what);
+    }
+}
+
+/* ---- stated percentages ---- */
+
+static bool is_revenue_source(const char *key)
+{
+    for (size_t i = 0; revenue_sources[i]; i++)
+        if (strcmp(revenue_sources[i], key) == 0)
+            return true;
+    return strcmp(key, "carryover_in") == 0;
+}
+
+/* 100 * num / den in fixed point, rounded half away from zero. */
+static bool percent_of(bk_money num, bk_money den, bk_money *out)
+{
+    if (den == 0)
+        return false;
+    __int128 scaled = (__int128)num * 100 * BK_MONEY_SCALE;
+    __int128 q = scaled / den, r = scaled % den;
+    if ((r < 0 ? -r : r) * 2 >= (den < 0 ? -(__int128)den : den))
+        q += ((scaled < 0) != (den < 0)) ? -1 : 1;
+    if (q > INT64_MAX || q < INT64_MIN)
+        return false;
+    *out = (bk_money)q;
+    return true;
+}
+
+static void check_percentages(ctx *c)
+{
+    size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *p = c->index->items[first + i];
+        if (!p->has_amount)
+            continue;
+        char what[512];
+        bk_money computed;
+        if (strcmp(p->measure, "share_pct") == 0) {
+            const bk_item *part = get(c, "narrative", p->code, "total");
+            const char *dot = strchr(p->code, '.');
+            const bk_item *whole;
+            if (dot) {
+                char scope[16];
+                size_t len = (size_t)(dot - p->code);
+                if (len >= sizeof scope)
+                    continue;
+                memcpy(scope, p->code, len);
+                scope[len] = '\0';
+                whole = get(c, "narrative", scope, "total");
+            } else if (is_revenue_source(p->code)) {
+                whole = get(c, "narrative", "revenue_total", "total");
+            } else {
+                whole = get(c, "narrative", "expenditure_total", "total");
+            }
+            if (!part || !whole || !percent_of(part->amount, whole->amount, &computed))
+                continue;
+            const bk_item *from[2] = {part, whole};
+            snprintf(what, sizeof what, "narrative %s (%s): stated share = %s / %s", p->code,
+                     label(p), part->code, whole->code);
+            check_pct(c, "share", p, computed, from, 2, what);
+        } else if (strcmp(p->measure, "change_pct") == 0) {
+            const bk_item *now = get(c, "narrative", p->code, "total");
+            const bk_item *change = get(c, "narrative", p->code, "change");
+            if (!now || !change)
+                continue;
+            bk_money previous = now->amount - change->amount;
+            if (!percent_of(change->amount, previous, &computed))
+                continue;
+            const bk_item *from[2] = {change, now};
+            snprintf(what, sizeof what,
+                     "narrative %s (%s): stated change %% = change / (current - change)",
+                     p->code, label(p));
+            check_pct(c, "change-pct", p, computed, from, 2, what);
+        }
+    }
+}
+
+/* ---- one figure per key in the narrative; no verbatim duplicates anywhere ---- */
+
+static void check_duplicates(ctx *c)
+{
+    const bk_index *ix = c->index;
+    for (size_t i = 1; i < ix->count; i++) {
+        const bk_item *a = ix->items[i - 1], *b = ix->items[i];
+        if (strcmp(a->unit, b->unit) || a->year != b->year || a->stage != b->stage ||
+            strcmp(a->table, b->table) || strcmp(a->code, b->code) ||
+            strcmp(a->measure, b->measure))
+            continue;
+        c->unit = a->unit;
+        c->year = a->year;
+        c->stage = a->stage;
+        if (strcmp(a->name, b->name) == 0 && a->has_amount == b->has_amount &&
+            a->amount == b->amount && strcmp(a->source, b->source) == 0) {
+            bk_finding *x = new_finding(c, BK_SEV_ERROR, "duplicate",
+                                        "%s %s %s %s is repeated at %s:%u and %s:%u", a->table,
+                                        a->code, a->name, a->measure, a->file, a->line, b->file,
+                                        b->line);
+            (void)x;
+            continue;
+        }
+        /* A narrative may repeat a figure; two different figures for one key disagree. */
+        if (strcmp(a->table, "narrative") == 0 && strcmp(a->name, b->name) == 0 &&
+            a->has_amount && b->has_amount &&
+            a->amount != b->amount && strncmp(a->source, "derived:", 8) != 0 &&
+            strncmp(b->source, "derived:", 8) != 0) {
+            terms t = {.n = 0};
+            terms_add(&t, b);
+            check_sum(c, "duplicate", a, &t, "narrative %s %s stated twice", a->code, a->measure);
+        }
+    }
+}
+
+/* ---- references to units ---- */
+
+static void check_references(ctx *c)
+{
+    const bk_dataset *ds = c->ds;
+    const char *last_bad = NULL;
+    c->unit = NULL;
+    c->year = 0;
+    c->stage = 0;
+    if (ds->n_units == 0 && (ds->n_items || ds->n_disclosures)) {
+        new_finding(c, BK_SEV_ERROR, "reference",
+                    "no units file was given: every unit id is unknown (add units.csv)");
+        return;
+    }
+    for (size_t i = 0; i < ds->n_items; i++) {
+        const bk_item *it = &ds->items[i];
+        if (it->unit == last_bad || bk_dataset_find_unit(ds, it->unit))
+            continue;
+        last_bad = it->unit;
+        new_finding(c, BK_SEV_ERROR, "reference", "%s:%u: unknown unit '%s' (not in the units "
+                    "file)", it->file, it->line, it->unit);
+    }
+    for (size_t i = 0; i < ds->n_disclosures; i++) {
+        const bk_disclosure *d = &ds->disclosures[i];
+        if (!bk_dataset_find_unit(ds, d->unit))
+            new_finding(c, BK_SEV_ERROR, "reference", "%s:%u: unknown unit '%s'", d->file,
+                        d->line, d->unit);
+    }
+    for (size_t i = 0; i < ds->n_staff; i++) {
+        const bk_staff *s = &ds->staff[i];
+        if (!bk_dataset_find_unit(ds, s->unit))
+            new_finding(c, BK_SEV_ERROR, "reference", "%s:%u: unknown unit '%s'", s->file,
+                        s->line, s->unit);
+    }
+}
+
+int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
+{
+    ctx c = {.ds = ds, .index = index, .out = out};
+    check_references(&c);
+    check_duplicates(&c);
+    if (ds->n_items)
+        check_rows(&c, ds->items, ds->items + ds->n_items);
+    size_t n_uy;
+    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    if (!uys && index->count)
+        return -1;
+    for (size_t u = 0; u < n_uy && !c.nomem; u++) {
+        c.unit = uys[u].unit;
+        c.year = uys[u].year;
+        c.stage = uys[u].stage;
+        for (size_t t = 0; hierarchy_tables[t]; t++)
+            check_hierarchy(&c, hierarchy_tables[t]);
+        check_balance(&c, "summary");
+        check_balance(&c, "fiscal_summary");
+        static const char *const tp_measures[] = {"total", "gpb", "gf", "soc", NULL};
+        for (size_t m = 0; tp_measures[m]; m++)
+            check_three_public(&c, "three_public", tp_measures[m]);
+        check_narrative_sums(&c);
+        check_cross_tables(&c);
+        check_narrative_tables(&c);
+        check_percentages(&c);
+    }
+    free(uys);
+    return c.nomem ? -1 : 0;
+}
+
+void bk_findings_release(bk_findings *findings)
+{
+    if (!findings)
+        return;
+    for (size_t i = 0; i < findings->count; i++) {
+        free(findings->items[i].what);
+        free(findings->items[i].stated_sources);
+        free(findings->items[i].computed_sources);
+    }
+    free(findings->items);
+    memset(findings, 0, sizeof *findings);
+}
+
+size_t bk_findings_count(const bk_findings *findings, bk_severity severity)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < findings->count; i++)
+        n += findings->items[i].severity == severity;
+    return n;
+}

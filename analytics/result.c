@@ -1,0 +1,123 @@
+/* result.c — see result.h. */
+#include "result.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bk_result *bk_result_new(const char *const *columns)
+{
+    bk_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    while (columns[r->ncols])
+        r->ncols++;
+    r->columns = calloc(r->ncols ? r->ncols : 1, sizeof *r->columns);
+    r->digits = calloc(r->ncols ? r->ncols : 1, sizeof *r->digits);
+    if (!r->columns || !r->digits) {
+        bk_result_free(r);
+        return NULL;
+    }
+    for (size_t i = 0; i < r->ncols; i++) {
+        r->digits[i] = -1;
+        if (!(r->columns[i] = strdup(columns[i]))) {
+            bk_result_free(r);
+            return NULL;
+        }
+    }
+    return r;
+}
+
+void bk_result_free(bk_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nrows * r->ncols; i++)
+        free(r->cells[i].text);
+    if (r->columns)
+        for (size_t i = 0; i < r->ncols; i++)
+            free(r->columns[i]);
+    free(r->columns);
+    free(r->digits);
+    free(r->cells);
+    free(r);
+}
+
+size_t bk_result_add_row(bk_result *r)
+{
+    if (r->nrows == r->cap_rows) {
+        size_t cap = r->cap_rows ? r->cap_rows * 2 : 16;
+        bk_cell *p = realloc(r->cells, cap * r->ncols * sizeof *p);
+        if (!p)
+            return (size_t)-1;
+        r->cells = p;
+        r->cap_rows = cap;
+    }
+    memset(&r->cells[r->nrows * r->ncols], 0, r->ncols * sizeof *r->cells);
+    return r->nrows++;
+}
+
+int bk_result_column(const bk_result *r, const char *column)
+{
+    for (size_t i = 0; i < r->ncols; i++)
+        if (strcmp(r->columns[i], column) == 0)
+            return (int)i;
+    return -1;
+}
+
+static bk_cell *cell_at(bk_result *r, size_t row, const char *column)
+{
+    int col = bk_result_column(r, column);
+    if (col < 0 || row >= r->nrows)
+        return NULL;
+    bk_cell *c = &r->cells[row * r->ncols + (size_t)col];
+    free(c->text);
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+int bk_result_set_text(bk_result *r, size_t row, const char *column, const char *text)
+{
+    bk_cell *c = cell_at(r, row, column);
+    if (!c)
+        return -1;
+    if (!text)
+        return 0;
+    if (!(c->text = strdup(text)))
+        return -1;
+    c->kind = BK_CELL_TEXT;
+    return 0;
+}
+
+int bk_result_set_money(bk_result *r, size_t row, const char *column, bk_money value)
+{
+    bk_cell *c = cell_at(r, row, column);
+    if (!c)
+        return -1;
+    c->kind = BK_CELL_MONEY;
+    c->money = value;
+    return 0;
+}
+
+int bk_result_set_int(bk_result *r, size_t row, const char *column, int64_t value)
+{
+    bk_cell *c = cell_at(r, row, column);
+    if (!c)
+        return -1;
+    c->kind = BK_CELL_INT;
+    c->integer = value;
+    return 0;
+}
+
+int bk_result_set_digits(bk_result *r, const char *column, int digits)
+{
+    int col = bk_result_column(r, column);
+    if (col < 0)
+        return -1;
+    r->digits[col] = digits;
+    return 0;
+}
+
+const bk_cell *bk_result_cell(const bk_result *r, size_t row, size_t col)
+{
+    return &r->cells[row * r->ncols + col];
+}

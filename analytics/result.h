@@ -1,0 +1,52 @@
+/*
+ * result.h — a result table: named columns, rows of typed cells.
+ *
+ * Every analytic returns one of these; the command line renders it as CSV, Markdown or JSON and
+ * the plots draw it. Cells are typed so that a renderer can print money exactly and leave a
+ * blank cell blank (not disclosed) rather than 0.
+ *
+ * Ownership: the table owns its column names and text cells (copied on set).
+ */
+#ifndef BK_RESULT_H
+#define BK_RESULT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../ingest/money.h"
+
+typedef enum { BK_CELL_BLANK = 0, BK_CELL_TEXT, BK_CELL_MONEY, BK_CELL_INT } bk_cell_kind;
+
+typedef struct {
+    bk_cell_kind kind;
+    char *text;      /* BK_CELL_TEXT */
+    bk_money money;  /* BK_CELL_MONEY: fixed point, printed with `digits` decimals or canonical */
+    int64_t integer; /* BK_CELL_INT */
+} bk_cell;
+
+typedef struct {
+    size_t ncols, nrows, cap_rows;
+    char **columns;
+    int *digits; /* per column: decimals for money cells, -1 = canonical (2 to 6) */
+    bk_cell *cells; /* nrows * ncols */
+} bk_result;
+
+/* A table with the given NULL-terminated column names; NULL if memory ran out. */
+bk_result *bk_result_new(const char *const *columns);
+void bk_result_free(bk_result *r);
+
+/* Appends a blank row; returns its index, or (size_t)-1 if memory ran out. */
+size_t bk_result_add_row(bk_result *r);
+
+/* Setters; each returns 0, or -1 (out of memory, or no such column). */
+int bk_result_set_text(bk_result *r, size_t row, const char *column, const char *text);
+int bk_result_set_money(bk_result *r, size_t row, const char *column, bk_money value);
+int bk_result_set_int(bk_result *r, size_t row, const char *column, int64_t value);
+/* Money cells of COLUMN are printed rounded to DIGITS decimals (default: canonical). */
+int bk_result_set_digits(bk_result *r, const char *column, int digits);
+
+/* The column's index, or -1. */
+int bk_result_column(const bk_result *r, const char *column);
+const bk_cell *bk_result_cell(const bk_result *r, size_t row, size_t col);
+
+#endif

@@ -1,0 +1,186 @@
+/* emit.c — see emit.h. */
+#include "emit.h"
+
+#include <inttypes.h>
+#include <stdbool.h>
+#include <string.h>
+
+int bk_format_parse(const char *name, int allow_text)
+{
+    if (strcmp(name, "csv") == 0) return BK_FORMAT_CSV;
+    if (strcmp(name, "md") == 0 || strcmp(name, "markdown") == 0) return BK_FORMAT_MD;
+    if (strcmp(name, "json") == 0) return BK_FORMAT_JSON;
+    if (allow_text && strcmp(name, "text") == 0) return BK_FORMAT_TEXT;
+    return -1;
+}
+
+/* The text of a cell (money per the column's digits); "" for blank. BUF holds 32 bytes. */
+static const char *cell_text(const bk_result *r, size_t row, size_t col, char *buf)
+{
+    const bk_cell *c = bk_result_cell(r, row, col);
+    switch (c->kind) {
+    case BK_CELL_BLANK: return "";
+    case BK_CELL_TEXT: return c->text;
+    case BK_CELL_MONEY:
+        if (r->digits[col] >= 0)
+            bk_money_format_fixed(c->money, r->digits[col], buf);
+        else
+            bk_money_format(c->money, buf);
+        return buf;
+    case BK_CELL_INT:
+        snprintf(buf, BK_MONEY_TEXT_MAX, "%" PRId64, c->integer);
+        return buf;
+    }
+    return "";
+}
+
+static void csv_field(FILE *out, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+static void md_field(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|')
+            fputs("\\|", out);
+        else if (*s == '\n')
+            fputs("<br>", out);
+        else if (*s != '\r')
+            fputc(*s, out);
+    }
+}
+
+static void json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", out); break;
+        case '\\': fputs("\\\\", out); break;
+        case '\n': fputs("\\n", out); break;
+        case '\r': fputs("\\r", out); break;
+        case '\t': fputs("\\t", out); break;
+        default:
+            if (*p < 0x20 || *p == 0x7F)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
+{
+    char buf[BK_MONEY_TEXT_MAX];
+    if (format == BK_FORMAT_JSON) {
+        fputs("[", out);
+        for (size_t i = 0; i < r->nrows; i++) {
+            fputs(i ? ",\n  {" : "\n  {", out);
+            for (size_t j = 0; j < r->ncols; j++) {
+                if (j)
+                    fputs(", ", out);
+                json_string(out, r->columns[j]);
+                fputs(": ", out);
+                const bk_cell *c = bk_result_cell(r, i, j);
+                if (c->kind == BK_CELL_BLANK)
+                    fputs("null", out);
+                else if (c->kind == BK_CELL_TEXT)
+                    json_string(out, c->text);
+                else
+                    fputs(cell_text(r, i, j, buf), out);
+            }
+            fputs("}", out);
+        }
+        fputs(r->nrows ? "\n]\n" : "]\n", out);
+    } else if (format == BK_FORMAT_MD) {
+        fputs("|", out);
+        for (size_t j = 0; j < r->ncols; j++) {
+            fputc(' ', out);
+            md_field(out, r->columns[j]);
+            fputs(" |", out);
+        }
+        fputs("\n|", out);
+        for (size_t j = 0; j < r->ncols; j++) {
+            const bk_cell *c = r->nrows ? bk_result_cell(r, 0, j) : NULL;
+            bool numeric = c && (c->kind == BK_CELL_MONEY || c->kind == BK_CELL_INT);
+            fputs(numeric ? "---:|" : "---|", out);
+        }
+        fputc('\n', out);
+        for (size_t i = 0; i < r->nrows; i++) {
+            fputs("|", out);
+            for (size_t j = 0; j < r->ncols; j++) {
+                fputc(' ', out);
+                md_field(out, cell_text(r, i, j, buf));
+                fputs(" |", out);
+            }
+            fputc('\n', out);
+        }
+    } else {
+        for (size_t j = 0; j < r->ncols; j++) {
+            if (j)
+                fputc(',', out);
+            csv_field(out, r->columns[j]);
+        }
+        fputc('\n', out);
+        for (size_t i = 0; i < r->nrows; i++) {
+            for (size_t j = 0; j < r->ncols; j++) {
+                if (j)
+                    fputc(',', out);
+                csv_field(out, cell_text(r, i, j, buf));
+            }
+            fputc('\n', out);
+        }
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+bk_result *bk_findings_table(const bk_findings *findings)
+{
+    static const char *const columns[] = {"severity", "rule", "unit", "year", "stage", "what",
+                                          "stated", "computed", "difference", "stated_source",
+                                          "computed_sources", NULL};
+    bk_result *r = bk_result_new(columns);
+    if (!r)
+        return NULL;
+    int rc = 0;
+    for (size_t i = 0; i < findings->count && rc == 0; i++) {
+        const bk_finding *f = &findings->items[i];
+        size_t row = bk_result_add_row(r);
+        if (row == (size_t)-1) {
+            rc = -1;
+            break;
+        }
+        rc |= bk_result_set_text(r, row, "severity", bk_severity_name(f->severity));
+        rc |= bk_result_set_text(r, row, "rule", f->rule);
+        rc |= bk_result_set_text(r, row, "unit", f->unit);
+        if (f->unit) {
+            rc |= bk_result_set_int(r, row, "year", f->year);
+            rc |= bk_result_set_text(r, row, "stage", f->stage ? "final" : "budget");
+        }
+        rc |= bk_result_set_text(r, row, "what", f->what);
+        if (f->has_values) {
+            rc |= bk_result_set_money(r, row, "stated", f->stated);
+            rc |= bk_result_set_money(r, row, "computed", f->computed);
+            rc |= bk_result_set_money(r, row, "difference", f->stated - f->computed);
+            rc |= bk_result_set_text(r, row, "stated_source", f->stated_sources);
+            rc |= bk_result_set_text(r, row, "computed_sources", f->computed_sources);
+        }
+    }
+    if (rc != 0) {
+        bk_result_free(r);
+        return NULL;
+    }
+    return r;
+}

@@ -1,0 +1,27 @@
+/*
+ * emit.h — rendering result tables and findings as CSV, Markdown or JSON on a stream.
+ *
+ * CSV follows RFC 4180 (fields quoted only when needed); Markdown escapes '|' and line breaks;
+ * JSON escapes every control character and writes money as exact decimal numbers and blanks as
+ * null. Return 0, or -1 if the stream reported a write error.
+ */
+#ifndef BK_EMIT_H
+#define BK_EMIT_H
+
+#include <stdio.h>
+
+#include "../analytics/reconcile.h"
+#include "../analytics/result.h"
+
+typedef enum { BK_FORMAT_CSV, BK_FORMAT_MD, BK_FORMAT_JSON, BK_FORMAT_TEXT } bk_format;
+
+/* Parses "csv", "md", "json" (and "text" when ALLOW_TEXT); -1 if unknown. */
+int bk_format_parse(const char *name, int allow_text);
+
+int bk_emit_result(FILE *out, const bk_result *r, bk_format format);
+
+/* Findings as a result table (columns: severity, rule, unit, year, stage, what, stated,
+ * computed, difference, stated_source, computed_sources); NULL if memory ran out. */
+bk_result *bk_findings_table(const bk_findings *findings);
+
+#endif

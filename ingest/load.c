@@ -1,0 +1,644 @@
+/* load.c — reading the schema's CSV files into a bk_dataset. See model.h. */
+#include "model.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "csvread.h"
+#include "vocab.h"
+
+bk_dataset *bk_dataset_new(void)
+{
+    bk_dataset *ds = calloc(1, sizeof *ds);
+    if (!ds)
+        return NULL;
+    ds->strings = bk_strpool_new();
+    if (!ds->strings) {
+        free(ds);
+        return NULL;
+    }
+    return ds;
+}
+
+void bk_dataset_free(bk_dataset *ds)
+{
+    if (!ds)
+        return;
+    bk_strpool_free(ds->strings);
+    free(ds->items);
+    free(ds->units);
+    free(ds->population);
+    free(ds->staff);
+    free(ds->disclosures);
+    free(ds->files);
+    free(ds);
+}
+
+const char *bk_file_kind_name(bk_file_kind kind)
+{
+    switch (kind) {
+    case BK_FILE_ITEMS: return "items";
+    case BK_FILE_UNITS: return "units";
+    case BK_FILE_POPULATION: return "population";
+    case BK_FILE_STAFF: return "staff";
+    case BK_FILE_DISCLOSURES: return "disclosures";
+    }
+    return "unknown";
+}
+
+/* Grows an array of ELEM-sized records so that one more fits. */
+static int reserve_one(void **array, size_t *cap, size_t count, size_t elem)
+{
+    if (count < *cap)
+        return 0;
+    size_t cap2 = *cap ? *cap * 2 : 256;
+    void *p = realloc(*array, cap2 * elem);
+    if (!p)
+        return -1;
+    *array = p;
+    *cap = cap2;
+    return 0;
+}
+
+/* ---- file kinds and their columns ---- */
+
+typedef struct {
+    bk_file_kind kind;
+    const char *const *columns; /* every column, all required */
+} kind_spec;
+
+static const char *const item_columns[] = {"unit", "year", "stage", "table", "code",
+                                           "name", "measure", "amount", "source", NULL};
+static const char *const unit_columns[] = {"id", "name", "unit_code", "city",
+                                           "county", "level", "kind", NULL};
+static const char *const population_columns[] = {"jurisdiction", "admin_level", "parent",
+                                                 "year", "population", "source", NULL};
+static const char *const staff_columns[] = {"unit", "year", "staff", "basis", "source", NULL};
+static const char *const disclosure_columns[] = {"unit", "year", "stage", "table",
+                                                 "status", "title", "source", NULL};
+
+static const kind_spec kinds[] = {
+    {BK_FILE_ITEMS, item_columns},
+    {BK_FILE_UNITS, unit_columns},
+    {BK_FILE_POPULATION, population_columns},
+    {BK_FILE_STAFF, staff_columns},
+    {BK_FILE_DISCLOSURES, disclosure_columns},
+};
+enum { N_KINDS = sizeof kinds / sizeof kinds[0], MAX_COLUMNS = 16 };
+
+/* A column present in exactly one kind tells the kind apart. */
+static const struct { const char *column; bk_file_kind kind; } distinctive[] = {
+    {"amount", BK_FILE_ITEMS},     {"unit_code", BK_FILE_UNITS},
+    {"population", BK_FILE_POPULATION}, {"staff", BK_FILE_STAFF},
+    {"status", BK_FILE_DISCLOSURES},
+};
+
+typedef struct {
+    bk_dataset *ds;
+    bk_diag_list *diags;
+    const char *file; /* interned */
+    bool have_header;
+    bool fatal;
+    const kind_spec *spec;
+    int position[MAX_COLUMNS]; /* field index of each spec column */
+    size_t ncolumns;           /* fields per row, from the header */
+    bk_file_stats *stats;
+} load_state;
+
+static size_t count_columns(const char *const *cols)
+{
+    size_t n = 0;
+    while (cols[n])
+        n++;
+    return n;
+}
+
+static bool valid_utf8(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        uint32_t cp;
+        if (c < 0x80) { i++; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
+        else return false;
+        if (i + n > len)
+            return false;
+        for (size_t k = 1; k < n; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+            (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+/* Trims ASCII blanks from both ends of [*s, *s+*len). */
+static void trim(const char **s, size_t *len)
+{
+    while (*len && (**s == ' ' || **s == '\t'))
+        (*s)++, (*len)--;
+    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
+        (*len)--;
+}
+
+static bool header_is(const bk_csv_record *rec, size_t i, const char *name)
+{
+    const char *s = rec->fields[i];
+    size_t len = rec->lengths[i];
+    trim(&s, &len);
+    return strlen(name) == len && memcmp(s, name, len) == 0;
+}
+
+static int read_header(load_state *st, const bk_csv_record *rec)
+{
+    const kind_spec *spec = NULL;
+    for (size_t i = 0; i < rec->count && !spec; i++)
+        for (size_t d = 0; d < sizeof distinctive / sizeof distinctive[0]; d++)
+            if (header_is(rec, i, distinctive[d].column))
+                for (size_t k = 0; k < N_KINDS; k++)
+                    if (kinds[k].kind == distinctive[d].kind)
+                        spec = &kinds[k];
+    if (!spec) {
+        char ex[BK_EXCERPT_BUF];
+        bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
+                    "header '%s' is not one of the known kinds (items: unit,year,stage,table,"
+                    "code,name,measure,amount,source; units; population; staff; disclosures)",
+                    bk_diag_excerpt(rec->fields[0], rec->lengths[0], BK_EXCERPT_MAX, ex));
+        return -1;
+    }
+    size_t want = count_columns(spec->columns);
+    for (size_t c = 0; c < want; c++)
+        st->position[c] = -1;
+    bool bad = false;
+    for (size_t i = 0; i < rec->count; i++) {
+        size_t c;
+        for (c = 0; c < want; c++)
+            if (header_is(rec, i, spec->columns[c]))
+                break;
+        char ex[BK_EXCERPT_BUF];
+        if (c == want) {
+            bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, (uint32_t)i + 1,
+                        "unknown column '%s' in a %s file",
+                        bk_diag_excerpt(rec->fields[i], rec->lengths[i], BK_EXCERPT_MAX, ex),
+                        bk_file_kind_name(spec->kind));
+            bad = true;
+        } else if (st->position[c] >= 0) {
+            bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, (uint32_t)i + 1,
+                        "column '%s' appears twice", spec->columns[c]);
+            bad = true;
+        } else {
+            st->position[c] = (int)i;
+        }
+    }
+    for (size_t c = 0; c < want; c++)
+        if (st->position[c] < 0) {
+            bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
+                        "missing column '%s' in a %s file", spec->columns[c],
+                        bk_file_kind_name(spec->kind));
+            bad = true;
+        }
+    if (bad)
+        return -1;
+    st->spec = spec;
+    st->ncolumns = rec->count;
+    st->stats->kind = spec->kind;
+    return 0;
+}
+
+/* ---- field conversion; each returns 0 or reports and returns -1 ---- */
+
+typedef struct {
+    load_state *st;
+    const bk_csv_record *rec;
+} row_ctx;
+
+static void field_of(const row_ctx *r, size_t c, const char **s, size_t *len)
+{
+    int i = r->st->position[c];
+    *s = r->rec->fields[i];
+    *len = r->rec->lengths[i];
+    trim(s, len);
+}
+
+static int bad_field(const row_ctx *r, size_t c, const char *what)
+{
+    const char *s;
+    size_t len;
+    field_of(r, c, &s, &len);
+    char ex[BK_EXCERPT_BUF];
+    bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line,
+                (uint32_t)r->st->position[c] + 1, "%s '%s': expected %s",
+                r->st->spec->columns[c], bk_diag_excerpt(s, len, BK_EXCERPT_MAX, ex), what);
+    return -1;
+}
+
+static int get_text(const row_ctx *r, size_t c, bool required, const char **out)
+{
+    const char *s;
+    size_t len;
+    field_of(r, c, &s, &len);
+    if (required && len == 0)
+        return bad_field(r, c, "a value (it is required)");
+    *out = bk_strpool_intern(r->st->ds->strings, s, len);
+    if (!*out) {
+        r->st->fatal = true;
+        return -1;
+    }
+    return 0;
+}
+
+static int get_year(const row_ctx *r, size_t c, int16_t *out)
+{
+    const char *s;
+    size_t len;
+    field_of(r, c, &s, &len);
+    int year = 0;
+    bool ok = len == 4;
+    for (size_t i = 0; ok && i < len; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            ok = false;
+        else
+            year = year * 10 + (s[i] - '0');
+    }
+    if (!ok || year < BK_YEAR_MIN || year > BK_YEAR_MAX)
+        return bad_field(r, c, "a year from 1950 to 2100");
+    *out = (int16_t)year;
+    return 0;
+}
+
+static int get_stage(const row_ctx *r, size_t c, uint8_t *out)
+{
+    const char *s;
+    size_t len;
+    field_of(r, c, &s, &len);
+    if (len == 6 && memcmp(s, "budget", 6) == 0)
+        *out = BK_STAGE_BUDGET;
+    else if (len == 5 && memcmp(s, "final", 5) == 0)
+        *out = BK_STAGE_FINAL;
+    else
+        return bad_field(r, c, "'budget' or 'final'");
+    return 0;
+}
+
+static int get_count(const row_ctx *r, size_t c, int64_t *out)
+{
+    const char *s;
+    size_t len;
+    field_of(r, c, &s, &len);
+    bk_money value;
+    bk_money_status ms = bk_money_parse(s, len, &value);
+    if (ms != BK_MONEY_OK || value < 0 || value % BK_MONEY_SCALE != 0)
+        return bad_field(r, c, "a whole number of persons, not negative");
+    *out = value / BK_MONEY_SCALE;
+    return 0;
+}
+
+static int reject_bytes(const row_ctx *r)
+{
+    for (size_t i = 0; i < r->rec->count; i++) {
+        const char *f = r->rec->fields[i];
+        size_t len = r->rec->lengths[i];
+        char ex[BK_EXCERPT_BUF];
+        if (memchr(f, '\0', len)) {
+            bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line, (uint32_t)i + 1,
+                        "field '%s' contains a NUL byte",
+                        bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
+            return -1;
+        }
+        if (!valid_utf8(f, len)) {
+            bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line, (uint32_t)i + 1,
+                        "field '%s' is not valid UTF-8 (convert GBK/GB18030 files first, e.g. "
+                        "iconv -f GB18030 -t UTF-8)",
+                        bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Column indexes within each kind's column list. */
+enum { I_UNIT, I_YEAR, I_STAGE, I_TABLE, I_CODE, I_NAME, I_MEASURE, I_AMOUNT, I_SOURCE };
+enum { U_ID, U_NAME, U_UNIT_CODE, U_CITY, U_COUNTY, U_LEVEL, U_KIND };
+enum { P_JURISDICTION, P_ADMIN_LEVEL, P_PARENT, P_YEAR, P_POPULATION, P_SOURCE };
+enum { S_UNIT, S_YEAR, S_STAFF, S_BASIS, S_SOURCE };
+enum { D_UNIT, D_YEAR, D_STAGE, D_TABLE, D_STATUS, D_TITLE, D_SOURCE };
+
+static int load_item(const row_ctx *r)
+{
+    bk_item it = {.file = r->st->file, .line = r->rec->line};
+    int bad = 0;
+    bad |= get_text(r, I_UNIT, true, &it.unit);
+    bad |= get_year(r, I_YEAR, &it.year);
+    bad |= get_stage(r, I_STAGE, &it.stage);
+    bad |= get_text(r, I_TABLE, true, &it.table);
+    bad |= get_text(r, I_CODE, false, &it.code);
+    bad |= get_text(r, I_NAME, false, &it.name);
+    bad |= get_text(r, I_MEASURE, true, &it.measure);
+    bad |= get_text(r, I_SOURCE, true, &it.source);
+    if (bad)
+        return -1;
+    if (!bk_vocab_table(it.table))
+        return bad_field(r, I_TABLE, "a table id of docs/SCHEMA.md");
+    if (!bk_vocab_code_ok(it.code))
+        return bad_field(r, I_CODE, "a classification code, a row key or a scoped key");
+    if (!bk_vocab_measure(it.measure))
+        return bad_field(r, I_MEASURE, "a measure of docs/SCHEMA.md");
+    if (!*it.code && !*it.name)
+        return bad_field(r, I_NAME, "a name when the code is blank");
+    const char *s;
+    size_t len;
+    field_of(r, I_AMOUNT, &s, &len);
+    bk_money_status ms = bk_money_parse(s, len, &it.amount);
+    if (ms == BK_MONEY_OK)
+        it.has_amount = true;
+    else if (ms == BK_MONEY_BLANK)
+        it.has_amount = false;
+    else {
+        char what[96];
+        snprintf(what, sizeof what, "an amount in 万元 like 1332.44 or 1,332.44 (%s)",
+                 bk_money_status_text(ms));
+        return bad_field(r, I_AMOUNT, what);
+    }
+    bk_dataset *ds = r->st->ds;
+    if (reserve_one((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
+        r->st->fatal = true;
+        return -1;
+    }
+    ds->items[ds->n_items++] = it;
+    return 0;
+}
+
+static int load_unit(const row_ctx *r)
+{
+    bk_unit u = {.file = r->st->file, .line = r->rec->line};
+    int bad = 0;
+    bad |= get_text(r, U_ID, true, &u.id);
+    bad |= get_text(r, U_NAME, true, &u.name);
+    bad |= get_text(r, U_UNIT_CODE, false, &u.unit_code);
+    bad |= get_text(r, U_CITY, true, &u.city);
+    bad |= get_text(r, U_COUNTY, false, &u.county);
+    bad |= get_text(r, U_LEVEL, true, &u.level);
+    bad |= get_text(r, U_KIND, true, &u.kind);
+    if (bad)
+        return -1;
+    if (strcmp(u.level, "city") != 0 && strcmp(u.level, "county") != 0 &&
+        strcmp(u.level, "province") != 0 && strcmp(u.level, "township") != 0)
+        return bad_field(r, U_LEVEL, "'province', 'city', 'county' or 'township'");
+    bk_dataset *ds = r->st->ds;
+    const bk_unit *dup = bk_dataset_find_unit(ds, u.id);
+    if (dup) {
+        bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line, 1,
+                    "unit '%s' is already defined at %s:%u", u.id, dup->file, dup->line);
+        return -1;
+    }
+    if (reserve_one((void **)&ds->units, &ds->cap_units, ds->n_units, sizeof u) != 0) {
+        r->st->fatal = true;
+        return -1;
+    }
+    ds->units[ds->n_units++] = u;
+    return 0;
+}
+
+static int load_population(const row_ctx *r)
+{
+    bk_population p = {.file = r->st->file, .line = r->rec->line};
+    int bad = 0;
+    bad |= get_text(r, P_JURISDICTION, true, &p.jurisdiction);
+    bad |= get_text(r, P_ADMIN_LEVEL, false, &p.admin_level);
+    bad |= get_text(r, P_PARENT, false, &p.parent);
+    bad |= get_year(r, P_YEAR, &p.year);
+    bad |= get_count(r, P_POPULATION, &p.population);
+    bad |= get_text(r, P_SOURCE, true, &p.source);
+    if (bad)
+        return -1;
+    if (p.population == 0)
+        return bad_field(r, P_POPULATION, "a population above zero");
+    bk_dataset *ds = r->st->ds;
+    if (reserve_one((void **)&ds->population, &ds->cap_population, ds->n_population,
+                    sizeof p) != 0) {
+        r->st->fatal = true;
+        return -1;
+    }
+    ds->population[ds->n_population++] = p;
+    return 0;
+}
+
+static int load_staff(const row_ctx *r)
+{
+    bk_staff s = {.file = r->st->file, .line = r->rec->line};
+    int bad = 0;
+    bad |= get_text(r, S_UNIT, true, &s.unit);
+    bad |= get_year(r, S_YEAR, &s.year);
+    bad |= get_count(r, S_STAFF, &s.staff);
+    bad |= get_text(r, S_BASIS, true, &s.basis);
+    bad |= get_text(r, S_SOURCE, true, &s.source);
+    if (bad)
+        return -1;
+    if (s.staff == 0)
+        return bad_field(r, S_STAFF, "a staff count above zero");
+    bk_dataset *ds = r->st->ds;
+    if (reserve_one((void **)&ds->staff, &ds->cap_staff, ds->n_staff, sizeof s) != 0) {
+        r->st->fatal = true;
+        return -1;
+    }
+    ds->staff[ds->n_staff++] = s;
+    return 0;
+}
+
+static int load_disclosure(const row_ctx *r)
+{
+    bk_disclosure d = {.file = r->st->file, .line = r->rec->line};
+    int bad = 0;
+    bad |= get_text(r, D_UNIT, true, &d.unit);
+    bad |= get_year(r, D_YEAR, &d.year);
+    bad |= get_stage(r, D_STAGE, &d.stage);
+    bad |= get_text(r, D_TABLE, true, &d.table);
+    bad |= get_text(r, D_STATUS, true, &d.status);
+    bad |= get_text(r, D_TITLE, false, &d.title);
+    bad |= get_text(r, D_SOURCE, true, &d.source);
+    if (bad)
+        return -1;
+    if (!bk_vocab_table(d.table))
+        return bad_field(r, D_TABLE, "a table id of docs/SCHEMA.md");
+    if (strcmp(d.status, "disclosed") != 0 && strcmp(d.status, "empty") != 0)
+        return bad_field(r, D_STATUS, "'disclosed' or 'empty'");
+    bk_dataset *ds = r->st->ds;
+    if (reserve_one((void **)&ds->disclosures, &ds->cap_disclosures, ds->n_disclosures,
+                    sizeof d) != 0) {
+        r->st->fatal = true;
+        return -1;
+    }
+    ds->disclosures[ds->n_disclosures++] = d;
+    return 0;
+}
+
+static int on_record(const bk_csv_record *rec, void *vst)
+{
+    load_state *st = vst;
+    if (!st->have_header) {
+        st->have_header = true;
+        if (read_header(st, rec) != 0) {
+            st->fatal = true;
+            return 1;
+        }
+        return 0;
+    }
+    st->stats->rows_read++;
+    row_ctx r = {st, rec};
+    int rc;
+    if (rec->count != st->ncolumns) {
+        bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
+                    "row has %zu fields, the header has %zu", rec->count, st->ncolumns);
+        rc = -1;
+    } else if ((rc = reject_bytes(&r)) == 0) {
+        switch (st->spec->kind) {
+        case BK_FILE_ITEMS: rc = load_item(&r); break;
+        case BK_FILE_UNITS: rc = load_unit(&r); break;
+        case BK_FILE_POPULATION: rc = load_population(&r); break;
+        case BK_FILE_STAFF: rc = load_staff(&r); break;
+        case BK_FILE_DISCLOSURES: rc = load_disclosure(&r); break;
+        }
+    }
+    if (rc == 0)
+        st->stats->rows_accepted++;
+    else
+        st->stats->rows_rejected++;
+    return st->fatal ? 1 : 0;
+}
+
+int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_diag_list *diags)
+{
+    const char *file = bk_strpool_intern_cstr(ds->strings, name);
+    if (!file || reserve_one((void **)&ds->files, &ds->cap_files, ds->n_files,
+                             sizeof *ds->files) != 0) {
+        bk_diag_add(diags, BK_SEV_ERROR, name, 0, 0, "out of memory");
+        return -1;
+    }
+    bk_file_stats *stats = &ds->files[ds->n_files++];
+    memset(stats, 0, sizeof *stats);
+    stats->file = file;
+    load_state st = {.ds = ds, .diags = diags, .file = file, .stats = stats};
+    uint32_t error_line = 0;
+    bk_csv_status cs = bk_csv_read(stream, BK_MAX_FIELD, on_record, &st, &error_line);
+    if (st.fatal) {
+        if (!st.spec)
+            return -1; /* header problem, already reported */
+        bk_diag_add(diags, BK_SEV_ERROR, file, 0, 0, "out of memory");
+        return -1;
+    }
+    if (cs == BK_CSV_PARSE || cs == BK_CSV_IO || cs == BK_CSV_NOMEM) {
+        bk_diag_add(diags, BK_SEV_ERROR, file, error_line, 0, "%s; rows from line %u on were "
+                    "not read", bk_csv_status_text(cs), error_line);
+        return -1;
+    }
+    if (!st.have_header) {
+        bk_diag_add(diags, BK_SEV_ERROR, file, 0, 0, "file is empty: expected a header line");
+        return -1;
+    }
+    return 0;
+}
+
+static int load_file(bk_dataset *ds, const char *path, bk_diag_list *diags)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    int rc = bk_dataset_load_stream(ds, f, path, diags);
+    fclose(f);
+    return rc;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool ends_with_csv(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".csv") == 0;
+}
+
+static int load_dir(bk_dataset *ds, const char *path, bk_diag_list *diags, int depth)
+{
+    if (depth > 16) {
+        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "directories nested too deeply");
+        return -1;
+    }
+    DIR *dir = opendir(path);
+    if (!dir) {
+        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "cannot open directory: %s",
+                    strerror(errno));
+        return -1;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (reserve_one((void **)&names, &cap, n, sizeof *names) != 0 ||
+            !(names[n] = malloc(strlen(path) + strlen(e->d_name) + 2))) {
+            rc = -1;
+            break;
+        }
+        sprintf(names[n], "%s/%s", path, e->d_name); /* sized exactly above */
+        n++;
+    }
+    closedir(dir);
+    if (rc != 0)
+        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "out of memory");
+    if (n)
+        qsort(names, n, sizeof *names, compare_names);
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        struct stat sb;
+        if (stat(names[i], &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode)) {
+            if (load_dir(ds, names[i], diags, depth + 1) != 0)
+                rc = -1;
+        } else if (S_ISREG(sb.st_mode) && ends_with_csv(names[i])) {
+            if (load_file(ds, names[i], diags) != 0)
+                rc = -1;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
+    return rc;
+}
+
+int bk_dataset_load_path(bk_dataset *ds, const char *path, bk_diag_list *diags)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
+        return -1;
+    }
+    if (S_ISDIR(sb.st_mode))
+        return load_dir(ds, path, diags, 0);
+    return load_file(ds, path, diags);
+}
+
+const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id)
+{
+    for (size_t i = 0; i < ds->n_units; i++)
+        if (strcmp(ds->units[i].id, id) == 0)
+            return &ds->units[i];
+    return NULL;
+}

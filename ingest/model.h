@@ -1,0 +1,124 @@
+/*
+ * model.h — the normalized budget model and its loading from CSV (docs/SCHEMA.md).
+ *
+ * A bk_dataset holds everything read from one or more files: line items, units, population and
+ * staff denominators, and the list of disclosed tables. Strings are interned in the dataset's
+ * pool, so two records with the same unit id share one pointer and can be compared with ==.
+ *
+ * Ownership: the dataset owns all records and strings; bk_dataset_free releases them. Records
+ * are never removed; a row that fails a check is not added and is reported instead.
+ *
+ * Errors: loading returns 0 when the file could be read at all (rows may still have been
+ * rejected: each one is a BK_SEV_ERROR diagnostic with file, line and column) and -1 when it
+ * could not (missing file, unknown header, malformed quoting, out of memory), also reported as a
+ * diagnostic. Nothing is printed.
+ */
+#ifndef BK_MODEL_H
+#define BK_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "money.h"
+#include "strpool.h"
+
+typedef enum { BK_STAGE_BUDGET = 0, BK_STAGE_FINAL = 1 } bk_stage;
+
+typedef struct {
+    const char *unit, *table, *code, *name, *measure, *source;
+    const char *file; /* the CSV the record came from, for messages */
+    uint32_t line;    /* its line there */
+    int16_t year;
+    uint8_t stage;      /* bk_stage */
+    bool has_amount;    /* false: the amount is blank, i.e. not disclosed */
+    bk_money amount;
+} bk_item;
+
+typedef struct {
+    const char *id, *name, *unit_code, *city, *county, *level, *kind;
+    const char *file;
+    uint32_t line;
+} bk_unit;
+
+typedef struct {
+    const char *jurisdiction, *admin_level, *parent, *source;
+    const char *file;
+    uint32_t line;
+    int16_t year;
+    int64_t population;
+} bk_population;
+
+typedef struct {
+    const char *unit, *basis, *source;
+    const char *file;
+    uint32_t line;
+    int16_t year;
+    int64_t staff;
+} bk_staff;
+
+typedef struct {
+    const char *unit, *table, *status, *title, *source;
+    const char *file;
+    uint32_t line;
+    int16_t year;
+    uint8_t stage;
+} bk_disclosure;
+
+typedef enum {
+    BK_FILE_ITEMS, BK_FILE_UNITS, BK_FILE_POPULATION, BK_FILE_STAFF, BK_FILE_DISCLOSURES
+} bk_file_kind;
+
+/* Accounting for one file read: every data row is either accepted or rejected. */
+typedef struct {
+    const char *file;
+    bk_file_kind kind;
+    size_t rows_read, rows_accepted, rows_rejected;
+} bk_file_stats;
+
+typedef struct {
+    bk_strpool *strings;
+    bk_item *items;
+    size_t n_items, cap_items;
+    bk_unit *units;
+    size_t n_units, cap_units;
+    bk_population *population;
+    size_t n_population, cap_population;
+    bk_staff *staff;
+    size_t n_staff, cap_staff;
+    bk_disclosure *disclosures;
+    size_t n_disclosures, cap_disclosures;
+    bk_file_stats *files;
+    size_t n_files, cap_files;
+} bk_dataset;
+
+/* A new empty dataset, or NULL if memory ran out. */
+bk_dataset *bk_dataset_new(void);
+/* Frees the dataset and everything it owns. NULL is fine. */
+void bk_dataset_free(bk_dataset *ds);
+
+/*
+ * Loads PATH: a CSV file, or a directory whose *.csv files (recursively, in name order) are
+ * loaded one by one. The kind of each file is recognised from its header.
+ */
+int bk_dataset_load_path(bk_dataset *ds, const char *path, bk_diag_list *diags);
+
+/* Loads one CSV from STREAM; NAME is used in messages and as the records' file. */
+int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_diag_list *diags);
+
+/* The unit with id ID (an interned or any string), or NULL. */
+const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id);
+
+/* "items", "units", "population", "staff", "disclosures". */
+const char *bk_file_kind_name(bk_file_kind kind);
+
+/* Largest field accepted, in bytes: longer is an error, not an allocation. */
+#define BK_MAX_FIELD (64 * 1024)
+
+/* Years accepted in data. */
+#define BK_YEAR_MIN 1950
+#define BK_YEAR_MAX 2100
+
+#endif

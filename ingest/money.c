@@ -1,0 +1,227 @@
+/* money.c — see money.h. */
+#include "money.h"
+
+#include <string.h>
+
+/* Maps the character at s[*i] to an ASCII equivalent if it is one we accept (full-width digits,
+ * separators and minus), advancing *i past it. Returns 0 for anything else without advancing. */
+static char next_ascii(const unsigned char *s, size_t len, size_t *i)
+{
+    unsigned char c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return (char)c;
+    }
+    /* U+FF0C ， U+FF0D － U+FF0E ． U+FF10..U+FF19 ０..９ are EF BC 8C..99 */
+    if (c == 0xEF && *i + 2 < len && s[*i + 1] == 0xBC) {
+        unsigned char d = s[*i + 2];
+        if (d >= 0x90 && d <= 0x99) {
+            *i += 3;
+            return (char)('0' + (d - 0x90));
+        }
+        if (d == 0x8C) { *i += 3; return ','; }
+        if (d == 0x8D) { *i += 3; return '-'; }
+        if (d == 0x8E) { *i += 3; return '.'; }
+    }
+    return 0;
+}
+
+/* Length of a blank at s[i] (ASCII blank, U+3000, U+00A0), 0 if none. */
+static size_t blank_len(const unsigned char *s, size_t len, size_t i)
+{
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE3 && i + 2 < len && s[i + 1] == 0x80 && s[i + 2] == 0x80)
+        return 3;
+    return 0;
+}
+
+bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t begin = 0, end = len, n;
+
+    while (begin < end && (n = blank_len(s, end, begin)) > 0)
+        begin += n;
+    /* Trim from the right: step back over the longest blank that ends at 'end'. */
+    for (;;) {
+        if (end > begin && blank_len(s, end, end - 1) == 1) { end -= 1; continue; }
+        if (end >= begin + 2 && blank_len(s, end, end - 2) == 2) { end -= 2; continue; }
+        if (end >= begin + 3 && blank_len(s, end, end - 3) == 3) { end -= 3; continue; }
+        break;
+    }
+    if (begin == end)
+        return BK_MONEY_BLANK;
+
+    /* Normalise into a small ASCII buffer; a number longer than this is out of range anyway. */
+    char buf[96];
+    size_t blen = 0, i = begin;
+    while (i < end) {
+        char c = next_ascii(s, end, &i);
+        if (c == 0)
+            return BK_MONEY_SYNTAX;
+        if (blen + 1 >= sizeof buf)
+            return BK_MONEY_RANGE;
+        buf[blen++] = c;
+    }
+    buf[blen] = '\0';
+
+    size_t p = 0;
+    bool negative = false;
+    if (buf[p] == '-' || buf[p] == '+') {
+        negative = buf[p] == '-';
+        p++;
+    }
+    /* Integer part: digits, optionally grouped by commas in threes. */
+    size_t int_start = p, digits_in_group = 0, groups = 0;
+    bool grouped = false;
+    uint64_t whole = 0;
+    bool overflow = false;
+    while (p < blen && (buf[p] == ',' || (buf[p] >= '0' && buf[p] <= '9'))) {
+        if (buf[p] == ',') {
+            if (digits_in_group == 0 || (grouped && digits_in_group != 3) ||
+                (!grouped && digits_in_group > 3))
+                return p == int_start ? BK_MONEY_SYNTAX : BK_MONEY_GROUPING;
+            grouped = true;
+            groups++;
+            digits_in_group = 0;
+        } else {
+            unsigned digit = (unsigned)(buf[p] - '0');
+            if (whole > (UINT64_MAX - digit) / 10)
+                overflow = true;
+            else
+                whole = whole * 10 + digit;
+            digits_in_group++;
+        }
+        p++;
+    }
+    if (p == int_start || digits_in_group == 0)
+        return (p > int_start && buf[p - 1] == ',') ? BK_MONEY_GROUPING : BK_MONEY_SYNTAX;
+    if (grouped && digits_in_group != 3)
+        return BK_MONEY_GROUPING;
+    (void)groups;
+
+    uint64_t frac = 0;
+    if (p < blen && buf[p] == '.') {
+        p++;
+        size_t nfrac = 0;
+        if (p >= blen || buf[p] < '0' || buf[p] > '9')
+            return BK_MONEY_SYNTAX;
+        while (p < blen && buf[p] >= '0' && buf[p] <= '9') {
+            if (nfrac < BK_MONEY_FRAC_DIGITS)
+                frac = frac * 10 + (uint64_t)(buf[p] - '0');
+            else if (buf[p] != '0')
+                return BK_MONEY_PRECISION;
+            nfrac++;
+            p++;
+        }
+        for (; nfrac < BK_MONEY_FRAC_DIGITS; nfrac++)
+            frac *= 10;
+    }
+    if (p != blen)
+        return BK_MONEY_SYNTAX;
+    if (overflow || whole > (uint64_t)INT64_MAX / BK_MONEY_SCALE)
+        return BK_MONEY_RANGE;
+    uint64_t magnitude = whole * BK_MONEY_SCALE + frac;
+    if (magnitude > (uint64_t)INT64_MAX)
+        return BK_MONEY_RANGE;
+    *out = negative ? -(bk_money)magnitude : (bk_money)magnitude;
+    return BK_MONEY_OK;
+}
+
+const char *bk_money_status_text(bk_money_status status)
+{
+    switch (status) {
+    case BK_MONEY_OK: return "ok";
+    case BK_MONEY_BLANK: return "blank";
+    case BK_MONEY_SYNTAX: return "not a number";
+    case BK_MONEY_GROUPING: return "misplaced thousands separator";
+    case BK_MONEY_PRECISION: return "more than six decimal places";
+    case BK_MONEY_RANGE: return "out of range";
+    }
+    return "unknown";
+}
+
+/* Writes |value| split into whole and fraction; returns length. */
+static size_t format_digits(uint64_t magnitude, bool negative, int min_frac, int max_frac, char *buf)
+{
+    char tmp[BK_MONEY_TEXT_MAX];
+    uint64_t whole = magnitude / BK_MONEY_SCALE;
+    uint64_t frac = magnitude % BK_MONEY_SCALE;
+    size_t n = 0;
+    if (negative && magnitude != 0)
+        buf[n++] = '-';
+    size_t t = 0;
+    do {
+        tmp[t++] = (char)('0' + whole % 10);
+        whole /= 10;
+    } while (whole > 0);
+    while (t > 0)
+        buf[n++] = tmp[--t];
+    char fd[BK_MONEY_FRAC_DIGITS];
+    for (int k = BK_MONEY_FRAC_DIGITS - 1; k >= 0; k--) {
+        fd[k] = (char)('0' + frac % 10);
+        frac /= 10;
+    }
+    int keep = max_frac;
+    while (keep > min_frac && fd[keep - 1] == '0')
+        keep--;
+    if (keep > 0) {
+        buf[n++] = '.';
+        memcpy(buf + n, fd, (size_t)keep);
+        n += (size_t)keep;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+static uint64_t magnitude_of(bk_money value)
+{
+    return value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+}
+
+size_t bk_money_format(bk_money value, char *buf)
+{
+    return format_digits(magnitude_of(value), value < 0, 2, BK_MONEY_FRAC_DIGITS, buf);
+}
+
+size_t bk_money_format_fixed(bk_money value, int digits, char *buf)
+{
+    if (digits < 0)
+        digits = 0;
+    if (digits > BK_MONEY_FRAC_DIGITS)
+        digits = BK_MONEY_FRAC_DIGITS;
+    uint64_t magnitude = magnitude_of(value);
+    uint64_t step = 1;
+    for (int k = digits; k < BK_MONEY_FRAC_DIGITS; k++)
+        step *= 10;
+    uint64_t rem = magnitude % step;
+    magnitude -= rem;
+    if (rem * 2 >= step && magnitude <= UINT64_MAX - step)
+        magnitude += step;
+    return format_digits(magnitude, value < 0, digits, digits, buf);
+}
+
+bool bk_money_add(bk_money *sum, bk_money value)
+{
+    bk_money r;
+    if (__builtin_add_overflow(*sum, value, &r))
+        return false;
+    *sum = r;
+    return true;
+}
+
+bk_money bk_money_abs(bk_money value)
+{
+    if (value == INT64_MIN)
+        return INT64_MAX;
+    return value < 0 ? -value : value;
+}
+
+double bk_money_to_double(bk_money value)
+{
+    return (double)value / BK_MONEY_SCALE;
+}

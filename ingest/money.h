@@ -1,0 +1,64 @@
+/*
+ * money.h — exact fixed-point amounts.
+ *
+ * An amount is a signed 64-bit count of 分 (0.01 元). Budget tables are in 万元, so one 万元 is
+ * 1,000,000 units and six fractional digits of a 万元 figure are exact; binary floating point is
+ * never used for storage or sums. The same representation carries percentages (six decimals) and
+ * counts, whose meaning the measure gives.
+ *
+ * Nothing here allocates; nothing prints.
+ */
+#ifndef BK_MONEY_H
+#define BK_MONEY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef int64_t bk_money;
+
+#define BK_MONEY_SCALE 1000000 /* units per 万元 (or per 1 of any other measure) */
+#define BK_MONEY_FRAC_DIGITS 6
+
+typedef enum {
+    BK_MONEY_OK = 0,
+    BK_MONEY_BLANK,      /* empty or only blanks: "not disclosed", not an error, not zero */
+    BK_MONEY_SYNTAX,     /* not a number of the accepted forms */
+    BK_MONEY_GROUPING,   /* thousands separators in the wrong places ("12,34") */
+    BK_MONEY_PRECISION,  /* more than six significant fractional digits */
+    BK_MONEY_RANGE       /* beyond what 64 bits of 分 hold */
+} bk_money_status;
+
+/*
+ * Parses TEXT[0..len) as an amount. Accepted: optional sign ('-', '+', full-width '－'), digits
+ * with optional thousands separators (',' or '，', groups of three), optional '.' or '．' followed
+ * by 1–6 digits (further digits only if they are zeros), full-width digits, blanks (ASCII space,
+ * tab, CR, LF, U+3000, U+00A0) before and after. On BK_MONEY_OK *out holds the value; otherwise
+ * *out is left untouched.
+ */
+bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out);
+
+/* A short English description of STATUS ("not a number", ...), static storage. */
+const char *bk_money_status_text(bk_money_status status);
+
+/*
+ * Writes the canonical text of VALUE into BUF (at least BK_MONEY_TEXT_MAX bytes): '-' if
+ * negative, the integer part, then two to six fractional digits (zeros past the second are
+ * dropped). Returns the length written, excluding the NUL.
+ */
+#define BK_MONEY_TEXT_MAX 32
+size_t bk_money_format(bk_money value, char *buf);
+
+/* Formats VALUE rounded half away from zero to DIGITS (0–6) fractional digits. */
+size_t bk_money_format_fixed(bk_money value, int digits, char *buf);
+
+/* *sum += value; returns false (and leaves *sum) if the result would overflow. */
+bool bk_money_add(bk_money *sum, bk_money value);
+
+/* Absolute value, saturating at INT64_MAX. */
+bk_money bk_money_abs(bk_money value);
+
+/* Converts to double for statistics only (never for storage). */
+double bk_money_to_double(bk_money value);
+
+#endif
