@@ -114,6 +114,7 @@ static bk_finding *new_finding(ctx *c, bk_severity sev, const char *rule, const 
     x->year = c->year;
     x->stage = c->stage;
     x->what = what;
+    x->order = f->count - 1;
     return x;
 }
 
@@ -292,7 +293,10 @@ static void check_row(ctx *c, const row *r)
     const bk_item *total = cell(r, "total");
     const char *name = r->name && *r->name ? r->name : r->code;
     char where[512];
-    snprintf(where, sizeof where, "%s %s%s%s", r->table, r->code, *r->code ? " " : "", name);
+    if (bk_code_is_numeric(r->code) && *r->name)
+        snprintf(where, sizeof where, "%s %s %s", r->table, r->code, r->name);
+    else
+        snprintf(where, sizeof where, "%s %s", r->table, name);
     terms t = {.n = 0};
 
     add_cells(&t, r, uses);
@@ -775,6 +779,22 @@ static void check_references(ctx *c)
     }
 }
 
+/* Dataset-wide findings first, then by unit, year and stage, then in the order found. */
+static int compare_findings(const void *pa, const void *pb)
+{
+    const bk_finding *a = pa, *b = pb;
+    if (!a->unit != !b->unit)
+        return a->unit ? 1 : -1;
+    int c = a->unit ? strcmp(a->unit, b->unit) : 0;
+    if (c)
+        return c;
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    if (a->stage != b->stage)
+        return a->stage < b->stage ? -1 : 1;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
 int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
 {
     ctx c = {.ds = ds, .index = index, .out = out};
@@ -803,6 +823,8 @@ int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
         check_percentages(&c);
     }
     free(uys);
+    if (out->count)
+        qsort(out->items, out->count, sizeof *out->items, compare_findings);
     return c.nomem ? -1 : 0;
 }
 

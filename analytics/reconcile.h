@@ -45,6 +45,7 @@ typedef struct {
     bk_money computed;      /* the right side, as computed from the other figures */
     char *stated_sources;   /* "file:line" of the left side */
     char *computed_sources; /* "file:line; file:line ..." of the right side */
+    size_t order;           /* position in which the rule found it (keeps sorting stable) */
 } bk_finding;
 
 typedef struct {

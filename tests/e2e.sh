@@ -1,0 +1,111 @@
+#!/bin/sh
+# End-to-end tests of the budgetkit command line.
+# Environment: BUDGETKIT (the binary), VALGRIND (optional command prefix), run from the repo root.
+set -u
+BK="${VALGRIND:-} ${BUDGETKIT:?set BUDGETKIT to the budgetkit binary}"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# run NAME EXPECTED_EXIT ARGS... : runs budgetkit, keeps stdout/stderr in $TMP/out, $TMP/err
+run() {
+    name=$1; want=$2; shift 2
+    # shellcheck disable=SC2086
+    $BK "$@" >"$TMP/out" 2>"$TMP/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else bad "$name: exit $got, expected $want"; sed 's/^/  | /' "$TMP/err" >&2; fi
+}
+has() { # has NAME FILE TEXT
+    if grep -qF -- "$3" "$2"; then ok; else bad "$1: '$3' not in $(basename "$2")"; fi
+}
+hasnt() {
+    if grep -qF -- "$3" "$2"; then bad "$1: '$3' unexpectedly in $(basename "$2")"; else ok; fi
+}
+
+# ---- validate on the bundled datasets ----
+run "validate datasets" 0 validate datasets
+has "validate: 大同 basic rounding" "$TMP/out" "rounding: row datong-sasac 2023: gpb_basic 合计: total = personnel + public: stated 723.97, computed 723.98 (difference -0.01)"
+has "validate: 丰润 change inconsistency" "$TMP/out" "inconsistency: narrative tangshan-fengrun-party-office 2023: narrative: expenditure_total change = personnel + public + project: stated 135.25, computed -26.46 (difference 161.71)"
+has "validate: sources of both sides" "$TMP/out" "stated at tangshan_fengrun_party_office_2023_budget.txt:1527"
+has "validate: accounting line" "$TMP/err" "rows = "
+has "validate: no errors" "$TMP/err" "0 errors"
+hasnt "validate: nothing rejected" "$TMP/err" "error:"
+
+run "validate csv" 0 validate --format csv datasets
+has "validate csv header" "$TMP/out" "severity,rule,unit,year,stage,what,stated,computed,difference,stated_source,computed_sources"
+run "validate json" 0 validate --format json datasets
+has "validate json" "$TMP/out" '"severity": "inconsistency"'
+
+# ---- summary ----
+run "summary" 0 summary datasets
+for want in \
+    "langfang-sasac,廊坊市人民政府国有资产监督管理委员会,廊坊市,2023,budget,8294.46," \
+    "datong-sasac,大同市人民政府国有资产监督管理委员会,大同市,2023,budget,1332.44,723.97,608.47,650.47,73.51,1008.68,323.76," \
+    "langfang-guangyang-gov-office,廊坊市广阳区人民政府办公室本级,廊坊市,2023,budget,2087.56," \
+    "langfang-dachang-hitech-zone,大厂高新技术产业开发区管理委员会,廊坊市,2024,budget,48780.62," \
+    "tangshan-fengrun-party-office,中国共产党唐山市丰润区委员会办公室,唐山市,2023,budget,1274.78," \
+    ",2022,budget,8365.13," ",2022,budget,1520.59," ",2022,budget,1644.62," \
+    ",2023,budget,153896.37," ",2022,budget,1139.53,"; do
+    has "summary row" "$TMP/out" "$want"
+done
+has "summary header" "$TMP/out" "unit,name,city,year,stage,total,basic,project,personnel,public,gpb,gf,soc,special_account,unit_funds,carryover,three_public,abroad,vehicle_purchase,vehicle_operation,reception,operating,procurement,total_from"
+run "summary md" 0 summary --format md datasets
+has "summary md" "$TMP/out" "| datong-sasac | 大同市人民政府国有资产监督管理委员会 | 大同市 | 2023 | budget | 1332.44 |"
+run "summary json" 0 summary --format json datasets
+has "summary json number" "$TMP/out" '"total": 1332.44'
+has "summary json blank is null" "$TMP/out" '"personnel": null'
+# Default data: run from the repository root without a path.
+run "summary default data" 0 summary
+has "summary default" "$TMP/out" "8294.46"
+
+# ---- usage ----
+run "no verb" 2
+run "unknown verb" 2 frobnicate
+run "bad format" 2 summary --format xml datasets
+run "unknown option" 2 validate --frob datasets
+run "help" 0 --help
+has "help lists verbs" "$TMP/out" "validate"
+run "verb help" 0 validate --help
+has "validate help" "$TMP/out" "Exit status"
+
+# ---- bad input: error names file, line, column and text; exit 1; nothing silently lost ----
+cp datasets/units.csv "$TMP/units.csv"
+cat >"$TMP/items.csv" <<'CSV'
+unit,year,stage,table,code,name,measure,amount,source
+datong-sasac,2023,budget,expenditure,total,合计,total,"1,332.44",x.txt:1
+datong-sasac,2023,budget,expenditure,total,合计,basic,1.2.3,x.txt:2
+datong-sasac,2023,budget,expenditure,total,合计,project,,x.txt:3
+CSV
+run "bad amount" 1 validate "$TMP/units.csv" "$TMP/items.csv"
+has "bad amount location" "$TMP/err" "items.csv:3:8: error: amount '1.2.3'"
+has "bad amount accounting" "$TMP/err" "8 rows = 7 accepted + 1 rejected"
+run "summary reports and goes on" 1 summary "$TMP/units.csv" "$TMP/items.csv"
+has "summary still prints" "$TMP/out" "1332.44"
+run "summary --strict prints nothing" 1 summary --strict "$TMP/units.csv" "$TMP/items.csv"
+if [ -s "$TMP/out" ]; then bad "strict summary printed a table"; else ok; fi
+
+printf 'unit,year,stage,table,code,name,measure,amount,source\nnobody,2023,budget,narrative,expenditure_total,支出,total,1,x.txt:1\n' >"$TMP/orphan.csv"
+run "unknown unit" 1 validate "$TMP/units.csv" "$TMP/orphan.csv"
+has "unknown unit message" "$TMP/out" "unknown unit 'nobody'"
+
+run "missing file" 1 validate "$TMP/does-not-exist.csv"
+has "missing file message" "$TMP/err" "does-not-exist.csv: error: cannot open"
+
+printf 'foo,bar\n1,2\n' >"$TMP/strange.csv"
+run "unknown header" 1 validate "$TMP/strange.csv"
+has "unknown header message" "$TMP/err" "is not one of the known kinds"
+
+printf 'unit,year,stage,table,code,name,measure,amount,source\ndatong-sasac,2023,budget,expenditure,total,"合计,total,1,x\n' >"$TMP/quote.csv"
+run "unbalanced quote" 1 validate "$TMP/units.csv" "$TMP/quote.csv"
+has "unbalanced quote line" "$TMP/err" "quote.csv:2: error: malformed CSV"
+
+: >"$TMP/empty.csv"
+run "empty file" 1 validate "$TMP/empty.csv"
+has "empty file message" "$TMP/err" "empty.csv: error: file is empty"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
