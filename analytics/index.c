@@ -78,6 +78,19 @@ const bk_item *bk_index_find(const bk_index *index, const char *unit, int year, 
     return NULL;
 }
 
+const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year, int stage,
+                               const char *table, const char *code, const char *measure)
+{
+    const bk_item *found = bk_index_find(index, unit, year, stage, table, code, measure);
+    if (found)
+        return found;
+    size_t i = lower_bound(index, unit, year, stage, table, code, measure);
+    if (i < index->count &&
+        cmp_key(index->items[i], unit, year, stage, table, code, measure) == 0)
+        return index->items[i];
+    return NULL;
+}
+
 size_t bk_index_table(const bk_index *index, const char *unit, int year, int stage,
                       const char *table, size_t *first)
 {

@@ -31,6 +31,13 @@ void bk_index_release(bk_index *index);
 const bk_item *bk_index_find(const bk_index *index, const char *unit, int year, int stage,
                              const char *table, const char *code, const char *measure);
 
+/*
+ * Like bk_index_find, but when no record has an amount returns a record whose amount is blank
+ * (the figure exists and is not disclosed); NULL only when there is no record at all.
+ */
+const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year, int stage,
+                               const char *table, const char *code, const char *measure);
+
 /* The range [*first, *first + return) of records of one unit-year-stage-table. */
 size_t bk_index_table(const bk_index *index, const char *unit, int year, int stage,
                       const char *table, size_t *first);

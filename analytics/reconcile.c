@@ -30,12 +30,21 @@ typedef struct {
     const bk_item *items[MAX_TERMS];
     size_t n;
     bool overflow;
+    bool blocked; /* a term is present but not disclosed: the sum cannot be known */
 } terms;
 
+/*
+ * Adds a term. No record at all is an empty cell and adds nothing; a record with a blank amount
+ * is a figure that exists but is not disclosed, which makes the sum unknowable (docs/SCHEMA.md).
+ */
 static void terms_add(terms *t, const bk_item *it)
 {
-    if (!it || !it->has_amount)
+    if (!it)
         return;
+    if (!it->has_amount) {
+        t->blocked = true;
+        return;
+    }
     if (t->n == MAX_TERMS) {
         t->overflow = true;
         return;
@@ -128,7 +137,7 @@ static void check_sum(ctx *c, const char *rule, const bk_item *stated, const ter
 static void check_sum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
                       const char *fmt, ...)
 {
-    if (!stated || !stated->has_amount || t->n == 0 || t->overflow)
+    if (!stated || !stated->has_amount || t->n == 0 || t->overflow || t->blocked)
         return;
     bk_money sum = 0;
     for (size_t i = 0; i < t->n; i++)
@@ -183,9 +192,31 @@ static void check_pct(ctx *c, const char *rule, const bk_item *stated, bk_money 
 
 /* ---- lookups within the current unit-year ---- */
 
+/* The record for a key: one with an amount if any, else a blank one, else NULL. */
 static const bk_item *get(ctx *c, const char *table, const char *code, const char *measure)
 {
-    return bk_index_find(c->index, c->unit, c->year, c->stage, table, code, measure);
+    return bk_index_lookup(c->index, c->unit, c->year, c->stage, table, code, measure);
+}
+
+/*
+ * True if range[i] is the record to use for its code and measure: the first with an amount,
+ * or the first of all if none has one. Records of one key are adjacent in the index.
+ */
+static bool first_of_key(const bk_item *const *range, size_t n, size_t i)
+{
+    const bk_item *it = range[i];
+    size_t b = i;
+    while (b > 0 && strcmp(range[b - 1]->code, it->code) == 0 &&
+           strcmp(range[b - 1]->measure, it->measure) == 0)
+        b--;
+    size_t chosen = b;
+    for (size_t k = b; k < n && strcmp(range[k]->code, it->code) == 0 &&
+                       strcmp(range[k]->measure, it->measure) == 0; k++)
+        if (range[k]->has_amount) {
+            chosen = k;
+            break;
+        }
+    return chosen == i;
 }
 
 static const char *label(const bk_item *it)
@@ -214,14 +245,13 @@ static void check_hierarchy(ctx *c, const char *table)
         size_t plen = strlen(parent->code);
         if (!parent->has_amount || !bk_code_is_numeric(parent->code) || (plen != 3 && plen != 5))
             continue;
-        if (i > 0 && strcmp(range[i - 1]->code, parent->code) == 0 &&
-            strcmp(range[i - 1]->measure, parent->measure) == 0)
+        if (!first_of_key(range, n, i))
             continue; /* one check per code and measure */
         terms t = {.n = 0};
         for (size_t j = i + 1; j < n && has_prefix(range[j]->code, parent->code, plen); j++) {
             const bk_item *child = range[j];
             if (strlen(child->code) == plen + 2 && bk_code_is_numeric(child->code) &&
-                strcmp(child->measure, parent->measure) == 0)
+                strcmp(child->measure, parent->measure) == 0 && first_of_key(range, n, j))
                 terms_add(&t, child);
         }
         check_sum(c, "hierarchy", parent, &t, "%s %s %s: %s = sum of its %s", table,
@@ -237,14 +267,13 @@ static void check_hierarchy(ctx *c, const char *table)
         total_key = "expenditure_current";
     for (size_t i = 0; i < n; i++) {
         const bk_item *total = range[i];
-        if (strcmp(total->code, total_key) != 0 || !total->has_amount)
+        if (strcmp(total->code, total_key) != 0 || !total->has_amount ||
+            !first_of_key(range, n, i))
             continue;
         terms t = {.n = 0};
         for (size_t j = 0; j < n; j++)
             if (strlen(range[j]->code) == 3 && bk_code_is_numeric(range[j]->code) &&
-                strcmp(range[j]->measure, total->measure) == 0 &&
-                (j == 0 || strcmp(range[j - 1]->code, range[j]->code) != 0 ||
-                 strcmp(range[j - 1]->measure, range[j]->measure) != 0))
+                strcmp(range[j]->measure, total->measure) == 0 && first_of_key(range, n, j))
                 terms_add(&t, range[j]);
         check_sum(c, "hierarchy", total, &t, "%s %s: %s = sum of the top-level codes", table,
                   label(total), total->measure);
@@ -375,7 +404,15 @@ static void check_rows(ctx *c, const bk_item *begin, const bk_item *end)
             r.code = it->code;
             r.name = it->name;
         }
-        if (it->has_amount && !cell(&r, it->measure)) {
+        /* One cell per measure: the first with an amount, else a blank one (not disclosed). */
+        bool placed = false;
+        for (size_t k = 0; k < r.n && !placed; k++)
+            if (strcmp(r.measures[k], it->measure) == 0) {
+                if (!r.cells[k]->has_amount && it->has_amount)
+                    r.cells[k] = it;
+                placed = true;
+            }
+        if (!placed) {
             r.cells[r.n] = it;
             r.measures[r.n] = it->measure;
             r.n++;
@@ -507,10 +544,8 @@ static void same_by_code(ctx *c, const char *ta, const char *ma, const char *tb,
     for (size_t i = 0; i < n; i++) {
         const bk_item *a = c->index->items[first + i];
         if (!a->has_amount || strcmp(a->measure, ma) != 0 ||
-            !(bk_code_is_numeric(a->code) || strcmp(a->code, "total") == 0))
-            continue;
-        if (i > 0 && strcmp(c->index->items[first + i - 1]->code, a->code) == 0 &&
-            strcmp(c->index->items[first + i - 1]->measure, a->measure) == 0)
+            !(bk_code_is_numeric(a->code) || strcmp(a->code, "total") == 0) ||
+            !first_of_key(c->index->items + first, n, i))
             continue;
         const bk_item *b = get(c, tb, a->code, mb);
         char what[512];
@@ -533,8 +568,9 @@ static void check_cross_tables(ctx *c)
     terms_add(&basic, get(c, "gf_expenditure", "total", "basic"));
     terms_add(&basic, get(c, "soc", "total", "basic"));
     const bk_item *all_basic = get(c, "expenditure", "total", "basic");
-    if (basic.n && (!get(c, "summary", "special_account", "total") ||
-                    get(c, "summary", "special_account", "total")->amount == 0))
+    const bk_item *special = get(c, "summary", "special_account", "total");
+    /* Only when no 财政专户 money is in the budget, whose basic share no table shows. */
+    if (basic.n && (!special || (special->has_amount && special->amount == 0)))
         check_sum(c, "cross-table", all_basic, &basic,
                   "expenditure 合计 basic = basic of gpb_expenditure + gf_expenditure + soc");
     static const struct { const char *ta, *ca, *ma, *tb, *cb, *mb; } pairs[] = {
@@ -599,10 +635,8 @@ static void check_narrative_tables(ctx *c)
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
     for (size_t i = 0; i < n; i++) {
         const bk_item *nv = c->index->items[first + i];
-        if (!nv->has_amount || strcmp(nv->measure, "total") != 0)
-            continue;
-        if (i > 0 && strcmp(c->index->items[first + i - 1]->code, nv->code) == 0 &&
-            strcmp(c->index->items[first + i - 1]->measure, nv->measure) == 0)
+        if (!nv->has_amount || strcmp(nv->measure, "total") != 0 ||
+            !first_of_key(c->index->items + first, n, i))
             continue;
         const bk_item *tv = NULL;
         const char *code = nv->code;
@@ -685,7 +719,8 @@ static void check_percentages(ctx *c)
             } else {
                 whole = get(c, "narrative", "expenditure_total", "total");
             }
-            if (!part || !whole || !percent_of(part->amount, whole->amount, &computed))
+            if (!part || !whole || !part->has_amount || !whole->has_amount ||
+                !percent_of(part->amount, whole->amount, &computed))
                 continue;
             const bk_item *from[2] = {part, whole};
             snprintf(what, sizeof what, "narrative %s (%s): stated share = %s / %s", p->code,
@@ -694,7 +729,7 @@ static void check_percentages(ctx *c)
         } else if (strcmp(p->measure, "change_pct") == 0) {
             const bk_item *now = get(c, "narrative", p->code, "total");
             const bk_item *change = get(c, "narrative", p->code, "change");
-            if (!now || !change)
+            if (!now || !change || !now->has_amount || !change->has_amount)
                 continue;
             bk_money previous = now->amount - change->amount;
             if (!percent_of(change->amount, previous, &computed))

@@ -98,9 +98,41 @@ static void on_record_end(int terminator, void *vstate)
 static bool is_blank_line(const char *line, size_t len)
 {
     for (size_t i = 0; i < len; i++)
-        if (line[i] != '\r' && line[i] != '\n')
+        if (line[i] != '\r' && line[i] != '\n' && line[i] != ' ' && line[i] != '\t')
             return false;
     return true;
+}
+
+enum { CHUNK = 64 * 1024 };
+
+/*
+ * Reads the next piece of input: at most CHUNK bytes, ending after the first line end (LF,
+ * CRLF or a lone CR) if one comes first. *ends_line tells whether it did. Returns the length,
+ * 0 at the end of input.
+ */
+static size_t next_piece(FILE *stream, char *buf, bool *ends_line)
+{
+    size_t n = 0;
+    int ch;
+    *ends_line = false;
+    while (n < CHUNK && (ch = getc(stream)) != EOF) {
+        buf[n++] = (char)ch;
+        if (ch == '\n') {
+            *ends_line = true;
+            break;
+        }
+        if (ch == '\r') {
+            int next = getc(stream);
+            if (next == '\n') {
+                buf[n++] = '\n';
+            } else if (next != EOF) {
+                ungetc(next, stream);
+            }
+            *ends_line = true;
+            break;
+        }
+    }
+    return n;
 }
 
 bk_csv_status bk_csv_read(FILE *stream, size_t max_field, bk_csv_record_fn on_record,
@@ -111,27 +143,38 @@ bk_csv_status bk_csv_read(FILE *stream, size_t max_field, bk_csv_record_fn on_re
         return BK_CSV_NOMEM;
     reader_state st = {.max_field = max_field, .on_record = on_record, .context = context};
     bk_csv_status status = BK_CSV_OK;
-    char *line = NULL;
-    size_t line_cap = 0;
-    ssize_t got;
+    char *buf = malloc(CHUNK + 2);
+    if (!buf) {
+        csv_free(&parser);
+        return BK_CSV_NOMEM;
+    }
     uint32_t lineno = 0;
-    bool in_record = false;
+    bool at_line_start = true, in_record = false, first = true;
+    bool ends_line;
+    size_t len;
 
     /*
-     * Feeding libcsv one physical line at a time tells us where each record starts: a record
-     * starts on the first non-blank line fed after the previous record ended. A record still
-     * open at the end of a line (a quoted field with a newline) continues on the next one.
+     * Feeding libcsv one physical line (or a CHUNK of a long one) at a time tells us where each
+     * record starts: a record starts on the first non-blank line fed after the previous record
+     * ended. A record still open at the end of a line (a quoted field holding a line break)
+     * continues on the next one. Reading in bounded pieces, and checking the field libcsv is
+     * assembling after each, keeps a huge cell from taking memory beyond max_field.
      */
-    while ((got = getline(&line, &line_cap, stream)) != -1) {
-        lineno++;
-        const char *chunk = line;
-        size_t len = (size_t)got;
-        if (lineno == 1 && len >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) {
-            chunk += 3;
-            len -= 3;
+    while ((len = next_piece(stream, buf, &ends_line)) > 0) {
+        const char *chunk = buf;
+        if (at_line_start)
+            lineno++;
+        if (first) {
+            first = false;
+            if (len >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) {
+                chunk += 3;
+                len -= 3;
+            }
         }
+        bool line_start = at_line_start;
+        at_line_start = ends_line;
         if (!in_record) {
-            if (is_blank_line(chunk, len))
+            if (line_start && ends_line && is_blank_line(chunk, len))
                 continue;
             st.record_line = lineno;
             in_record = true;
@@ -143,6 +186,8 @@ bk_csv_status bk_csv_read(FILE *stream, size_t max_field, bk_csv_record_fn on_re
                 *error_line = st.record_line;
             break;
         }
+        if (max_field && parser.entry_pos > max_field)
+            st.too_big = true;
         if (st.nomem) { status = BK_CSV_NOMEM; break; }
         if (st.too_big) {
             status = BK_CSV_PARSE;
@@ -151,9 +196,9 @@ bk_csv_status bk_csv_read(FILE *stream, size_t max_field, bk_csv_record_fn on_re
             break;
         }
         if (st.stop) { status = BK_CSV_STOPPED; break; }
-        /* A line ends inside a record only when a quoted field holds a newline; then libcsv
+        /* A line ends inside a record only when a quoted field holds a line break; then libcsv
          * reports no record end for it and the record goes on on the next line. */
-        if (st.record_ended && st.nfields == 0)
+        if (ends_line && st.record_ended && st.nfields == 0)
             in_record = false;
     }
     if (status == BK_CSV_OK && ferror(stream))
@@ -174,7 +219,7 @@ bk_csv_status bk_csv_read(FILE *stream, size_t max_field, bk_csv_record_fn on_re
         }
     }
     csv_free(&parser);
-    free(line);
+    free(buf);
     free(st.bytes);
     free(st.offsets);
     free(st.lengths);

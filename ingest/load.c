@@ -399,7 +399,8 @@ static int load_unit(const row_ctx *r)
     bk_dataset *ds = r->st->ds;
     const bk_unit *dup = bk_dataset_find_unit(ds, u.id);
     if (dup) {
-        bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line, 1,
+        bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line,
+                    (uint32_t)r->st->position[U_ID] + 1,
                     "unit '%s' is already defined at %s:%u", u.id, dup->file, dup->line);
         return -1;
     }

@@ -123,12 +123,14 @@ bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out)
     }
     if (p != blen)
         return BK_MONEY_SYNTAX;
-    if (overflow || whole > (uint64_t)INT64_MAX / BK_MONEY_SCALE)
+    /* A negative amount may reach one unit further than a positive one (INT64_MIN). */
+    uint64_t limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+    if (overflow || whole > limit / BK_MONEY_SCALE)
         return BK_MONEY_RANGE;
     uint64_t magnitude = whole * BK_MONEY_SCALE + frac;
-    if (magnitude > (uint64_t)INT64_MAX)
+    if (magnitude > limit)
         return BK_MONEY_RANGE;
-    *out = negative ? -(bk_money)magnitude : (bk_money)magnitude;
+    *out = negative ? (bk_money)(0 - magnitude) : (bk_money)magnitude;
     return BK_MONEY_OK;
 }
 
