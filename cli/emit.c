@@ -113,8 +113,17 @@ int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
         }
         fputs("\n|", out);
         for (size_t j = 0; j < r->ncols; j++) {
-            const bk_cell *c = r->nrows ? bk_result_cell(r, 0, j) : NULL;
-            bool numeric = c && (c->kind == BK_CELL_MONEY || c->kind == BK_CELL_INT);
+            /* Right-align a column whose cells are numbers (blanks aside). */
+            bool numeric = false;
+            for (size_t i = 0; i < r->nrows; i++) {
+                const bk_cell *c = bk_result_cell(r, i, j);
+                if (c->kind == BK_CELL_TEXT) {
+                    numeric = false;
+                    break;
+                }
+                if (c->kind == BK_CELL_MONEY || c->kind == BK_CELL_INT)
+                    numeric = true;
+            }
             fputs(numeric ? "---:|" : "---|", out);
         }
         fputc('\n', out);
