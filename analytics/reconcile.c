@@ -678,21 +678,6 @@ static bool is_revenue_source(const char *key)
     return strcmp(key, "carryover_in") == 0;
 }
 
-/* 100 * num / den in fixed point, rounded half away from zero. */
-static bool percent_of(bk_money num, bk_money den, bk_money *out)
-{
-    if (den == 0)
-        return false;
-    __int128 scaled = (__int128)num * 100 * BK_MONEY_SCALE;
-    __int128 q = scaled / den, r = scaled % den;
-    if ((r < 0 ? -r : r) * 2 >= (den < 0 ? -(__int128)den : den))
-        q += ((scaled < 0) != (den < 0)) ? -1 : 1;
-    if (q > INT64_MAX || q < INT64_MIN)
-        return false;
-    *out = (bk_money)q;
-    return true;
-}
-
 static void check_percentages(ctx *c)
 {
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
@@ -720,7 +705,7 @@ static void check_percentages(ctx *c)
                 whole = get(c, "narrative", "expenditure_total", "total");
             }
             if (!part || !whole || !part->has_amount || !whole->has_amount ||
-                !percent_of(part->amount, whole->amount, &computed))
+                !bk_money_percent(part->amount, whole->amount, &computed))
                 continue;
             const bk_item *from[2] = {part, whole};
             snprintf(what, sizeof what, "narrative %s (%s): stated share = %s / %s", p->code,
@@ -732,7 +717,7 @@ static void check_percentages(ctx *c)
             if (!now || !change || !now->has_amount || !change->has_amount)
                 continue;
             bk_money previous = now->amount - change->amount;
-            if (!percent_of(change->amount, previous, &computed))
+            if (!bk_money_percent(change->amount, previous, &computed))
                 continue;
             const bk_item *from[2] = {change, now};
             snprintf(what, sizeof what,

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "../analytics/index.h"
+#include "../analytics/ratios.h"
 #include "../analytics/reconcile.h"
 #include "../analytics/summary.h"
 #include "../ingest/model.h"
@@ -31,12 +32,14 @@ typedef struct {
 
 static int cmd_validate(int argc, char **argv);
 static int cmd_summary(int argc, char **argv);
+static int cmd_ratios(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const command commands[] = {
     {"validate", cmd_validate, "check data files: format, references, reconciliation"},
     {"summary", cmd_summary, "headline figures, one row per unit and year"},
+    {"ratios", cmd_ratios, "structure ratios: shares by function, fund, basic/project, ..."},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };
@@ -228,6 +231,45 @@ static int cmd_validate(int argc, char **argv)
     return status;
 }
 
+/*
+ * Loads the inputs, builds the index and prints the table MAKE returns. Rejected rows are
+ * reported and make the exit status 1; with --strict no table is printed then.
+ */
+typedef bk_result *(*result_fn)(const bk_dataset *ds, const bk_index *index, const void *arg);
+
+static int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg)
+{
+    bk_dataset *ds = bk_dataset_new();
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_index index = {0};
+    int status = EXIT_OK;
+    if (!ds) {
+        fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+        free(o->paths);
+        return EXIT_DATA;
+    }
+    size_t errors = load_all(ds, o, &diags);
+    if (errors)
+        status = EXIT_DATA;
+    if (!(errors && o->strict)) {
+        bk_result *r = NULL;
+        if (bk_index_build(&index, ds) != 0 || !(r = make(ds, &index, arg))) {
+            fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+            status = EXIT_DATA;
+        } else if (bk_emit_result(stdout, r, o->format) != 0 || fflush(stdout) != 0) {
+            fprintf(stderr, "budgetkit %s: cannot write the output\n", verb);
+            status = EXIT_DATA;
+        }
+        bk_result_free(r);
+    }
+    bk_index_release(&index);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+    free(o->paths);
+    return status;
+}
+
 /* ---- summary ---- */
 
 static const char summary_help[] =
@@ -241,6 +283,12 @@ static const char summary_help[] =
     "not disclosed. Rows that fail to load are reported on stderr; with --strict any rejected\n"
     "row makes the exit status 1 and no table is printed.\n";
 
+static bk_result *make_summary(const bk_dataset *ds, const bk_index *index, const void *arg)
+{
+    (void)arg;
+    return bk_summary(ds, index);
+}
+
 static int cmd_summary(int argc, char **argv)
 {
     common_opts o = {.format = BK_FORMAT_CSV};
@@ -249,35 +297,106 @@ static int cmd_summary(int argc, char **argv)
         free(o.paths);
         return pc > 0 ? EXIT_OK : EXIT_USAGE;
     }
-    bk_dataset *ds = bk_dataset_new();
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    bk_index index = {0};
-    int status = EXIT_OK;
-    if (!ds) {
-        fprintf(stderr, "budgetkit summary: out of memory\n");
-        free(o.paths);
-        return EXIT_DATA;
-    }
-    size_t errors = load_all(ds, &o, &diags);
-    if (errors)
-        status = EXIT_DATA;
-    if (!(errors && o.strict)) {
-        bk_result *r = NULL;
-        if (bk_index_build(&index, ds) != 0 || !(r = bk_summary(ds, &index))) {
-            fprintf(stderr, "budgetkit summary: out of memory\n");
-            status = EXIT_DATA;
-        } else if (bk_emit_result(stdout, r, o.format) != 0 || fflush(stdout) != 0) {
-            fprintf(stderr, "budgetkit summary: cannot write the output\n");
-            status = EXIT_DATA;
+    return run_result_verb("summary", &o, make_summary, NULL);
+}
+
+/* ---- ratios ---- */
+
+static const char ratios_help[] =
+    "usage: budgetkit ratios --by DIM [--level 类|款|项] [--fund gpb|gf|soc]\n"
+    "                        [--format csv|md|json] [--strict] [FILE|DIR ...]\n"
+    "\n"
+    "Shares of a unit's budget, one row per unit, year and key, with the amount (万元), the\n"
+    "share (%), and the total it is a share of (denominator, denominator_wan):\n"
+    "  function          function classes (--level 类 default, 款, 项) of total expenditure;\n"
+    "                    with --fund, of that fund's expenditure (gpb 一般公共预算, gf 政府性基金,\n"
+    "                    soc 国有资本经营)\n"
+    "  fund              sources of revenue, of 收入总计\n"
+    "  basic-project     基本支出 / 项目支出, of total expenditure (or of the --fund's)\n"
+    "  personnel-public  人员经费 / 公用经费, of 基本支出\n"
+    "  economic          economic classes (--level 类 default, 款) of 基本支出\n"
+    "  three-public      “三公” parts, of the “三公” total\n"
+    "Figures come from the standard tables, else from the narrative. Shares are exact\n"
+    "quotients printed to 0.01.\n";
+
+/* Removes "--NAME VALUE" / "--NAME=VALUE" from argv, returning VALUE (NULL if absent). Sets
+ * *bad if the option is present without a value. */
+static const char *take_option(int *argc, char **argv, const char *name, int *bad)
+{
+    size_t len = strlen(name);
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        const char *v = NULL;
+        int used = 0;
+        if (strcmp(argv[i], name) == 0) {
+            if (i + 1 >= *argc) {
+                *bad = 1;
+                return NULL;
+            }
+            v = argv[i + 1];
+            used = 2;
+        } else if (strncmp(argv[i], name, len) == 0 && argv[i][len] == '=') {
+            v = argv[i] + len + 1;
+            used = 1;
+        } else {
+            continue;
         }
-        bk_result_free(r);
+        memmove(argv + i, argv + i + used, (size_t)(*argc - i - used + 1) * sizeof *argv);
+        *argc -= used;
+        return v;
     }
-    bk_index_release(&index);
-    bk_diag_list_release(&diags);
-    bk_dataset_free(ds);
-    free(o.paths);
-    return status;
+    return NULL;
+}
+
+static bk_result *make_ratios(const bk_dataset *ds, const bk_index *index, const void *arg)
+{
+    return bk_ratios(ds, index, arg);
+}
+
+static int cmd_ratios(int argc, char **argv)
+{
+    int bad = 0;
+    const char *by = take_option(&argc, argv, "--by", &bad);
+    const char *level = take_option(&argc, argv, "--level", &bad);
+    const char *fund = take_option(&argc, argv, "--fund", &bad);
+    common_opts o = {.format = BK_FORMAT_CSV};
+    int pc = bad ? -1 : parse_common(argc, argv, &o, 0, ratios_help);
+    if (pc != 0) {
+        if (bad)
+            fprintf(stderr, "budgetkit ratios: --by, --level and --fund need a value\n");
+        free(o.paths);
+        return pc > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    bk_ratio_options opt = {.code_length = 3};
+    if (!by || bk_ratio_dimension_parse(by, &opt.dimension) != 0) {
+        fprintf(stderr, "budgetkit ratios: --by needs one of function, fund, basic-project, "
+                        "personnel-public, economic, three-public\n");
+        free(o.paths);
+        return EXIT_USAGE;
+    }
+    if (level) {
+        opt.code_length = bk_ratio_level_parse(level);
+        int max = opt.dimension == BK_RATIO_ECONOMIC ? 5 : 7;
+        if (opt.code_length < 0 || opt.code_length > max ||
+            (opt.dimension != BK_RATIO_FUNCTION && opt.dimension != BK_RATIO_ECONOMIC)) {
+            fprintf(stderr, "budgetkit ratios: --level is 类, 款%s, and only with --by function "
+                            "or economic\n", max == 7 ? " or 项" : "");
+            free(o.paths);
+            return EXIT_USAGE;
+        }
+    }
+    if (fund) {
+        if ((strcmp(fund, "gpb") != 0 && strcmp(fund, "gf") != 0 && strcmp(fund, "soc") != 0) ||
+            (opt.dimension != BK_RATIO_FUNCTION && opt.dimension != BK_RATIO_BASIC_PROJECT)) {
+            fprintf(stderr, "budgetkit ratios: --fund is gpb, gf or soc, and only with --by "
+                            "function or basic-project\n");
+            free(o.paths);
+            return EXIT_USAGE;
+        }
+        opt.fund = fund;
+    }
+    return run_result_verb("ratios", &o, make_ratios, &opt);
 }
 
 static int cmd_help(int argc, char **argv)

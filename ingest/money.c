@@ -227,3 +227,18 @@ double bk_money_to_double(bk_money value)
 {
     return (double)value / BK_MONEY_SCALE;
 }
+
+bool bk_money_percent(bk_money num, bk_money den, bk_money *out)
+{
+    if (den == 0)
+        return false;
+    __int128 scaled = (__int128)num * 100 * BK_MONEY_SCALE;
+    __int128 q = scaled / den, r = scaled % den;
+    __int128 abs_r = r < 0 ? -r : r, abs_den = den < 0 ? -(__int128)den : den;
+    if (abs_r * 2 >= abs_den)
+        q += ((scaled < 0) != (den < 0)) ? -1 : 1;
+    if (q > INT64_MAX || q < INT64_MIN)
+        return false;
+    *out = (bk_money)q;
+    return true;
+}

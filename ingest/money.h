@@ -55,6 +55,12 @@ size_t bk_money_format_fixed(bk_money value, int digits, char *buf);
 /* *sum += value; returns false (and leaves *sum) if the result would overflow. */
 bool bk_money_add(bk_money *sum, bk_money value);
 
+/*
+ * 100 × NUM / DEN as a fixed-point percentage (six decimals), rounded half away from zero,
+ * computed exactly in 128-bit arithmetic. Returns false if DEN is 0 or the result overflows.
+ */
+bool bk_money_percent(bk_money num, bk_money den, bk_money *out);
+
 /* Absolute value, saturating at INT64_MAX. */
 bk_money bk_money_abs(bk_money value);
 

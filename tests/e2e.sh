@@ -62,6 +62,27 @@ has "summary json blank is null" "$TMP/out" '"personnel": null'
 run "summary default data" 0 summary
 has "summary default" "$TMP/out" "8294.46"
 
+# ---- ratios: the 大同 narrative states its own shares; ratios must reproduce them ----
+run "ratios fund" 0 ratios --by fund datasets
+has "ratios fund gpb" "$TMP/out" "datong-sasac,2023,budget,fund,gpb,一般公共预算,1008.68,75.70,收入总计,1332.44,"
+has "ratios fund gf" "$TMP/out" "datong-sasac,2023,budget,fund,gf,政府性基金预算,323.76,24.30,收入总计,1332.44,"
+has "ratios narrative-only unit" "$TMP/out" "langfang-sasac,2023,budget,fund,soc,国有资本经营预算,1796.00,21.65,收入总计,8294.46,"
+run "ratios basic-project" 0 ratios --by basic-project datasets
+has "ratios basic" "$TMP/out" "datong-sasac,2023,budget,basic-project,basic,基本支出,723.97,54.33,"
+has "ratios project" "$TMP/out" "datong-sasac,2023,budget,basic-project,project,项目支出,608.47,45.67,"
+run "ratios function gpb" 0 ratios --by function --fund gpb datasets
+for want in "208,社会保障和就业支出,215.39,21.35" "210,卫生健康支出,23.17,2.30" \
+    "212,城乡社区支出,116.68,11.57" "215,资源勘探工业信息等支出,582.59,57.76" "221,住房保障支出,70.86,7.03"; do
+    has "ratios function gpb $want" "$TMP/out" "datong-sasac,2023,budget,function,$want,一般公共预算支出合计,1008.68,"
+done
+run "ratios economic 款" 0 ratios --by economic --level 款 datasets
+has "ratios economic" "$TMP/out" "datong-sasac,2023,budget,economic,30101,基本工资,203.68,28.13,基本支出合计,723.97,"
+run "ratios three-public" 0 ratios --by three-public --format json datasets
+has "ratios json share" "$TMP/out" '"share_pct": 100.00'
+run "ratios without --by" 2 ratios datasets
+run "ratios bad level" 2 ratios --by fund --level 款 datasets
+run "ratios bad fund" 2 ratios --by function --fund xx datasets
+
 # ---- usage ----
 run "no verb" 2
 run "unknown verb" 2 frobnicate

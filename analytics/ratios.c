@@ -1,0 +1,230 @@
+/* ratios.c — see ratios.h. */
+#include "ratios.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ingest/vocab.h"
+
+static const char *const dimension_names[] = {"function", "fund", "basic-project",
+                                              "personnel-public", "economic", "three-public"};
+
+int bk_ratio_dimension_parse(const char *name, bk_ratio_dimension *out)
+{
+    for (size_t i = 0; i < sizeof dimension_names / sizeof dimension_names[0]; i++)
+        if (strcmp(name, dimension_names[i]) == 0) {
+            *out = (bk_ratio_dimension)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *bk_ratio_dimension_name(bk_ratio_dimension dimension)
+{
+    return dimension_names[dimension];
+}
+
+int bk_ratio_level_parse(const char *level)
+{
+    if (strcmp(level, "类") == 0 || strcmp(level, "3") == 0) return 3;
+    if (strcmp(level, "款") == 0 || strcmp(level, "5") == 0) return 5;
+    if (strcmp(level, "项") == 0 || strcmp(level, "7") == 0) return 7;
+    return -1;
+}
+
+/* A part of the whole being divided. */
+typedef struct {
+    const char *key, *name;
+    const bk_item *item;
+} part;
+
+typedef struct {
+    const bk_index *index;
+    const char *unit;
+    int year, stage;
+} scope;
+
+static const bk_item *find(const scope *s, const char *table, const char *code, const char *m)
+{
+    return bk_index_find(s->index, s->unit, s->year, s->stage, table, code, m);
+}
+
+/* Table first, then the narrative's figure for the same key. */
+static const bk_item *table_or_narrative(const scope *s, const char *table, const char *code,
+                                         const char *measure, const char *narrative_key)
+{
+    const bk_item *it = find(s, table, code, measure);
+    return it ? it : find(s, "narrative", narrative_key, "total");
+}
+
+static const char *fund_table(const char *fund)
+{
+    if (!fund) return "expenditure";
+    if (strcmp(fund, "gpb") == 0) return "gpb_expenditure";
+    if (strcmp(fund, "gf") == 0) return "gf_expenditure";
+    return "soc";
+}
+
+/* Appends one row per part. The denominator's absence leaves shares blank (never 0). */
+static int emit(bk_result *r, const scope *s, const char *dimension, const part *parts,
+                size_t nparts, const bk_item *whole, const char *whole_label)
+{
+    for (size_t i = 0; i < nparts; i++) {
+        const bk_item *it = parts[i].item;
+        size_t row = bk_result_add_row(r);
+        if (row == (size_t)-1)
+            return -1;
+        int rc = 0;
+        rc |= bk_result_set_text(r, row, "unit", s->unit);
+        rc |= bk_result_set_int(r, row, "year", s->year);
+        rc |= bk_result_set_text(r, row, "stage", s->stage ? "final" : "budget");
+        rc |= bk_result_set_text(r, row, "dimension", dimension);
+        rc |= bk_result_set_text(r, row, "key", parts[i].key);
+        rc |= bk_result_set_text(r, row, "name", parts[i].name);
+        rc |= bk_result_set_money(r, row, "amount_wan", it->amount);
+        rc |= bk_result_set_text(r, row, "source", it->source);
+        rc |= bk_result_set_text(r, row, "denominator", whole_label);
+        bk_money share;
+        if (whole) {
+            rc |= bk_result_set_money(r, row, "denominator_wan", whole->amount);
+            if (bk_money_percent(it->amount, whole->amount, &share))
+                rc |= bk_result_set_money(r, row, "share_pct", share);
+        }
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+/* Parts that are classification codes of one length in TABLE (first record per code). */
+static size_t code_parts(const scope *s, const char *table, size_t length, part *out,
+                         size_t cap)
+{
+    size_t first, n = bk_index_table(s->index, s->unit, s->year, s->stage, table, &first);
+    size_t np = 0;
+    for (size_t i = 0; i < n && np < cap; i++) {
+        const bk_item *it = s->index->items[first + i];
+        if (!it->has_amount || strcmp(it->measure, "total") != 0 ||
+            !bk_code_is_numeric(it->code) || strlen(it->code) != length)
+            continue;
+        if (np && strcmp(out[np - 1].key, it->code) == 0)
+            continue;
+        out[np++] = (part){it->code, it->name, it};
+    }
+    return np;
+}
+
+enum { CAP = 4096 }; /* more classification codes than any classification has */
+
+static int ratios_of(bk_result *r, const scope *s, const bk_ratio_options *opt, part *parts)
+{
+    size_t np = 0;
+    const bk_item *whole = NULL;
+    const char *label = NULL;
+    const char *dim = bk_ratio_dimension_name(opt->dimension);
+
+    switch (opt->dimension) {
+    case BK_RATIO_FUNCTION: {
+        const char *table = fund_table(opt->fund);
+        np = code_parts(s, table, (size_t)opt->code_length, parts, CAP);
+        whole = find(s, table, "total", "total");
+        label = opt->fund ? (strcmp(opt->fund, "gpb") == 0 ? "一般公共预算支出合计"
+                             : strcmp(opt->fund, "gf") == 0 ? "政府性基金预算支出合计"
+                                                             : "国有资本经营预算支出合计")
+                          : "支出合计";
+        if (!opt->fund && np == 0 && opt->code_length == 3) {
+            /* A unit with only a 收支总表 still shows its 类. */
+            np = code_parts(s, "summary", 3, parts, CAP);
+            whole = find(s, "summary", "expenditure_current", "total");
+            label = "本年支出合计";
+        }
+        break;
+    }
+    case BK_RATIO_FUND: {
+        static const char *const keys[] = {"gpb", "gf", "soc", "special_account", "unit_funds",
+                                           "carryover_in"};
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+            const bk_item *it = table_or_narrative(s, "summary", keys[i], "total", keys[i]);
+            if (it)
+                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
+        }
+        whole = table_or_narrative(s, "summary", "revenue_total", "total", "revenue_total");
+        label = "收入总计";
+        break;
+    }
+    case BK_RATIO_BASIC_PROJECT: {
+        const char *table = fund_table(opt->fund);
+        static const char *const keys[] = {"basic", "project"};
+        for (size_t i = 0; i < 2; i++) {
+            const bk_item *it = opt->fund ? find(s, table, "total", keys[i])
+                                          : table_or_narrative(s, table, "total", keys[i], keys[i]);
+            if (it)
+                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
+        }
+        whole = opt->fund ? find(s, table, "total", "total")
+                          : table_or_narrative(s, table, "total", "total", "expenditure_total");
+        label = opt->fund ? "该资金支出合计" : "支出合计";
+        break;
+    }
+    case BK_RATIO_PERSONNEL_PUBLIC: {
+        static const char *const keys[] = {"personnel", "public"};
+        for (size_t i = 0; i < 2; i++) {
+            const bk_item *it = table_or_narrative(s, "gpb_basic", "total", keys[i], keys[i]);
+            if (it)
+                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
+        }
+        whole = table_or_narrative(s, "gpb_basic", "total", "total", "basic");
+        label = "基本支出合计";
+        break;
+    }
+    case BK_RATIO_ECONOMIC:
+        np = code_parts(s, "gpb_basic", (size_t)opt->code_length, parts, CAP);
+        whole = find(s, "gpb_basic", "total", "total");
+        label = "基本支出合计";
+        break;
+    case BK_RATIO_THREE_PUBLIC: {
+        static const char *const keys[] = {"abroad", "vehicle_purchase", "vehicle_operation",
+                                           "reception"};
+        for (size_t i = 0; i < 4; i++) {
+            const bk_item *it = table_or_narrative(s, "three_public", keys[i], "total", keys[i]);
+            if (it)
+                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
+        }
+        whole = table_or_narrative(s, "three_public", "three_public", "total", "three_public");
+        label = "“三公”经费合计";
+        break;
+    }
+    }
+    return emit(r, s, dim, parts, np, whole, label);
+}
+
+bk_result *bk_ratios(const bk_dataset *ds, const bk_index *index, const bk_ratio_options *opt)
+{
+    (void)ds;
+    static const char *const columns[] = {"unit", "year", "stage", "dimension", "key", "name",
+                                          "amount_wan", "share_pct", "denominator",
+                                          "denominator_wan", "source", NULL};
+    bk_result *r = bk_result_new(columns);
+    if (!r)
+        return NULL;
+    bk_result_set_digits(r, "share_pct", 2);
+    size_t n_uy;
+    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    if (!uys && index->count) {
+        bk_result_free(r);
+        return NULL;
+    }
+    part *parts = malloc(CAP * sizeof *parts);
+    int rc = parts ? 0 : -1;
+    for (size_t u = 0; u < n_uy && rc == 0; u++) {
+        scope s = {index, uys[u].unit, uys[u].year, uys[u].stage};
+        rc = ratios_of(r, &s, opt, parts);
+    }
+    free(parts);
+    free(uys);
+    if (rc) {
+        bk_result_free(r);
+        return NULL;
+    }
+    return r;
+}

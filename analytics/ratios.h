@@ -1,0 +1,54 @@
+/*
+ * ratios.h — structure ratios: how a unit's budget divides, as shares of the relevant total.
+ *
+ * Dimensions and what each share is of (the `denominator` column names it):
+ *   function        function classes at --level 类/款/项 (3/5/7 digits), of the 支出总表 合计;
+ *                   with a fund (gpb, gf, soc) of that fund's expenditure table 合计
+ *   fund            一般公共预算 / 政府性基金 / 国有资本经营 / 财政专户 / 单位资金 / 上年结转, of
+ *                   the 收入总计
+ *   basic-project   基本支出 / 项目支出, of the expenditure total (of the fund's, with a fund)
+ *   personnel-public 人员经费 / 公用经费, of the 基本支出 by economic class
+ *   economic        economic classes at 类/款 (3/5 digits), of the 基本支出 by economic class
+ *   three-public    出国 / 公车购置 / 公车运维 / 接待, of the 三公 total
+ * Figures come from the standard tables, else from the narrative (so a unit that publishes
+ * only a narrative still has its fund and basic/project split). Shares are exact fixed-point
+ * quotients, rounded half away from zero at the sixth decimal.
+ *
+ * Ownership: the returned table belongs to the caller (bk_result_free); NULL if memory ran out.
+ */
+#ifndef BK_RATIOS_H
+#define BK_RATIOS_H
+
+#include "../ingest/model.h"
+#include "index.h"
+#include "result.h"
+
+typedef enum {
+    BK_RATIO_FUNCTION,
+    BK_RATIO_FUND,
+    BK_RATIO_BASIC_PROJECT,
+    BK_RATIO_PERSONNEL_PUBLIC,
+    BK_RATIO_ECONOMIC,
+    BK_RATIO_THREE_PUBLIC
+} bk_ratio_dimension;
+
+typedef struct {
+    bk_ratio_dimension dimension;
+    int code_length;  /* function: 3, 5 or 7; economic: 3 or 5 */
+    const char *fund; /* NULL, or "gpb", "gf", "soc" (function and basic-project only) */
+} bk_ratio_options;
+
+/* Parses "function", "fund", ...; returns 0, or -1 if NAME is none of them. */
+int bk_ratio_dimension_parse(const char *name, bk_ratio_dimension *out);
+const char *bk_ratio_dimension_name(bk_ratio_dimension dimension);
+
+/* Parses a level "类"/"款"/"项" (or 3/5/7) into a code length; -1 if unknown. */
+int bk_ratio_level_parse(const char *level);
+
+/*
+ * One row per unit-year and key: unit, year, stage, dimension, key, name, amount_wan,
+ * share_pct, denominator, denominator_wan, source.
+ */
+bk_result *bk_ratios(const bk_dataset *ds, const bk_index *index, const bk_ratio_options *opt);
+
+#endif
