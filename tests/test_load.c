@@ -23,19 +23,10 @@
 
 /* ---- helpers ---- */
 
-/* Loads TEXT[0..len) through fmemopen under NAME. */
 static int load_bytes(bk_dataset *ds, bk_diag_list *diags, const char *name, const char *text,
                       size_t len)
 {
-    char *copy = malloc(len + 1);
-    assert_non_null(copy);
-    memcpy(copy, text, len);
-    FILE *f = fmemopen(copy, len, "r");
-    assert_non_null(f);
-    int rc = bk_dataset_load_stream(ds, f, name, diags);
-    fclose(f);
-    free(copy);
-    return rc;
+    return bk_test_load_bytes(ds, diags, name, text, len);
 }
 
 static int load_cstr(bk_dataset *ds, bk_diag_list *diags, const char *name, const char *text)

@@ -73,13 +73,7 @@ typedef struct {
 
 static void load_text(bk_dataset *ds, const char *text, const char *name, bk_diag_list *diags)
 {
-    char *copy = strdup(text); /* fmemopen wants a writable buffer */
-    assert_non_null(copy);
-    FILE *f = fmemopen(copy, strlen(copy), "r");
-    assert_non_null(f);
-    assert_int_equal(bk_dataset_load_stream(ds, f, name, diags), 0);
-    fclose(f);
-    free(copy);
+    assert_int_equal(bk_test_load_bytes(ds, diags, name, text, strlen(text)), 0);
 }
 
 static void fixture_build(fixture *fx, const char *items)
