@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../ingest/vocab.h"
+#include "summary.h"
 
 static const char *const dimension_names[] = {"function", "fund", "basic-project",
                                               "personnel-public", "economic", "three-public"};
@@ -55,6 +56,28 @@ static const bk_item *table_or_narrative(const scope *s, const char *table, cons
 {
     const bk_item *it = find(s, table, code, measure);
     return it ? it : find(s, "narrative", narrative_key, "total");
+}
+
+/*
+ * Parts that are headline figures, found where bk_summary finds them (tables first, then the
+ * narrative), so that a share and the summary never disagree about a figure. COLUMNS are
+ * summary columns, KEYS the row keys reported for them; both NULL-terminated and parallel.
+ */
+static size_t headline_parts(const scope *s, const char *const *columns,
+                             const char *const *keys, part *out)
+{
+    size_t np = 0;
+    for (size_t i = 0; columns[i]; i++) {
+        const bk_item *it = bk_summary_figure(s->index, s->unit, s->year, s->stage, columns[i]);
+        if (it)
+            out[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
+    }
+    return np;
+}
+
+static const bk_item *headline(const scope *s, const char *column)
+{
+    return bk_summary_figure(s->index, s->unit, s->year, s->stage, column);
 }
 
 static const char *fund_table(const char *fund)
@@ -141,38 +164,37 @@ static int ratios_of(bk_result *r, const scope *s, const bk_ratio_options *opt, 
         break;
     }
     case BK_RATIO_FUND: {
-        static const char *const keys[] = {"gpb", "gf", "soc", "special_account", "unit_funds",
-                                           "carryover_in"};
-        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-            const bk_item *it = table_or_narrative(s, "summary", keys[i], "total", keys[i]);
-            if (it)
-                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
-        }
+        static const char *const columns[] = {"gpb", "gf", "soc", "special_account",
+                                              "unit_funds", "carryover", NULL};
+        static const char *const keys[] = {"gpb", "gf", "soc", "special_account",
+                                           "unit_funds", "carryover_in", NULL};
+        np = headline_parts(s, columns, keys, parts);
         whole = table_or_narrative(s, "summary", "revenue_total", "total", "revenue_total");
         label = "收入总计";
         break;
     }
     case BK_RATIO_BASIC_PROJECT: {
-        const char *table = fund_table(opt->fund);
-        static const char *const keys[] = {"basic", "project"};
-        for (size_t i = 0; i < 2; i++) {
-            const bk_item *it = opt->fund ? find(s, table, "total", keys[i])
-                                          : table_or_narrative(s, table, "total", keys[i], keys[i]);
-            if (it)
-                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
+        static const char *const keys[] = {"basic", "project", NULL};
+        if (opt->fund) {
+            /* Within one fund only that fund's expenditure table says it. */
+            const char *table = fund_table(opt->fund);
+            for (size_t i = 0; keys[i]; i++) {
+                const bk_item *it = find(s, table, "total", keys[i]);
+                if (it)
+                    parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
+            }
+            whole = find(s, table, "total", "total");
+            label = "该资金支出合计";
+        } else {
+            np = headline_parts(s, keys, keys, parts);
+            whole = headline(s, "total");
+            label = "支出合计";
         }
-        whole = opt->fund ? find(s, table, "total", "total")
-                          : table_or_narrative(s, table, "total", "total", "expenditure_total");
-        label = opt->fund ? "该资金支出合计" : "支出合计";
         break;
     }
     case BK_RATIO_PERSONNEL_PUBLIC: {
-        static const char *const keys[] = {"personnel", "public"};
-        for (size_t i = 0; i < 2; i++) {
-            const bk_item *it = table_or_narrative(s, "gpb_basic", "total", keys[i], keys[i]);
-            if (it)
-                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
-        }
+        static const char *const keys[] = {"personnel", "public", NULL};
+        np = headline_parts(s, keys, keys, parts);
         whole = table_or_narrative(s, "gpb_basic", "total", "total", "basic");
         label = "基本支出合计";
         break;
@@ -184,13 +206,9 @@ static int ratios_of(bk_result *r, const scope *s, const bk_ratio_options *opt, 
         break;
     case BK_RATIO_THREE_PUBLIC: {
         static const char *const keys[] = {"abroad", "vehicle_purchase", "vehicle_operation",
-                                           "reception"};
-        for (size_t i = 0; i < 4; i++) {
-            const bk_item *it = table_or_narrative(s, "three_public", keys[i], "total", keys[i]);
-            if (it)
-                parts[np++] = (part){keys[i], bk_vocab_key(keys[i])->name_zh, it};
-        }
-        whole = table_or_narrative(s, "three_public", "three_public", "total", "three_public");
+                                           "reception", NULL};
+        np = headline_parts(s, keys, keys, parts);
+        whole = headline(s, "three_public");
         label = "“三公”经费合计";
         break;
     }
