@@ -593,12 +593,13 @@ static int load_dir(bk_dataset *ds, const char *path, bk_diag_list *diags, int d
     while ((e = readdir(dir)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
+        size_t size = strlen(path) + strlen(e->d_name) + 2;
         if (reserve_one((void **)&names, &cap, n, sizeof *names) != 0 ||
-            !(names[n] = malloc(strlen(path) + strlen(e->d_name) + 2))) {
+            !(names[n] = malloc(size))) {
             rc = -1;
             break;
         }
-        sprintf(names[n], "%s/%s", path, e->d_name); /* sized exactly above */
+        snprintf(names[n], size, "%s/%s", path, e->d_name);
         n++;
     }
     closedir(dir);

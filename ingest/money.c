@@ -76,7 +76,7 @@ bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out)
         p++;
     }
     /* Integer part: digits, optionally grouped by commas in threes. */
-    size_t int_start = p, digits_in_group = 0, groups = 0;
+    size_t int_start = p, digits_in_group = 0;
     bool grouped = false;
     uint64_t whole = 0;
     bool overflow = false;
@@ -86,7 +86,6 @@ bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out)
                 (!grouped && digits_in_group > 3))
                 return p == int_start ? BK_MONEY_SYNTAX : BK_MONEY_GROUPING;
             grouped = true;
-            groups++;
             digits_in_group = 0;
         } else {
             unsigned digit = (unsigned)(buf[p] - '0');
@@ -100,9 +99,9 @@ bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out)
     }
     if (p == int_start || digits_in_group == 0)
         return (p > int_start && buf[p - 1] == ',') ? BK_MONEY_GROUPING : BK_MONEY_SYNTAX;
-    if (grouped && digits_in_group != 3)
+    /* Grouped digits never start with a zero group ("0,123" is not a thousands grouping). */
+    if (grouped && (digits_in_group != 3 || buf[int_start] == '0'))
         return BK_MONEY_GROUPING;
-    (void)groups;
 
     uint64_t frac = 0;
     if (p < blen && buf[p] == '.') {

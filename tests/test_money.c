@@ -135,6 +135,8 @@ static const reject_case rejected[] = {
     {"--5", BK_MONEY_SYNTAX},
     {"+-5", BK_MONEY_SYNTAX},
     {"12,34", BK_MONEY_GROUPING},
+    {"0,123", BK_MONEY_GROUPING},
+    {"-0,123", BK_MONEY_GROUPING},
     {"1234,567", BK_MONEY_GROUPING},
     {"1,234,56", BK_MONEY_GROUPING},
     {"1,2345", BK_MONEY_GROUPING},
