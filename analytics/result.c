@@ -1,6 +1,7 @@
 /* result.c — see result.h. */
 #include "result.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,18 @@ int bk_result_set_int(bk_result *r, size_t row, const char *column, int64_t valu
     return 0;
 }
 
+int bk_result_set_real(bk_result *r, size_t row, const char *column, double value)
+{
+    bk_cell *c = cell_at(r, row, column);
+    if (!c)
+        return -1;
+    if (isfinite(value)) {
+        c->kind = BK_CELL_REAL;
+        c->real = value;
+    }
+    return 0;
+}
+
 int bk_result_set_digits(bk_result *r, const char *column, int digits)
 {
     int col = bk_result_column(r, column);
@@ -120,4 +133,24 @@ int bk_result_set_digits(bk_result *r, const char *column, int digits)
 const bk_cell *bk_result_cell(const bk_result *r, size_t row, size_t col)
 {
     return &r->cells[row * r->ncols + col];
+}
+
+void bk_result_move_row(bk_result *r, size_t from, size_t to)
+{
+    bk_cell *src = &r->cells[from * r->ncols];
+    if (to == from)
+        return;
+    if (to == (size_t)-1) {
+        for (size_t j = 0; j < r->ncols; j++) {
+            free(src[j].text);
+            src[j].text = NULL;
+            src[j].kind = BK_CELL_BLANK;
+        }
+        return;
+    }
+    bk_cell *dst = &r->cells[to * r->ncols];
+    for (size_t j = 0; j < r->ncols; j++)
+        free(dst[j].text);
+    memcpy(dst, src, r->ncols * sizeof *src);
+    memset(src, 0, r->ncols * sizeof *src);
 }

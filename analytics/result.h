@@ -15,19 +15,23 @@
 
 #include "../ingest/money.h"
 
-typedef enum { BK_CELL_BLANK = 0, BK_CELL_TEXT, BK_CELL_MONEY, BK_CELL_INT } bk_cell_kind;
+typedef enum {
+    BK_CELL_BLANK = 0, BK_CELL_TEXT, BK_CELL_MONEY, BK_CELL_INT, BK_CELL_REAL
+} bk_cell_kind;
 
 typedef struct {
     bk_cell_kind kind;
     char *text;      /* BK_CELL_TEXT */
     bk_money money;  /* BK_CELL_MONEY: fixed point, printed with `digits` decimals or canonical */
     int64_t integer; /* BK_CELL_INT */
+    double real;     /* BK_CELL_REAL: a statistic (never money), printed with `digits` decimals */
 } bk_cell;
 
 typedef struct {
     size_t ncols, nrows, cap_rows;
     char **columns;
-    int *digits; /* per column: decimals for money cells, -1 = canonical (2 to 6) */
+    int *digits; /* per column: decimals for money and real cells; -1 = canonical (money: 2 to
+                    6 decimals; real: 6 significant digits) */
     bk_cell *cells; /* nrows * ncols */
 } bk_result;
 
@@ -42,8 +46,17 @@ size_t bk_result_add_row(bk_result *r);
 int bk_result_set_text(bk_result *r, size_t row, const char *column, const char *text);
 int bk_result_set_money(bk_result *r, size_t row, const char *column, bk_money value);
 int bk_result_set_int(bk_result *r, size_t row, const char *column, int64_t value);
+/* A statistic; a NaN or infinite VALUE leaves the cell blank (undefined is not a number). */
+int bk_result_set_real(bk_result *r, size_t row, const char *column, double value);
 /* Money cells of COLUMN are printed rounded to DIGITS decimals (default: canonical). */
 int bk_result_set_digits(bk_result *r, const char *column, int digits);
+
+/*
+ * Moves row FROM to position TO (TO <= FROM; the row at TO, if different, is released), or
+ * releases row FROM when TO is (size_t)-1. For compacting a table in place: the caller sets
+ * nrows afterwards.
+ */
+void bk_result_move_row(bk_result *r, size_t from, size_t to);
 
 /* The column's index, or -1. */
 int bk_result_column(const bk_result *r, const char *column);

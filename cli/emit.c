@@ -2,6 +2,7 @@
 #include "emit.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -29,6 +30,16 @@ static const char *cell_text(const bk_result *r, size_t row, size_t col, char *b
         return buf;
     case BK_CELL_INT:
         snprintf(buf, BK_MONEY_TEXT_MAX, "%" PRId64, c->integer);
+        return buf;
+    case BK_CELL_REAL:
+        /* %.*f of a huge value could overflow BUF; %g bounds the length. */
+        if (r->digits[col] >= 0 && fabs(c->real) < 1e15)
+            snprintf(buf, BK_MONEY_TEXT_MAX, "%.*f", r->digits[col] > 12 ? 12 : r->digits[col],
+                     c->real);
+        else
+            snprintf(buf, BK_MONEY_TEXT_MAX, "%.6g", c->real);
+        if (buf[0] == '-' && strspn(buf, "-0.") == strlen(buf))
+            memmove(buf, buf + 1, strlen(buf)); /* "-0.00": a rounded zero has no sign */
         return buf;
     }
     return "";
@@ -121,7 +132,7 @@ int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
                     numeric = false;
                     break;
                 }
-                if (c->kind == BK_CELL_MONEY || c->kind == BK_CELL_INT)
+                if (c->kind == BK_CELL_MONEY || c->kind == BK_CELL_INT || c->kind == BK_CELL_REAL)
                     numeric = true;
             }
             fputs(numeric ? "---:|" : "---|", out);

@@ -1,0 +1,214 @@
+/* common.c — see verb.h. */
+#include "verb.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Removes "--NAME VALUE" / "--NAME=VALUE" from argv, returning VALUE (NULL if absent). Sets
+ * *bad if the option is present without a value. */
+const char *take_option(int *argc, char **argv, const char *name, int *bad)
+{
+    size_t len = strlen(name);
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        const char *v = NULL;
+        int used = 0;
+        if (strcmp(argv[i], name) == 0) {
+            if (i + 1 >= *argc) {
+                *bad = 1;
+                return NULL;
+            }
+            v = argv[i + 1];
+            used = 2;
+        } else if (strncmp(argv[i], name, len) == 0 && argv[i][len] == '=') {
+            v = argv[i] + len + 1;
+            used = 1;
+        } else {
+            continue;
+        }
+        memmove(argv + i, argv + i + used, (size_t)(*argc - i - used + 1) * sizeof *argv);
+        *argc -= used;
+        return v;
+    }
+    return NULL;
+}
+
+
+
+/* Parses --format, --strict and paths. Returns 0, 1 for --help (printed), or -1 (reported). */
+int parse_common(int argc, char **argv, common_opts *o, int allow_text, const char *help)
+{
+    o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
+    o->npaths = 0;
+    if (!o->paths) {
+        fprintf(stderr, "budgetkit: out of memory\n");
+        return -1;
+    }
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            fputs(help, stdout);
+            return 1;
+        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            int f = v ? bk_format_parse(v, allow_text) : -1;
+            if (f < 0) {
+                fprintf(stderr, "budgetkit %s: --format needs one of csv, md, json%s\n", argv[0],
+                        allow_text ? ", text" : "");
+                return -1;
+            }
+            o->format = (bk_format)f;
+        } else if (strcmp(a, "--strict") == 0) {
+            o->strict = 1;
+        } else if (strcmp(a, "--unit") == 0 || strcmp(a, "--city") == 0 ||
+                   strcmp(a, "--year") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "budgetkit %s: %s needs a value\n", argv[0], a);
+                return -1;
+            }
+            const char *v = argv[++i];
+            if (a[2] == 'u') {
+                o->unit = v;
+            } else if (a[2] == 'c') {
+                o->city = v;
+            } else {
+                char *end;
+                long y = strtol(v, &end, 10);
+                if (*v == '\0' || *end != '\0' || y < BK_YEAR_MIN || y > BK_YEAR_MAX) {
+                    fprintf(stderr, "budgetkit %s: --year needs a year %d-%d, not '%s'\n",
+                            argv[0], BK_YEAR_MIN, BK_YEAR_MAX, v);
+                    return -1;
+                }
+                o->year = (int)y;
+            }
+        } else if (strcmp(a, "--") == 0) {
+            for (i++; i < argc; i++)
+                o->paths[o->npaths++] = argv[i];
+        } else if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "budgetkit %s: unknown option '%s' (see --help)\n", argv[0], a);
+            return -1;
+        } else {
+            o->paths[o->npaths++] = a;
+        }
+    }
+    if (o->npaths == 0) {
+        struct stat sb;
+        o->paths[o->npaths++] =
+            stat("datasets", &sb) == 0 && S_ISDIR(sb.st_mode) ? "datasets" : BK_DEFAULT_DATA;
+    }
+    return 0;
+}
+
+void common_release(common_opts *o)
+{
+    free(o->paths);
+    o->paths = NULL;
+    o->npaths = 0;
+}
+
+static int text_matches(const bk_result *r, size_t row, int col, const char *want)
+{
+    const bk_cell *c = bk_result_cell(r, row, (size_t)col);
+    return c->kind == BK_CELL_TEXT && strcmp(c->text, want) == 0;
+}
+
+void filter_rows(bk_result *r, const common_opts *o)
+{
+    int unit = bk_result_column(r, "unit"), city = bk_result_column(r, "city"),
+        year = bk_result_column(r, "year");
+    size_t kept = 0;
+    for (size_t i = 0; i < r->nrows; i++) {
+        int keep = 1;
+        if (o->unit && unit >= 0 && !text_matches(r, i, unit, o->unit))
+            keep = 0;
+        if (o->city && city >= 0 && !text_matches(r, i, city, o->city))
+            keep = 0;
+        if (o->year && year >= 0) {
+            const bk_cell *c = bk_result_cell(r, i, (size_t)year);
+            if (c->kind != BK_CELL_INT || c->integer != o->year)
+                keep = 0;
+        }
+        bk_result_move_row(r, i, keep ? kept++ : (size_t)-1);
+    }
+    r->nrows = kept;
+}
+
+void print_diags(const bk_diag_list *diags)
+{
+    for (size_t i = 0; i < diags->count; i++) {
+        const bk_diag *d = &diags->items[i];
+        if (d->file && d->line && d->column)
+            fprintf(stderr, "%s:%u:%u: ", d->file, d->line, d->column);
+        else if (d->file && d->line)
+            fprintf(stderr, "%s:%u: ", d->file, d->line);
+        else if (d->file)
+            fprintf(stderr, "%s: ", d->file);
+        fprintf(stderr, "%s: %s\n", bk_severity_name(d->severity), d->message);
+    }
+}
+
+/* Loads every path into DS; prints diagnostics. Returns the number of rejected rows or files. */
+size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags)
+{
+    for (size_t i = 0; i < o->npaths; i++)
+        bk_dataset_load_path(ds, o->paths[i], diags);
+    print_diags(diags);
+    return diags->errors;
+}
+
+void print_accounting(const bk_dataset *ds)
+{
+    size_t read = 0, accepted = 0, rejected = 0;
+    for (size_t i = 0; i < ds->n_files; i++) {
+        read += ds->files[i].rows_read;
+        accepted += ds->files[i].rows_accepted;
+        rejected += ds->files[i].rows_rejected;
+    }
+    fprintf(stderr, "read %zu file%s: %zu rows = %zu accepted + %zu rejected\n", ds->n_files,
+            ds->n_files == 1 ? "" : "s", read, accepted, rejected);
+}
+
+/*
+ * Loads the inputs, builds the index and prints the table MAKE returns. Rejected rows are
+ * reported and make the exit status 1; with --strict no table is printed then.
+ */
+
+int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg)
+{
+    bk_dataset *ds = bk_dataset_new();
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_index index = {0};
+    int status = EXIT_OK;
+    if (!ds) {
+        fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+        common_release(o);
+        return EXIT_DATA;
+    }
+    size_t errors = load_all(ds, o, &diags);
+    if (errors)
+        status = EXIT_DATA;
+    if (!(errors && o->strict)) {
+        bk_result *r = NULL;
+        if (bk_index_build(&index, ds) != 0 || !(r = make(ds, &index, arg))) {
+            fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+            status = EXIT_DATA;
+        } else {
+            filter_rows(r, o);
+            if (bk_emit_result(stdout, r, o->format) != 0 || fflush(stdout) != 0) {
+                fprintf(stderr, "budgetkit %s: cannot write the output\n", verb);
+                status = EXIT_DATA;
+            }
+        }
+        bk_result_free(r);
+    }
+    bk_index_release(&index);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+    common_release(o);
+    return status;
+}
+

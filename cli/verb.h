@@ -1,0 +1,66 @@
+/*
+ * verb.h — what every verb of the command line shares: exit codes, the common options
+ * (--format, --strict, --unit/--year/--city row filters, input paths), loading with diagnostics
+ * on stderr, and running an analysis whose result table is printed on stdout.
+ *
+ * Each verb lives in its own cli/cmd_*.c and is listed in main.c's table.
+ *
+ * Ownership: parse_common allocates o->paths; common_release frees it (run_result_verb does).
+ */
+#ifndef BK_VERB_H
+#define BK_VERB_H
+
+#include "../analytics/index.h"
+#include "../analytics/result.h"
+#include "../ingest/model.h"
+#include "emit.h"
+
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+    const char **paths;
+    size_t npaths;
+    bk_format format;
+    int strict;
+    /* Row filters applied to the printed table (NULL: no filter). Analyses that compare units
+     * still see every unit; the filter only selects the rows shown. */
+    const char *unit, *city;
+    int year; /* 0: any */
+} common_opts;
+
+/*
+ * Parses --format, --strict, --unit, --city, --year and paths; with no path, the bundled
+ * datasets. ALLOW_TEXT admits --format text. Returns 0, 1 for --help (HELP printed), or -1
+ * (reported on stderr).
+ */
+int parse_common(int argc, char **argv, common_opts *o, int allow_text, const char *help);
+void common_release(common_opts *o);
+
+/*
+ * Removes "--NAME VALUE" or "--NAME=VALUE" from argv and returns VALUE; NULL if absent. Sets
+ * *bad when the option has no value.
+ */
+const char *take_option(int *argc, char **argv, const char *name, int *bad);
+
+/* Loads every path into DS and prints diagnostics; returns the number of errors. */
+size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags);
+void print_diags(const bk_diag_list *diags);
+/* "read N files: R rows = A accepted + J rejected" on stderr. */
+void print_accounting(const bk_dataset *ds);
+
+/* Keeps only the rows of R that pass O's filters (columns absent from R are not filtered). */
+void filter_rows(bk_result *r, const common_opts *o);
+
+/*
+ * Loads the inputs, builds the index, calls MAKE and prints its table in O's format. Rejected
+ * rows are reported and make the exit status 1; with --strict no table is printed then. MAKE
+ * returns NULL only when memory ran out. Releases O.
+ */
+typedef bk_result *(*result_fn)(const bk_dataset *ds, const bk_index *index, const void *arg);
+int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg);
+
+/* Each verb: argv[0] is the verb's name. */
+int cmd_summary(int argc, char **argv);
+int cmd_ratios(int argc, char **argv);
+
+#endif
