@@ -38,7 +38,8 @@ const bk_item *bk_index_find(const bk_index *index, const char *unit, int year, 
 const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year, int stage,
                                const char *table, const char *code, const char *measure);
 
-/* The range [*first, *first + return) of records of one unit-year-stage-table. */
+/* The range [*first, *first + return) of records of one unit-year-stage-table; with TABLE
+ * NULL, of every record of the unit-year-stage. */
 size_t bk_index_table(const bk_index *index, const char *unit, int year, int stage,
                       const char *table, size_t *first);
 

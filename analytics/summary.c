@@ -66,6 +66,20 @@ const bk_item *bk_summary_figure(const bk_index *index, const char *unit, int ye
     return NULL;
 }
 
+const char *bk_summary_headline(size_t i)
+{
+    return i < N_HEADLINES ? headlines[i].column : NULL;
+}
+
+const char *bk_summary_narrative_key(const char *column)
+{
+    const headline *h = find_headline(column);
+    for (size_t p = 0; h && p < 5 && h->places[p].table; p++)
+        if (strcmp(h->places[p].table, "narrative") == 0)
+            return h->places[p].code;
+    return NULL;
+}
+
 bk_result *bk_summary(const bk_dataset *ds, const bk_index *index)
 {
     const char *columns[N_HEADLINES + 8];

@@ -24,4 +24,11 @@ bk_result *bk_summary(const bk_dataset *ds, const bk_index *index);
 const bk_item *bk_summary_figure(const bk_index *index, const char *unit, int year, int stage,
                                  const char *measure);
 
+/* The headline columns in summary order: I from 0 while the result is not NULL. */
+const char *bk_summary_headline(size_t i);
+
+/* The narrative row key under which a document states the headline figure COLUMN (and its
+ * change against the previous year), e.g. "expenditure_total" for "total"; NULL if none. */
+const char *bk_summary_narrative_key(const char *column);
+
 #endif

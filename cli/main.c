@@ -34,6 +34,7 @@ static const command commands[] = {
     {"validate", cmd_validate, "check data files: format, references, reconciliation"},
     {"summary", cmd_summary, "headline figures, one row per unit and year"},
     {"ratios", cmd_ratios, "structure ratios: shares by function, fund, basic/project, ..."},
+    {"yoy", cmd_yoy, "changes against the previous year: headline figures and table lines"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };

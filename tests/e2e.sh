@@ -128,5 +128,26 @@ has "unbalanced quote line" "$TMP/err" "quote.csv:2: error: malformed CSV"
 run "empty file" 1 validate "$TMP/empty.csv"
 has "empty file message" "$TMP/err" "empty.csv: error: file is empty"
 
+# ---- yoy: the changes the documents state ----
+run "yoy" 0 yoy --what headline datasets
+for want in \
+    "datong-sasac,2023,budget,2022,headline,summary,total,支出总计,1520.59,1332.44,-188.15,-12.37,changed,-188.15,-12.37," \
+    "datong-sasac,2023,budget,2022,headline,summary,gpb,一般公共预算,1227.03,1008.68,-218.35,-17.80,changed,-218.35,-17.80," \
+    "datong-sasac,2023,budget,2022,headline,operating,operating,机关运行经费,85.67,73.51,-12.16,-14.19,changed,-12.16,-14.19," \
+    "langfang-sasac,2023,budget,2022,headline,narrative,total,支出总计,8365.13,8294.46,-70.67,-0.84,changed,-70.67," \
+    "langfang-guangyang-gov-office,2023,budget,2022,headline,summary,total,支出总计,1644.62,2087.56,442.94,26.93,changed,442.94," \
+    "langfang-dachang-hitech-zone,2024,budget,2023,headline,summary,total,支出总计,153896.37,48780.62,-105115.75,-68.30,changed,-105115.75," \
+    "tangshan-fengrun-party-office,2023,budget,2022,headline,summary,total,支出总计,1139.53,1274.78,135.25,11.87,changed,135.25," \
+    "langfang-dachang-hitech-zone,2024,budget,2023,headline,gpb_basic,personnel,人员经费,,1611.82,,,previous not disclosed,"; do
+    has "yoy row" "$TMP/out" "$want"
+done
+hasnt "yoy: derived-only years are not current years" "$TMP/out" "datong-sasac,2022,"
+run "yoy filtered json" 0 yoy --what headline --unit datong-sasac --format json datasets
+has "yoy json change" "$TMP/out" '"change_wan": -188.15'
+hasnt "yoy filter keeps one unit" "$TMP/out" "langfang"
+run "yoy bad --what" 2 yoy --what everything datasets
+has "yoy bad --what message" "$TMP/err" "--what is headline, lines or all"
+run "yoy bad --table" 2 yoy --table nonsense datasets
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,232 @@
+/* yoy.c — see yoy.h. */
+#include "yoy.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ingest/vocab.h"
+#include "summary.h"
+
+int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)
+{
+    size_t first, n = bk_index_table(index, uy->unit, uy->year, uy->stage, NULL, &first);
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(index->items[first + i]->source, "derived:", 8) != 0)
+            return 0;
+    return n > 0;
+}
+
+/* One comparison: what is known of a figure in the two years. */
+typedef struct {
+    const char *level, *table, *key, *name;
+    const bk_item *previous, *current; /* NULL: absent (or, for headlines, not disclosed) */
+    int absent_is_nothing;             /* lines: an absent record is an empty cell, i.e. 0 */
+    const bk_item *stated_change, *stated_pct;
+    const char *status; /* set: overrides the status worked out from the amounts */
+} comparison;
+
+typedef struct {
+    bk_result *r;
+    const bk_unit_year *current;
+    int previous_year;
+} sink;
+
+static const char *status_of(const comparison *c)
+{
+    if (c->status)
+        return c->status;
+    if (c->previous && c->current) {
+        if (c->previous->amount == 0 && c->current->amount != 0)
+            return "from zero";
+        return c->previous->amount == c->current->amount ? "unchanged" : "changed";
+    }
+    if (c->absent_is_nothing)
+        return c->current ? "new" : "gone";
+    return c->current ? "previous not disclosed" : "current not disclosed";
+}
+
+static int add_row(const sink *s, const comparison *c)
+{
+    bk_result *r = s->r;
+    size_t row = bk_result_add_row(r);
+    if (row == (size_t)-1)
+        return -1;
+    int rc = 0;
+    rc |= bk_result_set_text(r, row, "unit", s->current->unit);
+    rc |= bk_result_set_int(r, row, "year", s->current->year);
+    rc |= bk_result_set_text(r, row, "stage", s->current->stage ? "final" : "budget");
+    rc |= bk_result_set_int(r, row, "previous_year", s->previous_year);
+    rc |= bk_result_set_text(r, row, "level", c->level);
+    rc |= bk_result_set_text(r, row, "table", c->table);
+    rc |= bk_result_set_text(r, row, "key", c->key);
+    rc |= bk_result_set_text(r, row, "name", c->name);
+    bk_money prev = c->previous ? c->previous->amount : 0;
+    bk_money cur = c->current ? c->current->amount : 0;
+    if (c->previous) {
+        rc |= bk_result_set_money(r, row, "previous_wan", prev);
+        rc |= bk_result_set_text(r, row, "previous_source", c->previous->source);
+    }
+    if (c->current) {
+        rc |= bk_result_set_money(r, row, "current_wan", cur);
+        rc |= bk_result_set_text(r, row, "current_source", c->current->source);
+    }
+    if ((c->previous && c->current) || c->absent_is_nothing) {
+        /* Amounts are bounded far below INT64_MAX / 2 by the parser, so -prev cannot wrap;
+         * bk_money_add still guards the sum. */
+        bk_money change = cur;
+        if (bk_money_add(&change, -prev)) {
+            rc |= bk_result_set_money(r, row, "change_wan", change);
+            bk_money pct;
+            if (c->previous && c->current && prev != 0 && bk_money_percent(change, prev, &pct))
+                rc |= bk_result_set_money(r, row, "change_pct", pct);
+        }
+    }
+    rc |= bk_result_set_text(r, row, "status", status_of(c));
+    if (c->stated_change)
+        rc |= bk_result_set_money(r, row, "stated_change_wan", c->stated_change->amount);
+    if (c->stated_pct)
+        rc |= bk_result_set_money(r, row, "stated_change_pct", c->stated_pct->amount);
+    return rc ? -1 : 0;
+}
+
+static int headline_rows(const sink *s, const bk_index *index)
+{
+    const bk_unit_year *uy = s->current;
+    for (size_t i = 0; bk_summary_headline(i); i++) {
+        const char *column = bk_summary_headline(i);
+        const char *nkey = bk_summary_narrative_key(column);
+        comparison c = {
+            .level = "headline", .table = NULL, .key = column,
+            .previous = bk_summary_figure(index, uy->unit, s->previous_year, uy->stage, column),
+            .current = bk_summary_figure(index, uy->unit, uy->year, uy->stage, column),
+        };
+        if (!c.previous && !c.current)
+            continue;
+        const bk_vocab_entry *v = bk_vocab_key(nkey ? nkey : column);
+        c.name = v ? v->name_zh : column;
+        c.table = (c.current ? c.current : c.previous)->table;
+        if (nkey) {
+            c.stated_change = bk_index_find(index, uy->unit, uy->year, uy->stage, "narrative",
+                                            nkey, "change");
+            c.stated_pct = bk_index_find(index, uy->unit, uy->year, uy->stage, "narrative",
+                                         nkey, "change_pct");
+        }
+        if (add_row(s, &c) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The next line of a table range at or after *pos: the first record of a code, measure
+ * "total", preferring one with an amount. NULL at the end. */
+static const bk_item *next_line(const bk_index *index, size_t *pos, size_t end, int length)
+{
+    while (*pos < end) {
+        const bk_item *it = index->items[*pos];
+        const bk_item *best = NULL;
+        size_t j = *pos;
+        for (; j < end && strcmp(index->items[j]->code, it->code) == 0; j++) {
+            const bk_item *cand = index->items[j];
+            if (strcmp(cand->measure, "total") == 0 && (!best || (!best->has_amount &&
+                                                                  cand->has_amount)))
+                best = cand;
+        }
+        *pos = j;
+        if (!best || !best->has_amount)
+            continue; /* a line whose total is not disclosed cannot be compared */
+        if (length && (!bk_code_is_numeric(best->code) || strlen(best->code) != (size_t)length))
+            continue;
+        return best;
+    }
+    return NULL;
+}
+
+static int line_rows(const sink *s, const bk_index *index, const char *table, int length)
+{
+    const bk_unit_year *uy = s->current;
+    size_t pf, cf;
+    size_t pn = bk_index_table(index, uy->unit, s->previous_year, uy->stage, table, &pf);
+    size_t cn = bk_index_table(index, uy->unit, uy->year, uy->stage, table, &cf);
+    if (pn == 0 || cn == 0)
+        return 0;
+    size_t pp = pf, cp = cf;
+    const bk_item *p = next_line(index, &pp, pf + pn, length);
+    const bk_item *c = next_line(index, &cp, cf + cn, length);
+    while (p || c) {
+        int order = !p ? 1 : !c ? -1 : strcmp(p->code, c->code);
+        comparison cmp = {.level = "line", .table = table, .absent_is_nothing = 1};
+        if (order <= 0)
+            cmp.previous = p;
+        if (order >= 0)
+            cmp.current = c;
+        const bk_item *shown = cmp.current ? cmp.current : cmp.previous;
+        cmp.key = shown->code;
+        cmp.name = shown->name;
+        if (add_row(s, &cmp) != 0)
+            return -1;
+        if (order <= 0)
+            p = next_line(index, &pp, pf + pn, length);
+        if (order >= 0)
+            c = next_line(index, &cp, cf + cn, length);
+    }
+    return 0;
+}
+
+static const bk_unit_year *find_previous(const bk_unit_year *uys, size_t n,
+                                         const bk_unit_year *uy)
+{
+    for (size_t i = 0; i < n; i++)
+        if (uys[i].unit == uy->unit && uys[i].year == uy->year - 1 && uys[i].stage == uy->stage)
+            return &uys[i];
+    return NULL;
+}
+
+bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_options *opt)
+{
+    (void)ds;
+    static const char *const columns[] = {
+        "unit", "year", "stage", "previous_year", "level", "table", "key", "name",
+        "previous_wan", "current_wan", "change_wan", "change_pct", "status",
+        "stated_change_wan", "stated_change_pct", "previous_source", "current_source", NULL};
+    static const char *const default_tables[] = {"expenditure", "gpb_expenditure", "gpb_basic",
+                                                 "gf_expenditure", "soc", NULL};
+    bk_result *r = bk_result_new(columns);
+    if (!r)
+        return NULL;
+    bk_result_set_digits(r, "change_pct", 2);
+    bk_result_set_digits(r, "stated_change_pct", 2);
+    size_t n_uy;
+    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    int rc = (!uys && index->count) ? -1 : 0;
+    for (size_t u = 0; u < n_uy && rc == 0; u++) {
+        const bk_unit_year *uy = &uys[u];
+        if (bk_unit_year_is_derived_only(index, uy))
+            continue;
+        sink s = {r, uy, uy->year - 1};
+        /* Units are interned, so find_previous can compare pointers. */
+        if (!find_previous(uys, n_uy, uy)) {
+            comparison c = {.level = "headline", .key = "total",
+                            .current = bk_summary_figure(index, uy->unit, uy->year, uy->stage,
+                                                         "total"),
+                            .status = "no previous-year data"};
+            c.name = bk_vocab_key("expenditure_total")->name_zh;
+            c.table = c.current ? c.current->table : NULL;
+            rc = add_row(&s, &c);
+            continue;
+        }
+        if (opt->headlines)
+            rc = headline_rows(&s, index);
+        if (opt->lines) {
+            const char *const one[] = {opt->table, NULL};
+            const char *const *tables = opt->table ? one : default_tables;
+            for (size_t t = 0; tables[t] && rc == 0; t++)
+                rc = line_rows(&s, index, tables[t], opt->code_length);
+        }
+    }
+    free(uys);
+    if (rc) {
+        bk_result_free(r);
+        return NULL;
+    }
+    return r;
+}
