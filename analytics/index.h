@@ -56,4 +56,10 @@ typedef struct {
  */
 bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count);
 
+/*
+ * True if every record of the unit-year-stage is derived (its source starts "derived:"): a year
+ * known only from the next year's stated changes, for which no document was read.
+ */
+int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy);
+
 #endif

@@ -7,15 +7,6 @@
 #include "../ingest/vocab.h"
 #include "summary.h"
 
-int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)
-{
-    size_t first, n = bk_index_table(index, uy->unit, uy->year, uy->stage, NULL, &first);
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(index->items[first + i]->source, "derived:", 8) != 0)
-            return 0;
-    return n > 0;
-}
-
 /* One comparison: what is known of a figure in the two years. */
 typedef struct {
     const char *level, *table, *key, *name;

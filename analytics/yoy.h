@@ -44,7 +44,4 @@ typedef struct {
  */
 bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_options *opt);
 
-/* True if every record of the unit-year-stage is derived (its source starts "derived:"). */
-int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy);
-
 #endif

@@ -39,6 +39,33 @@ const char *take_option(int *argc, char **argv, const char *name, int *bad)
 
 
 /* Parses --format, --strict and paths. Returns 0, 1 for --help (printed), or -1 (reported). */
+int parse_year_option(const char *verb, const char *text, int *out)
+{
+    char *end;
+    long y = strtol(text, &end, 10);
+    if (*text == '\0' || *end != '\0' || y < BK_YEAR_MIN || y > BK_YEAR_MAX) {
+        fprintf(stderr, "budgetkit %s: a year is %d-%d, not '%s'\n", verb, BK_YEAR_MIN,
+                BK_YEAR_MAX, text);
+        return -1;
+    }
+    *out = (int)y;
+    return 0;
+}
+
+int take_flag(int *argc, char **argv, const char *name)
+{
+    for (int i = 1; i < *argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], name) == 0) {
+            memmove(argv + i, argv + i + 1, (size_t)(*argc - i) * sizeof *argv);
+            (*argc)--;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int parse_common(int argc, char **argv, common_opts *o, int allow_text, const char *help)
 {
     o->paths = calloc((size_t)argc + 1, sizeof *o->paths);

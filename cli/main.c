@@ -35,6 +35,9 @@ static const command commands[] = {
     {"summary", cmd_summary, "headline figures, one row per unit and year"},
     {"ratios", cmd_ratios, "structure ratios: shares by function, fund, basic/project, ..."},
     {"yoy", cmd_yoy, "changes against the previous year: headline figures and table lines"},
+    {"percapita", cmd_percapita, "figures per resident of the jurisdiction or per staff member"},
+    {"compare", cmd_compare, "one metric across units: peer statistics, z-scores, ranks"},
+    {"trend", cmd_trend, "one metric over the years: CAGR, OLS slope and its standard error"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };

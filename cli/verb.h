@@ -42,6 +42,12 @@ void common_release(common_opts *o);
  */
 const char *take_option(int *argc, char **argv, const char *name, int *bad);
 
+/* Removes a flag without a value (e.g. "--final") from argv; returns 1 if it was there. */
+int take_flag(int *argc, char **argv, const char *name);
+
+/* Parses a year option's TEXT into *OUT; on failure reports it (naming VERB) and returns -1. */
+int parse_year_option(const char *verb, const char *text, int *out);
+
 /* Loads every path into DS and prints diagnostics; returns the number of errors. */
 size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags);
 void print_diags(const bk_diag_list *diags);
@@ -63,5 +69,8 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
 int cmd_summary(int argc, char **argv);
 int cmd_ratios(int argc, char **argv);
 int cmd_yoy(int argc, char **argv);
+int cmd_percapita(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
 
 #endif

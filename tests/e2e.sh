@@ -149,5 +149,34 @@ run "yoy bad --what" 2 yoy --what everything datasets
 has "yoy bad --what message" "$TMP/err" "--what is headline, lines or all"
 run "yoy bad --table" 2 yoy --table nonsense datasets
 
+# ---- percapita: 13,324,400 元 / 3,100,000 residents (大同 2022) = 4.2982 ----
+run "percapita" 0 percapita datasets
+has "percapita 大同" "$TMP/out" "datong-sasac,大同市人民政府国有资产监督管理委员会,大同市,大同市,2023,budget,total,1332.44,3100000,常住人口,2022,-1,4.2982,元/人,nearest year (1 year earlier),"
+has "percapita 丰润 same year" "$TMP/out" "tangshan-fengrun-party-office,中国共产党唐山市丰润区委员会办公室,唐山市,丰润区,2023,budget,total,1274.78,798600,常住人口,2023,0,15.9627,元/人,same year,"
+run "percapita max gap" 0 percapita --max-gap 3 --unit langfang-dachang-hitech-zone datasets
+has "percapita gap refused" "$TMP/out" "nearest figure (2020) is 4 years away, over the maximum 3"
+run "percapita staff" 0 percapita --per staff datasets
+has "percapita no staff" "$TMP/out" "no staff figure for the unit"
+if [ "$(grep -c '^datong-sasac,' "$TMP/out")" -eq 2 ]; then ok; else bad "percapita staff keeps every unit-year"; fi
+run "percapita bad metric" 2 percapita --metric nonsense datasets
+
+# ---- compare: the two 国资委 as peers (8294.46 and 1332.44: mean 4813.45, sd 4922.89) ----
+run "compare" 0 compare --metric total --peer-by kind datasets
+has "compare 廊坊国资委" "$TMP/out" "sasac,langfang-sasac,廊坊市人民政府国有资产监督管理委员会,廊坊市,sasac,city,2023,total,8294.46,万元,2,4813.45,4922.89,1332.44,3072.94,4813.45,6553.95,8294.46,0.707,75.0,1,"
+has "compare 大同国资委" "$TMP/out" "sasac,datong-sasac,大同市人民政府国有资产监督管理委员会,大同市,sasac,city,2023,total,1332.44,万元,2,4813.45,4922.89,1332.44,3072.94,4813.45,6553.95,8294.46,-0.707,25.0,2,"
+has "compare group of one" "$TMP/out" "only unit of its peer group with a value: no spread"
+run "compare by level" 0 compare --metric per_resident --peer-by level --format md datasets
+has "compare county offices" "$TMP/out" "| county | langfang-guangyang-gov-office |"
+run "compare hhi" 0 compare --metric hhi datasets
+has "compare hhi missing" "$TMP/out" "no function classes disclosed"
+run "compare without metric" 2 compare datasets
+run "compare --year is not a choice" 2 compare --metric total --year 2023 datasets
+
+# ---- trend ----
+run "trend" 0 trend --metric total datasets
+has "trend 大同" "$TMP/out" "datong-sasac,大同市人民政府国有资产监督管理委员会,大同市,budget,total,万元,2,2022,2023,1520.59,1332.44,-188.15,-12.37,,,,2022:1520.59; 2023:1332.44,1 of 2 years derived from stated changes,"
+run "trend share" 0 trend --metric share:basic --unit langfang-sasac datasets
+has "trend share series" "$TMP/out" "2022:38.98; 2023:39.38"
+run "trend bad metric" 2 trend --metric share:nothing datasets
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

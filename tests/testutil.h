@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analytics/result.h"
+#include "../cli/emit.h"
 #include "../ingest/model.h"
 
 /* Loads TEXT[0..len) (any bytes, NULs included) into DS as a file called NAME, through
@@ -22,6 +24,18 @@ static inline int bk_test_load_bytes(bk_dataset *ds, bk_diag_list *diags, const 
     fclose(f);
     free(copy);
     return rc;
+}
+
+/* R rendered as CSV, in a new string the caller frees: for golden-output comparisons. */
+static inline char *bk_test_result_csv(const bk_result *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_equal(bk_emit_result(out, r, BK_FORMAT_CSV), 0);
+    assert_int_equal(fclose(out), 0);
+    return text;
 }
 
 #endif

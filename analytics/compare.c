@@ -1,0 +1,226 @@
+/* compare.c — see compare.h. */
+#include "compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+
+int bk_peer_by_parse(const char *text, bk_peer_by *out)
+{
+    static const char *const names[] = {"all", "kind", "city", "level"};
+    for (size_t i = 0; i < 4; i++)
+        if (strcmp(text, names[i]) == 0) {
+            *out = (bk_peer_by)i;
+            return 0;
+        }
+    return -1;
+}
+
+/* One unit in the comparison. */
+typedef struct {
+    const char *unit;
+    const bk_unit *info;
+    const char *group;
+    int year; /* 0: the unit has no year of the stage */
+    bk_metric_value v;
+} entry;
+
+static const char *group_of(const bk_unit *u, bk_peer_by by)
+{
+    const char *g = NULL;
+    if (u && by == BK_PEER_KIND) g = u->kind;
+    if (u && by == BK_PEER_CITY) g = u->city;
+    if (u && by == BK_PEER_LEVEL) g = u->level;
+    if (by == BK_PEER_ALL) return "all";
+    return g && *g ? g : "(unknown)";
+}
+
+static int cmp_entries(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    int c = strcmp(a->group, b->group);
+    if (c) return c;
+    if (a->v.has_value != b->v.has_value) return a->v.has_value ? -1 : 1;
+    if (a->v.has_value && a->v.value != b->v.value) return a->v.value > b->v.value ? -1 : 1;
+    return strcmp(a->unit, b->unit);
+}
+
+/* Every unit of the data and of the units file, each once, at its chosen year. */
+static entry *collect(const bk_dataset *ds, const bk_index *index, const bk_compare_options *opt,
+                      size_t *count)
+{
+    size_t n_uy;
+    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    *count = 0;
+    if (!uys && index->count)
+        return NULL;
+    entry *out = calloc(n_uy + ds->n_units + 1, sizeof *out);
+    if (!out) {
+        free(uys);
+        return NULL;
+    }
+    for (size_t i = 0; i < n_uy; i++) {
+        const bk_unit_year *uy = &uys[i];
+        if (uy->stage != opt->stage || (opt->year && uy->year != opt->year) ||
+            bk_unit_year_is_derived_only(index, uy))
+            continue;
+        /* unit-years are sorted by unit then year: the last one kept is the latest */
+        if (*count && out[*count - 1].unit == uy->unit) {
+            out[*count - 1].year = uy->year;
+            continue;
+        }
+        out[(*count)++] = (entry){.unit = uy->unit, .year = uy->year};
+    }
+    /* Units with no year to compare are still listed. */
+    for (size_t u = 0; u < ds->n_units; u++) {
+        size_t j = 0;
+        while (j < *count && strcmp(out[j].unit, ds->units[u].id) != 0)
+            j++;
+        if (j == *count)
+            out[(*count)++] = (entry){.unit = ds->units[u].id};
+    }
+    for (size_t i = 0; i < n_uy; i++) {
+        size_t j = 0;
+        while (j < *count && strcmp(out[j].unit, uys[i].unit) != 0)
+            j++;
+        if (j == *count)
+            out[(*count)++] = (entry){.unit = uys[i].unit};
+    }
+    free(uys);
+    for (size_t i = 0; i < *count; i++) {
+        entry *e = &out[i];
+        e->info = bk_dataset_find_unit(ds, e->unit);
+        e->group = group_of(e->info, opt->peer_by);
+        if (e->year) {
+            bk_unit_year uy = {e->unit, e->year, opt->stage};
+            bk_metric_eval(ds, index, &uy, &opt->metric, &e->v);
+        } else if (opt->year) {
+            snprintf(e->v.note, sizeof e->v.note, "no %s for %d",
+                     opt->stage ? "final account" : "budget", opt->year);
+        } else {
+            snprintf(e->v.note, sizeof e->v.note, "no %s in the data",
+                     opt->stage ? "final account" : "budget");
+        }
+    }
+    return out;
+}
+
+/* Statistics of one peer group: entries [first, first + n), sorted with values first. */
+static int group_rows(bk_result *r, const bk_compare_options *opt, const entry *e, size_t n)
+{
+    size_t nv = 0;
+    while (nv < n && e[nv].v.has_value)
+        nv++;
+    double *x = malloc((nv ? nv : 1) * sizeof *x);
+    if (!x)
+        return -1;
+    for (size_t i = 0; i < nv; i++)
+        x[i] = e[i].v.value;
+    gsl_sort(x, 1, nv);
+    double mean = NAN, sd = NAN, q1 = NAN, median = NAN, q3 = NAN;
+    if (nv >= 1) {
+        mean = gsl_stats_mean(x, 1, nv);
+        median = gsl_stats_median_from_sorted_data(x, 1, nv);
+        q1 = gsl_stats_quantile_from_sorted_data(x, 1, nv, 0.25);
+        q3 = gsl_stats_quantile_from_sorted_data(x, 1, nv, 0.75);
+    }
+    if (nv >= 2)
+        sd = gsl_stats_sd_m(x, 1, nv, mean);
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        size_t row = bk_result_add_row(r);
+        if (row == (size_t)-1) {
+            rc = -1;
+            break;
+        }
+        const bk_unit *u = e[i].info;
+        rc |= bk_result_set_text(r, row, "peer_group", e[i].group);
+        rc |= bk_result_set_text(r, row, "unit", e[i].unit);
+        rc |= bk_result_set_text(r, row, "name", u ? u->name : NULL);
+        rc |= bk_result_set_text(r, row, "city", u ? u->city : NULL);
+        rc |= bk_result_set_text(r, row, "kind", u ? u->kind : NULL);
+        rc |= bk_result_set_text(r, row, "level", u ? u->level : NULL);
+        if (e[i].year)
+            rc |= bk_result_set_int(r, row, "year", e[i].year);
+        rc |= bk_result_set_text(r, row, "metric", opt->metric.text);
+        rc |= bk_result_set_text(r, row, "value_unit", bk_metric_unit(&opt->metric));
+        rc |= bk_result_set_int(r, row, "n", (int64_t)nv);
+        rc |= bk_result_set_real(r, row, "mean", mean);
+        rc |= bk_result_set_real(r, row, "sd", sd);
+        rc |= bk_result_set_real(r, row, "q1", q1);
+        rc |= bk_result_set_real(r, row, "median", median);
+        rc |= bk_result_set_real(r, row, "q3", q3);
+        if (nv) {
+            rc |= bk_result_set_real(r, row, "min", x[0]);
+            rc |= bk_result_set_real(r, row, "max", x[nv - 1]);
+        }
+        rc |= bk_result_set_text(r, row, "source", e[i].v.source);
+        const char *note = e[i].v.note;
+        if (e[i].v.has_value) {
+            double v = e[i].v.value;
+            rc |= bk_result_set_real(r, row, "value", v);
+            size_t below = 0, equal = 0;
+            for (size_t k = 0; k < nv; k++) {
+                below += x[k] < v;
+                equal += x[k] == v;
+            }
+            rc |= bk_result_set_real(r, row, "percentile_rank",
+                                     100.0 * ((double)below + 0.5 * (double)equal) / (double)nv);
+            rc |= bk_result_set_int(r, row, "rank", (int64_t)(nv - below - equal + 1));
+            if (nv >= 2 && sd > 0)
+                rc |= bk_result_set_real(r, row, "z_score", (v - mean) / sd);
+            else if (!*note)
+                note = nv < 2 ? "only unit of its peer group with a value: no spread"
+                              : "all values equal: no z-score";
+            else if (nv < 2)
+                note = "only unit of its peer group with a value";
+        }
+        rc |= bk_result_set_text(r, row, "note", *note ? note : NULL);
+    }
+    free(x);
+    return rc ? -1 : 0;
+}
+
+bk_result *bk_compare(const bk_dataset *ds, const bk_index *index,
+                      const bk_compare_options *opt)
+{
+    static const char *const columns[] = {
+        "peer_group", "unit", "name", "city", "kind", "level", "year", "metric", "value",
+        "value_unit", "n", "mean", "sd", "min", "q1", "median", "q3", "max", "z_score",
+        "percentile_rank", "rank", "note", "source", NULL};
+    /* GSL's default handler aborts the process; every input here is checked beforehand. */
+    gsl_set_error_handler_off();
+    bk_result *r = bk_result_new(columns);
+    if (!r)
+        return NULL;
+    static const char *const four[] = {"value", "mean", "sd", "min", "q1", "median", "q3",
+                                       "max", NULL};
+    int digits = opt->metric.kind == BK_METRIC_HHI ? 4 : 2;
+    for (size_t i = 0; four[i]; i++)
+        bk_result_set_digits(r, four[i], digits);
+    bk_result_set_digits(r, "z_score", 3);
+    bk_result_set_digits(r, "percentile_rank", 1);
+    size_t n;
+    entry *e = collect(ds, index, opt, &n);
+    int rc = e ? 0 : -1;
+    if (e)
+        qsort(e, n, sizeof *e, cmp_entries);
+    for (size_t i = 0; i < n && rc == 0;) {
+        size_t j = i;
+        while (j < n && strcmp(e[j].group, e[i].group) == 0)
+            j++;
+        rc = group_rows(r, opt, e + i, j - i);
+        i = j;
+    }
+    free(e);
+    if (rc) {
+        bk_result_free(r);
+        return NULL;
+    }
+    return r;
+}

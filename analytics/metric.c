@@ -1,0 +1,173 @@
+/* metric.c — see metric.h. */
+#include "metric.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ingest/vocab.h"
+#include "percapita.h"
+#include "summary.h"
+
+const char bk_metric_help[] =
+    "metrics: a summary column (total, basic, project, personnel, public, gpb, gf, soc,\n"
+    "special_account, unit_funds, carryover, three_public, abroad, vehicle_purchase,\n"
+    "vehicle_operation, reception, operating, procurement) in 万元; share:COLUMN (% of total\n"
+    "expenditure); per_resident[:COLUMN] (元 per resident); per_staff[:COLUMN] (万元 per staff\n"
+    "member); hhi (Herfindahl index of the 类 structure of expenditure, 1/n to 1).\n";
+
+static int is_headline(const char *column)
+{
+    for (size_t i = 0; bk_summary_headline(i); i++)
+        if (strcmp(bk_summary_headline(i), column) == 0)
+            return 1;
+    return 0;
+}
+
+int bk_metric_parse(const char *text, bk_metric *out)
+{
+    static const struct {
+        const char *prefix;
+        bk_metric_kind kind;
+    } prefixed[] = {{"share:", BK_METRIC_SHARE},
+                    {"per_resident:", BK_METRIC_PER_RESIDENT},
+                    {"per_staff:", BK_METRIC_PER_STAFF}};
+    out->text = text;
+    out->column = NULL;
+    if (strcmp(text, "hhi") == 0) {
+        out->kind = BK_METRIC_HHI;
+        return 0;
+    }
+    if (strcmp(text, "per_resident") == 0 || strcmp(text, "per_staff") == 0) {
+        out->kind = text[4] == 'r' ? BK_METRIC_PER_RESIDENT : BK_METRIC_PER_STAFF;
+        out->column = "total";
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof prefixed / sizeof prefixed[0]; i++) {
+        size_t n = strlen(prefixed[i].prefix);
+        if (strncmp(text, prefixed[i].prefix, n) == 0) {
+            out->kind = prefixed[i].kind;
+            out->column = text + n;
+            return is_headline(out->column) ? 0 : -1;
+        }
+    }
+    out->kind = BK_METRIC_AMOUNT;
+    out->column = text;
+    return is_headline(text) ? 0 : -1;
+}
+
+const char *bk_metric_unit(const bk_metric *m)
+{
+    switch (m->kind) {
+    case BK_METRIC_AMOUNT: return "万元";
+    case BK_METRIC_SHARE: return "%";
+    case BK_METRIC_PER_RESIDENT: return "元/人";
+    case BK_METRIC_PER_STAFF: return "万元/人";
+    case BK_METRIC_HHI: return "index (0-1)";
+    }
+    return "";
+}
+
+/* The 类 amounts of total expenditure: the 支出总表, else the 收支总表's expenditure side. */
+static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_value *out)
+{
+    static const char *const tables[] = {"expenditure", "summary"};
+    for (size_t t = 0; t < 2; t++) {
+        size_t first, n = bk_index_table(index, uy->unit, uy->year, uy->stage, tables[t], &first);
+        bk_money sum = 0;
+        size_t classes = 0;
+        const char *last_code = NULL;
+        int overflow = 0;
+        /* Two passes: the sum first, then Σ (a/sum)²; amounts are exact until the division. */
+        for (size_t i = 0; i < n; i++) {
+            const bk_item *it = index->items[first + i];
+            if (!it->has_amount || strcmp(it->measure, "total") != 0 ||
+                !bk_code_is_numeric(it->code) || strlen(it->code) != 3 ||
+                (last_code && strcmp(last_code, it->code) == 0))
+                continue;
+            last_code = it->code;
+            overflow |= !bk_money_add(&sum, it->amount);
+            classes++;
+        }
+        if (classes == 0)
+            continue;
+        if (overflow || sum <= 0) {
+            snprintf(out->note, sizeof out->note, "the 类 amounts do not sum to a positive total");
+            return;
+        }
+        double hhi = 0;
+        last_code = NULL;
+        for (size_t i = 0; i < n; i++) {
+            const bk_item *it = index->items[first + i];
+            if (!it->has_amount || strcmp(it->measure, "total") != 0 ||
+                !bk_code_is_numeric(it->code) || strlen(it->code) != 3 ||
+                (last_code && strcmp(last_code, it->code) == 0))
+                continue;
+            last_code = it->code;
+            double s = (double)it->amount / (double)sum;
+            hhi += s * s;
+            if (!out->source)
+                out->source = it->source;
+        }
+        out->has_value = 1;
+        out->value = hhi;
+        snprintf(out->note, sizeof out->note, "%zu classes of the %s table", classes,
+                 bk_vocab_table(tables[t])->name_zh);
+        return;
+    }
+    snprintf(out->note, sizeof out->note, "no function classes disclosed");
+}
+
+void bk_metric_eval(const bk_dataset *ds, const bk_index *index, const bk_unit_year *uy,
+                    const bk_metric *m, bk_metric_value *out)
+{
+    memset(out, 0, sizeof *out);
+    if (m->kind == BK_METRIC_HHI) {
+        hhi_of(index, uy, out);
+        return;
+    }
+    const bk_item *it = bk_summary_figure(index, uy->unit, uy->year, uy->stage, m->column);
+    if (!it) {
+        snprintf(out->note, sizeof out->note, "%s not disclosed", m->column);
+        return;
+    }
+    out->source = it->source;
+    switch (m->kind) {
+    case BK_METRIC_AMOUNT:
+        out->has_value = 1;
+        out->value = bk_money_to_double(it->amount);
+        return;
+    case BK_METRIC_SHARE: {
+        const bk_item *total = bk_summary_figure(index, uy->unit, uy->year, uy->stage, "total");
+        bk_money pct;
+        if (!total || !bk_money_percent(it->amount, total->amount, &pct)) {
+            snprintf(out->note, sizeof out->note, "no nonzero total to divide by");
+            return;
+        }
+        out->has_value = 1;
+        out->value = bk_money_to_double(pct);
+        return;
+    }
+    case BK_METRIC_PER_RESIDENT:
+    case BK_METRIC_PER_STAFF: {
+        bk_per_basis per = m->kind == BK_METRIC_PER_RESIDENT ? BK_PER_POPULATION : BK_PER_STAFF;
+        const bk_unit *unit = bk_dataset_find_unit(ds, uy->unit);
+        bk_denominator d;
+        if (!unit || !bk_denominator_for(ds, unit, uy->year, per, &d) || d.value <= 0) {
+            snprintf(out->note, sizeof out->note, "no %s figure",
+                     per == BK_PER_POPULATION ? "population" : "staff");
+            return;
+        }
+        out->has_value = 1;
+        /* Exact quotients first (0.0001 元 / 0.000001 万元), as the percapita verb prints. */
+        if (per == BK_PER_POPULATION)
+            out->value = (double)bk_scaled_quotient(it->amount, 100, d.value) / 10000.0;
+        else
+            out->value = bk_money_to_double(bk_scaled_quotient(it->amount, 1, d.value));
+        snprintf(out->note, sizeof out->note, "%s of %d", d.kind, d.year);
+        return;
+    }
+    case BK_METRIC_HHI:
+        return;
+    }
+}
