@@ -1,6 +1,7 @@
 /* ratios.c — see ratios.h. */
 #include "ratios.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,7 +9,8 @@
 #include "summary.h"
 
 static const char *const dimension_names[] = {"function", "fund", "basic-project",
-                                              "personnel-public", "economic", "three-public"};
+                                              "personnel-public", "economic", "three-public",
+                                              "cofog"};
 
 int bk_ratio_dimension_parse(const char *name, bk_ratio_dimension *out)
 {
@@ -88,32 +90,46 @@ static const char *fund_table(const char *fund)
     return "soc";
 }
 
-/* Appends one row per part. The denominator's absence leaves shares blank (never 0). */
+/*
+ * Appends a row with everything but the source, amount and share (AMOUNT NULL: left blank).
+ * The denominator's absence leaves the share blank (never 0). Returns the row, or (size_t)-1
+ * if memory ran out.
+ */
+static size_t add_share_row(bk_result *r, const scope *s, const char *dimension,
+                            const char *key, const char *name, const bk_money *amount,
+                            const bk_item *whole, const char *whole_label)
+{
+    size_t row = bk_result_add_row(r);
+    if (row == (size_t)-1)
+        return row;
+    int rc = 0;
+    rc |= bk_result_set_text(r, row, "unit", s->unit);
+    rc |= bk_result_set_int(r, row, "year", s->year);
+    rc |= bk_result_set_text(r, row, "stage", s->stage ? "final" : "budget");
+    rc |= bk_result_set_text(r, row, "dimension", dimension);
+    rc |= bk_result_set_text(r, row, "key", key);
+    rc |= bk_result_set_text(r, row, "name", name);
+    rc |= bk_result_set_text(r, row, "denominator", whole_label);
+    if (amount)
+        rc |= bk_result_set_money(r, row, "amount_wan", *amount);
+    bk_money share;
+    if (whole) {
+        rc |= bk_result_set_money(r, row, "denominator_wan", whole->amount);
+        if (amount && bk_money_percent(*amount, whole->amount, &share))
+            rc |= bk_result_set_money(r, row, "share_pct", share);
+    }
+    return rc ? (size_t)-1 : row;
+}
+
+/* Appends one row per part. */
 static int emit(bk_result *r, const scope *s, const char *dimension, const part *parts,
                 size_t nparts, const bk_item *whole, const char *whole_label)
 {
     for (size_t i = 0; i < nparts; i++) {
         const bk_item *it = parts[i].item;
-        size_t row = bk_result_add_row(r);
-        if (row == (size_t)-1)
-            return -1;
-        int rc = 0;
-        rc |= bk_result_set_text(r, row, "unit", s->unit);
-        rc |= bk_result_set_int(r, row, "year", s->year);
-        rc |= bk_result_set_text(r, row, "stage", s->stage ? "final" : "budget");
-        rc |= bk_result_set_text(r, row, "dimension", dimension);
-        rc |= bk_result_set_text(r, row, "key", parts[i].key);
-        rc |= bk_result_set_text(r, row, "name", parts[i].name);
-        rc |= bk_result_set_money(r, row, "amount_wan", it->amount);
-        rc |= bk_result_set_text(r, row, "source", it->source);
-        rc |= bk_result_set_text(r, row, "denominator", whole_label);
-        bk_money share;
-        if (whole) {
-            rc |= bk_result_set_money(r, row, "denominator_wan", whole->amount);
-            if (bk_money_percent(it->amount, whole->amount, &share))
-                rc |= bk_result_set_money(r, row, "share_pct", share);
-        }
-        if (rc)
+        size_t row = add_share_row(r, s, dimension, parts[i].key, parts[i].name, &it->amount,
+                                   whole, whole_label);
+        if (row == (size_t)-1 || bk_result_set_text(r, row, "source", it->source) != 0)
             return -1;
     }
     return 0;
@@ -139,7 +155,122 @@ static size_t code_parts(const scope *s, const char *table, size_t length, part 
 
 enum { CAP = 4096 }; /* more classification codes than any classification has */
 
-static int ratios_of(bk_result *r, const scope *s, const bk_ratio_options *opt, part *parts)
+/*
+ * The function classes of LENGTH digits and the total they divide: the fund's expenditure
+ * table (支出总表 without a fund); a unit with only a 收支总表 still shows its 类.
+ */
+static size_t function_parts(const scope *s, const char *fund, size_t length, part *parts,
+                             const bk_item **whole, const char **label)
+{
+    const char *table = fund_table(fund);
+    size_t np = code_parts(s, table, length, parts, CAP);
+    *whole = find(s, table, "total", "total");
+    *label = fund ? (strcmp(fund, "gpb") == 0 ? "一般公共预算支出合计"
+                     : strcmp(fund, "gf") == 0 ? "政府性基金预算支出合计"
+                                                : "国有资本经营预算支出合计")
+                  : "支出合计";
+    if (!fund && np == 0 && length == 3) {
+        np = code_parts(s, "summary", 3, parts, CAP);
+        *whole = find(s, "summary", "expenditure_current", "total");
+        *label = "本年支出合计";
+    }
+    return np;
+}
+
+/* ---- COFOG divisions ---- */
+
+/* Rows of a unit-year's COFOG table: divisions 01..10 at 0..9, then the unmapped money. */
+enum { N_DIVISIONS = 10, UNMAPPED = N_DIVISIONS, N_COFOG_ROWS };
+
+static int cofog_row(const bk_crosswalk *map)
+{
+    if (!map || map->confidence == BK_CONFIDENCE_NONE)
+        return UNMAPPED;
+    const char *d = map->division;
+    /* The loader admits only "01".."10"; a dataset built by hand may hold anything. */
+    if (strlen(d) != 2 || !bk_code_is_numeric(d))
+        return UNMAPPED;
+    int division = (d[0] - '0') * 10 + (d[1] - '0');
+    return division >= 1 && division <= N_DIVISIONS ? division - 1 : UNMAPPED;
+}
+
+/*
+ * "derived: 212 (f.txt:240) + 221 (f.txt:251)" for the parts that go to ROW; a class missing
+ * from the crosswalk says so. NULL if memory ran out.
+ */
+static char *cofog_source(const bk_dataset *ds, const part *parts, size_t np, int row)
+{
+    static const char prefix[] = "derived: ", absent[] = "; not in the crosswalk";
+    size_t size = sizeof prefix;
+    for (size_t i = 0; i < np; i++)
+        if (cofog_row(bk_dataset_find_crosswalk(ds, parts[i].key)) == row)
+            size += strlen(parts[i].key) + strlen(parts[i].item->source) + sizeof absent + 8;
+    char *text = malloc(size);
+    if (!text)
+        return NULL;
+    size_t len = (size_t)snprintf(text, size, "%s", prefix);
+    bool first = true;
+    for (size_t i = 0; i < np; i++) {
+        const bk_crosswalk *map = bk_dataset_find_crosswalk(ds, parts[i].key);
+        if (cofog_row(map) != row)
+            continue;
+        len += (size_t)snprintf(text + len, size - len, "%s%s (%s%s)", first ? "" : " + ",
+                                parts[i].key, parts[i].item->source, map ? "" : absent);
+        first = false;
+    }
+    return text;
+}
+
+/*
+ * One row per COFOG division that any class of PARTS maps to, in division order, then one for
+ * the unmapped classes. The amount is the exact sum of the classes; the share is of the same
+ * WHOLE as the classes' own shares, recomputed from the sum rather than added from rounded
+ * shares.
+ */
+static int emit_cofog(bk_result *r, const scope *s, const bk_dataset *ds, const part *parts,
+                      size_t np, const bk_item *whole, const char *whole_label)
+{
+    const char *dim = bk_ratio_dimension_name(BK_RATIO_COFOG);
+    for (int row = 0; row < N_COFOG_ROWS; row++) {
+        bk_money sum = 0;
+        bool any = false, overflow = false;
+        bk_confidence lowest = BK_CONFIDENCE_HIGH;
+        const char *key = "unmapped", *name = "not mapped to a COFOG division 未对应COFOG分类";
+        for (size_t i = 0; i < np; i++) {
+            const bk_crosswalk *map = bk_dataset_find_crosswalk(ds, parts[i].key);
+            if (cofog_row(map) != row)
+                continue;
+            any = true;
+            if (!bk_money_add(&sum, parts[i].item->amount))
+                overflow = true;
+            bk_confidence c = map ? (bk_confidence)map->confidence : BK_CONFIDENCE_NONE;
+            if (c < lowest)
+                lowest = c;
+            if (row != UNMAPPED) {
+                key = map->division;
+                name = map->division_name;
+            }
+        }
+        if (!any)
+            continue;
+        char *source = cofog_source(ds, parts, np, row);
+        size_t out = source ? add_share_row(r, s, dim, key, name, overflow ? NULL : &sum,
+                                            whole, whole_label)
+                            : (size_t)-1;
+        int rc = out == (size_t)-1 ? -1 : 0;
+        if (rc == 0) {
+            rc |= bk_result_set_text(r, out, "source", source);
+            rc |= bk_result_set_text(r, out, "confidence", bk_confidence_name(lowest));
+        }
+        free(source);
+        if (rc)
+            return -1;
+    }
+    return 0;
+}
+
+static int ratios_of(bk_result *r, const scope *s, const bk_dataset *ds,
+                     const bk_ratio_options *opt, part *parts)
 {
     size_t np = 0;
     const bk_item *whole = NULL;
@@ -147,22 +278,13 @@ static int ratios_of(bk_result *r, const scope *s, const bk_ratio_options *opt, 
     const char *dim = bk_ratio_dimension_name(opt->dimension);
 
     switch (opt->dimension) {
-    case BK_RATIO_FUNCTION: {
-        const char *table = fund_table(opt->fund);
-        np = code_parts(s, table, (size_t)opt->code_length, parts, CAP);
-        whole = find(s, table, "total", "total");
-        label = opt->fund ? (strcmp(opt->fund, "gpb") == 0 ? "一般公共预算支出合计"
-                             : strcmp(opt->fund, "gf") == 0 ? "政府性基金预算支出合计"
-                                                             : "国有资本经营预算支出合计")
-                          : "支出合计";
-        if (!opt->fund && np == 0 && opt->code_length == 3) {
-            /* A unit with only a 收支总表 still shows its 类. */
-            np = code_parts(s, "summary", 3, parts, CAP);
-            whole = find(s, "summary", "expenditure_current", "total");
-            label = "本年支出合计";
-        }
+    case BK_RATIO_FUNCTION:
+        np = function_parts(s, opt->fund, (size_t)opt->code_length, parts, &whole, &label);
         break;
-    }
+    case BK_RATIO_COFOG:
+        /* The crosswalk is at 类 level: 款 and 项 would only be summed back into their 类. */
+        np = function_parts(s, opt->fund, 3, parts, &whole, &label);
+        return emit_cofog(r, s, ds, parts, np, whole, label);
     case BK_RATIO_FUND: {
         static const char *const columns[] = {"gpb", "gf", "soc", "special_account",
                                               "unit_funds", "carryover", NULL};
@@ -218,11 +340,15 @@ static int ratios_of(bk_result *r, const scope *s, const bk_ratio_options *opt, 
 
 bk_result *bk_ratios(const bk_dataset *ds, const bk_index *index, const bk_ratio_options *opt)
 {
-    (void)ds;
+    /* Other verbs read these columns: new ones go at the end, and only where they apply. */
     static const char *const columns[] = {"unit", "year", "stage", "dimension", "key", "name",
                                           "amount_wan", "share_pct", "denominator",
                                           "denominator_wan", "source", NULL};
-    bk_result *r = bk_result_new(columns);
+    static const char *const cofog_columns[] = {"unit", "year", "stage", "dimension", "key",
+                                                "name", "amount_wan", "share_pct",
+                                                "denominator", "denominator_wan", "source",
+                                                "confidence", NULL};
+    bk_result *r = bk_result_new(opt->dimension == BK_RATIO_COFOG ? cofog_columns : columns);
     if (!r)
         return NULL;
     bk_result_set_digits(r, "share_pct", 2);
@@ -236,7 +362,7 @@ bk_result *bk_ratios(const bk_dataset *ds, const bk_index *index, const bk_ratio
     int rc = parts ? 0 : -1;
     for (size_t u = 0; u < n_uy && rc == 0; u++) {
         scope s = {index, uys[u].unit, uys[u].year, uys[u].stage};
-        rc = ratios_of(r, &s, opt, parts);
+        rc = ratios_of(r, &s, ds, opt, parts);
     }
     free(parts);
     free(uys);

@@ -38,6 +38,7 @@ static const command commands[] = {
     {"percapita", cmd_percapita, "figures per resident of the jurisdiction or per staff member"},
     {"compare", cmd_compare, "one metric across units: peer statistics, z-scores, ranks"},
     {"trend", cmd_trend, "one metric over the years: CAGR, OLS slope and its standard error"},
+    {"completeness", cmd_completeness, "which mandated tables and narrative items are disclosed"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };
@@ -46,7 +47,7 @@ static void usage(FILE *out)
 {
     fprintf(out, "usage: budgetkit VERB [options] [FILE|DIR ...]\n\nverbs:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\nWith no FILE or DIR the bundled datasets are read (./datasets if present, else\n"
             "%s). Every verb takes --help.\n", BK_DEFAULT_DATA);
@@ -57,7 +58,8 @@ static void usage(FILE *out)
 static const char validate_help[] =
     "usage: budgetkit validate [--format text|csv|md|json] [--strict] [FILE|DIR ...]\n"
     "\n"
-    "Reads item, unit, population, staff and disclosure CSV files (kind recognised by header),\n"
+    "Reads item, unit, population, staff, disclosure and crosswalk CSV files (kind recognised\n"
+    "by header),\n"
     "checks their format and references, then reconciles the figures: hierarchy sums,\n"
     "total = basic + project, basic = personnel + public, revenue = expenditure, 财政拨款 =\n"
     "its three funds, 三公 = its parts, the same figure across tables, narrative against tables,\n"

@@ -69,6 +69,7 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
 int cmd_summary(int argc, char **argv);
 int cmd_ratios(int argc, char **argv);
 int cmd_yoy(int argc, char **argv);
+int cmd_completeness(int argc, char **argv);
 int cmd_percapita(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_trend(int argc, char **argv);

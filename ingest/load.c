@@ -33,6 +33,7 @@ void bk_dataset_free(bk_dataset *ds)
     free(ds->population);
     free(ds->staff);
     free(ds->disclosures);
+    free(ds->crosswalk);
     free(ds->files);
     free(ds);
 }
@@ -45,8 +46,18 @@ const char *bk_file_kind_name(bk_file_kind kind)
     case BK_FILE_POPULATION: return "population";
     case BK_FILE_STAFF: return "staff";
     case BK_FILE_DISCLOSURES: return "disclosures";
+    case BK_FILE_CROSSWALK: return "crosswalk";
     }
     return "unknown";
+}
+
+static const char *const confidence_names[] = {"none", "low", "medium", "high"};
+
+const char *bk_confidence_name(bk_confidence confidence)
+{
+    return (size_t)confidence < sizeof confidence_names / sizeof confidence_names[0]
+               ? confidence_names[confidence]
+               : "unknown";
 }
 
 /* Grows an array of ELEM-sized records so that one more fits. */
@@ -79,6 +90,9 @@ static const char *const population_columns[] = {"jurisdiction", "admin_level", 
 static const char *const staff_columns[] = {"unit", "year", "staff", "basis", "source", NULL};
 static const char *const disclosure_columns[] = {"unit", "year", "stage", "table",
                                                  "status", "title", "source", NULL};
+static const char *const crosswalk_columns[] = {"function_class", "function_name",
+                                                "cofog_division", "cofog_name",
+                                                "confidence", "note", NULL};
 
 static const kind_spec kinds[] = {
     {BK_FILE_ITEMS, item_columns},
@@ -86,6 +100,7 @@ static const kind_spec kinds[] = {
     {BK_FILE_POPULATION, population_columns},
     {BK_FILE_STAFF, staff_columns},
     {BK_FILE_DISCLOSURES, disclosure_columns},
+    {BK_FILE_CROSSWALK, crosswalk_columns},
 };
 enum { N_KINDS = sizeof kinds / sizeof kinds[0], MAX_COLUMNS = 16 };
 
@@ -93,7 +108,7 @@ enum { N_KINDS = sizeof kinds / sizeof kinds[0], MAX_COLUMNS = 16 };
 static const struct { const char *column; bk_file_kind kind; } distinctive[] = {
     {"amount", BK_FILE_ITEMS},     {"unit_code", BK_FILE_UNITS},
     {"population", BK_FILE_POPULATION}, {"staff", BK_FILE_STAFF},
-    {"status", BK_FILE_DISCLOSURES},
+    {"status", BK_FILE_DISCLOSURES}, {"cofog_division", BK_FILE_CROSSWALK},
 };
 
 typedef struct {
@@ -174,7 +189,8 @@ static int read_header(load_state *st, const bk_csv_record *rec)
         char ex[BK_EXCERPT_BUF];
         bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
                     "header '%s' is not one of the known kinds (items: unit,year,stage,table,"
-                    "code,name,measure,amount,source; units; population; staff; disclosures)",
+                    "code,name,measure,amount,source; units; population; staff; disclosures; "
+                    "crosswalk)",
                     bk_diag_excerpt(rec->fields[0], rec->lengths[0], BK_EXCERPT_MAX, ex));
         return -1;
     }
@@ -334,6 +350,7 @@ enum { U_ID, U_NAME, U_UNIT_CODE, U_CITY, U_COUNTY, U_LEVEL, U_KIND };
 enum { P_JURISDICTION, P_ADMIN_LEVEL, P_PARENT, P_YEAR, P_POPULATION, P_SOURCE };
 enum { S_UNIT, S_YEAR, S_STAFF, S_BASIS, S_SOURCE };
 enum { D_UNIT, D_YEAR, D_STAGE, D_TABLE, D_STATUS, D_TITLE, D_SOURCE };
+enum { X_CLASS, X_CLASS_NAME, X_DIVISION, X_DIVISION_NAME, X_CONFIDENCE, X_NOTE };
 
 static int load_item(const row_ctx *r)
 {
@@ -485,6 +502,90 @@ static int load_disclosure(const row_ctx *r)
     return 0;
 }
 
+/* "01" to "10": the ten COFOG divisions, always written with two digits. */
+static bool is_cofog_division(const char *code)
+{
+    if (strlen(code) != 2 || !bk_code_is_numeric(code))
+        return false;
+    int division = (code[0] - '0') * 10 + (code[1] - '0');
+    return division >= 1 && division <= 10;
+}
+
+static int load_crosswalk(const row_ctx *r)
+{
+    bk_crosswalk x = {.file = r->st->file, .line = r->rec->line};
+    const char *confidence;
+    int bad = 0;
+    bad |= get_text(r, X_CLASS, true, &x.function_class);
+    bad |= get_text(r, X_CLASS_NAME, true, &x.function_name);
+    bad |= get_text(r, X_DIVISION, false, &x.division);
+    bad |= get_text(r, X_DIVISION_NAME, false, &x.division_name);
+    bad |= get_text(r, X_CONFIDENCE, true, &confidence);
+    bad |= get_text(r, X_NOTE, false, &x.note);
+    if (bad)
+        return -1;
+    if (strlen(x.function_class) != 3 || !bk_code_is_numeric(x.function_class))
+        return bad_field(r, X_CLASS, "a function class (类) code of 3 digits, like 208");
+    size_t c;
+    for (c = 0; c < sizeof confidence_names / sizeof confidence_names[0]; c++)
+        if (strcmp(confidence, confidence_names[c]) == 0)
+            break;
+    if (c == sizeof confidence_names / sizeof confidence_names[0])
+        return bad_field(r, X_CONFIDENCE, "'high', 'medium', 'low' or 'none'");
+    x.confidence = (uint8_t)c;
+    if (x.confidence == BK_CONFIDENCE_NONE) {
+        /* A division beside "none" would be counted by some readers and not by others. */
+        if (*x.division)
+            return bad_field(r, X_DIVISION, "a blank division when confidence is none");
+        if (*x.division_name)
+            return bad_field(r, X_DIVISION_NAME, "a blank name when confidence is none");
+    } else {
+        if (!is_cofog_division(x.division))
+            return bad_field(r, X_DIVISION, "a COFOG division from 01 to 10 (blank only when "
+                                            "confidence is none)");
+        if (!*x.division_name)
+            return bad_field(r, X_DIVISION_NAME, "the division's name (required with a "
+                                                 "division)");
+    }
+    /* Every mapping short of one-to-one must say where the rest of the money belongs. */
+    if (x.confidence != BK_CONFIDENCE_HIGH && !*x.note)
+        return bad_field(r, X_NOTE, "a note on what the division leaves out (required unless "
+                                    "confidence is high)");
+    bk_dataset *ds = r->st->ds;
+    const bk_crosswalk *dup = bk_dataset_find_crosswalk(ds, x.function_class);
+    if (dup) {
+        bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line,
+                    (uint32_t)r->st->position[X_CLASS] + 1,
+                    "function class '%s' is already mapped at %s:%u", x.function_class,
+                    dup->file, dup->line);
+        return -1;
+    }
+    /* Analyses name a division after the crosswalk, so one division has one name. */
+    for (size_t i = 0; *x.division && i < ds->n_crosswalk; i++) {
+        const bk_crosswalk *o = &ds->crosswalk[i];
+        if (strcmp(o->division, x.division) == 0 &&
+            strcmp(o->division_name, x.division_name) != 0) {
+            char ex[BK_EXCERPT_BUF], ex_other[BK_EXCERPT_BUF];
+            bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line,
+                        (uint32_t)r->st->position[X_DIVISION_NAME] + 1,
+                        "cofog_name '%s' differs from '%s' given to division %s at %s:%u",
+                        bk_diag_excerpt(x.division_name, strlen(x.division_name),
+                                        BK_EXCERPT_MAX, ex),
+                        bk_diag_excerpt(o->division_name, strlen(o->division_name),
+                                        BK_EXCERPT_MAX, ex_other),
+                        o->division, o->file, o->line);
+            return -1;
+        }
+    }
+    if (reserve_one((void **)&ds->crosswalk, &ds->cap_crosswalk, ds->n_crosswalk,
+                    sizeof x) != 0) {
+        r->st->fatal = true;
+        return -1;
+    }
+    ds->crosswalk[ds->n_crosswalk++] = x;
+    return 0;
+}
+
 static int on_record(const bk_csv_record *rec, void *vst)
 {
     load_state *st = vst;
@@ -510,6 +611,7 @@ static int on_record(const bk_csv_record *rec, void *vst)
         case BK_FILE_POPULATION: rc = load_population(&r); break;
         case BK_FILE_STAFF: rc = load_staff(&r); break;
         case BK_FILE_DISCLOSURES: rc = load_disclosure(&r); break;
+        case BK_FILE_CROSSWALK: rc = load_crosswalk(&r); break;
         }
     }
     if (rc == 0)
@@ -642,5 +744,13 @@ const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id)
     for (size_t i = 0; i < ds->n_units; i++)
         if (strcmp(ds->units[i].id, id) == 0)
             return &ds->units[i];
+    return NULL;
+}
+
+const bk_crosswalk *bk_dataset_find_crosswalk(const bk_dataset *ds, const char *function_class)
+{
+    for (size_t i = 0; i < ds->n_crosswalk; i++)
+        if (strcmp(ds->crosswalk[i].function_class, function_class) == 0)
+            return &ds->crosswalk[i];
     return NULL;
 }

@@ -2,8 +2,9 @@
  * model.h — the normalized budget model and its loading from CSV (docs/SCHEMA.md).
  *
  * A bk_dataset holds everything read from one or more files: line items, units, population and
- * staff denominators, and the list of disclosed tables. Strings are interned in the dataset's
- * pool, so two records with the same unit id share one pointer and can be compared with ==.
+ * staff denominators, the list of disclosed tables, and the crosswalk from function classes (类)
+ * to COFOG divisions. Strings are interned in the dataset's pool, so two records with the same
+ * unit id share one pointer and can be compared with ==.
  *
  * Ownership: the dataset owns all records and strings; bk_dataset_free releases them. Records
  * are never removed; a row that fails a check is not added and is reported instead.
@@ -67,8 +68,29 @@ typedef struct {
     uint8_t stage;
 } bk_disclosure;
 
+/* How much of a function class's spending COFOG puts in the division it is mapped to. */
 typedef enum {
-    BK_FILE_ITEMS, BK_FILE_UNITS, BK_FILE_POPULATION, BK_FILE_STAFF, BK_FILE_DISCLOSURES
+    BK_CONFIDENCE_NONE = 0, /* none: no division (unallocated, residual, or not expenditure) */
+    BK_CONFIDENCE_LOW,      /* the class straddles divisions; this is the nearest single one */
+    BK_CONFIDENCE_MEDIUM,   /* most of it, with identifiable parts elsewhere */
+    BK_CONFIDENCE_HIGH      /* all or nearly all of it */
+} bk_confidence;
+
+/* One row of the COFOG crosswalk: a 支出功能分类 类 and the COFOG division it maps to. */
+typedef struct {
+    const char *function_class; /* 3 digits, e.g. "208" */
+    const char *function_name;
+    const char *division;      /* "01".."10"; "" when confidence is none */
+    const char *division_name; /* "" when confidence is none */
+    const char *note;
+    const char *file;
+    uint32_t line;
+    uint8_t confidence; /* bk_confidence */
+} bk_crosswalk;
+
+typedef enum {
+    BK_FILE_ITEMS, BK_FILE_UNITS, BK_FILE_POPULATION, BK_FILE_STAFF, BK_FILE_DISCLOSURES,
+    BK_FILE_CROSSWALK
 } bk_file_kind;
 
 /* Accounting for one file read: every data row is either accepted or rejected. */
@@ -90,6 +112,8 @@ typedef struct {
     size_t n_staff, cap_staff;
     bk_disclosure *disclosures;
     size_t n_disclosures, cap_disclosures;
+    bk_crosswalk *crosswalk; /* in file order; at most one row per function class */
+    size_t n_crosswalk, cap_crosswalk;
     bk_file_stats *files;
     size_t n_files, cap_files;
 } bk_dataset;
@@ -111,8 +135,14 @@ int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_di
 /* The unit with id ID (an interned or any string), or NULL. */
 const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id);
 
-/* "items", "units", "population", "staff", "disclosures". */
+/* The crosswalk row of FUNCTION_CLASS (a 3-digit 类 code, any string), or NULL. */
+const bk_crosswalk *bk_dataset_find_crosswalk(const bk_dataset *ds, const char *function_class);
+
+/* "items", "units", "population", "staff", "disclosures", "crosswalk". */
 const char *bk_file_kind_name(bk_file_kind kind);
+
+/* "none", "low", "medium", "high". */
+const char *bk_confidence_name(bk_confidence confidence);
 
 /* Largest field accepted, in bytes: longer is an error, not an allocation. */
 #define BK_MAX_FIELD (64 * 1024)

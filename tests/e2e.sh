@@ -178,5 +178,85 @@ has "trend 大同" "$TMP/out" "datong-sasac,大同市人民政府国有资产监
 run "trend share" 0 trend --metric share:basic --unit langfang-sasac datasets
 has "trend share series" "$TMP/out" "2022:38.98; 2023:39.38"
 run "trend bad metric" 2 trend --metric share:nothing datasets
+
+# ---- completeness: scores computed by hand from datasets/disclosures/*.csv ----
+run "completeness" 0 completeness datasets
+has "completeness header" "$TMP/out" "unit,city,year,stage,item,name,kind,status,evidence,records,title,source,note"
+has "completeness 大同 soc empty" "$TMP/out" "datong-sasac,大同市,2023,budget,soc,国有资本经营预算表,table,empty,listed,0,2023年国有资本经营预算收支预算表（不含上年结转）,datong_sasac_2023_budget.txt:310,"
+has "completeness 大同 gpb_basic" "$TMP/out" "datong-sasac,大同市,2023,budget,gpb_basic,一般公共预算基本支出表,table,disclosed,listed,41,"
+has "completeness 大厂 procurement narrative missing" "$TMP/out" "langfang-dachang-hitech-zone,廊坊市,2024,budget,narrative_procurement,政府采购说明,narrative,missing,none,0,,,"
+has "completeness 廊坊国资委 no tables" "$TMP/out" "langfang-sasac,廊坊市,2023,budget,summary,收支总表,table,missing,none,0,,,"
+hasnt "completeness: derived-only years not audited" "$TMP/out" ",2022,budget,"
+has "completeness: derived-only years named" "$TMP/err" "not audited, only previous-year figures derived from a stated change (no document of that year read): datong-sasac 2022 budget; langfang-dachang-hitech-zone 2023 budget;"
+if [ "$(wc -l <"$TMP/out")" -eq 66 ]; then ok; else bad "completeness: expected 65 rows (5 unit-years x 13 items) and a header"; fi
+run "completeness scores" 0 completeness --scores datasets
+has "completeness scores header" "$TMP/out" "unit,name,city,year,stage,basis,tables_disclosed,tables_empty,tables_missing,narrative_disclosed,narrative_empty,narrative_missing,score_pct,missing,noted"
+# 大同: 8 tables + soc empty + 4 narrative = 13/13; 大厂: no 政府采购 narrative row, 12/13;
+# 廊坊国资委: only the notes document, 4 narrative items of 13.
+for want in \
+    "datong-sasac,大同市人民政府国有资产监督管理委员会,大同市,2023,budget,listed,8,1,0,4,0,0,100.00,," \
+    "langfang-dachang-hitech-zone,大厂高新技术产业开发区管理委员会,廊坊市,2024,budget,listed,7,2,0,3,0,1,92.31,政府采购说明," \
+    "langfang-guangyang-gov-office,廊坊市广阳区人民政府办公室本级,廊坊市,2023,budget,listed,7,2,0,4,0,0,100.00,," \
+    "langfang-sasac,廊坊市人民政府国有资产监督管理委员会,廊坊市,2023,budget,listed,0,0,9,4,0,0,30.77,收支总表;收入总表;支出总表;财政拨款收支总表;一般公共预算支出表;一般公共预算基本支出表;“三公”经费支出表;政府性基金预算支出表;国有资本经营预算表," \
+    "tangshan-fengrun-party-office,中国共产党唐山市丰润区委员会办公室,唐山市,2023,budget,listed,7,2,0,4,0,0,100.00,,"; do
+    has "completeness score row" "$TMP/out" "$want"
+done
+run "completeness scores md" 0 completeness --scores --format md datasets
+has "completeness md" "$TMP/out" "| langfang-dachang-hitech-zone | 大厂高新技术产业开发区管理委员会 | 廊坊市 | 2024 | budget | listed | 7 | 2 | 0 | 3 | 0 | 1 | 92.31 | 政府采购说明 |  |"
+run "completeness json filtered" 0 completeness --format json --unit datong-sasac datasets
+has "completeness json status" "$TMP/out" '"item": "soc", "name": "国有资本经营预算表", "kind": "table", "status": "empty"'
+has "completeness json blank note is null" "$TMP/out" '"note": null'
+hasnt "completeness filter keeps one unit" "$TMP/out" "langfang"
+has "completeness filter applies to the stderr list" "$TMP/err" "datong-sasac 2022 budget"
+hasnt "completeness stderr list filtered too" "$TMP/err" "langfang"
+run "completeness help" 0 completeness --help
+has "completeness help: derived years" "$TMP/out" "derived"
+cat >"$TMP/disclosures.csv" <<'CSV'
+unit,year,stage,table,status,title,source
+datong-sasac,2023,budget,gf_expenditure,empty,政府性基金预算支出表,x.txt:1
+CSV
+cat >"$TMP/items2.csv" <<'CSV'
+unit,year,stage,table,code,name,measure,amount,source
+datong-sasac,2023,budget,gf_expenditure,total,合计,total,323.76,x.txt:2
+datong-sasac,2023,budget,gpb_basic,total,合计,total,723.97,x.txt:3
+CSV
+run "completeness contradiction" 0 completeness "$TMP/units.csv" "$TMP/disclosures.csv" "$TMP/items2.csv"
+has "completeness contradiction note" "$TMP/out" "gf_expenditure,政府性基金预算支出表,table,empty,listed,1,政府性基金预算支出表,x.txt:1,\"listed as empty, but its records hold nonzero amounts (1 of 1; first: x.txt:2)\""
+has "completeness records only" "$TMP/out" "gpb_basic,一般公共预算基本支出表,table,disclosed,records only,1,,,"
+
+# ---- ratios --by cofog: function 类 summed into COFOG divisions through datasets/crosswalk/ ----
+run "validate crosswalk" 0 validate datasets/crosswalk/cofog.csv
+has "crosswalk: every row accepted" "$TMP/err" "29 rows = 29 accepted + 0 rejected"
+# Every 类 of the reference classification has a row.
+REF_FUNCTIONS="${SEEDS:-../shared/seeds}/../reference/function_classification.csv"
+if [ -f "$REF_FUNCTIONS" ]; then
+    missing=$(awk -F, 'FILENAME == ARGV[1] { have[$1] = 1; next } $2 == "类" && !($1 in have) { print $1 }' \
+        datasets/crosswalk/cofog.csv "$REF_FUNCTIONS")
+    if [ -z "$missing" ]; then ok; else bad "crosswalk lacks reference 类: $missing"; fi
+fi
+# 大同 一般公共预算 (合计 1008.68, datasets/items/datong-sasac.csv): 215 582.59 -> 04;
+# 212 116.68 + 221 70.86 = 187.54 -> 06, 18.592616 % (the rounded function shares 11.57 + 7.03
+# would say 18.60); 210 23.17 -> 07; 208 215.39 -> 10.
+run "ratios cofog gpb" 0 ratios --by cofog --fund gpb --unit datong-sasac datasets
+has "ratios cofog header" "$TMP/out" "unit,year,stage,dimension,key,name,amount_wan,share_pct,denominator,denominator_wan,source,confidence"
+for want in "04,Economic affairs 经济事务,582.59,57.76" \
+    "06,Housing and community amenities 住房和社区设施,187.54,18.59" \
+    "07,Health 卫生,23.17,2.30" "10,Social protection 社会保护,215.39,21.35"; do
+    has "ratios cofog gpb $want" "$TMP/out" "datong-sasac,2023,budget,cofog,$want,一般公共预算支出合计,1008.68,"
+done
+has "ratios cofog sources and confidence" "$TMP/out" ",derived: 212 (datong_sasac_2023_budget.txt:240) + 221 (datong_sasac_2023_budget.txt:249),medium"
+if [ "$(wc -l <"$TMP/out")" -eq 5 ]; then ok; else bad "ratios cofog gpb: expected 4 rows"; fi
+hasnt "ratios cofog gpb: nothing unmapped" "$TMP/out" "unmapped"
+run "ratios cofog json" 0 ratios --by cofog --format json --unit datong-sasac datasets
+has "ratios cofog json whole budget" "$TMP/out" '"key": "06", "name": "Housing and community amenities 住房和社区设施", "amount_wan": 511.30, "share_pct": 38.37'
+# A crosswalk that maps only 215: the other classes are unmapped, not dropped (426.10 = 42.24 %).
+printf 'function_class,function_name,cofog_division,cofog_name,confidence,note\n215,资源勘探工业信息等支出,04,Economic affairs,high,\n' >"$TMP/cofog-215.csv"
+run "ratios cofog partial crosswalk" 0 ratios --by cofog --fund gpb datasets/units.csv datasets/items/datong-sasac.csv "$TMP/cofog-215.csv"
+has "ratios cofog unmapped row" "$TMP/out" "datong-sasac,2023,budget,cofog,unmapped,not mapped to a COFOG division 未对应COFOG分类,426.10,42.24,一般公共预算支出合计,1008.68,derived: 208 (datong_sasac_2023_budget.txt:233; not in the crosswalk) + 210"
+run "ratios cofog without a crosswalk" 1 ratios --by cofog datasets/units.csv datasets/items
+has "ratios cofog without a crosswalk: message" "$TMP/err" "--by cofog needs a crosswalk file"
+hasnt "ratios cofog without a crosswalk: no rows" "$TMP/out" "datong-sasac"
+run "ratios cofog with --level" 2 ratios --by cofog --level 款 datasets
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

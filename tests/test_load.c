@@ -20,6 +20,8 @@
 
 #define ITEMS_HEADER "unit,year,stage,table,code,name,measure,amount,source\n"
 #define GOOD_ROW "datong-sasac,2023,budget,summary,gpb,一般公共预算,total,1008.68,d.txt:82\n"
+#define CROSSWALK_HEADER "function_class,function_name,cofog_division,cofog_name,confidence,note\n"
+#define CROSSWALK_ROW "208,社会保障和就业支出,10,Social protection 社会保护,high,\n"
 
 /* ---- helpers ---- */
 
@@ -176,7 +178,9 @@ static void test_items_load(void **state)
         assert_int_equal(ds->files[0].rows_accepted, N_ELEMS(expected_items));
         assert_int_equal(ds->files[0].rows_rejected, 0);
         check_accounting(ds);
-        assert_int_equal(ds->n_units + ds->n_population + ds->n_staff + ds->n_disclosures, 0);
+        assert_int_equal(ds->n_units + ds->n_population + ds->n_staff + ds->n_disclosures +
+                             ds->n_crosswalk,
+                         0);
         bk_diag_list_release(&diags);
         bk_dataset_free(ds);
     }
@@ -221,6 +225,12 @@ static const file_error_case file_errors[] = {
      "missing column 'county'", 1, 0},
     {"column twice", "unit,year,stage,table,code,name,measure,amount,source,year\n",
      "column 'year' appears twice", 1, 10},
+    {"missing column in a crosswalk file",
+     "function_class,function_name,cofog_division,cofog_name,confidence\n" CROSSWALK_ROW,
+     "missing column 'note' in a crosswalk file", 1, 0},
+    {"unknown column in a crosswalk file",
+     "function_class,function_name,cofog_division,cofog_name,confidence,note,source\n",
+     "unknown column 'source' in a crosswalk file", 1, 7},
     {"unknown kind of header", "foo,bar\n1,2\n", "not one of the known kinds", 1, 0},
     {"empty file", "", "empty", 0, 0},
     {"only blank lines", "\n\r\n\n", "empty", 0, 0},
@@ -253,7 +263,7 @@ static void test_file_errors(void **state)
         assert_true(diags.errors >= 1);
         /* A file with a bad header loads nothing. */
         if (k->line == 1)
-            assert_int_equal(ds->n_items + ds->n_units, 0);
+            assert_int_equal(ds->n_items + ds->n_units + ds->n_crosswalk, 0);
         check_accounting(ds);
         bk_diag_list_release(&diags);
         bk_dataset_free(ds);
@@ -563,6 +573,51 @@ static const kind_row_error_case kind_row_errors[] = {
      "langfang-sasac,2023,budget,summary,disclosed,t,a.txt:74\n"
      "langfang-sasac,2023,draft,summary,disclosed,t,a.txt:75\n",
      3, "draft"},
+    {"crosswalk class of two digits", CROSSWALK_HEADER CROSSWALK_ROW
+     "20,x,01,General public services 一般公共服务,high,\n", 1, "3 digits"},
+    {"crosswalk class of five digits (a 款)", CROSSWALK_HEADER CROSSWALK_ROW
+     "20805,x,10,Social protection 社会保护,high,\n", 1, "'20805'"},
+    {"crosswalk class with a letter", CROSSWALK_HEADER CROSSWALK_ROW
+     "2a1,x,01,General public services 一般公共服务,high,\n", 1, "'2a1'"},
+    {"crosswalk class blank", CROSSWALK_HEADER CROSSWALK_ROW
+     ",x,01,General public services 一般公共服务,high,\n", 1, "required"},
+    {"crosswalk class name blank", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,,01,General public services 一般公共服务,high,\n", 2, "required"},
+    {"crosswalk division 11", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,11,Other,high,\n", 3, "01 to 10"},
+    {"crosswalk division 00", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,00,Other,high,\n", 3, "'00'"},
+    {"crosswalk division of one digit", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,1,General public services 一般公共服务,high,\n", 3, "'1'"},
+    {"crosswalk division as a COFOG group", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,01.1,General public services 一般公共服务,high,\n", 3, "'01.1'"},
+    {"crosswalk division blank with a confidence", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,,,low,a note\n", 3, "blank only when confidence is none"},
+    {"crosswalk division with confidence none", CROSSWALK_HEADER CROSSWALK_ROW
+     "227,预备费,01,General public services 一般公共服务,none,unallocated\n", 3,
+     "blank division when confidence is none"},
+    {"crosswalk division name with confidence none", CROSSWALK_HEADER CROSSWALK_ROW
+     "227,预备费,,General public services 一般公共服务,none,unallocated\n", 4,
+     "blank name when confidence is none"},
+    {"crosswalk division without a name", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,01,,high,\n", 4, "required with a division"},
+    {"crosswalk division named twice differently", CROSSWALK_HEADER CROSSWALK_ROW
+     "209,社会保险基金支出,10,Social security,medium,07 for medical insurance\n", 4,
+     "differs from 'Social protection 社会保护' given to division 10 at k.csv:2"},
+    {"crosswalk confidence unknown", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,01,General public services 一般公共服务,certain,\n", 5, "'certain'"},
+    {"crosswalk confidence in capitals", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,01,General public services 一般公共服务,High,\n", 5, "'High'"},
+    {"crosswalk confidence blank", CROSSWALK_HEADER CROSSWALK_ROW
+     "201,x,01,General public services 一般公共服务,,\n", 5, "required"},
+    {"crosswalk medium without a note", CROSSWALK_HEADER CROSSWALK_ROW
+     "212,城乡社区支出,06,Housing and community amenities,medium,\n", 6,
+     "required unless confidence is high"},
+    {"crosswalk none without a note", CROSSWALK_HEADER CROSSWALK_ROW
+     "229,其他支出,,,none,  \n", 6, "required unless confidence is high"},
+    {"crosswalk class mapped twice", CROSSWALK_HEADER CROSSWALK_ROW
+     "208,社会保障和就业支出,04,Economic affairs,medium,就业补助\n", 1,
+     "function class '208' is already mapped at k.csv:2"},
 };
 
 static void test_other_kinds_row_errors(void **state)
@@ -591,11 +646,106 @@ static void test_other_kinds_row_errors(void **state)
         assert_int_equal(ds->files[0].rows_read, 2);
         assert_int_equal(ds->files[0].rows_accepted, 1);
         assert_int_equal(ds->files[0].rows_rejected, 1);
-        assert_int_equal(ds->n_units + ds->n_population + ds->n_staff + ds->n_disclosures, 1);
+        assert_int_equal(ds->n_units + ds->n_population + ds->n_staff + ds->n_disclosures +
+                             ds->n_crosswalk,
+                         1);
         check_accounting(ds);
         bk_diag_list_release(&diags);
         bk_dataset_free(ds);
     }
+}
+
+/* ---- the COFOG crosswalk ---- */
+
+/* Columns in another order, quoting, blanks; every field and the confidence are read. */
+static void test_crosswalk_load(void **state)
+{
+    (void)state;
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(load_cstr(ds, &diags, "cofog.csv",
+                               "\xEF\xBB\xBF" "confidence,note,function_class,function_name,"
+                               "cofog_division,cofog_name\r\n"
+                               "high,,201,一般公共服务支出,01,General public services\r\n"
+                               "medium,\"06.2, but roads are 04.5\",212,城乡社区支出, 06 ,"
+                               "\"Housing and community amenities\"\r\n"
+                               "low,\"basic research only\",206,科学技术支出,01,"
+                               "General public services\r\n"
+                               "none,unallocated,227,预备费,,\r\n"),
+                     0);
+    if (diags.count)
+        dump_diags(&diags);
+    assert_int_equal(diags.count, 0);
+    assert_int_equal(ds->n_files, 1);
+    assert_int_equal(ds->files[0].kind, BK_FILE_CROSSWALK);
+    assert_string_equal(bk_file_kind_name(ds->files[0].kind), "crosswalk");
+    assert_int_equal(ds->files[0].rows_read, 4);
+    assert_int_equal(ds->files[0].rows_accepted, 4);
+    check_accounting(ds);
+    assert_int_equal(ds->n_crosswalk, 4);
+    assert_int_equal(ds->n_items + ds->n_units, 0);
+
+    const bk_crosswalk *x = bk_dataset_find_crosswalk(ds, "212");
+    assert_ptr_equal(x, &ds->crosswalk[1]);
+    assert_string_equal(x->function_name, "城乡社区支出");
+    assert_string_equal(x->division, "06");
+    assert_string_equal(x->division_name, "Housing and community amenities");
+    assert_string_equal(x->note, "06.2, but roads are 04.5");
+    assert_int_equal(x->confidence, BK_CONFIDENCE_MEDIUM);
+    assert_string_equal(x->file, "cofog.csv");
+    assert_int_equal(x->line, 3);
+    assert_int_equal(ds->crosswalk[0].confidence, BK_CONFIDENCE_HIGH);
+    assert_string_equal(ds->crosswalk[0].note, "");
+    assert_int_equal(ds->crosswalk[2].confidence, BK_CONFIDENCE_LOW);
+    /* One division, one name: the same pointer, interned. */
+    assert_ptr_equal(ds->crosswalk[0].division_name, ds->crosswalk[2].division_name);
+    const bk_crosswalk *none = bk_dataset_find_crosswalk(ds, "227");
+    assert_non_null(none);
+    assert_int_equal(none->confidence, BK_CONFIDENCE_NONE);
+    assert_string_equal(none->division, "");
+    assert_string_equal(none->division_name, "");
+    assert_null(bk_dataset_find_crosswalk(ds, "208"));
+    assert_null(bk_dataset_find_crosswalk(ds, "2120101"));
+
+    assert_string_equal(bk_confidence_name(BK_CONFIDENCE_NONE), "none");
+    assert_string_equal(bk_confidence_name(BK_CONFIDENCE_LOW), "low");
+    assert_string_equal(bk_confidence_name(BK_CONFIDENCE_MEDIUM), "medium");
+    assert_string_equal(bk_confidence_name(BK_CONFIDENCE_HIGH), "high");
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+}
+
+/* A class mapped in one crosswalk file and again in another is rejected the second time. */
+static void test_crosswalk_duplicate_across_files(void **state)
+{
+    (void)state;
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(load_cstr(ds, &diags, "a.csv", CROSSWALK_HEADER CROSSWALK_ROW), 0);
+    assert_int_equal(load_cstr(ds, &diags, "b.csv",
+                               "note,confidence,cofog_name,cofog_division,function_name,"
+                               "function_class\n"
+                               ",high,Health 卫生,07,卫生健康支出,210\n"
+                               "labour affairs,medium,Economic affairs,04,就业,208\n"),
+                     0);
+    assert_int_equal(ds->n_crosswalk, 2);
+    assert_string_equal(bk_dataset_find_crosswalk(ds, "208")->division, "10");
+    const bk_diag *d = find_diag(&diags, "function class '208' is already mapped at a.csv:2");
+    if (!d || diags.count != 1)
+        dump_diags(&diags);
+    assert_non_null(d);
+    assert_int_equal(diags.count, 1);
+    assert_string_equal(d->file, "b.csv");
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 6); /* function_class is the last column there */
+    assert_int_equal(ds->files[1].rows_rejected, 1);
+    check_accounting(ds);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
 }
 
 /* A unit id defined in one file and again in another is rejected the second time. */
@@ -745,6 +895,8 @@ int main(void)
         cmocka_unit_test(test_row_error_after_multiline_record),
         cmocka_unit_test(test_other_kinds),
         cmocka_unit_test(test_other_kinds_row_errors),
+        cmocka_unit_test(test_crosswalk_load),
+        cmocka_unit_test(test_crosswalk_duplicate_across_files),
         cmocka_unit_test(test_duplicate_unit_across_files),
         cmocka_unit_test(test_duplicate_unit_column_reordered),
         cmocka_unit_test(test_load_path_file),

@@ -1,0 +1,431 @@
+/* completeness.c — see completeness.h. */
+#include "completeness.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ingest/vocab.h"
+
+/* ---- what is required ---- */
+
+typedef struct {
+    const char *id;          /* table id or narrative item id of docs/SCHEMA.md */
+    bool narrative;
+    const char *const *keys; /* narrative items: row keys of the figures their section states */
+} required_item;
+
+static const char *const operating_keys[] = {"operating", NULL};
+static const char *const procurement_keys[] = {"procurement", "procurement_goods",
+                                               "procurement_works", "procurement_services",
+                                               NULL};
+static const char *const assets_keys[] = {"assets_total", "buildings", "office_buildings",
+                                          "vehicles", "equipment", "other_assets",
+                                          "assets_purchase", NULL};
+static const char *const performance_keys[] = {"performance", NULL};
+
+static const required_item required[BK_COMPLETENESS_ITEMS] = {
+    {"summary", false, NULL},
+    {"revenue", false, NULL},
+    {"expenditure", false, NULL},
+    {"fiscal_summary", false, NULL},
+    {"gpb_expenditure", false, NULL},
+    {"gpb_basic", false, NULL},
+    {"three_public", false, NULL},
+    {"gf_expenditure", false, NULL},
+    {"soc", false, NULL},
+    {"narrative_operating", true, operating_keys},
+    {"narrative_procurement", true, procurement_keys},
+    {"narrative_assets", true, assets_keys},
+    {"narrative_performance", true, performance_keys},
+};
+
+static bool is_derived(const bk_item *it)
+{
+    return strncmp(it->source, "derived:", 8) == 0;
+}
+
+static const char *stage_name(int stage)
+{
+    return stage == BK_STAGE_FINAL ? "final" : "budget";
+}
+
+static int cmp_unit_year(const char *unit_a, int year_a, int stage_a, const char *unit_b,
+                         int year_b, int stage_b)
+{
+    int c = strcmp(unit_a, unit_b);
+    if (c) return c;
+    if (year_a != year_b) return year_a < year_b ? -1 : 1;
+    if (stage_a != stage_b) return stage_a < stage_b ? -1 : 1;
+    return 0;
+}
+
+/* ---- which unit-years ---- */
+
+typedef struct {
+    bk_unit_year uy;
+    bool listed; /* the disclosures file has rows for it */
+    bool read;   /* a record read from a document (not derived) names it */
+} candidate;
+
+static int cmp_candidates(const void *pa, const void *pb)
+{
+    const candidate *a = pa, *b = pb;
+    return cmp_unit_year(a->uy.unit, a->uy.year, a->uy.stage, b->uy.unit, b->uy.year,
+                         b->uy.stage);
+}
+
+/*
+ * Every unit-year named by a record or a disclosure row, sorted, each once with both flags.
+ * Returns 0 (*out NULL when there are none) or -1 if memory ran out.
+ */
+static int collect_candidates(const bk_dataset *ds, const bk_index *index, candidate **out,
+                              size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    size_t cap = ds->n_disclosures + 1;
+    /* The index is sorted, so its unit-years add at most one candidate per change of key. */
+    for (size_t i = 0; i < index->count; i++)
+        if (i == 0 || cmp_unit_year(index->items[i]->unit, index->items[i]->year,
+                                    index->items[i]->stage, index->items[i - 1]->unit,
+                                    index->items[i - 1]->year, index->items[i - 1]->stage))
+            cap++;
+    candidate *c = malloc(cap * sizeof *c);
+    if (!c)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < index->count; i++) {
+        const bk_item *it = index->items[i];
+        if (n == 0 || cmp_unit_year(c[n - 1].uy.unit, c[n - 1].uy.year, c[n - 1].uy.stage,
+                                    it->unit, it->year, it->stage) != 0)
+            c[n++] = (candidate){{it->unit, it->year, it->stage}, false, false};
+        if (!is_derived(it))
+            c[n - 1].read = true;
+    }
+    for (size_t i = 0; i < ds->n_disclosures; i++) {
+        const bk_disclosure *d = &ds->disclosures[i];
+        c[n++] = (candidate){{d->unit, d->year, d->stage}, true, false};
+    }
+    qsort(c, n, sizeof *c, cmp_candidates);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && cmp_candidates(&c[kept - 1], &c[i]) == 0) {
+            c[kept - 1].listed |= c[i].listed;
+            c[kept - 1].read |= c[i].read;
+        } else {
+            c[kept++] = c[i];
+        }
+    }
+    if (kept == 0) {
+        free(c);
+        c = NULL;
+    }
+    *out = c;
+    *count = kept;
+    return 0;
+}
+
+int bk_completeness_unaudited(const bk_dataset *ds, const bk_index *index, bk_unit_year **out,
+                              size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    candidate *c;
+    size_t n;
+    if (collect_candidates(ds, index, &c, &n) != 0)
+        return -1;
+    bk_unit_year *uys = NULL;
+    size_t nu = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].listed || c[i].read)
+            continue;
+        if (!uys && !(uys = malloc(n * sizeof *uys))) {
+            free(c);
+            return -1;
+        }
+        uys[nu++] = c[i].uy;
+    }
+    free(c);
+    *out = uys;
+    *count = nu;
+    return 0;
+}
+
+/* ---- the disclosures file, sorted by unit-year ---- */
+
+static int cmp_disclosures(const void *pa, const void *pb)
+{
+    const bk_disclosure *a = *(const bk_disclosure *const *)pa,
+                        *b = *(const bk_disclosure *const *)pb;
+    int c = cmp_unit_year(a->unit, a->year, a->stage, b->unit, b->year, b->stage);
+    if (c) return c;
+    /* Within a unit-year, file order: the first listing of a table is the one reported. */
+    if ((c = strcmp(a->file, b->file))) return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/* ---- one item of one unit-year ---- */
+
+typedef struct {
+    const char *status, *evidence;
+    const bk_disclosure *listing; /* the first `disclosed` listing, else the first; or NULL */
+    size_t records;               /* the item's records read from a document */
+    char *note;                   /* NULL, or owned */
+} item_audit;
+
+/* Appends to *NOTE ("; " between notes). Returns 0, or -1 if memory ran out. */
+static int add_note(char **note, const char *fmt, ...)
+{
+    va_list ap, copy;
+    va_start(ap, fmt);
+    va_copy(copy, ap);
+    int need = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    size_t old = *note ? strlen(*note) : 0, sep = old ? 2 : 0;
+    char *p = need < 0 ? NULL : realloc(*note, old + sep + (size_t)need + 1);
+    if (p) {
+        if (sep)
+            memcpy(p + old, "; ", 2);
+        vsnprintf(p + old + sep, (size_t)need + 1, fmt, ap);
+        *note = p;
+    }
+    va_end(ap);
+    return p ? 0 : -1;
+}
+
+static bool code_is_key(const char *code, const char *const *keys)
+{
+    /* A fund-scoped key ("gpb.performance") states the same kind of figure. */
+    const char *dot = strchr(code, '.');
+    for (size_t k = 0; keys[k]; k++)
+        if (strcmp(code, keys[k]) == 0 || (dot && strcmp(dot + 1, keys[k]) == 0))
+            return true;
+    return false;
+}
+
+/*
+ * The item's records read from a document: a table's records, or the narrative's figures of
+ * the keys a narrative item's section states. Counts them and the nonzero ones, and gives the
+ * first of each.
+ */
+static void find_records(const bk_index *index, const bk_unit_year *uy, const required_item *req,
+                         size_t *records, size_t *nonzero, const bk_item **first,
+                         const bk_item **first_nonzero)
+{
+    size_t start, n = bk_index_table(index, uy->unit, uy->year, uy->stage,
+                                     req->narrative ? "narrative" : req->id, &start);
+    *records = *nonzero = 0;
+    *first = *first_nonzero = NULL;
+    for (size_t i = start; i < start + n; i++) {
+        const bk_item *it = index->items[i];
+        if (is_derived(it) || (req->narrative && !code_is_key(it->code, req->keys)))
+            continue;
+        if (!*first)
+            *first = it;
+        (*records)++;
+        if (it->has_amount && it->amount != 0) {
+            if (!*first_nonzero)
+                *first_nonzero = it;
+            (*nonzero)++;
+        }
+    }
+}
+
+/* Decides one item. LISTINGS[0..n) are the unit-year's disclosure rows. */
+static int audit_item(const bk_index *index, const bk_unit_year *uy, bool unit_year_listed,
+                      const bk_disclosure *const *listings, size_t n,
+                      const required_item *req, item_audit *a)
+{
+    *a = (item_audit){.status = "missing", .evidence = "none"};
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(listings[i]->table, req->id) != 0)
+            continue;
+        count++;
+        bool disclosed = strcmp(listings[i]->status, "disclosed") == 0;
+        if (!a->listing || (disclosed && strcmp(a->listing->status, "disclosed") != 0))
+            a->listing = listings[i];
+    }
+    size_t nonzero;
+    const bk_item *first, *first_nonzero;
+    find_records(index, uy, req, &a->records, &nonzero, &first, &first_nonzero);
+
+    int rc = 0;
+    if (a->listing) {
+        a->status = a->listing->status;
+        a->evidence = "listed";
+        /* A table printed in parts (本年预算 / 上年结转) is listed more than once. */
+        for (size_t i = 0; i < n && count > 1; i++)
+            if (listings[i] != a->listing && strcmp(listings[i]->table, req->id) == 0)
+                rc |= add_note(&a->note, "also listed as %s: %s (%s)", listings[i]->status,
+                               listings[i]->title, listings[i]->source);
+        if (strcmp(a->status, "empty") == 0 && nonzero)
+            rc |= add_note(&a->note,
+                           "listed as empty, but its records hold nonzero amounts (%zu of %zu; "
+                           "first: %s)", nonzero, a->records, first_nonzero->source);
+    } else if (a->records && !req->narrative) {
+        a->status = "disclosed";
+        a->evidence = "records only";
+    } else {
+        if (a->records) {
+            const char *dot = strchr(first->code, '.');
+            const bk_vocab_entry *key = bk_vocab_key(dot ? dot + 1 : first->code);
+            rc |= add_note(&a->note, "not listed, but the narrative states %s (%s)",
+                           key ? key->name_zh : first->code, first->source);
+        }
+        if (!unit_year_listed)
+            rc |= add_note(&a->note, "the disclosures file has no rows for this unit-year");
+    }
+    return rc;
+}
+
+/* ---- the tables ---- */
+
+static const char *const item_columns[] = {"unit", "city", "year", "stage", "item", "name",
+                                           "kind", "status", "evidence", "records", "title",
+                                           "source", "note", NULL};
+static const char *const score_columns[] = {
+    "unit", "name", "city", "year", "stage", "basis", "tables_disclosed", "tables_empty",
+    "tables_missing", "narrative_disclosed", "narrative_empty", "narrative_missing",
+    "score_pct", "missing", "noted", NULL};
+
+/* Appends ";" and TEXT to the growing list *LIST. Returns 0, or -1 if memory ran out. */
+static int list_add(char **list, const char *text)
+{
+    size_t old = *list ? strlen(*list) : 0, sep = old ? 1 : 0, len = strlen(text);
+    char *p = realloc(*list, old + sep + len + 1);
+    if (!p)
+        return -1;
+    if (sep)
+        p[old] = ';';
+    memcpy(p + old + sep, text, len + 1);
+    *list = p;
+    return 0;
+}
+
+static int set_unit_year(bk_result *r, size_t row, const bk_unit_year *uy, const bk_unit *unit)
+{
+    int rc = 0;
+    rc |= bk_result_set_text(r, row, "unit", uy->unit);
+    rc |= bk_result_set_text(r, row, "city", unit ? unit->city : NULL);
+    rc |= bk_result_set_int(r, row, "year", uy->year);
+    rc |= bk_result_set_text(r, row, "stage", stage_name(uy->stage));
+    return rc;
+}
+
+static int item_row(bk_result *r, const bk_unit_year *uy, const bk_unit *unit,
+                    const required_item *req, const item_audit *a)
+{
+    size_t row = bk_result_add_row(r);
+    if (row == (size_t)-1)
+        return -1;
+    int rc = set_unit_year(r, row, uy, unit);
+    rc |= bk_result_set_text(r, row, "item", req->id);
+    rc |= bk_result_set_text(r, row, "name", bk_vocab_table(req->id)->name_zh);
+    rc |= bk_result_set_text(r, row, "kind", req->narrative ? "narrative" : "table");
+    rc |= bk_result_set_text(r, row, "status", a->status);
+    rc |= bk_result_set_text(r, row, "evidence", a->evidence);
+    rc |= bk_result_set_int(r, row, "records", (int64_t)a->records);
+    if (a->listing) {
+        rc |= bk_result_set_text(r, row, "title", a->listing->title);
+        rc |= bk_result_set_text(r, row, "source", a->listing->source);
+    }
+    rc |= bk_result_set_text(r, row, "note", a->note);
+    return rc;
+}
+
+static int score_row(bk_result *r, const bk_unit_year *uy, const bk_unit *unit, bool listed,
+                     const item_audit *audits)
+{
+    size_t row = bk_result_add_row(r);
+    if (row == (size_t)-1)
+        return -1;
+    int rc = set_unit_year(r, row, uy, unit);
+    rc |= bk_result_set_text(r, row, "name", unit ? unit->name : NULL);
+    rc |= bk_result_set_text(r, row, "basis", listed ? "listed" : "records only");
+    int64_t counts[2][3] = {{0}}; /* [table/narrative][disclosed/empty/missing] */
+    char *missing = NULL, *noted = NULL;
+    for (size_t i = 0; i < BK_COMPLETENESS_ITEMS && rc == 0; i++) {
+        const char *s = audits[i].status;
+        int k = strcmp(s, "disclosed") == 0 ? 0 : strcmp(s, "empty") == 0 ? 1 : 2;
+        counts[required[i].narrative][k]++;
+        if (k == 2)
+            rc |= list_add(&missing, bk_vocab_table(required[i].id)->name_zh);
+        if (audits[i].note)
+            rc |= list_add(&noted, required[i].id);
+    }
+    static const char *const count_columns[2][3] = {
+        {"tables_disclosed", "tables_empty", "tables_missing"},
+        {"narrative_disclosed", "narrative_empty", "narrative_missing"}};
+    for (int kind = 0; kind < 2; kind++)
+        for (int k = 0; k < 3; k++)
+            rc |= bk_result_set_int(r, row, count_columns[kind][k], counts[kind][k]);
+    bk_money score;
+    int64_t complete = counts[0][0] + counts[0][1] + counts[1][0] + counts[1][1];
+    if (bk_money_percent(complete, BK_COMPLETENESS_ITEMS, &score))
+        rc |= bk_result_set_money(r, row, "score_pct", score);
+    rc |= bk_result_set_text(r, row, "missing", missing);
+    rc |= bk_result_set_text(r, row, "noted", noted);
+    free(missing);
+    free(noted);
+    return rc;
+}
+
+bk_result *bk_completeness(const bk_dataset *ds, const bk_index *index,
+                           bk_completeness_form form)
+{
+    bk_result *r = bk_result_new(form == BK_COMPLETENESS_SCORES ? score_columns : item_columns);
+    if (!r)
+        return NULL;
+    if (form == BK_COMPLETENESS_SCORES)
+        bk_result_set_digits(r, "score_pct", 2);
+    candidate *cands = NULL;
+    size_t n_cands = 0;
+    const bk_disclosure **listings = malloc((ds->n_disclosures + 1) * sizeof *listings);
+    int rc = listings ? collect_candidates(ds, index, &cands, &n_cands) : -1;
+    if (rc == 0) {
+        for (size_t i = 0; i < ds->n_disclosures; i++)
+            listings[i] = &ds->disclosures[i];
+        qsort(listings, ds->n_disclosures, sizeof *listings, cmp_disclosures);
+    }
+    item_audit audits[BK_COMPLETENESS_ITEMS] = {{0}};
+    size_t next = 0; /* the candidates and the listings are in the same order: walk both */
+    for (size_t c = 0; c < n_cands && rc == 0; c++) {
+        const bk_unit_year *uy = &cands[c].uy;
+        if (!cands[c].listed && !cands[c].read)
+            continue; /* only derived records: no document of that year was read */
+        while (next < ds->n_disclosures &&
+               cmp_unit_year(listings[next]->unit, listings[next]->year, listings[next]->stage,
+                             uy->unit, uy->year, uy->stage) < 0)
+            next++;
+        size_t n = 0;
+        while (next + n < ds->n_disclosures &&
+               cmp_unit_year(listings[next + n]->unit, listings[next + n]->year,
+                             listings[next + n]->stage, uy->unit, uy->year, uy->stage) == 0)
+            n++;
+        const bk_unit *unit = bk_dataset_find_unit(ds, uy->unit);
+        for (size_t i = 0; i < BK_COMPLETENESS_ITEMS; i++)
+            rc |= audit_item(index, uy, cands[c].listed, listings + next, n, &required[i],
+                             &audits[i]);
+        if (rc == 0 && form == BK_COMPLETENESS_SCORES)
+            rc = score_row(r, uy, unit, cands[c].listed, audits);
+        else
+            for (size_t i = 0; i < BK_COMPLETENESS_ITEMS && rc == 0; i++)
+                rc = item_row(r, uy, unit, &required[i], &audits[i]);
+        for (size_t i = 0; i < BK_COMPLETENESS_ITEMS; i++) {
+            free(audits[i].note);
+            audits[i].note = NULL;
+        }
+        next += n;
+    }
+    free(cands);
+    free(listings);
+    if (rc) {
+        bk_result_free(r);
+        return NULL;
+    }
+    return r;
+}
