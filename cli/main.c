@@ -39,6 +39,7 @@ static const command commands[] = {
     {"compare", cmd_compare, "one metric across units: peer statistics, z-scores, ranks"},
     {"trend", cmd_trend, "one metric over the years: CAGR, OLS slope and its standard error"},
     {"completeness", cmd_completeness, "which mandated tables and narrative items are disclosed"},
+    {"plot", cmd_plot, "one chart (PNG, SVG, PDF) through gnuplot"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };

@@ -73,5 +73,6 @@ int cmd_completeness(int argc, char **argv);
 int cmd_percapita(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_trend(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
 
 #endif

@@ -258,5 +258,41 @@ has "ratios cofog without a crosswalk: message" "$TMP/err" "--by cofog needs a c
 hasnt "ratios cofog without a crosswalk: no rows" "$TMP/out" "datong-sasac"
 run "ratios cofog with --level" 2 ratios --by cofog --level 款 datasets
 
+# ---- plot: every kind renders; hostile names cannot run commands or break the SVG ----
+if command -v gnuplot >/dev/null 2>&1; then
+    for kind in structure heatmap three-public compare percapita yoy trend; do
+        run "plot $kind svg" 0 plot "$kind" -o "$TMP/$kind.svg" datasets
+        if [ "$(wc -c <"$TMP/$kind.svg" 2>/dev/null || echo 0)" -gt 5000 ] && grep -q '</svg>' "$TMP/$kind.svg"; then ok; else bad "plot $kind: no complete SVG"; fi
+    done
+    has "plot: Chinese text in the SVG" "$TMP/structure.svg" "支出功能分类结构"
+    run "plot png" 0 plot compare -o "$TMP/compare.png" datasets
+    if [ "$(head -c 8 "$TMP/compare.png" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; then ok; else bad "plot png: not a PNG"; fi
+    run "plot pdf" 0 plot trend -o "$TMP/trend.pdf" datasets
+    if head -c 5 "$TMP/trend.pdf" | grep -q '%PDF-'; then ok; else bad "plot pdf: not a PDF"; fi
+    # hostile unit names: quotes, backslash, newline, @, _, ^, braces, backquotes, system()
+    printf 'id,name,unit_code,city,county,level,kind\nevil,"A\047b""c\\d\n@x_y^{z} `touch %s/pwned1` system(""touch %s/pwned2"")",1,"X\047市`touch %s/pwned3`",,city,sasac\n' "$TMP" "$TMP" "$TMP" >"$TMP/evil-units.csv"
+    printf 'unit,year,stage,table,code,name,measure,amount,source\nevil,2023,budget,expenditure,total,合计,total,10.00,e:1\nevil,2023,budget,expenditure,201,"x\047 `touch %s/pwned4`",total,10.00,e:2\nevil,2023,budget,three_public,three_public,三公,total,1.00,e:3\n' "$TMP" >"$TMP/evil-items.csv"
+    for kind in structure heatmap three-public compare percapita yoy trend; do
+        run "plot hostile $kind" 0 plot "$kind" -o "$TMP/evil-$kind.svg" "$TMP/evil-units.csv" "$TMP/evil-items.csv"
+    done
+    if ls "$TMP"/pwned* >/dev/null 2>&1; then bad "plot: a name ran a command"; else ok; fi
+    run "plot hostile script" 0 plot compare --script "$TMP/evil-units.csv" "$TMP/evil-items.csv"
+    has "plot script: quote doubled, newline gone, name shortened" "$TMP/out" "array L[1] = ['A''b\"c\\d @x_y^{z…']"
+    run "plot hostile script, series" 0 plot structure --script "$TMP/evil-units.csv" "$TMP/evil-items.csv"
+    has "plot script: backquotes stay inside a single-quoted string" "$TMP/out" "array S[1] = ['201 x'' \`touch"
+    if command -v xmllint >/dev/null 2>&1; then
+        if xmllint --noout "$TMP/evil-compare.svg" 2>/dev/null; then ok; else bad "plot hostile: SVG not well-formed"; fi
+    fi
+    run "plot bad kind" 2 plot pie -o "$TMP/x.svg" datasets
+    run "plot bad extension" 2 plot compare -o "$TMP/x.gif" datasets
+    BK_GNUPLOT=/nonexistent/gnuplot $BK plot compare -o "$TMP/never.svg" datasets >"$TMP/out" 2>"$TMP/err"
+    if [ $? -eq 1 ]; then ok; else bad "plot missing gnuplot: exit status"; fi
+    has "plot missing gnuplot message" "$TMP/err" "cannot run /nonexistent/gnuplot"
+    if [ -e "$TMP/never.svg" ]; then bad "plot: failed run left a file"; else ok; fi
+else
+    echo "e2e: gnuplot not installed; plot checks skipped" >&2
+    bad "gnuplot missing"
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,522 @@
+/* chart.c — see chart.h. */
+#include "chart.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Okabe & Ito's palette, black last; distinguishable with the common colour blindnesses. */
+static const char *const palette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7",
+                                      "#56B4E9", "#D55E00", "#F0E442", "#000000"};
+enum { N_PALETTE = 8 };
+static const char increase_colour[] = "#D55E00", decrease_colour[] = "#0072B2";
+
+bk_chart *bk_chart_new(bk_chart_kind kind, size_t ncat, size_t nser)
+{
+    if (nser && ncat > SIZE_MAX / nser / sizeof(double))
+        return NULL;
+    bk_chart *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->kind = kind;
+    c->ncat = ncat;
+    c->nser = nser;
+    c->digits = 2;
+    size_t cells = ncat * nser;
+    c->categories = calloc(ncat + 1, sizeof *c->categories);
+    c->cat_x = calloc(ncat + 1, sizeof *c->cat_x);
+    c->series = calloc(nser + 1, sizeof *c->series);
+    c->values = malloc((cells + 1) * sizeof *c->values);
+    c->labels = calloc(cells + 1, sizeof *c->labels);
+    c->group = calloc(ncat + 1, sizeof *c->group);
+    c->group_names = calloc(ncat + 1, sizeof *c->group_names);
+    if (!c->categories || !c->cat_x || !c->series || !c->values || !c->labels || !c->group ||
+        !c->group_names) {
+        bk_chart_free(c);
+        return NULL;
+    }
+    for (size_t i = 0; i < cells; i++)
+        c->values[i] = NAN;
+    return c;
+}
+
+void bk_chart_free(bk_chart *c)
+{
+    if (!c)
+        return;
+    free(c->title);
+    free(c->value_axis);
+    free(c->source);
+    for (size_t i = 0; c->categories && i < c->ncat; i++)
+        free(c->categories[i]);
+    for (size_t j = 0; c->series && j < c->nser; j++)
+        free(c->series[j]);
+    for (size_t i = 0; c->labels && i < c->ncat * c->nser; i++)
+        free(c->labels[i]);
+    for (size_t g = 0; c->group_names && g < c->ngroups; g++)
+        free(c->group_names[g]);
+    free(c->categories);
+    free(c->cat_x);
+    free(c->series);
+    free(c->values);
+    free(c->labels);
+    free(c->group);
+    free(c->group_names);
+    free(c);
+}
+
+int bk_chart_set_text(char **field, const char *text)
+{
+    char *copy = strdup(text ? text : "");
+    if (!copy)
+        return -1;
+    free(*field);
+    *field = copy;
+    return 0;
+}
+
+int bk_chart_set_category(bk_chart *c, size_t i, const char *name)
+{
+    return i < c->ncat ? bk_chart_set_text(&c->categories[i], name) : -1;
+}
+
+int bk_chart_set_series(bk_chart *c, size_t j, const char *name)
+{
+    return j < c->nser ? bk_chart_set_text(&c->series[j], name) : -1;
+}
+
+int bk_chart_set_label(bk_chart *c, size_t i, size_t j, const char *label)
+{
+    return i < c->ncat && j < c->nser ? bk_chart_set_text(&c->labels[i * c->nser + j], label)
+                                      : -1;
+}
+
+void bk_chart_set_value(bk_chart *c, size_t i, size_t j, double value)
+{
+    if (i < c->ncat && j < c->nser)
+        c->values[i * c->nser + j] = value;
+}
+
+int bk_chart_set_group(bk_chart *c, size_t i, const char *name)
+{
+    if (i >= c->ncat)
+        return -1;
+    size_t g = 0;
+    while (g < c->ngroups && strcmp(c->group_names[g], name ? name : "") != 0)
+        g++;
+    if (g == c->ngroups) {
+        if (bk_chart_set_text(&c->group_names[g], name) != 0)
+            return -1;
+        c->ngroups++;
+    }
+    c->group[i] = (int)g;
+    return 0;
+}
+
+static double value_at(const bk_chart *c, size_t i, size_t j)
+{
+    return c->values[i * c->nser + j];
+}
+
+/* A label cell's text: its own label, else the value to `digits`, else 未公开. */
+static void label_text(const bk_chart *c, size_t i, size_t j, char *buf, size_t size)
+{
+    const char *own = c->labels[i * c->nser + j];
+    double v = value_at(c, i, j);
+    if (own)
+        snprintf(buf, size, "%s", own);
+    else if (isnan(v))
+        snprintf(buf, size, "未公开");
+    else
+        snprintf(buf, size, "%.*f", c->digits, v);
+}
+
+/* `array NAME[n] = ['…', …]` of the cleaned names, each cut to MAX characters (0: uncut). */
+static void string_array(FILE *out, const char *name, char *const *texts, size_t n, size_t max)
+{
+    fprintf(out, "array %s[%zu] = [", name, n ? n : 1);
+    for (size_t i = 0; i < n; i++) {
+        char *cut = bk_gp_clean(texts[i], max);
+        if (i)
+            fputs(", ", out);
+        bk_gp_quote(out, cut ? cut : "?");
+        free(cut);
+    }
+    fputs(n ? "]\n" : "['']\n", out);
+}
+
+static void label_array(FILE *out, const bk_chart *c)
+{
+    size_t n = c->ncat * c->nser;
+    fprintf(out, "array V[%zu] = [", n ? n : 1);
+    for (size_t k = 0; k < n; k++) {
+        char buf[128];
+        label_text(c, k / (c->nser ? c->nser : 1), k % (c->nser ? c->nser : 1), buf, sizeof buf);
+        if (k)
+            fputs(", ", out);
+        bk_gp_quote(out, buf);
+    }
+    fputs(n ? "]\n" : "['']\n", out);
+}
+
+static void preamble(FILE *out, const bk_chart *c, const char *output, bk_plot_format format,
+                     const char *font, int height)
+{
+    fputs("reset\nset encoding utf8\n", out);
+    switch (format) {
+    case BK_PLOT_PNG:
+        fprintf(out, "set terminal pngcairo size 1200,%d noenhanced font ", height);
+        break;
+    case BK_PLOT_SVG:
+        fprintf(out, "set terminal svg size 1200,%d dynamic noenhanced background '#ffffff' "
+                     "font ", height);
+        break;
+    case BK_PLOT_PDF:
+        fprintf(out, "set terminal pdfcairo size 12in,%.2fin noenhanced font ", height / 100.0);
+        break;
+    }
+    char fontspec[256];
+    snprintf(fontspec, sizeof fontspec, "%s,%d", font, format == BK_PLOT_PDF ? 10 : 11);
+    bk_gp_quote(out, fontspec);
+    fputs("\nset output ", out);
+    bk_gp_quote(out, output);
+    fputs("\nset title ", out);
+    bk_gp_quote(out, c->title);
+    fputs(" font ',15'\n", out);
+    if (c->source && *c->source) {
+        char *line = bk_gp_clean(c->source, 160);
+        fputs("set label 1001 ", out);
+        bk_gp_quote(out, line ? line : "");
+        fputs(" at screen 0.01, screen 0.012 left front font ',9' textcolor rgb '#555555'\n",
+              out);
+        free(line);
+    }
+    fputs("set border 3 lc rgb '#888888'\nset tics nomirror\nset style fill solid 0.9 noborder\n",
+          out);
+}
+
+/* The value range with room for labels beyond the bar ends. */
+static void value_range(const bk_chart *c, size_t first_series, size_t nseries, int stacked,
+                        double *lo, double *hi)
+{
+    *lo = 0;
+    *hi = 0;
+    for (size_t i = 0; i < c->ncat; i++) {
+        double pos = 0, neg = 0;
+        for (size_t j = first_series; j < first_series + nseries; j++) {
+            double v = value_at(c, i, j);
+            if (isnan(v))
+                continue;
+            if (stacked) {
+                if (v >= 0) pos += v; else neg += v;
+            } else {
+                if (v > pos) pos = v;
+                if (v < neg) neg = v;
+            }
+        }
+        if (pos > *hi) *hi = pos;
+        if (neg < *lo) *lo = neg;
+    }
+    if (*hi == *lo)
+        *hi = *lo + 1;
+}
+
+static void write_bars(FILE *out, const bk_chart *c)
+{
+    string_array(out, "L", c->categories, c->ncat, BK_CHART_AXIS_CHARS);
+    label_array(out, c);
+    fputs("$d << EOD\n", out);
+    for (size_t i = 0; i < c->ncat; i++) {
+        double v = value_at(c, i, 0);
+        const char *colour = c->kind == BK_CHART_DIVERGING
+                                 ? (v < 0 ? decrease_colour : increase_colour)
+                                 : palette[(size_t)c->group[i] % N_PALETTE];
+        /* row, value (0 when blank), colour as an integer, blank flag */
+        fprintf(out, "%zu %.17g %ld %d\n", i, isnan(v) ? 0.0 : v, strtol(colour + 1, NULL, 16),
+                isnan(v) ? 1 : 0);
+    }
+    fputs("EOD\n", out);
+    double lo, hi;
+    value_range(c, 0, 1, 0, &lo, &hi);
+    double span = hi - lo;
+    /* room beyond the bar ends for the value labels, which can be long ("−68.30%（…万元）") */
+    double pad = c->kind == BK_CHART_DIVERGING ? 0.55 : 0.3;
+    fprintf(out, "set xrange [%.17g:%.17g]\nset yrange [-0.7:%zu.3]\n",
+            lo < 0 ? lo - pad * span : 0, hi > 0 ? hi + pad * span : 0.05 * span,
+            c->ncat ? c->ncat - 1 : 0);
+    fputs("set xlabel ", out);
+    bk_gp_quote(out, c->value_axis);
+    fputs("\nset grid xtics lc rgb '#e5e5e5'\nset yzeroaxis lt 1 lc rgb '#444444'\n"
+          "set ytics scale 0\nset bmargin 6\n", out);
+    if ((c->kind == BK_CHART_BARS && c->ngroups > 1) || c->kind == BK_CHART_DIVERGING)
+        fputs("set key outside right top vertical Left reverse\n", out);
+    else
+        fputs("unset key\n", out);
+    /* A labels clause whose points are all undefined can crash gnuplot 5.4: write a clause
+     * only for the kinds of rows present. */
+    size_t positive = 0, negative = 0, blank = 0;
+    for (size_t i = 0; i < c->ncat; i++) {
+        double v = value_at(c, i, 0);
+        if (isnan(v)) blank++;
+        else if (v < 0) negative++;
+        else positive++;
+    }
+    fputs("plot $d using ($4 > 0 ? NaN : $2/2):1:($4 > 0 ? NaN : abs($2)/2):(0.36):3:"
+          "ytic(L[int($1)+1]) with boxxyerror lc rgb variable notitle", out);
+    if (positive)
+        fputs(", \\\n  $d using ($4 > 0 || $2 < 0 ? NaN : $2):1:(V[int($1)+1]) with labels "
+              "left offset 0.8,0 notitle", out);
+    if (negative)
+        fputs(", \\\n  $d using ($4 > 0 || $2 >= 0 ? NaN : $2):1:(V[int($1)+1]) with labels "
+              "right offset -0.8,0 notitle", out);
+    if (blank)
+        fputs(", \\\n  $d using ($4 > 0 ? 0 : NaN):1:(V[int($1)+1]) with labels left "
+              "offset 0.8,0 textcolor rgb '#888888' notitle", out);
+    if (c->kind == BK_CHART_DIVERGING) {
+        fprintf(out, ", \\\n  NaN with boxes lc rgb '%s' title '增加', \\\n"
+                     "  NaN with boxes lc rgb '%s' title '减少'", increase_colour,
+                decrease_colour);
+    } else if (c->ngroups > 1) {
+        for (size_t g = 0; g < c->ngroups; g++) {
+            fprintf(out, ", \\\n  NaN with boxes lc rgb '%s' title ", palette[g % N_PALETTE]);
+            bk_gp_quote(out, c->group_names[g]);
+        }
+    }
+    fputs("\n", out);
+}
+
+static void write_stacked(FILE *out, const bk_chart *c)
+{
+    string_array(out, "L", c->categories, c->ncat, BK_CHART_AXIS_CHARS);
+    string_array(out, "S", c->series, c->nser, 24);
+    label_array(out, c);
+    fputs("$d << EOD\n", out);
+    double lo, hi;
+    value_range(c, 0, c->nser, 1, &lo, &hi);
+    for (size_t i = 0; i < c->ncat; i++) {
+        /* row, then per series its start and end along the bar (equal when blank) */
+        fprintf(out, "%zu", i);
+        double pos = 0, neg = 0;
+        for (size_t j = 0; j < c->nser; j++) {
+            double v = value_at(c, i, j), start;
+            if (isnan(v))
+                v = 0;
+            if (v >= 0) {
+                start = pos;
+                pos += v;
+            } else {
+                start = neg;
+                neg += v;
+            }
+            fprintf(out, " %.17g %.17g", start, start + v);
+        }
+        fprintf(out, " %.17g\n", pos);
+    }
+    fputs("EOD\n", out);
+    double span = hi - lo;
+    fprintf(out, "set xrange [%.17g:%.17g]\nset yrange [-0.7:%zu.3]\n",
+            lo < 0 ? lo - 0.05 * span : 0, hi + (c->totals ? 0.15 : 0.05) * span,
+            c->ncat ? c->ncat - 1 : 0);
+    fputs("set xlabel ", out);
+    bk_gp_quote(out, c->value_axis);
+    fprintf(out, "\nset grid xtics lc rgb '#e5e5e5'\nset ytics scale 0\n"
+                 "set key outside right top vertical Left reverse samplen 1.5\n"
+                 "set bmargin 6\nN = %zu\nthreshold = %.17g\n",
+            c->nser, 0.05 * span);
+    fputs("plot for [s=1:N] $d using ((column(2*s)+column(2*s+1))/2):1:"
+          "(abs(column(2*s+1)-column(2*s))/2):(0.36):ytic(L[int($1)+1]) with boxxyerror "
+          "lc rgb word(P, (s-1)%8+1) title S[s], \\\n"
+          "  for [s=1:N] $d using ((column(2*s)+column(2*s+1))/2):1:"
+          "(abs(column(2*s+1)-column(2*s)) >= threshold ? V[int($1)*N+s] : '') with labels "
+          "font ',9' textcolor rgb '#ffffff' notitle", out);
+    if (c->totals)
+        fprintf(out, ", \\\n  $d using (column(2*N+2)):1:(sprintf('%%.%df', column(2*N+2))) "
+                     "with labels left offset 0.8,0 notitle", c->digits);
+    fputc('\n', out);
+}
+
+static void write_lines(FILE *out, const bk_chart *c)
+{
+    string_array(out, "S", c->series, c->nser, 24);
+    fputs("$d << EOD\n", out);
+    size_t drawn = 0;
+    int *has = calloc(c->nser ? c->nser : 1, sizeof *has);
+    double xmin = INFINITY, xmax = -INFINITY, vmin = INFINITY, vmax = -INFINITY;
+    for (size_t j = 0; j < c->nser; j++) {
+        /* one block per series with points, blocks separated by two blank lines */
+        size_t points = 0;
+        for (size_t i = 0; i < c->ncat; i++) {
+            double v = value_at(c, i, j);
+            if (isnan(v))
+                continue;
+            if (points == 0 && drawn)
+                fputs("\n\n", out);
+            fprintf(out, "%.17g %.17g\n", c->cat_x[i], v);
+            if (c->cat_x[i] < xmin) xmin = c->cat_x[i];
+            if (c->cat_x[i] > xmax) xmax = c->cat_x[i];
+            if (v < vmin) vmin = v;
+            if (v > vmax) vmax = v;
+            points++;
+        }
+        if (points) {
+            if (has)
+                has[j] = 1;
+            drawn++;
+        }
+    }
+    fputs("EOD\n", out);
+    if (drawn == 0) {
+        fputs("unset xtics\nunset ytics\nunset border\nset label 1 '没有可绘制的数据' at graph 0.5, "
+              "graph 0.5 center\nplot NaN notitle\n", out);
+        free(has);
+        return;
+    }
+    fprintf(out, "set xrange [%.17g:%.17g]\nset xtics 1 format '%%.0f'\n", xmin - 0.3,
+            xmax + 0.6);
+    fputs("set ylabel ", out);
+    bk_gp_quote(out, c->value_axis);
+    /* Units of very different size share a chart: a log scale keeps the small ones visible. */
+    if (vmin > 0 && vmax / vmin > 30)
+        fputs(" . '（对数刻度）'\nset logscale y\nset format y '%.0f'", out);
+    fputs("\nset grid ytics lc rgb '#e5e5e5'\nset key outside right top vertical Left reverse\n"
+          "set bmargin 5\nplot ", out);
+    size_t block = 0;
+    for (size_t j = 0; j < c->nser; j++) {
+        if (!has || !has[j])
+            continue;
+        /* the value is labelled at the series' last point only, so labels do not pile up */
+        double last_x = -INFINITY;
+        for (size_t i = 0; i < c->ncat; i++)
+            if (!isnan(value_at(c, i, j)) && c->cat_x[i] > last_x)
+                last_x = c->cat_x[i];
+        fprintf(out, "%s$d index %zu using 1:2 with linespoints lw 2 pt 7 ps 1.2 "
+                     "lc rgb '%s' title S[%zu], \\\n  $d index %zu using ($1 == %.17g ? $1 : NaN)"
+                     ":2:(sprintf('%%.%df', $2)) with labels left offset 1,0 font ',9' notitle",
+                block ? ", \\\n  " : "", block, palette[j % N_PALETTE], j + 1, block, last_x,
+                c->digits);
+        block++;
+    }
+    fputs("\n", out);
+    free(has);
+}
+
+static void write_heatmap(FILE *out, const bk_chart *c)
+{
+    fputs("$d << EOD\n", out);
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < c->ncat; i++)
+        for (size_t j = 0; j < c->nser; j++) {
+            double v = value_at(c, i, j);
+            /* column, row, value, label index */
+            fprintf(out, "%zu %zu %.17g %zu %d\n", j, i, isnan(v) ? 0.0 : v, i * c->nser + j + 1,
+                    isnan(v) ? 1 : 0);
+            if (!isnan(v) && v < lo) lo = v;
+            if (!isnan(v) && v > hi) hi = v;
+        }
+    fputs("EOD\n", out);
+    label_array(out, c);
+    if (!(lo < hi)) {
+        lo = isfinite(lo) ? lo : 0;
+        hi = lo + 1;
+    }
+    fprintf(out, "set cbrange [%.17g:%.17g]\nmid = %.17g\n", lo, hi, (lo + hi) / 2);
+    fputs("set palette defined (0 '#f7fbff', 0.5 '#6baed6', 1 '#08306b')\n"
+          "set xrange [-0.5:", out);
+    fprintf(out, "%zu.5]\nset yrange [%zu.5:-0.5]\nset xtics rotate by -35 scale 0 (",
+            c->nser ? c->nser - 1 : 0, c->ncat ? c->ncat - 1 : 0);
+    for (size_t j = 0; j < c->nser; j++) {
+        char *cut = bk_gp_clean(c->series[j], 18);
+        fputs(j ? ", " : "", out);
+        bk_gp_quote(out, cut ? cut : "?");
+        fprintf(out, " %zu", j);
+        free(cut);
+    }
+    fputs(")\nset ytics scale 0 (", out);
+    for (size_t i = 0; i < c->ncat; i++) {
+        char *cut = bk_gp_clean(c->categories[i], BK_CHART_AXIS_CHARS);
+        fputs(i ? ", " : "", out);
+        bk_gp_quote(out, cut ? cut : "?");
+        fprintf(out, " %zu", i);
+        free(cut);
+    }
+    fputs(")\nset cblabel ", out);
+    bk_gp_quote(out, c->value_axis);
+    fputs("\nunset key\nset bmargin 9\nunset border\n"
+          "plot $d using 1:2:(0.49):(0.49):($5 > 0 ? NaN : $3) with boxxyerror fs solid 1 "
+          "lc palette notitle, \\\n"
+          "  $d using 1:2:(V[int($4)]):($3 > mid && $5 == 0 ? 0xffffff : 0x222222) "
+          "with labels tc rgb variable font ',9' notitle\n", out);
+}
+
+int bk_chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_format format,
+                    const char *font)
+{
+    int rows = c->kind == BK_CHART_LINES ? 8 : (int)(c->ncat < 4 ? 4 : c->ncat);
+    int height = 160 + 48 * rows;
+    if (c->kind == BK_CHART_STACKED)
+        height += 30 * (int)(c->nser / 4 + 1);
+    if (height > 4000)
+        height = 4000;
+    preamble(out, c, output, format, font, height);
+    fputs("P = '", out);
+    for (size_t k = 0; k < N_PALETTE; k++)
+        fprintf(out, "%s%s", k ? " " : "", palette[k]);
+    fputs("'\n", out);
+    switch (c->kind) {
+    case BK_CHART_BARS:
+    case BK_CHART_DIVERGING: write_bars(out, c); break;
+    case BK_CHART_STACKED: write_stacked(out, c); break;
+    case BK_CHART_LINES: write_lines(out, c); break;
+    case BK_CHART_HEATMAP: write_heatmap(out, c); break;
+    }
+    fputs("unset output\n", out);
+    return ferror(out) ? -1 : 0;
+}
+
+int bk_chart_render(const bk_chart *c, const char *path, const char *font, char *err,
+                    size_t errlen)
+{
+    int format = bk_plot_format_of(path);
+    if (format < 0) {
+        snprintf(err, errlen, "%s: the output must end in .png, .svg or .pdf", path);
+        return -1;
+    }
+    char found[256];
+    if (!font) {
+        if (bk_gp_find_cjk_font(found, sizeof found, err, errlen) != 0)
+            return -1;
+        font = found;
+    }
+    /* gnuplot writes a temporary file beside PATH (same file system, so rename is atomic). */
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 32);
+    if (!tmp) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    snprintf(tmp, plen + 32, "%s.tmp-%ld", path, (long)getpid());
+    char *script = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&script, &len);
+    int rc = -1;
+    if (!out || bk_chart_script(out, c, tmp, (bk_plot_format)format, font) != 0) {
+        snprintf(err, errlen, "out of memory writing the gnuplot script");
+        if (out)
+            fclose(out);
+    } else if (fclose(out) != 0) {
+        snprintf(err, errlen, "out of memory writing the gnuplot script");
+    } else if (bk_gp_run(script, len, err, errlen) == 0) {
+        if (rename(tmp, path) == 0)
+            rc = 0;
+        else
+            snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+    }
+    if (rc != 0)
+        unlink(tmp);
+    free(script);
+    free(tmp);
+    return rc;
+}

@@ -1,0 +1,522 @@
+/* figures.c — see figures.h. */
+#include "figures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analytics/compare.h"
+#include "../analytics/metric.h"
+#include "../analytics/ratios.h"
+#include "../analytics/summary.h"
+#include "../analytics/yoy.h"
+#include "../ingest/vocab.h"
+
+const char *const bk_figure_kinds[] = {"structure", "heatmap", "three-public", "compare",
+                                       "percapita", "yoy", "trend", NULL};
+
+const char *bk_figure_unit_name(const bk_dataset *ds, const char *unit)
+{
+    const bk_unit *u = bk_dataset_find_unit(ds, unit);
+    return u && u->name && *u->name ? u->name : unit;
+}
+
+/* ---- reading result tables ---- */
+
+static const bk_cell *cell(const bk_result *r, size_t row, const char *column)
+{
+    int col = bk_result_column(r, column);
+    return col < 0 ? NULL : bk_result_cell(r, row, (size_t)col);
+}
+
+static const char *text(const bk_result *r, size_t row, const char *column)
+{
+    const bk_cell *c = cell(r, row, column);
+    return c && c->kind == BK_CELL_TEXT ? c->text : NULL;
+}
+
+static double number(const bk_result *r, size_t row, const char *column)
+{
+    const bk_cell *c = cell(r, row, column);
+    if (!c) return NAN;
+    if (c->kind == BK_CELL_MONEY) return bk_money_to_double(c->money);
+    if (c->kind == BK_CELL_REAL) return c->real;
+    if (c->kind == BK_CELL_INT) return (double)c->integer;
+    return NAN;
+}
+
+static int year_of(const bk_result *r, size_t row)
+{
+    const bk_cell *c = cell(r, row, "year");
+    return c && c->kind == BK_CELL_INT ? (int)c->integer : 0;
+}
+
+/* ---- which units, at which year ---- */
+
+typedef struct {
+    const char *unit;
+    int year;
+} shown;
+
+static int wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit)
+{
+    if (opt->unit && strcmp(opt->unit, unit) != 0)
+        return 0;
+    if (opt->city) {
+        const bk_unit *u = bk_dataset_find_unit(ds, unit);
+        if (!u || !u->city || strcmp(u->city, opt->city) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+/* Each wanted unit at its latest budget year that is not derived only. */
+static shown *latest_years(const bk_dataset *ds, const bk_index *index,
+                           const bk_figure_options *opt, size_t *count)
+{
+    size_t n_uy;
+    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    shown *out = calloc(n_uy + 1, sizeof *out);
+    *count = 0;
+    if (!out || (!uys && index->count)) {
+        free(uys);
+        free(out);
+        return NULL;
+    }
+    for (size_t i = 0; i < n_uy; i++) {
+        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit) ||
+            bk_unit_year_is_derived_only(index, &uys[i]))
+            continue;
+        if (*count && out[*count - 1].unit == uys[i].unit)
+            out[*count - 1].year = uys[i].year;
+        else
+            out[(*count)++] = (shown){uys[i].unit, uys[i].year};
+    }
+    free(uys);
+    return out;
+}
+
+static size_t find_shown(const shown *s, size_t n, const char *unit, int year)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(s[i].unit, unit) == 0 && (year == 0 || s[i].year == year))
+            return i;
+    return (size_t)-1;
+}
+
+/* "来源：…；年度：A 2023，B 2024" — the years named only when they differ. */
+static int set_source(bk_chart *c, const bk_dataset *ds, const shown *s, size_t n,
+                      const char *command)
+{
+    char buf[1024];
+    int differ = 0;
+    for (size_t i = 1; i < n; i++)
+        differ |= s[i].year != s[0].year;
+    size_t len = (size_t)snprintf(buf, sizeof buf, "来源：各单位预算公开文件（budgetkit %s）",
+                                  command);
+    if (n && !differ && len < sizeof buf)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "；%d年预算", s[0].year);
+    for (size_t i = 0; differ && i < n && len < sizeof buf - 64; i++) {
+        char *name = bk_gp_clean(bk_figure_unit_name(ds, s[i].unit), 8);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s %d", i ? "，" : "；",
+                                name ? name : "?", s[i].year);
+        free(name);
+    }
+    return bk_chart_set_text(&c->source, buf);
+}
+
+/* ---- class structure: stacked shares and heatmap ---- */
+
+typedef struct {
+    const char *key, *name;
+    double weight; /* sum of shares over units, to order the classes */
+} class_total;
+
+static int cmp_classes(const void *a, const void *b)
+{
+    const class_total *x = a, *y = b;
+    if (x->weight != y->weight)
+        return x->weight > y->weight ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
+                           const bk_figure_options *opt, int heatmap, char *err, size_t errlen)
+{
+    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
+    bk_result *r = bk_ratios(ds, index, &ro);
+    size_t ns;
+    shown *s = latest_years(ds, index, opt, &ns);
+    class_total *classes = r ? calloc(r->nrows + 1, sizeof *classes) : NULL;
+    bk_chart *c = NULL;
+    if (!r || !s || !classes)
+        goto out;
+    size_t nc = 0;
+    for (size_t i = 0; i < r->nrows; i++) {
+        if (find_shown(s, ns, text(r, i, "unit"), year_of(r, i)) == (size_t)-1)
+            continue;
+        const char *key = text(r, i, "key");
+        size_t k = 0;
+        while (k < nc && strcmp(classes[k].key, key) != 0)
+            k++;
+        if (k == nc)
+            classes[nc++] = (class_total){key, text(r, i, "name"), 0};
+        double v = number(r, i, "share_pct");
+        if (!isnan(v))
+            classes[k].weight += v;
+    }
+    qsort(classes, nc, sizeof *classes, cmp_classes);
+    /* Eight colours: seven classes and 其他 on the stacked bars; twelve columns on a heatmap. */
+    size_t limit = heatmap ? 12 : 7;
+    size_t nser = nc > limit + 1 ? limit + 1 : nc;
+    c = bk_chart_new(heatmap ? BK_CHART_HEATMAP : BK_CHART_STACKED, ns, nser);
+    if (!c)
+        goto out;
+    int rc = 0;
+    for (size_t j = 0; j < nser; j++) {
+        char name[256];
+        if (j == limit && nc > limit + 1)
+            snprintf(name, sizeof name, "其他 %zu 类", nc - limit);
+        else
+            snprintf(name, sizeof name, "%s %s", classes[j].key,
+                     classes[j].name ? classes[j].name : "");
+        rc |= bk_chart_set_series(c, j, name);
+    }
+    /* units top to bottom in name order: gnuplot draws row 0 at the bottom */
+    for (size_t u = 0; u < ns; u++) {
+        size_t row = heatmap ? u : ns - 1 - u;
+        rc |= bk_chart_set_category(c, row, bk_figure_unit_name(ds, s[u].unit));
+        for (size_t j = 0; j < nser; j++)
+            bk_chart_set_value(c, row, j, heatmap ? NAN : 0);
+    }
+    for (size_t i = 0; i < r->nrows && rc == 0; i++) {
+        size_t u = find_shown(s, ns, text(r, i, "unit"), year_of(r, i));
+        if (u == (size_t)-1)
+            continue;
+        size_t row = heatmap ? u : ns - 1 - u;
+        size_t j = 0;
+        while (j < nc && strcmp(classes[j].key, text(r, i, "key")) != 0)
+            j++;
+        if (j >= limit && nc > limit + 1)
+            j = limit;
+        double v = number(r, i, "share_pct"), old = c->values[row * nser + j];
+        bk_chart_set_value(c, row, j, isnan(old) ? v : old + v);
+    }
+    for (size_t u = 0; u < ns && rc == 0; u++) {
+        /* a unit that discloses no 类 at all is named so; a class it lacks is just absent */
+        size_t row = heatmap ? u : ns - 1 - u, k = 0;
+        int any = 0;
+        for (size_t i = 0; i < r->nrows; i++)
+            any |= find_shown(s + u, 1, text(r, i, "unit"), year_of(r, i)) == 0;
+        if (!any) {
+            char name[512];
+            snprintf(name, sizeof name, "%s（未公开分类）", bk_figure_unit_name(ds, s[u].unit));
+            rc |= bk_chart_set_category(c, row, name);
+        }
+        for (k = 0; heatmap && k < nser; k++)
+            if (isnan(c->values[row * nser + k]))
+                rc |= bk_chart_set_label(c, row, k, any ? "—" : "未公开");
+    }
+    for (size_t k = 0; k < ns * nser && rc == 0; k++) {
+        char label[32];
+        if (isnan(c->values[k]))
+            continue;
+        snprintf(label, sizeof label, heatmap ? "%.1f" : "%.1f%%", c->values[k]);
+        rc |= bk_chart_set_label(c, k / nser, k % nser, label);
+    }
+    rc |= bk_chart_set_text(&c->title, heatmap ? "支出功能分类结构热力图（类，占支出合计%）"
+                                               : "支出功能分类结构（类，占支出合计%）");
+    rc |= bk_chart_set_text(&c->value_axis, "占支出合计（%）");
+    rc |= set_source(c, ds, s, ns, "ratios --by function");
+    if (rc) {
+        bk_chart_free(c);
+        c = NULL;
+    }
+out:
+    if (!c)
+        snprintf(err, errlen, "out of memory");
+    bk_result_free(r);
+    free(classes);
+    free(s);
+    return c;
+}
+
+/* ---- 三公 parts ---- */
+
+static bk_chart *three_public(const bk_dataset *ds, const bk_index *index,
+                              const bk_figure_options *opt, char *err, size_t errlen)
+{
+    static const char *const parts[] = {"abroad", "vehicle_purchase", "vehicle_operation",
+                                        "reception"};
+    size_t ns;
+    shown *s = latest_years(ds, index, opt, &ns);
+    bk_chart *c = s ? bk_chart_new(BK_CHART_STACKED, ns, 4) : NULL;
+    int rc = c ? 0 : -1;
+    for (size_t j = 0; j < 4 && rc == 0; j++)
+        rc |= bk_chart_set_series(c, j, bk_vocab_key(parts[j])->name_zh);
+    for (size_t u = 0; u < ns && rc == 0; u++) {
+        size_t row = ns - 1 - u;
+        rc |= bk_chart_set_category(c, row, bk_figure_unit_name(ds, s[u].unit));
+        for (size_t j = 0; j < 4; j++) {
+            const bk_item *it = bk_summary_figure(index, s[u].unit, s[u].year, BK_STAGE_BUDGET,
+                                                  parts[j]);
+            bk_chart_set_value(c, row, j, it ? bk_money_to_double(it->amount) : NAN);
+        }
+    }
+    if (c)
+        c->totals = 1;
+    rc |= c ? bk_chart_set_text(&c->title, "“三公”经费构成（万元）") : -1;
+    rc |= c ? bk_chart_set_text(&c->value_axis, "万元") : -1;
+    rc |= c ? set_source(c, ds, s, ns, "summary") : -1;
+    free(s);
+    if (rc) {
+        bk_chart_free(c);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return c;
+}
+
+/* ---- one metric across units ---- */
+
+static bk_chart *across_units(const bk_dataset *ds, const bk_index *index,
+                              const bk_figure_options *opt, const char *metric_text,
+                              char *err, size_t errlen)
+{
+    bk_compare_options co = {.peer_by = BK_PEER_ALL};
+    if (bk_metric_parse(metric_text, &co.metric) != 0) {
+        snprintf(err, errlen, "'%s' is not a metric", metric_text);
+        return NULL;
+    }
+    bk_result *r = bk_compare(ds, index, &co);
+    size_t ns;
+    shown *s = latest_years(ds, index, opt, &ns);
+    bk_chart *c = NULL;
+    int rc = -1;
+    if (r && s) {
+        /* compare sorts by value, largest first: draw it at the top (the last row) */
+        size_t n = 0;
+        for (size_t i = 0; i < r->nrows; i++)
+            n += wanted(ds, opt, text(r, i, "unit"));
+        c = bk_chart_new(BK_CHART_BARS, n, 1);
+        rc = c ? 0 : -1;
+        size_t row = n;
+        int digits = co.metric.kind == BK_METRIC_HHI ? 3 : 2;
+        for (size_t i = 0; i < r->nrows && rc == 0; i++) {
+            const char *unit = text(r, i, "unit");
+            if (!wanted(ds, opt, unit))
+                continue;
+            row--;
+            const bk_unit *u = bk_dataset_find_unit(ds, unit);
+            double v = number(r, i, "value");
+            rc |= bk_chart_set_category(c, row, bk_figure_unit_name(ds, unit));
+            rc |= bk_chart_set_group(c, row, u && u->city ? u->city : "");
+            bk_chart_set_value(c, row, 0, v);
+            char label[64];
+            if (isnan(v))
+                snprintf(label, sizeof label, "未公开");
+            else
+                snprintf(label, sizeof label, "%.*f", digits, v);
+            rc |= bk_chart_set_label(c, row, 0, label);
+        }
+        char title[256], axis[128];
+        snprintf(title, sizeof title, "%s：%s", strncmp(metric_text, "per_", 4) == 0
+                 ? "人均比较" : "各单位比较", metric_text);
+        snprintf(axis, sizeof axis, "%s（%s）", metric_text, bk_metric_unit(&co.metric));
+        if (c) {
+            rc |= bk_chart_set_text(&c->title, title);
+            rc |= bk_chart_set_text(&c->value_axis, axis);
+            char command[160];
+            snprintf(command, sizeof command, "compare --metric %s", metric_text);
+            rc |= set_source(c, ds, s, ns, command);
+        }
+    }
+    bk_result_free(r);
+    free(s);
+    if (rc) {
+        bk_chart_free(c);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return c;
+}
+
+/* ---- changes ---- */
+
+typedef struct {
+    const char *unit;
+    double pct, wan;
+    int has_pct, has_wan;
+    int year;
+} change;
+
+static int cmp_changes(const void *a, const void *b)
+{
+    const change *x = a, *y = b;
+    /* ascending: the largest increase ends at the top */
+    if (x->has_pct != y->has_pct) return x->has_pct ? 1 : -1;
+    if (x->pct != y->pct) return x->pct < y->pct ? -1 : 1;
+    return strcmp(x->unit, y->unit);
+}
+
+static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
+                         const bk_figure_options *opt, const char *column, char *err,
+                         size_t errlen)
+{
+    if (!bk_vocab_key(bk_summary_narrative_key(column) ? bk_summary_narrative_key(column)
+                                                       : column) &&
+        strcmp(column, "total") != 0) {
+        snprintf(err, errlen, "'%s' is not a headline figure (summary column)", column);
+        return NULL;
+    }
+    bk_yoy_options yo = {.headlines = 1};
+    bk_result *r = bk_yoy(ds, index, &yo);
+    size_t ns;
+    shown *s = latest_years(ds, index, opt, &ns);
+    change *ch = s ? calloc(ns + 1, sizeof *ch) : NULL;
+    bk_chart *c = NULL;
+    int rc = -1;
+    if (r && s && ch) {
+        for (size_t u = 0; u < ns; u++)
+            ch[u] = (change){.unit = s[u].unit, .year = s[u].year};
+        for (size_t i = 0; i < r->nrows; i++) {
+            size_t u = find_shown(s, ns, text(r, i, "unit"), year_of(r, i));
+            const char *key = text(r, i, "key");
+            if (u == (size_t)-1 || !key || strcmp(key, column) != 0 || text(r, i, "table") == NULL)
+                continue;
+            double pct = number(r, i, "change_pct"), wan = number(r, i, "change_wan");
+            ch[u].has_pct = !isnan(pct);
+            ch[u].pct = pct;
+            ch[u].has_wan = !isnan(wan);
+            ch[u].wan = wan;
+        }
+        qsort(ch, ns, sizeof *ch, cmp_changes);
+        c = bk_chart_new(BK_CHART_DIVERGING, ns, 1);
+        rc = c ? 0 : -1;
+        for (size_t u = 0; u < ns && rc == 0; u++) {
+            char label[96];
+            rc |= bk_chart_set_category(c, u, bk_figure_unit_name(ds, ch[u].unit));
+            if (ch[u].has_pct) {
+                bk_chart_set_value(c, u, 0, ch[u].pct);
+                snprintf(label, sizeof label, "%+.2f%%（%+.2f万元）", ch[u].pct, ch[u].wan);
+            } else if (ch[u].has_wan) {
+                snprintf(label, sizeof label, "%+.2f万元（上年为零）", ch[u].wan);
+            } else {
+                snprintf(label, sizeof label, "无上年可比数据");
+            }
+            rc |= bk_chart_set_label(c, u, 0, label);
+        }
+        if (c) {
+            char title[256], command[96];
+            const bk_vocab_entry *v = bk_vocab_key(bk_summary_narrative_key(column)
+                                                       ? bk_summary_narrative_key(column)
+                                                       : column);
+            snprintf(title, sizeof title, "%s比上年增减（%%）", v ? v->name_zh : column);
+            snprintf(command, sizeof command, "yoy --what headline");
+            rc |= bk_chart_set_text(&c->title, title);
+            rc |= bk_chart_set_text(&c->value_axis, "比上年增减（%）");
+            rc |= set_source(c, ds, s, ns, command);
+        }
+    }
+    bk_result_free(r);
+    free(s);
+    free(ch);
+    if (rc) {
+        bk_chart_free(c);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return c;
+}
+
+/* ---- trend ---- */
+
+static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
+                       const bk_figure_options *opt, const char *metric_text, char *err,
+                       size_t errlen)
+{
+    bk_metric m;
+    if (bk_metric_parse(metric_text, &m) != 0) {
+        snprintf(err, errlen, "'%s' is not a metric", metric_text);
+        return NULL;
+    }
+    size_t n_uy;
+    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    if (!uys && index->count) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    int ymin = 0, ymax = 0;
+    size_t nunits = 0;
+    const char **units = calloc(n_uy + 1, sizeof *units);
+    for (size_t i = 0; units && i < n_uy; i++) {
+        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit))
+            continue;
+        if (!ymin || uys[i].year < ymin) ymin = uys[i].year;
+        if (uys[i].year > ymax) ymax = uys[i].year;
+        if (!nunits || units[nunits - 1] != uys[i].unit)
+            units[nunits++] = uys[i].unit;
+    }
+    size_t nyears = ymin ? (size_t)(ymax - ymin + 1) : 0;
+    bk_chart *c = units ? bk_chart_new(BK_CHART_LINES, nyears, nunits) : NULL;
+    int rc = c ? 0 : -1;
+    for (size_t y = 0; y < nyears && c; y++)
+        c->cat_x[y] = ymin + (int)y;
+    for (size_t j = 0; j < nunits && rc == 0; j++)
+        rc |= bk_chart_set_series(c, j, bk_figure_unit_name(ds, units[j]));
+    for (size_t i = 0; i < n_uy && rc == 0; i++) {
+        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit))
+            continue;
+        size_t j = 0;
+        while (j < nunits && units[j] != uys[i].unit)
+            j++;
+        bk_metric_value v;
+        bk_metric_eval(ds, index, &uys[i], &m, &v);
+        if (v.has_value)
+            bk_chart_set_value(c, (size_t)(uys[i].year - ymin), j, v.value);
+    }
+    if (c) {
+        char title[256], command[128];
+        snprintf(title, sizeof title, "历年变化：%s（%s）", metric_text, bk_metric_unit(&m));
+        snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者",
+                 metric_text);
+        rc |= bk_chart_set_text(&c->title, title);
+        rc |= bk_chart_set_text(&c->value_axis, bk_metric_unit(&m));
+        char source[512];
+        snprintf(source, sizeof source, "来源：各单位预算公开文件（budgetkit %s）", command);
+        rc |= bk_chart_set_text(&c->source, source);
+        c->digits = m.kind == BK_METRIC_HHI ? 3 : 2;
+    }
+    free(units);
+    free(uys);
+    if (rc) {
+        bk_chart_free(c);
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    return c;
+}
+
+bk_chart *bk_figure(const bk_dataset *ds, const bk_index *index, const bk_figure_options *opt,
+                    char *err, size_t errlen)
+{
+    const char *k = opt->kind;
+    if (strcmp(k, "structure") == 0) return structure(ds, index, opt, 0, err, errlen);
+    if (strcmp(k, "heatmap") == 0) return structure(ds, index, opt, 1, err, errlen);
+    if (strcmp(k, "three-public") == 0) return three_public(ds, index, opt, err, errlen);
+    if (strcmp(k, "compare") == 0)
+        return across_units(ds, index, opt, opt->metric ? opt->metric : "total", err, errlen);
+    if (strcmp(k, "percapita") == 0) {
+        char metric[128];
+        snprintf(metric, sizeof metric, "per_resident%s%s", opt->metric ? ":" : "",
+                 opt->metric ? opt->metric : "");
+        return across_units(ds, index, opt, metric, err, errlen);
+    }
+    if (strcmp(k, "yoy") == 0)
+        return changes(ds, index, opt, opt->metric ? opt->metric : "total", err, errlen);
+    if (strcmp(k, "trend") == 0)
+        return trend(ds, index, opt, opt->metric ? opt->metric : "total", err, errlen);
+    snprintf(err, errlen, "'%s' is not a chart kind", k);
+    return NULL;
+}

@@ -1,0 +1,41 @@
+/*
+ * figures.h — the standard charts of a budget briefing, built from the analytics.
+ *
+ *   structure     stacked 类 shares of total expenditure, one bar per unit (ratios)
+ *   heatmap       units × 类, the share of each class (ratios)
+ *   three-public  stacked “三公” parts in 万元, one bar per unit (summary figures)
+ *   compare       one metric across units, sorted, coloured by city (compare)
+ *   percapita     the metric per resident (default total), sorted, coloured by city
+ *   yoy           change of a headline figure against the previous year in %, per unit,
+ *                 diverging by sign, labelled with % and 万元 (yoy)
+ *   trend         a metric per unit over the years (metric)
+ * Each unit is shown at its latest year that is not derived only; the chart's source line names
+ * the year of each unit when they differ, and the command that gives its numbers.
+ *
+ * Ownership: the returned chart belongs to the caller (bk_chart_free). NULL with the reason in
+ * ERR when the figure cannot be made (unknown kind or metric, out of memory).
+ */
+#ifndef BK_FIGURES_H
+#define BK_FIGURES_H
+
+#include "../analytics/index.h"
+#include "../ingest/model.h"
+#include "chart.h"
+
+typedef struct {
+    const char *kind;   /* one of the names above */
+    const char *metric; /* compare, trend, yoy (a headline column), percapita; NULL: default */
+    const char *unit;   /* only this unit (NULL: all) */
+    const char *city;   /* only units of this city (NULL: all) */
+} bk_figure_options;
+
+/* The figure kinds, NULL-terminated. */
+extern const char *const bk_figure_kinds[];
+
+bk_chart *bk_figure(const bk_dataset *ds, const bk_index *index, const bk_figure_options *opt,
+                    char *err, size_t errlen);
+
+/* A unit's short display name for charts: its name from the units file, else its id. */
+const char *bk_figure_unit_name(const bk_dataset *ds, const char *unit);
+
+#endif

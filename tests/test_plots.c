@@ -1,0 +1,156 @@
+/*
+ * test_plots.c — cmocka tests of plots/: the cleaning and quoting of outside text, and the
+ * gnuplot script written for a chart (datablock content, labels only in quoted literals).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+
+#include <cmocka.h>
+
+#include "../plots/chart.h"
+#include "../plots/gnuplot.h"
+
+static char *quoted(const char *text)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    bk_gp_quote(out, text);
+    fclose(out);
+    return buf;
+}
+
+static void test_quote(void **state)
+{
+    (void)state;
+    struct { const char *in, *want; } cases[] = {
+        {"plain", "'plain'"},
+        {"it's", "'it''s'"},
+        {"''", "''''''"},
+        {"a\nb\rc\td", "'a b c d'"},                       /* a newline would end the command */
+        {"`rm -rf /` @x system(\"id\")", "'`rm -rf /` @x system(\"id\")'"}, /* inert in '…' */
+        {"back\\slash", "'back\\slash'"},                  /* no escapes inside '…' */
+        {"_^{}&<>", "'_^{}&<>'"},
+        {"bad\xff\xfe", "'bad\xEF\xBF\xBD\xEF\xBF\xBD'"}, /* invalid UTF-8 → U+FFFD */
+        {"\xC0\xAF", "'\xEF\xBF\xBD\xEF\xBF\xBD'"},       /* overlong '/' */
+        {"\xED\xA0\x80", "'\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD'"}, /* a surrogate */
+        {"国资委", "'国资委'"},
+        {"", "''"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *got = quoted(cases[i].in);
+        assert_string_equal(got, cases[i].want);
+        free(got);
+    }
+    char *null_text = quoted(NULL);
+    assert_string_equal(null_text, "''");
+    free(null_text);
+}
+
+static void test_clean_shortens_by_characters(void **state)
+{
+    (void)state;
+    char *s = bk_gp_clean("大同市人民政府国有资产监督管理委员会", 6);
+    assert_string_equal(s, "大同市人民…");
+    free(s);
+    s = bk_gp_clean("大同市", 3);
+    assert_string_equal(s, "大同市");
+    free(s);
+    s = bk_gp_clean("abcd", 3);
+    assert_string_equal(s, "ab…");
+    free(s);
+}
+
+static void test_format_of(void **state)
+{
+    (void)state;
+    assert_int_equal(bk_plot_format_of("a.png"), BK_PLOT_PNG);
+    assert_int_equal(bk_plot_format_of("dir.v1/A.SVG"), BK_PLOT_SVG);
+    assert_int_equal(bk_plot_format_of("x.pdf"), BK_PLOT_PDF);
+    assert_int_equal(bk_plot_format_of("x.gif"), -1);
+    assert_int_equal(bk_plot_format_of("dir.png/x"), -1);
+    assert_int_equal(bk_plot_format_of("noext"), -1);
+}
+
+static char *script_of(const bk_chart *c)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    assert_int_equal(bk_chart_script(out, c, "o'ut.svg", BK_PLOT_SVG, "Noto Sans CJK SC"), 0);
+    fclose(out);
+    return buf;
+}
+
+static void test_bars_script(void **state)
+{
+    (void)state;
+    bk_chart *c = bk_chart_new(BK_CHART_BARS, 3, 1);
+    assert_non_null(c);
+    assert_int_equal(bk_chart_set_category(c, 0, "甲'单位"), 0);
+    assert_int_equal(bk_chart_set_category(c, 1, "乙\n单位"), 0);
+    assert_int_equal(bk_chart_set_category(c, 2, "丙"), 0);
+    assert_int_equal(bk_chart_set_group(c, 0, "廊坊市"), 0);
+    assert_int_equal(bk_chart_set_group(c, 1, "大同市"), 0);
+    assert_int_equal(bk_chart_set_group(c, 2, "廊坊市"), 0);
+    bk_chart_set_value(c, 0, 0, 12.5);
+    bk_chart_set_value(c, 1, 0, -3);
+    assert_int_equal(bk_chart_set_text(&c->title, "T'itle"), 0);
+    char *s = script_of(c);
+    /* the output path and every name are single-quoted literals */
+    assert_non_null(strstr(s, "set output 'o''ut.svg'\n"));
+    assert_non_null(strstr(s, "set title 'T''itle'"));
+    assert_non_null(strstr(s, "array L[3] = ['甲''单位', '乙 单位', '丙']\n"));
+    /* a blank value is labelled as such, never drawn as 0 */
+    assert_non_null(strstr(s, "array V[3] = ['12.50', '-3.00', '未公开']\n"));
+    /* datablock rows: index, value (0 when blank), colour of the group, blank flag */
+    assert_non_null(strstr(s, "$d << EOD\n0 12.5 29362 0\n1 -3 15113984 0\n2 0 29362 1\nEOD\n"));
+    /* one legend entry per city, quoted */
+    assert_non_null(strstr(s, "title '廊坊市'"));
+    assert_non_null(strstr(s, "title '大同市'"));
+    /* no datablock line carries text */
+    const char *block = strstr(s, "$d << EOD\n") + 10, *end = strstr(block, "EOD\n");
+    for (const char *p = block; p < end; p++)
+        assert_true(strchr("0123456789.-e \n", *p) != NULL);
+    free(s);
+    bk_chart_free(c);
+}
+
+static void test_lines_skip_empty_series(void **state)
+{
+    (void)state;
+    bk_chart *c = bk_chart_new(BK_CHART_LINES, 2, 2);
+    assert_non_null(c);
+    c->cat_x[0] = 2022;
+    c->cat_x[1] = 2023;
+    assert_int_equal(bk_chart_set_series(c, 0, "有数"), 0);
+    assert_int_equal(bk_chart_set_series(c, 1, "无数"), 0);
+    bk_chart_set_value(c, 0, 0, 1);
+    bk_chart_set_value(c, 1, 0, 2);
+    char *s = script_of(c);
+    assert_non_null(strstr(s, "$d << EOD\n2022 1\n2023 2\nEOD\n"));
+    assert_non_null(strstr(s, "title S[1]"));
+    assert_null(strstr(s, "title S[2]")); /* a series with no points is not plotted */
+    free(s);
+    bk_chart_free(c);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quote),
+        cmocka_unit_test(test_clean_shortens_by_characters),
+        cmocka_unit_test(test_format_of),
+        cmocka_unit_test(test_bars_script),
+        cmocka_unit_test(test_lines_skip_empty_series),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
