@@ -1,7 +1,7 @@
 # budgetkit — see README.md.
 #   make            build libbudgetkit.a and the budgetkit command
 #   make test       unit tests (cmocka) and end-to-end tests of the command line
-#   make report     the main job on the bundled datasets (out/)
+#   make report     the main job: the briefing (out/index.html, charts) of the bundled datasets
 #   make asan       the whole test suite under AddressSanitizer + UBSan
 #   make valgrind   the end-to-end tests under valgrind
 # Missing Debian packages are installed first (as root) or named with the install line.
@@ -64,10 +64,8 @@ test: unit e2e
 	@echo "make test: all suites passed"
 
 report: all
-	@mkdir -p out
-	$(BIN) validate datasets > out/validation.txt || true
-	$(BIN) summary --format md datasets > out/summary.md.tmp && mv out/summary.md.tmp out/summary.md
-	@echo "wrote out/summary.md and out/validation.txt"
+	$(BIN) report -o out datasets
+	@echo "open out/index.html (or read out/report.md)"
 
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test

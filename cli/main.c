@@ -40,6 +40,7 @@ static const command commands[] = {
     {"trend", cmd_trend, "one metric over the years: CAGR, OLS slope and its standard error"},
     {"completeness", cmd_completeness, "which mandated tables and narrative items are disclosed"},
     {"plot", cmd_plot, "one chart (PNG, SVG, PDF) through gnuplot"},
+    {"report", cmd_report, "the briefing: index.html, report.md and every chart"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };

@@ -294,5 +294,36 @@ else
     bad "gnuplot missing"
 fi
 
+# ---- report: the briefing, atomic, escaped, opened in a browser when one is installed ----
+if command -v gnuplot >/dev/null 2>&1; then
+    run "report" 0 report -o "$TMP/rep" datasets
+    for f in index.html report.md structure.svg heatmap.svg three-public.svg compare.svg percapita.svg yoy.svg trend.svg; do
+        if [ -s "$TMP/rep/$f" ]; then ok; else bad "report: $f missing"; fi
+    done
+    has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td class=\"n\">1332.44</td>"
+    has "report largest change" "$TMP/rep/report.md" "| langfang-dachang-hitech-zone | 2024 | 支出总计 | 153896.37 | 48780.62 | -105115.75 | -68.30 |"
+    has "report inconsistency" "$TMP/rep/index.html" "tangshan-fengrun-party-office 2023"
+    has "report completeness" "$TMP/rep/report.md" "| 30.77 |"
+    if ls -a "$TMP/rep" | grep -q '^\.report-'; then bad "report: staging directory left behind"; else ok; fi
+    run "report hostile names" 0 report -o "$TMP/evil-rep" "$TMP/evil-units.csv" "$TMP/evil-items.csv"
+    hasnt "report: no raw tag from a name" "$TMP/evil-rep/index.html" "<script"
+    has "report: name escaped" "$TMP/evil-rep/index.html" "A&#39;b&quot;c\\d @x_y^{z}"
+    if ls "$TMP"/pwned* >/dev/null 2>&1; then bad "report: a name ran a command"; else ok; fi
+    # a failing run keeps the previous report whole
+    cp "$TMP/rep/index.html" "$TMP/index.before"
+    BK_GNUPLOT=/nonexistent/gnuplot $BK report -o "$TMP/rep" datasets >"$TMP/out" 2>"$TMP/err"
+    if [ $? -eq 1 ] && cmp -s "$TMP/index.before" "$TMP/rep/index.html"; then ok; else bad "report: a failed run changed the previous report"; fi
+    if ls -a "$TMP/rep" | grep -q '^\.report-'; then bad "report: failed run left its staging directory"; else ok; fi
+    browser=$(command -v chromium || command -v chromium-browser || true)
+    if [ -n "$browser" ]; then
+        "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1280,6000 \
+            --screenshot="$TMP/report.png" "file://$TMP/rep/index.html" >"$TMP/chromium.log" 2>&1
+        if [ -s "$TMP/report.png" ] && [ "$(wc -c <"$TMP/report.png")" -gt 50000 ]; then ok; else bad "report: headless Chromium screenshot failed"; sed 's/^/  | /' "$TMP/chromium.log" | tail -5 >&2; fi
+        if [ -n "${REPORT_SHOT:-}" ]; then cp "$TMP/report.png" "$REPORT_SHOT"; fi
+    else
+        echo "e2e: chromium not installed; report screenshot skipped (.ci/run installs it)" >&2
+    fi
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,349 @@
+/* report.c — see report.h. */
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../analytics/completeness.h"
+#include "../analytics/summary.h"
+#include "../analytics/yoy.h"
+#include "figures.h"
+#include "gnuplot.h"
+
+static void html(FILE *out, const char *text)
+{
+    char *clean = bk_gp_clean(text, 0); /* valid UTF-8, no control characters */
+    for (const char *p = clean ? clean : ""; *p; p++) {
+        switch (*p) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        case '"': fputs("&quot;", out); break;
+        case '\'': fputs("&#39;", out); break;
+        default: fputc(*p, out);
+        }
+    }
+    free(clean);
+}
+
+static void md(FILE *out, const char *text)
+{
+    char *clean = bk_gp_clean(text, 0);
+    for (const char *p = clean ? clean : ""; *p; p++) {
+        if (strchr("|\\`*_[]<>#", *p))
+            fputc('\\', out);
+        fputc(*p, out);
+    }
+    free(clean);
+}
+
+/* A cell of a result table as text (money per the column's digits). */
+static void cell_text(const bk_result *r, size_t row, const char *column, char *buf, size_t size)
+{
+    int col = bk_result_column(r, column);
+    buf[0] = '\0';
+    if (col < 0)
+        return;
+    const bk_cell *c = bk_result_cell(r, row, (size_t)col);
+    char money[BK_MONEY_TEXT_MAX];
+    switch (c->kind) {
+    case BK_CELL_BLANK: break;
+    case BK_CELL_TEXT: snprintf(buf, size, "%s", c->text); break;
+    case BK_CELL_MONEY:
+        if (r->digits[col] >= 0)
+            bk_money_format_fixed(c->money, r->digits[col], money);
+        else
+            bk_money_format(c->money, money);
+        snprintf(buf, size, "%s", money);
+        break;
+    case BK_CELL_INT: snprintf(buf, size, "%lld", (long long)c->integer); break;
+    case BK_CELL_REAL: snprintf(buf, size, "%.2f", c->real); break;
+    }
+}
+
+/* Both renderings of one table: selected COLUMNS with HEADINGS, the rows ROWS (NULL: all). */
+static void table(FILE *h, FILE *m, const bk_result *r, const char *const *columns,
+                  const char *const *headings, const size_t *rows, size_t nrows)
+{
+    fputs("<table>\n<thead><tr>", h);
+    fputs("\n|", m);
+    for (size_t j = 0; columns[j]; j++) {
+        fputs("<th>", h);
+        html(h, headings[j]);
+        fputs("</th>", h);
+        fputc(' ', m);
+        md(m, headings[j]);
+        fputs(" |", m);
+    }
+    fputs("</tr></thead>\n<tbody>\n", h);
+    fputs("\n|", m);
+    for (size_t j = 0; columns[j]; j++)
+        fputs("---|", m);
+    fputc('\n', m);
+    size_t n = rows ? nrows : r->nrows;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = rows ? rows[k] : k;
+        fputs("<tr>", h);
+        fputc('|', m);
+        for (size_t j = 0; columns[j]; j++) {
+            char buf[1024];
+            cell_text(r, i, columns[j], buf, sizeof buf);
+            int col = bk_result_column(r, columns[j]);
+            int numeric = col >= 0 && bk_result_cell(r, i, (size_t)col)->kind != BK_CELL_TEXT;
+            fputs(numeric ? "<td class=\"n\">" : "<td>", h);
+            html(h, buf);
+            fputs("</td>", h);
+            fputc(' ', m);
+            md(m, buf);
+            fputs(" |", m);
+        }
+        fputs("</tr>\n", h);
+        fputc('\n', m);
+    }
+    fputs("</tbody>\n</table>\n", h);
+    fputc('\n', m);
+}
+
+static void heading(FILE *h, FILE *m, const char *text)
+{
+    fputs("<h2>", h);
+    html(h, text);
+    fputs("</h2>\n", h);
+    fputs("\n## ", m);
+    md(m, text);
+    fputs("\n\n", m);
+}
+
+static void paragraph(FILE *h, FILE *m, const char *text)
+{
+    fputs("<p>", h);
+    html(h, text);
+    fputs("</p>\n", h);
+    md(m, text);
+    fputs("\n\n", m);
+}
+
+typedef struct {
+    size_t row;
+    double magnitude;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->magnitude != y->magnitude)
+        return x->magnitude > y->magnitude ? -1 : 1;
+    return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
+                       const bk_findings *findings, const char *const *charts,
+                       const char *const *chart_titles)
+{
+    fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<title>预算简报</title>\n<style>\n"
+          "body{font-family:'Noto Sans CJK SC','Source Han Sans SC',sans-serif;margin:2em auto;"
+          "max-width:1240px;color:#222;line-height:1.5}\n"
+          "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n"
+          "th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:left;vertical-align:top}\n"
+          "th{background:#f2f2f2}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"
+          "img{max-width:100%;border:1px solid #eee;margin:0.5em 0}\n"
+          "figure{margin:1.5em 0}\nfigcaption{color:#555;font-size:0.9em}\n"
+          "</style>\n</head>\n<body>\n<h1>预算简报</h1>\n", h);
+    fputs("# 预算简报\n\n", m);
+    char line[512];
+    snprintf(line, sizeof line, "%zu 个单位，%zu 条记录；金额单位万元，空白表示未公开。"
+             "每个数字可用 budgetkit 的同名命令复核，来源精确到文件行。",
+             ds->n_units, ds->n_items);
+    paragraph(h, m, line);
+
+    heading(h, m, "主要数字");
+    bk_result *summary = bk_summary(ds, index);
+    if (!summary)
+        return -1;
+    size_t *rows = calloc(summary->nrows + 1, sizeof *rows), n = 0;
+    if (!rows) {
+        bk_result_free(summary);
+        return -1;
+    }
+    int from = bk_result_column(summary, "total_from");
+    for (size_t i = 0; i < summary->nrows; i++) {
+        const bk_cell *c = bk_result_cell(summary, i, (size_t)from);
+        if (!(c->kind == BK_CELL_TEXT && strncmp(c->text, "narrative (derived", 18) == 0))
+            rows[n++] = i;
+    }
+    static const char *const sc[] = {"name", "city", "year", "total", "basic", "project",
+                                     "gpb", "three_public", "operating", "procurement", NULL};
+    static const char *const sh[] = {"单位", "城市", "年度", "支出合计", "基本支出", "项目支出",
+                                     "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
+                                     NULL};
+    table(h, m, summary, sc, sh, rows, n);
+    free(rows);
+    bk_result_free(summary);
+
+    heading(h, m, "图表");
+    for (size_t k = 0; charts[k]; k++) {
+        fprintf(h, "<figure><img src=\"%s.svg\" alt=\"", charts[k]);
+        html(h, chart_titles[k]);
+        fputs("\"><figcaption>", h);
+        html(h, chart_titles[k]);
+        fputs("</figcaption></figure>\n", h);
+        fputs("![", m);
+        md(m, chart_titles[k]);
+        fprintf(m, "](%s.svg)\n\n", charts[k]);
+    }
+
+    heading(h, m, "变化最大的项目（比上年）");
+    bk_yoy_options yo = {.headlines = 1};
+    bk_result *yoy = bk_yoy(ds, index, &yo);
+    if (!yoy)
+        return -1;
+    ranked *rk = calloc(yoy->nrows + 1, sizeof *rk);
+    size_t nr = 0;
+    int pct = bk_result_column(yoy, "change_pct");
+    for (size_t i = 0; rk && i < yoy->nrows; i++) {
+        const bk_cell *c = bk_result_cell(yoy, i, (size_t)pct);
+        if (c->kind == BK_CELL_MONEY && c->money != 0)
+            rk[nr++] = (ranked){i, fabs(bk_money_to_double(c->money))};
+    }
+    if (!rk) {
+        bk_result_free(yoy);
+        return -1;
+    }
+    qsort(rk, nr, sizeof *rk, cmp_ranked);
+    size_t top = nr < 12 ? nr : 12;
+    size_t *yrows = calloc(top + 1, sizeof *yrows);
+    for (size_t i = 0; yrows && i < top; i++)
+        yrows[i] = rk[i].row;
+    static const char *const yc[] = {"unit", "year", "name", "previous_wan", "current_wan",
+                                     "change_wan", "change_pct", "stated_change_wan", NULL};
+    static const char *const yh[] = {"单位", "年度", "项目", "上年", "本年", "增减（万元）",
+                                     "增减（%）", "文件所述增减", NULL};
+    if (yrows)
+        table(h, m, yoy, yc, yh, yrows, top);
+    free(yrows);
+    free(rk);
+    bk_result_free(yoy);
+
+    heading(h, m, "核对发现");
+    size_t incons = bk_findings_count(findings, BK_SEV_INCONSISTENCY),
+           rounding = bk_findings_count(findings, BK_SEV_ROUNDING);
+    snprintf(line, sizeof line, "不一致 %zu 处（下列），舍入差异 %zu 处（budgetkit validate 列出全部）。",
+             incons, rounding);
+    paragraph(h, m, line);
+    fputs("<ul>\n", h);
+    for (size_t i = 0; i < findings->count; i++) {
+        const bk_finding *f = &findings->items[i];
+        if (f->severity != BK_SEV_INCONSISTENCY)
+            continue;
+        char what[2048];
+        char s[BK_MONEY_TEXT_MAX] = "", c[BK_MONEY_TEXT_MAX] = "";
+        if (f->has_values) {
+            bk_money_format(f->stated, s);
+            bk_money_format(f->computed, c);
+        }
+        snprintf(what, sizeof what, "%s %d：%s%s%s%s%s（%s）", f->unit ? f->unit : "", f->year,
+                 f->what, f->has_values ? "：文件 " : "", s, f->has_values ? "，计算 " : "", c,
+                 f->stated_sources ? f->stated_sources : "");
+        fputs("<li>", h);
+        html(h, what);
+        fputs("</li>\n", h);
+        fputs("* ", m);
+        md(m, what);
+        fputc('\n', m);
+    }
+    fputs("</ul>\n", h);
+
+    heading(h, m, "公开完整性");
+    bk_result *compl = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
+    if (!compl)
+        return -1;
+    static const char *const cc[] = {"name", "year", "tables_disclosed", "tables_empty",
+                                     "tables_missing", "narrative_disclosed",
+                                     "narrative_missing", "score_pct", "missing", NULL};
+    static const char *const ch[] = {"单位", "年度", "表（公开）", "表（空表）", "表（缺）",
+                                     "说明（公开）", "说明（缺）", "得分（%）", "缺少", NULL};
+    table(h, m, compl, cc, ch, NULL, 0);
+    bk_result_free(compl);
+    fputs("</body>\n</html>\n", h);
+    return 0;
+}
+
+/* Removes the staging directory and whatever is left in it. */
+static void remove_staging(const char *staging, const char *const *files)
+{
+    char path[4200];
+    for (size_t i = 0; files[i]; i++)
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", staging, files[i]) < sizeof path)
+            unlink(path);
+    rmdir(staging);
+}
+
+int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
+                    const char *dir, char *err, size_t errlen)
+{
+    static const char *const charts[] = {"structure", "heatmap", "three-public", "compare",
+                                         "percapita", "yoy", "trend", NULL};
+    static const char *const titles[] = {"支出功能分类结构", "支出功能分类结构热力图",
+                                         "“三公”经费构成", "支出合计比较", "人均支出（元/人）",
+                                         "支出合计比上年增减", "历年变化", NULL};
+    static const char *const files[] = {"structure.svg", "heatmap.svg", "three-public.svg",
+                                        "compare.svg", "percapita.svg", "yoy.svg", "trend.svg",
+                                        "report.md", "index.html", NULL};
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        snprintf(err, errlen, "%s: cannot create the directory: %s", dir, strerror(errno));
+        return -1;
+    }
+    char staging[4096];
+    if ((size_t)snprintf(staging, sizeof staging, "%s/.report-XXXXXX", dir) >= sizeof staging ||
+        !mkdtemp(staging)) {
+        snprintf(err, errlen, "%s: cannot create a staging directory: %s", dir, strerror(errno));
+        return -1;
+    }
+    char font[256];
+    if (bk_gp_find_cjk_font(font, sizeof font, err, errlen) != 0) {
+        remove_staging(staging, files);
+        return -1;
+    }
+    char path[4200];
+    for (size_t k = 0; charts[k]; k++) {
+        bk_figure_options fo = {.kind = charts[k]};
+        bk_chart *c = bk_figure(ds, index, &fo, err, errlen);
+        snprintf(path, sizeof path, "%s/%s.svg", staging, charts[k]);
+        int rc = c ? bk_chart_render(c, path, font, err, errlen) : -1;
+        bk_chart_free(c);
+        if (rc != 0) {
+            remove_staging(staging, files);
+            return -1;
+        }
+    }
+    snprintf(path, sizeof path, "%s/index.html", staging);
+    FILE *h = fopen(path, "w");
+    snprintf(path, sizeof path, "%s/report.md", staging);
+    FILE *m = fopen(path, "w");
+    int rc = h && m ? write_pages(h, m, ds, index, findings, charts, titles) : -1;
+    if ((h && fclose(h) != 0) || (m && fclose(m) != 0) || !h || !m)
+        rc = -1;
+    if (rc != 0) {
+        snprintf(err, errlen, "%s: cannot write the report pages", staging);
+        remove_staging(staging, files);
+        return -1;
+    }
+    for (size_t i = 0; files[i]; i++) {
+        char from[4200], to[4200];
+        snprintf(from, sizeof from, "%s/%s", staging, files[i]);
+        snprintf(to, sizeof to, "%s/%s", dir, files[i]);
+        if (rename(from, to) != 0) {
+            snprintf(err, errlen, "%s: cannot move into place: %s", to, strerror(errno));
+            remove_staging(staging, files);
+            return -1;
+        }
+    }
+    rmdir(staging);
+    return 0;
+}
