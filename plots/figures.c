@@ -211,7 +211,8 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
             any |= find_shown(s + u, 1, text(r, i, "unit"), year_of(r, i)) == 0;
         if (!any) {
             char name[512];
-            snprintf(name, sizeof name, "%s（未公开分类）", bk_figure_unit_name(ds, s[u].unit));
+            /* first, so that shortening the name for the axis cannot cut it off */
+            snprintf(name, sizeof name, "未公开分类：%s", bk_figure_unit_name(ds, s[u].unit));
             rc |= bk_chart_set_category(c, row, name);
         }
         for (k = 0; heatmap && k < nser; k++)
