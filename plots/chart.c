@@ -139,7 +139,7 @@ static void string_array(FILE *out, const char *name, char *const *texts, size_t
 {
     fprintf(out, "array %s[%zu] = [", name, n ? n : 1);
     for (size_t i = 0; i < n; i++) {
-        char *cut = bk_gp_clean(texts[i], max);
+        char *cut = max ? bk_gp_shorten(texts[i], max) : bk_gp_clean(texts[i], 0);
         if (i)
             fputs(", ", out);
         bk_gp_quote(out, cut ? cut : "?");
@@ -436,7 +436,7 @@ static void write_heatmap(FILE *out, const bk_chart *c)
     }
     fputs(")\nset ytics scale 0 (", out);
     for (size_t i = 0; i < c->ncat; i++) {
-        char *cut = bk_gp_clean(c->categories[i], BK_CHART_AXIS_CHARS);
+        char *cut = bk_gp_shorten(c->categories[i], BK_CHART_AXIS_CHARS);
         fputs(i ? ", " : "", out);
         bk_gp_quote(out, cut ? cut : "?");
         fprintf(out, " %zu", i);

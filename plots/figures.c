@@ -433,6 +433,49 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
 
 /* ---- trend ---- */
 
+/* Eight lines are as many as the palette tells apart. */
+enum { TREND_MAX_LINES = 8 };
+
+static double series_peak(const bk_chart *c, size_t j)
+{
+    double peak = -INFINITY;
+    for (size_t i = 0; i < c->ncat; i++)
+        if (!isnan(c->values[i * c->nser + j]) && c->values[i * c->nser + j] > peak)
+            peak = c->values[i * c->nser + j];
+    return peak;
+}
+
+/* A copy of lines chart C with only its KEEP series of largest peak value, in C's order. */
+static bk_chart *keep_largest_series(const bk_chart *c, size_t keep)
+{
+    char *chosen = calloc(c->nser, 1);
+    bk_chart *out = chosen ? bk_chart_new(c->kind, c->ncat, keep) : NULL;
+    int rc = out ? 0 : -1;
+    for (size_t k = 0; k < keep && rc == 0; k++) {
+        size_t best = c->nser;
+        for (size_t j = 0; j < c->nser; j++)
+            if (!chosen[j] && (best == c->nser || series_peak(c, j) > series_peak(c, best)))
+                best = j;
+        chosen[best] = 1;
+    }
+    for (size_t j = 0, k = 0; j < c->nser && rc == 0; j++) {
+        if (!chosen[j])
+            continue;
+        rc |= bk_chart_set_series(out, k, c->series[j]);
+        for (size_t i = 0; i < c->ncat; i++)
+            bk_chart_set_value(out, i, k, c->values[i * c->nser + j]);
+        k++;
+    }
+    for (size_t i = 0; out && i < c->ncat; i++)
+        out->cat_x[i] = c->cat_x[i];
+    free(chosen);
+    if (rc) {
+        bk_chart_free(out);
+        return NULL;
+    }
+    return out;
+}
+
 static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
                        const bk_figure_options *opt, const char *metric_text, char *err,
                        size_t errlen)
@@ -477,11 +520,22 @@ static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
         if (v.has_value)
             bk_chart_set_value(c, (size_t)(uys[i].year - ymin), j, v.value);
     }
+    size_t shown_units = nunits;
+    if (c && rc == 0 && nunits > TREND_MAX_LINES) {
+        bk_chart *top = keep_largest_series(c, TREND_MAX_LINES);
+        bk_chart_free(c);
+        c = top;
+        rc = c ? 0 : -1;
+    }
     if (c) {
-        char title[256], command[128];
+        char title[256], command[160];
         snprintf(title, sizeof title, "历年变化：%s（%s）", metric_text, bk_metric_unit(&m));
-        snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者",
-                 metric_text);
+        if (shown_units > c->nser)
+            snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者；"
+                     "仅画最大的 %zu 个单位，共 %zu 个", metric_text, c->nser, shown_units);
+        else
+            snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者",
+                     metric_text);
         rc |= bk_chart_set_text(&c->title, title);
         rc |= bk_chart_set_text(&c->value_axis, bk_metric_unit(&m));
         char source[512];

@@ -78,6 +78,39 @@ char *bk_gp_clean(const char *text, size_t max_chars)
     return out;
 }
 
+char *bk_gp_shorten(const char *text, size_t max_chars)
+{
+    char *clean = bk_gp_clean(text, 0);
+    if (!clean || max_chars < 3)
+        return clean;
+    /* character starts: bytes that are not UTF-8 continuation bytes (the text is valid now) */
+    size_t chars = 0, len = strlen(clean);
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)clean[i] & 0xC0) != 0x80;
+    if (chars <= max_chars)
+        return clean;
+    size_t head = (max_chars - 1) * 3 / 5, tail = max_chars - 1 - head;
+    size_t head_end = 0, tail_start = len, seen = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i == len || ((unsigned char)clean[i] & 0xC0) != 0x80) {
+            if (seen == head)
+                head_end = i;
+            if (seen == chars - tail)
+                tail_start = i;
+            seen++;
+        }
+    }
+    char *out = malloc(head_end + 3 + (len - tail_start) + 1);
+    if (out) {
+        memcpy(out, clean, head_end);
+        memcpy(out + head_end, "\xE2\x80\xA6", 3);
+        memcpy(out + head_end + 3, clean + tail_start, len - tail_start);
+        out[head_end + 3 + len - tail_start] = '\0';
+    }
+    free(clean);
+    return out;
+}
+
 void bk_gp_quote(FILE *out, const char *text)
 {
     char *clean = bk_gp_clean(text, 0);

@@ -30,6 +30,12 @@ int bk_plot_format_of(const char *path);
  */
 char *bk_gp_clean(const char *text, size_t max_chars);
 
+/*
+ * Like bk_gp_clean, but a text longer than MAX_CHARS keeps its beginning and its end around
+ * "…" ("廊坊市某某区…第3分部"): names of units often differ only at the end.
+ */
+char *bk_gp_shorten(const char *text, size_t max_chars);
+
 /* Writes TEXT (cleaned as by bk_gp_clean, uncut) as a single-quoted gnuplot string literal. */
 void bk_gp_quote(FILE *out, const char *text);
 

@@ -277,9 +277,9 @@ if command -v gnuplot >/dev/null 2>&1; then
     done
     if ls "$TMP"/pwned* >/dev/null 2>&1; then bad "plot: a name ran a command"; else ok; fi
     run "plot hostile script" 0 plot compare --script "$TMP/evil-units.csv" "$TMP/evil-items.csv"
-    has "plot script: quote doubled, newline gone, name shortened" "$TMP/out" "array L[1] = ['A''b\"c\\d @x_y^{z…']"
+    has "plot script: quote doubled, newline gone, name shortened" "$TMP/out" "array L[1] = ['A''b\"c\\d @…ned2\")']"
     run "plot hostile script, series" 0 plot structure --script "$TMP/evil-units.csv" "$TMP/evil-items.csv"
-    has "plot script: backquotes stay inside a single-quoted string" "$TMP/out" "array S[1] = ['201 x'' \`touch"
+    has "plot script: backquotes stay inside a single-quoted string" "$TMP/out" "array S[1] = ['201 x'' \`touch…"
     if command -v xmllint >/dev/null 2>&1; then
         if xmllint --noout "$TMP/evil-compare.svg" 2>/dev/null; then ok; else bad "plot hostile: SVG not well-formed"; fi
     fi

@@ -68,6 +68,20 @@ static void test_clean_shortens_by_characters(void **state)
     free(s);
 }
 
+static void test_shorten_keeps_both_ends(void **state)
+{
+    (void)state;
+    char *s = bk_gp_shorten("廊坊市某某区人民政府国有资产监督管理委员会第3分部", 11);
+    assert_string_equal(s, "廊坊市某某区…第3分部"); /* 6 + … + 4 */
+    free(s);
+    s = bk_gp_shorten("短名", 11);
+    assert_string_equal(s, "短名");
+    free(s);
+    s = bk_gp_shorten("a\nbcdefghij\xff", 6);
+    assert_string_equal(s, "a b…j\xEF\xBF\xBD");
+    free(s);
+}
+
 static void test_format_of(void **state)
 {
     (void)state;
@@ -148,6 +162,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quote),
         cmocka_unit_test(test_clean_shortens_by_characters),
+        cmocka_unit_test(test_shorten_keeps_both_ends),
         cmocka_unit_test(test_format_of),
         cmocka_unit_test(test_bars_script),
         cmocka_unit_test(test_lines_skip_empty_series),
