@@ -86,6 +86,11 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
                 (last_code && strcmp(last_code, it->code) == 0))
                 continue;
             last_code = it->code;
+            if (it->amount < 0) {
+                snprintf(out->note, sizeof out->note, "a negative 类 amount (%s): no index",
+                         it->code);
+                return;
+            }
             overflow |= !bk_money_add(&sum, it->amount);
             classes++;
         }
@@ -158,12 +163,14 @@ void bk_metric_eval(const bk_dataset *ds, const bk_index *index, const bk_unit_y
                      per == BK_PER_POPULATION ? "population" : "staff");
             return;
         }
-        out->has_value = 1;
         /* Exact quotients first (0.0001 元 / 0.000001 万元), as the percapita verb prints. */
-        if (per == BK_PER_POPULATION)
-            out->value = (double)bk_scaled_quotient(it->amount, 100, d.value) / 10000.0;
-        else
-            out->value = bk_money_to_double(bk_scaled_quotient(it->amount, 1, d.value));
+        int64_t q;
+        if (!bk_scaled_quotient(it->amount, per == BK_PER_POPULATION ? 100 : 1, d.value, &q)) {
+            snprintf(out->note, sizeof out->note, "per-capita figure out of range");
+            return;
+        }
+        out->has_value = 1;
+        out->value = per == BK_PER_POPULATION ? (double)q / 10000.0 : bk_money_to_double(q);
         snprintf(out->note, sizeof out->note, "%s of %d", d.kind, d.year);
         return;
     }

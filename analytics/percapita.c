@@ -35,7 +35,7 @@ static int population_of(const bk_dataset *ds, const bk_unit *unit, int year, de
         if (strcmp(p->jurisdiction, place) != 0)
             continue;
         /* A county is matched within its city; a city by name (units carry no province). */
-        if (county && p->parent && *p->parent && unit->city && strcmp(p->parent, unit->city) != 0)
+        if (county && (!p->parent || !unit->city || strcmp(p->parent, unit->city) != 0))
             continue;
         if (!found || better_year(p->year, out->year, year)) {
             *out = (denominator){p->population, p->year, "常住人口", p->source};
@@ -79,13 +79,16 @@ int bk_denominator_for(const bk_dataset *ds, const bk_unit *unit, int year, bk_p
                                     : staff_of(ds, unit, year, out);
 }
 
-int64_t bk_scaled_quotient(bk_money num, int64_t scale, int64_t den)
+bool bk_scaled_quotient(bk_money num, int64_t scale, int64_t den, int64_t *out)
 {
     __int128 n = (__int128)num * scale;
     __int128 q = n / den, r = n % den;
     if ((r < 0 ? -r : r) * 2 >= den)
         q += n < 0 ? -1 : 1;
-    return (int64_t)q;
+    if (q > INT64_MAX || q < INT64_MIN)
+        return false;
+    *out = (int64_t)q;
+    return true;
 }
 
 static int row_of(bk_result *r, const bk_dataset *ds, const bk_index *index,
@@ -141,15 +144,17 @@ static int row_of(bk_result *r, const bk_dataset *ds, const bk_index *index,
         rc |= bk_result_set_text(r, row, "denominator_source", d.source);
     }
     int usable = found && amount && d.value > 0 && !(opt->max_gap >= 0 && gap > opt->max_gap);
+    int64_t q;
+    /* money counts 0.01 元; ×100 gives 0.0001 元 per person */
+    if (usable && !bk_scaled_quotient(amount->amount, per_population ? 100 : 1, d.value, &q)) {
+        usable = 0;
+        snprintf(why, sizeof why, "per-capita figure out of range");
+    }
     if (usable) {
-        if (per_population) {
-            /* money counts 0.01 元; ×100 gives 0.0001 元 per person */
-            int64_t q = bk_scaled_quotient(amount->amount, 100, d.value);
+        if (per_population)
             rc |= bk_result_set_real(r, row, "per_capita", (double)q / 10000.0);
-        } else {
-            rc |= bk_result_set_money(r, row, "per_capita",
-                                      bk_scaled_quotient(amount->amount, 1, d.value));
-        }
+        else
+            rc |= bk_result_set_money(r, row, "per_capita", q);
     }
     rc |= bk_result_set_text(r, row, "basis", why);
     return rc ? -1 : 0;

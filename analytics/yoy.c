@@ -62,14 +62,17 @@ static int add_row(const sink *s, const comparison *c)
         rc |= bk_result_set_text(r, row, "current_source", c->current->source);
     }
     if ((c->previous && c->current) || c->absent_is_nothing) {
-        /* Amounts are bounded far below INT64_MAX / 2 by the parser, so -prev cannot wrap;
-         * bk_money_add still guards the sum. */
-        bk_money change = cur;
-        if (bk_money_add(&change, -prev)) {
+        bk_money change;
+        if (bk_money_sub(cur, prev, &change)) {
             rc |= bk_result_set_money(r, row, "change_wan", change);
             bk_money pct;
-            if (c->previous && c->current && prev != 0 && bk_money_percent(change, prev, &pct))
+            /* of the previous amount's size, so a smaller deficit reads as an increase */
+            if (c->previous && c->current && prev != 0 &&
+                bk_money_percent(change, bk_money_abs(prev), &pct))
                 rc |= bk_result_set_money(r, row, "change_pct", pct);
+        } else {
+            rc |= bk_result_set_text(r, row, "status", "change out of range");
+            return rc ? -1 : 0;
         }
     }
     rc |= bk_result_set_text(r, row, "status", status_of(c));
@@ -123,8 +126,8 @@ static const bk_item *next_line(const bk_index *index, size_t *pos, size_t end, 
                 best = cand;
         }
         *pos = j;
-        if (!best || !best->has_amount)
-            continue; /* a line whose total is not disclosed cannot be compared */
+        if (!best || !best->has_amount || !*best->code)
+            continue; /* not disclosed, or without a code to match it by (projects, items) */
         if (length && (!bk_code_is_numeric(best->code) || strlen(best->code) != (size_t)length))
             continue;
         return best;

@@ -17,7 +17,10 @@
  *   previous not disclosed / current not disclosed
  *                           a headline figure only one year discloses: no change is computed
  *   no previous-year data   a unit-year with nothing for the year before (one row, the total)
- * Lines are compared only where both years publish the table; a unit-year known only from
+ *   change out of range     the difference does not fit the fixed-point range
+ * The percentage is of the previous amount's absolute value. Lines are matched by code; lines
+ * without a code (projects, procurement items) are not compared. Lines are compared only where
+ * both years publish the table; a unit-year known only from
  * figures derived from the next year's stated changes is a previous year, never a current one.
  *
  * Ownership: the returned table belongs to the caller (bk_result_free); NULL if memory ran out.

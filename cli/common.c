@@ -142,17 +142,26 @@ static int text_matches(const bk_result *r, size_t row, int col, const char *wan
     return c->kind == BK_CELL_TEXT && strcmp(c->text, want) == 0;
 }
 
-void filter_rows(bk_result *r, const common_opts *o)
+int filter_rows(bk_result *r, const common_opts *o, const bk_dataset *ds)
 {
     int unit = bk_result_column(r, "unit"), city = bk_result_column(r, "city"),
         year = bk_result_column(r, "year");
+    if ((o->unit && unit < 0) || (o->city && city < 0 && unit < 0) || (o->year && year < 0))
+        return -1;
     size_t kept = 0;
     for (size_t i = 0; i < r->nrows; i++) {
         int keep = 1;
-        if (o->unit && unit >= 0 && !text_matches(r, i, unit, o->unit))
+        if (o->unit && !text_matches(r, i, unit, o->unit))
             keep = 0;
         if (o->city && city >= 0 && !text_matches(r, i, city, o->city))
             keep = 0;
+        if (o->city && city < 0) {
+            /* no city column: the unit's city from the units file */
+            const bk_cell *c = bk_result_cell(r, i, (size_t)unit);
+            const bk_unit *u = c->kind == BK_CELL_TEXT ? bk_dataset_find_unit(ds, c->text) : NULL;
+            if (!u || !u->city || strcmp(u->city, o->city) != 0)
+                keep = 0;
+        }
         if (o->year && year >= 0) {
             const bk_cell *c = bk_result_cell(r, i, (size_t)year);
             if (c->kind != BK_CELL_INT || c->integer != o->year)
@@ -161,6 +170,7 @@ void filter_rows(bk_result *r, const common_opts *o)
         bk_result_move_row(r, i, keep ? kept++ : (size_t)-1);
     }
     r->nrows = kept;
+    return 0;
 }
 
 void print_diags(const bk_diag_list *diags)
@@ -223,8 +233,11 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
         if (bk_index_build(&index, ds) != 0 || !(r = make(ds, &index, arg))) {
             fprintf(stderr, "budgetkit %s: out of memory\n", verb);
             status = EXIT_DATA;
+        } else if (filter_rows(r, o, ds) != 0) {
+            fprintf(stderr, "budgetkit %s: --unit, --city or --year does not apply to this "
+                            "table\n", verb);
+            status = EXIT_USAGE;
         } else {
-            filter_rows(r, o);
             if (bk_emit_result(stdout, r, o->format) != 0 || fflush(stdout) != 0) {
                 fprintf(stderr, "budgetkit %s: cannot write the output\n", verb);
                 status = EXIT_DATA;

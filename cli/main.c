@@ -97,6 +97,11 @@ static int cmd_validate(int argc, char **argv)
 {
     common_opts o = {.format = BK_FORMAT_TEXT};
     int pc = parse_common(argc, argv, &o, 1, validate_help);
+    if (pc == 0 && (o.unit || o.city || o.year)) {
+        fprintf(stderr, "budgetkit validate: --unit, --city and --year do not apply; validate "
+                        "checks every file given\n");
+        pc = -1;
+    }
     if (pc != 0) {
         common_release(&o);
         return pc > 0 ? EXIT_OK : EXIT_USAGE;

@@ -54,8 +54,11 @@ void print_diags(const bk_diag_list *diags);
 /* "read N files: R rows = A accepted + J rejected" on stderr. */
 void print_accounting(const bk_dataset *ds);
 
-/* Keeps only the rows of R that pass O's filters (columns absent from R are not filtered). */
-void filter_rows(bk_result *r, const common_opts *o);
+/*
+ * Keeps only the rows of R that pass O's filters; --city uses R's city column, else the city
+ * of the row's unit in DS. Returns -1 (R unchanged) if a filter cannot apply to R.
+ */
+int filter_rows(bk_result *r, const common_opts *o, const bk_dataset *ds);
 
 /*
  * Loads the inputs, builds the index, calls MAKE and prints its table in O's format. Rejected

@@ -215,6 +215,15 @@ bool bk_money_add(bk_money *sum, bk_money value)
     return true;
 }
 
+bool bk_money_sub(bk_money a, bk_money b, bk_money *diff)
+{
+    bk_money r;
+    if (__builtin_sub_overflow(a, b, &r))
+        return false;
+    *diff = r;
+    return true;
+}
+
 bk_money bk_money_abs(bk_money value)
 {
     if (value == INT64_MIN)

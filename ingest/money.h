@@ -54,6 +54,8 @@ size_t bk_money_format_fixed(bk_money value, int digits, char *buf);
 
 /* *sum += value; returns false (and leaves *sum) if the result would overflow. */
 bool bk_money_add(bk_money *sum, bk_money value);
+/* *diff = a - b; returns false (and leaves *diff) if the result would overflow. */
+bool bk_money_sub(bk_money a, bk_money b, bk_money *diff);
 
 /*
  * 100 × NUM / DEN as a fixed-point percentage (six decimals), rounded half away from zero,

@@ -270,7 +270,11 @@ int bk_gp_run(const char *script, size_t len, char *err, size_t errlen)
         while (bad && line > output && line[-1] != '\n')
             line--;
         size_t n = strcspn(line, "\n");
-        if (WIFSIGNALED(status))
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 127 && !bad)
+            /* some spawn implementations report a failed exec as the child's status 127 */
+            snprintf(err, errlen, "cannot run %s: not found or not executable (apt-get install "
+                                  "gnuplot-nox)", argv[0]);
+        else if (WIFSIGNALED(status))
             snprintf(err, errlen, "gnuplot was killed by signal %d", WTERMSIG(status));
         else
             snprintf(err, errlen, "gnuplot failed (status %d)%s%.*s",

@@ -148,6 +148,10 @@ hasnt "yoy filter keeps one unit" "$TMP/out" "langfang"
 run "yoy bad --what" 2 yoy --what everything datasets
 has "yoy bad --what message" "$TMP/err" "--what is headline, lines or all"
 run "yoy bad --table" 2 yoy --table nonsense datasets
+run "yoy --city through the units file" 0 yoy --what headline --city 大同市 datasets
+has "yoy --city keeps 大同" "$TMP/out" "datong-sasac,2023,"
+hasnt "yoy --city drops 廊坊" "$TMP/out" "langfang"
+run "validate refuses row filters" 2 validate --unit datong-sasac datasets
 
 # ---- percapita: 13,324,400 元 / 3,100,000 residents (大同 2022) = 4.2982 ----
 run "percapita" 0 percapita datasets

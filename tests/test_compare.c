@@ -208,6 +208,24 @@ static void test_metrics(void **state)
     bk_metric_eval(f->ds, &f->index, &a1, &m, &v);
     assert_false(v.has_value);
     assert_string_equal(v.note, "no population figure");
+    /* a negative class amount would push the index past 1: refused with the reason */
+    static const char neg[] = "unit,year,stage,table,code,name,measure,amount,source\n"
+                              "n1,2023,budget,expenditure,201,一般公共服务支出,total,100.00,n:1\n"
+                              "n1,2023,budget,expenditure,208,社会保障和就业支出,total,-50.00,n:2\n";
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *nds = bk_dataset_new();
+    assert_int_equal(bk_test_load_bytes(nds, &diags, "neg.csv", neg, sizeof neg - 1), 0);
+    bk_index nindex;
+    assert_int_equal(bk_index_build(&nindex, nds), 0);
+    bk_unit_year n1 = {"n1", 2023, BK_STAGE_BUDGET};
+    assert_int_equal(bk_metric_parse("hhi", &m), 0);
+    bk_metric_eval(nds, &nindex, &n1, &m, &v);
+    assert_false(v.has_value);
+    assert_string_equal(v.note, "a negative 类 amount (208): no index");
+    bk_index_release(&nindex);
+    bk_dataset_free(nds);
+    bk_diag_list_release(&diags);
     assert_int_equal(bk_metric_parse("nonsense", &m), -1);
     assert_int_equal(bk_metric_parse("share:nonsense", &m), -1);
     assert_int_equal(bk_metric_parse("per_staff:basic", &m), 0);

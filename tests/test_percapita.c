@@ -153,6 +153,44 @@ static void test_metric_not_disclosed(void **state)
     bk_dataset_free(ds);
 }
 
+static void test_out_of_range_and_orphan_county(void **state)
+{
+    (void)state;
+    static const char units[] = "id,name,unit_code,city,county,level,kind\n"
+                                "big,大单位,1,甲市,,city,sasac\n"
+                                "k3,丙市东区单位,3,丙市,东区,county,gov-office\n";
+    /* a county row without its city names no city: it must not match 丙市's 东区 */
+    static const char pop[] = "jurisdiction,admin_level,parent,year,population,source\n"
+                              "甲市,地级市,某省,2023,1,p:1\n"
+                              "东区,市辖区,,2023,5000,p:2\n";
+    static const char items[] = "unit,year,stage,table,code,name,measure,amount,source\n"
+                                "big,2023,budget,expenditure,total,合计,total,"
+                                "9223372036854.775807,a:1\n"
+                                "k3,2023,budget,expenditure,total,合计,total,1.00,b:1\n";
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *ds = bk_dataset_new();
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "u.csv", units, sizeof units - 1), 0);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "p.csv", pop, sizeof pop - 1), 0);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "i.csv", items, sizeof items - 1), 0);
+    assert_int_equal(diags.errors, 0);
+    bk_index index;
+    assert_int_equal(bk_index_build(&index, ds), 0);
+    bk_percapita_options opt = {.per = BK_PER_POPULATION, .metric = "total", .max_gap = -1};
+    bk_result *r = bk_percapita(ds, &index, &opt);
+    assert_non_null(r);
+    int basis = bk_result_column(r, "basis"), pc = bk_result_column(r, "per_capita");
+    assert_string_equal(bk_result_cell(r, 0, (size_t)basis)->text,
+                        "per-capita figure out of range");
+    assert_int_equal(bk_result_cell(r, 0, (size_t)pc)->kind, BK_CELL_BLANK);
+    assert_string_equal(bk_result_cell(r, 1, (size_t)basis)->text,
+                        "no population figure for 东区");
+    bk_result_free(r);
+    bk_index_release(&index);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -160,6 +198,7 @@ int main(void)
         cmocka_unit_test(test_max_gap_refuses),
         cmocka_unit_test(test_per_staff),
         cmocka_unit_test(test_metric_not_disclosed),
+        cmocka_unit_test(test_out_of_range_and_orphan_county),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -147,12 +147,57 @@ static void test_empty_dataset(void **state)
     bk_dataset_free(ds);
 }
 
+/* Edges: the extreme of the fixed-point range, a negative base, lines without a code. */
+static void test_edges(void **state)
+{
+    (void)state;
+    static const char edge[] =
+        H
+        "e1,2022,budget,expenditure,total,合计,total,-9223372036854.775808,a:1\n"
+        "e1,2023,budget,expenditure,total,合计,total,5.00,a:2\n"
+        "e2,2022,budget,narrative,expenditure_total,支出总计,total,-10.00,b:1\n"
+        "e2,2023,budget,narrative,expenditure_total,支出总计,total,-5.00,b:2\n"
+        "e2,2022,budget,projects,,项目甲,total,10.00,b:3\n"
+        "e2,2023,budget,projects,,项目乙,total,25.00,b:4\n";
+    bk_dataset *ds = bk_dataset_new();
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "edge.csv", edge, sizeof edge - 1), 0);
+    assert_int_equal(diags.errors, 0);
+    bk_index index;
+    assert_int_equal(bk_index_build(&index, ds), 0);
+    bk_yoy_options opt = {.headlines = 1, .lines = 1, .table = "projects"};
+    bk_result *r = bk_yoy(ds, &index, &opt);
+    assert_non_null(r);
+    char *got = bk_test_result_csv(r);
+    const char *want =
+        COLS
+        "e1,2022,budget,2021,headline,expenditure,total,支出总计,,-9223372036854.775808,,,"
+        "no previous-year data,,,,a:1\n"
+        /* 5 − (−9223372036854.775808) does not fit: said so, no wrapped number */
+        "e1,2023,budget,2022,headline,expenditure,total,支出总计,-9223372036854.775808,5.00,,,"
+        "change out of range,,,a:1,a:2\n"
+        "e2,2022,budget,2021,headline,narrative,total,支出总计,,-10.00,,,"
+        "no previous-year data,,,,b:1\n"
+        /* a deficit shrinking from 10 to 5 is +50 % of the previous amount's size; the two
+         * projects have no code to match them by and are not compared */
+        "e2,2023,budget,2022,headline,narrative,total,支出总计,-10.00,-5.00,5.00,50.00,"
+        "changed,,,b:1,b:2\n";
+    assert_string_equal(got, want);
+    free(got);
+    bk_result_free(r);
+    bk_index_release(&index);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headlines_and_lines),
         cmocka_unit_test(test_one_level_of_lines),
         cmocka_unit_test(test_empty_dataset),
+        cmocka_unit_test(test_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
