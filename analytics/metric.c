@@ -16,14 +16,6 @@ const char bk_metric_help[] =
     "expenditure); per_resident[:COLUMN] (元 per resident); per_staff[:COLUMN] (万元 per staff\n"
     "member); hhi (Herfindahl index of the 类 structure of expenditure, 1/n to 1).\n";
 
-static int is_headline(const char *column)
-{
-    for (size_t i = 0; bk_summary_headline(i); i++)
-        if (strcmp(bk_summary_headline(i), column) == 0)
-            return 1;
-    return 0;
-}
-
 int bk_metric_parse(const char *text, bk_metric *out)
 {
     static const struct {
@@ -48,12 +40,12 @@ int bk_metric_parse(const char *text, bk_metric *out)
         if (strncmp(text, prefixed[i].prefix, n) == 0) {
             out->kind = prefixed[i].kind;
             out->column = text + n;
-            return is_headline(out->column) ? 0 : -1;
+            return bk_summary_is_headline(out->column) ? 0 : -1;
         }
     }
     out->kind = BK_METRIC_AMOUNT;
     out->column = text;
-    return is_headline(text) ? 0 : -1;
+    return bk_summary_is_headline(text) ? 0 : -1;
 }
 
 const char *bk_metric_unit(const bk_metric *m)
@@ -66,6 +58,13 @@ const char *bk_metric_unit(const bk_metric *m)
     case BK_METRIC_HHI: return "index (0-1)";
     }
     return "";
+}
+
+/* True if IT is the first disclosed total of a 类 (3-digit) line after the line LAST_CODE. */
+static int class_line(const bk_item *it, const char *last_code)
+{
+    return it->has_amount && strcmp(it->measure, "total") == 0 && bk_code_is_numeric(it->code) &&
+           strlen(it->code) == 3 && !(last_code && strcmp(last_code, it->code) == 0);
 }
 
 /* The 类 amounts of total expenditure: the 支出总表, else the 收支总表's expenditure side. */
@@ -81,9 +80,7 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
         /* Two passes: the sum first, then Σ (a/sum)²; amounts are exact until the division. */
         for (size_t i = 0; i < n; i++) {
             const bk_item *it = index->items[first + i];
-            if (!it->has_amount || strcmp(it->measure, "total") != 0 ||
-                !bk_code_is_numeric(it->code) || strlen(it->code) != 3 ||
-                (last_code && strcmp(last_code, it->code) == 0))
+            if (!class_line(it, last_code))
                 continue;
             last_code = it->code;
             if (it->amount < 0) {
@@ -104,9 +101,7 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
         last_code = NULL;
         for (size_t i = 0; i < n; i++) {
             const bk_item *it = index->items[first + i];
-            if (!it->has_amount || strcmp(it->measure, "total") != 0 ||
-                !bk_code_is_numeric(it->code) || strlen(it->code) != 3 ||
-                (last_code && strcmp(last_code, it->code) == 0))
+            if (!class_line(it, last_code))
                 continue;
             last_code = it->code;
             double s = (double)it->amount / (double)sum;

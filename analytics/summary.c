@@ -71,6 +71,11 @@ const char *bk_summary_headline(size_t i)
     return i < N_HEADLINES ? headlines[i].column : NULL;
 }
 
+int bk_summary_is_headline(const char *column)
+{
+    return find_headline(column) != NULL;
+}
+
 const char *bk_summary_narrative_key(const char *column)
 {
     const headline *h = find_headline(column);

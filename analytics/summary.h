@@ -27,6 +27,9 @@ const bk_item *bk_summary_figure(const bk_index *index, const char *unit, int ye
 /* The headline columns in summary order: I from 0 while the result is not NULL. */
 const char *bk_summary_headline(size_t i);
 
+/* True if COLUMN is one of the headline columns. */
+int bk_summary_is_headline(const char *column);
+
 /* The narrative row key under which a document states the headline figure COLUMN (and its
  * change against the previous year), e.g. "expenditure_total" for "total"; NULL if none. */
 const char *bk_summary_narrative_key(const char *column);

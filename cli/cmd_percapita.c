@@ -25,14 +25,6 @@ static bk_result *make_percapita(const bk_dataset *ds, const bk_index *index, co
     return bk_percapita(ds, index, arg);
 }
 
-static int is_headline(const char *metric)
-{
-    for (size_t i = 0; bk_summary_headline(i); i++)
-        if (strcmp(bk_summary_headline(i), metric) == 0)
-            return 1;
-    return 0;
-}
-
 int cmd_percapita(int argc, char **argv)
 {
     int bad = 0;
@@ -55,7 +47,7 @@ int cmd_percapita(int argc, char **argv)
         problem = "--per is population or staff";
     if (metric) {
         opt.metric = metric;
-        if (!is_headline(metric))
+        if (!bk_summary_is_headline(metric))
             problem = "--metric is a summary column: total, basic, project, personnel, public, "
                       "gpb, gf, soc, three_public, operating, procurement, ...";
     }

@@ -63,20 +63,13 @@ int cmd_plot(int argc, char **argv)
         common_release(&o);
         return EXIT_USAGE;
     }
-    bk_dataset *ds = bk_dataset_new();
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    bk_index index = {0};
-    int status = EXIT_OK;
-    size_t errors = ds ? load_all(ds, &o, &diags) : 1;
-    if (errors)
-        status = EXIT_DATA;
-    if (ds && !(errors && o.strict)) {
+    inputs in;
+    int loaded = inputs_load("plot", &o, &in);
+    int status = loaded < 0 || in.errors ? EXIT_DATA : EXIT_OK;
+    if (loaded == 0) {
         char err[512] = "out of memory";
         bk_figure_options fo = {kind, metric, o.unit, o.city};
-        bk_chart *c = bk_index_build(&index, ds) == 0 ? bk_figure(ds, &index, &fo, err,
-                                                                  sizeof err)
-                                                      : NULL;
+        bk_chart *c = bk_figure(in.ds, &in.index, &fo, err, sizeof err);
         if (!c) {
             fprintf(stderr, "budgetkit plot: %s\n", err);
             status = strstr(err, "not a") ? EXIT_USAGE : EXIT_DATA;
@@ -92,9 +85,7 @@ int cmd_plot(int argc, char **argv)
         }
         bk_chart_free(c);
     }
-    bk_index_release(&index);
-    bk_diag_list_release(&diags);
-    bk_dataset_free(ds);
+    inputs_release(&in);
     common_release(&o);
     return status;
 }

@@ -35,19 +35,15 @@ int cmd_report(int argc, char **argv)
         common_release(&o);
         return EXIT_USAGE;
     }
-    bk_dataset *ds = bk_dataset_new();
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    bk_index index = {0};
+    inputs in;
     bk_findings findings = {0};
-    int status = EXIT_OK;
-    size_t errors = ds ? load_all(ds, &o, &diags) : 1;
-    if (errors)
-        status = EXIT_DATA;
-    if (ds && !(errors && o.strict)) {
+    int loaded = inputs_load("report", &o, &in);
+    int status = loaded < 0 || in.errors ? EXIT_DATA : EXIT_OK;
+    if (loaded == 0) {
         char err[512] = "out of memory";
-        if (bk_index_build(&index, ds) != 0 || bk_reconcile(ds, &index, &findings) != 0 ||
-            bk_report_write(ds, &index, &findings, dir ? dir : "out", err, sizeof err) != 0) {
+        if (bk_reconcile(in.ds, &in.index, &findings) != 0 ||
+            bk_report_write(in.ds, &in.index, &findings, dir ? dir : "out", err,
+                            sizeof err) != 0) {
             fprintf(stderr, "budgetkit report: %s\n", err);
             status = EXIT_DATA;
         } else {
@@ -56,9 +52,7 @@ int cmd_report(int argc, char **argv)
         }
     }
     bk_findings_release(&findings);
-    bk_index_release(&index);
-    bk_diag_list_release(&diags);
-    bk_dataset_free(ds);
+    inputs_release(&in);
     common_release(&o);
     return status;
 }

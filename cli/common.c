@@ -38,7 +38,6 @@ const char *take_option(int *argc, char **argv, const char *name, int *bad)
 
 
 
-/* Parses --format, --strict and paths. Returns 0, 1 for --help (printed), or -1 (reported). */
 int parse_year_option(const char *verb, const char *text, int *out)
 {
     char *end;
@@ -101,15 +100,8 @@ int parse_common(int argc, char **argv, common_opts *o, int allow_text, const ch
                 o->unit = v;
             } else if (a[2] == 'c') {
                 o->city = v;
-            } else {
-                char *end;
-                long y = strtol(v, &end, 10);
-                if (*v == '\0' || *end != '\0' || y < BK_YEAR_MIN || y > BK_YEAR_MAX) {
-                    fprintf(stderr, "budgetkit %s: --year needs a year %d-%d, not '%s'\n",
-                            argv[0], BK_YEAR_MIN, BK_YEAR_MAX, v);
-                    return -1;
-                }
-                o->year = (int)y;
+            } else if (parse_year_option(argv[0], v, &o->year) != 0) {
+                return -1;
             }
         } else if (strcmp(a, "--") == 0) {
             for (i++; i < argc; i++)
@@ -213,27 +205,43 @@ void print_accounting(const bk_dataset *ds)
  * reported and make the exit status 1; with --strict no table is printed then.
  */
 
+int inputs_load(const char *verb, const common_opts *o, inputs *in)
+{
+    memset(in, 0, sizeof *in);
+    bk_diag_list_init(&in->diags);
+    if (!(in->ds = bk_dataset_new())) {
+        fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+        return -1;
+    }
+    in->errors = load_all(in->ds, o, &in->diags);
+    if (in->errors && o->strict)
+        return 1;
+    if (bk_index_build(&in->index, in->ds) != 0) {
+        fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+        return -1;
+    }
+    return 0;
+}
+
+void inputs_release(inputs *in)
+{
+    bk_index_release(&in->index);
+    bk_diag_list_release(&in->diags);
+    bk_dataset_free(in->ds);
+    in->ds = NULL;
+}
+
 int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg)
 {
-    bk_dataset *ds = bk_dataset_new();
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    bk_index index = {0};
-    int status = EXIT_OK;
-    if (!ds) {
-        fprintf(stderr, "budgetkit %s: out of memory\n", verb);
-        common_release(o);
-        return EXIT_DATA;
-    }
-    size_t errors = load_all(ds, o, &diags);
-    if (errors)
-        status = EXIT_DATA;
-    if (!(errors && o->strict)) {
-        bk_result *r = NULL;
-        if (bk_index_build(&index, ds) != 0 || !(r = make(ds, &index, arg))) {
+    inputs in;
+    int loaded = inputs_load(verb, o, &in);
+    int status = loaded < 0 || in.errors ? EXIT_DATA : EXIT_OK;
+    if (loaded == 0) {
+        bk_result *r = make(in.ds, &in.index, arg);
+        if (!r) {
             fprintf(stderr, "budgetkit %s: out of memory\n", verb);
             status = EXIT_DATA;
-        } else if (filter_rows(r, o, ds) != 0) {
+        } else if (filter_rows(r, o, in.ds) != 0) {
             fprintf(stderr, "budgetkit %s: --unit, --city or --year does not apply to this "
                             "table\n", verb);
             status = EXIT_USAGE;
@@ -245,9 +253,7 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
         }
         bk_result_free(r);
     }
-    bk_index_release(&index);
-    bk_diag_list_release(&diags);
-    bk_dataset_free(ds);
+    inputs_release(&in);
     common_release(o);
     return status;
 }

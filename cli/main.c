@@ -106,19 +106,11 @@ static int cmd_validate(int argc, char **argv)
         common_release(&o);
         return pc > 0 ? EXIT_OK : EXIT_USAGE;
     }
-    bk_dataset *ds = bk_dataset_new();
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    bk_index index = {0};
+    inputs in;
     bk_findings findings = {0};
     int status = EXIT_OK;
-    if (!ds) {
-        fprintf(stderr, "budgetkit validate: out of memory\n");
-        common_release(&o);
-        return EXIT_DATA;
-    }
-    size_t load_errors = load_all(ds, &o, &diags);
-    if (bk_index_build(&index, ds) != 0 || bk_reconcile(ds, &index, &findings) != 0) {
+    o.strict = 0; /* validate reports every finding; any rejected row already fails it */
+    if (inputs_load("validate", &o, &in) != 0 || bk_reconcile(in.ds, &in.index, &findings) != 0) {
         fprintf(stderr, "budgetkit validate: out of memory\n");
         status = EXIT_DATA;
     } else {
@@ -131,8 +123,8 @@ static int cmd_validate(int argc, char **argv)
                 status = EXIT_DATA;
             bk_result_free(t);
         }
-        print_accounting(ds);
-        size_t errors = load_errors + bk_findings_count(&findings, BK_SEV_ERROR);
+        print_accounting(in.ds);
+        size_t errors = in.errors + bk_findings_count(&findings, BK_SEV_ERROR);
         fprintf(stderr, "%zu error%s, %zu inconsistenc%s, %zu rounding note%s\n", errors,
                 errors == 1 ? "" : "s", bk_findings_count(&findings, BK_SEV_INCONSISTENCY),
                 bk_findings_count(&findings, BK_SEV_INCONSISTENCY) == 1 ? "y" : "ies",
@@ -144,9 +136,7 @@ static int cmd_validate(int argc, char **argv)
     if (fflush(stdout) != 0)
         status = EXIT_DATA;
     bk_findings_release(&findings);
-    bk_index_release(&index);
-    bk_diag_list_release(&diags);
-    bk_dataset_free(ds);
+    inputs_release(&in);
     common_release(&o);
     return status;
 }

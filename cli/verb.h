@@ -54,6 +54,22 @@ void print_diags(const bk_diag_list *diags);
 /* "read N files: R rows = A accepted + J rejected" on stderr. */
 void print_accounting(const bk_dataset *ds);
 
+/* The loaded and indexed inputs of a verb. */
+typedef struct {
+    bk_dataset *ds;
+    bk_index index;
+    bk_diag_list diags;
+    size_t errors; /* rows or files rejected while loading (each reported) */
+} inputs;
+
+/*
+ * Loads O's paths into IN (diagnostics printed on stderr) and indexes them. Returns 0 when an
+ * analysis may run (IN->errors may still be nonzero), 1 when --strict stops it because rows
+ * were rejected, -1 when memory ran out (reported, naming VERB). inputs_release in every case.
+ */
+int inputs_load(const char *verb, const common_opts *o, inputs *in);
+void inputs_release(inputs *in);
+
 /*
  * Keeps only the rows of R that pass O's filters; --city uses R's city column, else the city
  * of the row's unit in DS. Returns -1 (R unchanged) if a filter cannot apply to R.

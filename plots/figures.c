@@ -365,9 +365,7 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
                          const bk_figure_options *opt, const char *column, char *err,
                          size_t errlen)
 {
-    if (!bk_vocab_key(bk_summary_narrative_key(column) ? bk_summary_narrative_key(column)
-                                                       : column) &&
-        strcmp(column, "total") != 0) {
+    if (!bk_summary_is_headline(column)) {
         snprintf(err, errlen, "'%s' is not a headline figure (summary column)", column);
         return NULL;
     }
