@@ -76,3 +76,6 @@ valgrind: all
 
 clean:
 	rm -rf build build-asan out
+
+# Optional pieces kept beside what they build: the benchmark (make bench) and the fuzzers (make fuzz).
+-include bench/bench.mk tests/fuzz/fuzz.mk
