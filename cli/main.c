@@ -31,6 +31,7 @@ static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const command commands[] = {
+    {"extract", cmd_extract, "read a disclosure's text into item records (and disclosures)"},
     {"validate", cmd_validate, "check data files: format, references, reconciliation"},
     {"summary", cmd_summary, "headline figures, one row per unit and year"},
     {"ratios", cmd_ratios, "structure ratios: shares by function, fund, basic/project, ..."},

@@ -85,6 +85,7 @@ typedef bk_result *(*result_fn)(const bk_dataset *ds, const bk_index *index, con
 int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg);
 
 /* Each verb: argv[0] is the verb's name. */
+int cmd_extract(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_ratios(int argc, char **argv);
 int cmd_yoy(int argc, char **argv);

@@ -1,0 +1,283 @@
+/* cmd_extract.c — the `extract` verb: a disclosure's text to the item CSV (and disclosures). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../ingest/extract.h"
+#include "verb.h"
+
+static const char extract_help[] =
+    "usage: budgetkit extract DOC.txt [--unit ID] [--year Y] [--stage budget|final]\n"
+    "                         [-o ITEMS.csv] [--disclosures FILE.csv] [--report] [--strict]\n"
+    "\n"
+    "Reads the text of a budget disclosure (Word export with one cell per line, PDF export\n"
+    "with tab-separated rows, or pdftotext -layout output with space-aligned columns), finds\n"
+    "the standard tables by their titles, maps their columns through the header rows and\n"
+    "writes one record per figure (unit,year,stage,table,code,name,measure,amount,source) to\n"
+    "ITEMS.csv or stdout. Amounts in 元 are converted to 万元 exactly. The narrative's stated\n"
+    "figures become records of the `narrative` table; a stated change also yields the\n"
+    "previous year's figure (source `derived: ...`).\n"
+    "\n"
+    "  --unit ID            unit id written in every record (default: the file's name)\n"
+    "  --year Y             budget year (default: the one the document states)\n"
+    "  --disclosures FILE   also write which tables were found (unit,year,stage,table,status,\n"
+    "                       title,source)\n"
+    "  --report             print, per table, where it is, its layout, its status, how many\n"
+    "                       numeric cells it had and how many records they became, and the\n"
+    "                       standard tables that are absent, on stderr\n"
+    "Files are written to a temporary file and renamed, so a failed run leaves the old file.\n"
+    "\n"
+    "Exit status: 0; 1 if a table was unreadable, a number could not be placed (each one is\n"
+    "reported with file:line) or the document could not be read; 2 on usage errors.\n";
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            char *g = realloc(buf, cap * 2);
+            if (!g) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = g;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (buf && ferror(f)) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
+static void csv_field(FILE *out, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}
+
+typedef struct {
+    const char *unit, *stage;
+    int year;
+} ident;
+
+static int write_items(FILE *out, const bk_extraction *x, const ident *id)
+{
+    fputs("unit,year,stage,table,code,name,measure,amount,source\n", out);
+    for (size_t i = 0; i < x->record_count; i++) {
+        const bk_xrecord *r = &x->records[i];
+        char amount[BK_MONEY_TEXT_MAX];
+        bk_money_format(r->amount, amount);
+        csv_field(out, id->unit);
+        fprintf(out, ",%d,%s,%s,", id->year + r->year_offset, id->stage, r->table);
+        csv_field(out, r->code);
+        fputc(',', out);
+        csv_field(out, r->name);
+        fprintf(out, ",%s,%s,", r->measure, amount);
+        if (r->derived) {
+            csv_field(out, r->derived);
+        } else {
+            char src[512];
+            snprintf(src, sizeof src, "%s:%u", x->file, r->line);
+            csv_field(out, src);
+        }
+        fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+static int write_disclosures(FILE *out, const bk_extraction *x, const ident *id)
+{
+    fputs("unit,year,stage,table,status,title,source\n", out);
+    for (size_t i = 0; i < x->table_count; i++) {
+        const bk_xtable *t = &x->tables[i];
+        if (t->status == BK_XTABLE_UNREADABLE)
+            continue; /* not a disclosure we can vouch for; the report names it */
+        csv_field(out, id->unit);
+        fprintf(out, ",%d,%s,%s,%s,", id->year, id->stage, t->table,
+                t->status == BK_XTABLE_EMPTY ? "empty" : "disclosed");
+        csv_field(out, t->title);
+        char src[512];
+        snprintf(src, sizeof src, "%s:%u", x->file, t->first_line);
+        fputc(',', out);
+        csv_field(out, src);
+        fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+/* Writes through WRITE into a temporary file beside PATH, renamed over PATH on success. */
+static int write_atomically(const char *path, int (*write)(FILE *, const bk_extraction *, const ident *),
+                            const bk_extraction *x, const ident *id)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
+        fprintf(stderr, "budgetkit extract: output path too long: %s\n", path);
+        return -1;
+    }
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        fprintf(stderr, "budgetkit extract: cannot create a file beside %s: %s\n", path,
+                strerror(errno));
+        return -1;
+    }
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        unlink(tmp);
+        return -1;
+    }
+    int rc = write(f, x, id);
+    if (fclose(f) != 0)
+        rc = -1;
+    if (rc == 0 && rename(tmp, path) != 0)
+        rc = -1;
+    if (rc != 0) {
+        fprintf(stderr, "budgetkit extract: cannot write %s: %s\n", path, strerror(errno));
+        unlink(tmp);
+    }
+    return rc;
+}
+
+static void print_report(FILE *out, const char *path, const bk_extraction *x)
+{
+    fprintf(out, "%s: year %d\n", path, x->year);
+    size_t cells = 0, records = 0;
+    for (size_t i = 0; i < x->table_count; i++) {
+        const bk_xtable *t = &x->tables[i];
+        fprintf(out, "  %-16s %-10s lines %u-%u, %s%s, %zu numeric cells, %zu records", t->table,
+                bk_xtable_status_name(t->status), t->first_line, t->last_line,
+                bk_layout_name(t->layout), t->in_yuan ? ", in 元" : "", t->numeric_cells,
+                t->records);
+        if (t->reason)
+            fprintf(out, " (%s)", t->reason);
+        fprintf(out, "  %s\n", t->title);
+        cells += t->numeric_cells;
+        records += t->records;
+    }
+    for (size_t s = 0; bk_extract_standard_tables[s]; s++) {
+        bool found = false;
+        for (size_t i = 0; i < x->table_count; i++)
+            if (strcmp(x->tables[i].table, bk_extract_standard_tables[s]) == 0)
+                found = true;
+        if (!found)
+            fprintf(out, "  %-16s absent\n", bk_extract_standard_tables[s]);
+    }
+    size_t narrative = 0, derived = 0;
+    for (size_t i = 0; i < x->record_count; i++) {
+        if (strcmp(x->records[i].table, "narrative") == 0)
+            narrative++;
+        if (x->records[i].derived)
+            derived++;
+    }
+    fprintf(out, "  tables: %zu numeric cells -> %zu records; narrative: %zu records (%zu derived)\n",
+            cells, records, narrative - derived, derived);
+}
+
+int cmd_extract(int argc, char **argv)
+{
+    int bad = 0;
+    const char *unit = take_option(&argc, argv, "--unit", &bad);
+    const char *year_text = take_option(&argc, argv, "--year", &bad);
+    const char *stage = take_option(&argc, argv, "--stage", &bad);
+    const char *output = take_option(&argc, argv, "-o", &bad);
+    const char *disclosures = take_option(&argc, argv, "--disclosures", &bad);
+    int report = take_flag(&argc, argv, "--report");
+    int strict = take_flag(&argc, argv, "--strict");
+    if (take_flag(&argc, argv, "--help") || take_flag(&argc, argv, "-h")) {
+        fputs(extract_help, stdout);
+        return EXIT_OK;
+    }
+    if (bad || argc != 2 || argv[1][0] == '-') {
+        fputs(extract_help, stderr);
+        return EXIT_USAGE;
+    }
+    if (stage && strcmp(stage, "budget") != 0 && strcmp(stage, "final") != 0) {
+        fprintf(stderr, "budgetkit extract: --stage must be 'budget' or 'final', not '%s'\n", stage);
+        return EXIT_USAGE;
+    }
+    int year = 0;
+    if (year_text && parse_year_option("extract", year_text, &year) != 0)
+        return EXIT_USAGE;
+    const char *path = argv[1];
+    size_t len = 0;
+    char *text = read_file(path, &len);
+    if (!text) {
+        fprintf(stderr, "budgetkit extract: cannot read %s: %s\n", path, strerror(errno));
+        return EXIT_DATA;
+    }
+    bk_extraction x;
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    int rc = bk_extract(path, text, len, &x, &diags);
+    free(text);
+    if (rc != 0) {
+        fprintf(stderr, "budgetkit extract: out of memory\n");
+        bk_extraction_release(&x);
+        bk_diag_list_release(&diags);
+        return EXIT_DATA;
+    }
+    print_diags(&diags);
+    char stem[256];
+    if (!unit) {
+        const char *base = strrchr(path, '/');
+        snprintf(stem, sizeof stem, "%s", base ? base + 1 : path);
+        char *dot = strrchr(stem, '.');
+        if (dot && dot != stem)
+            *dot = '\0';
+        unit = stem;
+    }
+    ident id = {unit, stage ? stage : "budget", year ? year : x.year};
+    int status = EXIT_OK;
+    if (id.year == 0) {
+        fprintf(stderr, "budgetkit extract: %s: no budget year found (预算年度 or a title's "
+                        "'20XX年'); give --year\n", path);
+        status = EXIT_DATA;
+    }
+    size_t unreadable = 0;
+    for (size_t i = 0; i < x.table_count; i++)
+        if (x.tables[i].status == BK_XTABLE_UNREADABLE)
+            unreadable++;
+    if (report)
+        print_report(stderr, path, &x);
+    if (unreadable || diags.errors)
+        status = EXIT_DATA;
+    if (status == EXIT_OK || !strict) {
+        if (id.year != 0) {
+            if (output) {
+                if (write_atomically(output, write_items, &x, &id) != 0)
+                    status = EXIT_DATA;
+            } else if (write_items(stdout, &x, &id) != 0 || fflush(stdout) != 0) {
+                status = EXIT_DATA;
+            }
+            if (disclosures && write_atomically(disclosures, write_disclosures, &x, &id) != 0)
+                status = EXIT_DATA;
+        }
+    }
+    bk_extraction_release(&x);
+    bk_diag_list_release(&diags);
+    return status;
+}

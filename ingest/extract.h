@@ -1,0 +1,121 @@
+/*
+ * extract.h — from the text of a budget disclosure to line-item records.
+ *
+ * A disclosure reaches budgetkit as text exported from Word or PDF. bk_extract reads that text,
+ * finds the standard tables by their titles (部门/单位 prefixes, 政府基金 / 政府性基金, Shanghai's
+ * 财务收支预算总表 and 功能分类预算表 names, tables continued across pages), reads each in whichever
+ * of three layouts it was exported in, maps its columns to measures through its header rows, and
+ * turns every non-blank numeric cell into a record that names its source line. The figures the
+ * narrative states (totals, parts, changes against the previous year, shares) become records of
+ * the `narrative` table. docs/EXTRACT.md describes the rules.
+ *
+ * Layouts:
+ *   BK_LAYOUT_CELL_LINES  Word export: one cell per tab-indented line, rows separated by blank lines
+ *   BK_LAYOUT_TAB_ROWS    PDF export: one row per line, cells separated by tabs
+ *   BK_LAYOUT_SPACED      pdftotext -layout: one row per line, columns aligned with spaces
+ *
+ * Amounts published in 元 (a "单位：元" line) are converted to 万元 exactly, never rounded.
+ *
+ * Nothing is dropped silently: every standard table found is listed in the extraction with its
+ * status (read, empty, unreadable with a reason), the number of numeric cells it had and the
+ * number of records made from them; a numeric cell that could not be placed is a diagnostic.
+ *
+ * Ownership: a bk_extraction owns every string its records and tables point to; release it with
+ * bk_extraction_release. Errors: -1 only when memory runs out; problems with the document are
+ * diagnostics (file, line) appended to the caller's list.
+ */
+#ifndef BK_EXTRACT_H
+#define BK_EXTRACT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "money.h"
+#include "strpool.h"
+
+typedef enum { BK_LAYOUT_CELL_LINES, BK_LAYOUT_TAB_ROWS, BK_LAYOUT_SPACED } bk_layout;
+
+typedef enum {
+    BK_XTABLE_READ,       /* rows read into records */
+    BK_XTABLE_EMPTY,      /* published without figures ("本表无数据", "空表列示", no numeric cell) */
+    BK_XTABLE_UNREADABLE  /* found but not understood; reason says why */
+} bk_xtable_status;
+
+typedef struct {
+    const char *table;    /* table id (docs/SCHEMA.md), static storage */
+    const char *title;    /* the title as printed (pooled) */
+    unsigned first_line;  /* title line */
+    unsigned last_line;   /* last line of the table's body, continuations included */
+    bk_layout layout;
+    bool in_yuan;         /* amounts printed in 元 */
+    bk_xtable_status status;
+    const char *reason;   /* why unreadable or why empty (pooled); NULL if read */
+    size_t numeric_cells; /* cells holding a number in the body */
+    size_t records;       /* records made from them */
+    unsigned continuations; /* 续表 / page-break parts merged into this table */
+} bk_xtable;
+
+typedef struct {
+    const char *table;   /* static */
+    const char *code;    /* pooled; "" for rows known only by name */
+    const char *name;    /* pooled */
+    const char *measure; /* static */
+    bk_money amount;
+    unsigned line;
+    int year_offset;     /* 0, or -1 for a previous-year record derived from a stated change */
+    const char *derived; /* pooled "derived: ..." text, or NULL for a figure read from the text */
+} bk_xrecord;
+
+typedef struct {
+    const char *file;   /* base name used in sources (pooled) */
+    int year;           /* budget year found in the document, 0 if none */
+    bk_xrecord *records;
+    size_t record_count, record_capacity;
+    bk_xtable *tables;
+    size_t table_count, table_capacity;
+    bk_strpool *pool;
+} bk_extraction;
+
+/* The standard tables a complete disclosure publishes (the nine of the national rules). */
+extern const char *const bk_extract_standard_tables[];
+
+/*
+ * Reads the document TEXT[0..len) named FILE (its base name is used in sources). Fills *OUT,
+ * which the caller releases with bk_extraction_release even on failure. Returns 0, or -1 if
+ * memory ran out.
+ */
+int bk_extract(const char *file, const char *text, size_t len, bk_extraction *out,
+               bk_diag_list *diags);
+void bk_extraction_release(bk_extraction *x);
+
+/* "word cells per line" / "tab-separated rows" / "space-aligned columns". */
+const char *bk_layout_name(bk_layout layout);
+/* "read" / "empty" / "unreadable". */
+const char *bk_xtable_status_name(bk_xtable_status status);
+
+/* ---- pieces shared by the table reader and the narrative reader (extract_names.c) ---- */
+
+/* The table id a title names, or NULL if TITLE is not a standard table's title. */
+const char *bk_extract_table_for_title(const char *title);
+/* The 类 code of a function-class name ("社会保障和就业支出" -> "208"), or NULL. */
+const char *bk_extract_class_code(const char *name);
+/* The department economic-classification code of NAME ("离休费" -> "30301"), or NULL. */
+const char *bk_extract_economic_code(const char *name);
+/* The row key (docs/SCHEMA.md) a row name stands for in TABLE, or NULL. */
+const char *bk_extract_row_key(const char *table, const char *name);
+/*
+ * The measure of a column headed LEAF under GROUP (either may be ""), in TABLE, or NULL if the
+ * header does not name an amount column.
+ */
+const char *bk_extract_column_measure(const char *table, const char *group, const char *leaf);
+/* Copies NAME without leading numbering ("八、", "（一）", "1.", "①", "其中：") and blanks. */
+void bk_extract_clean_name(const char *name, char *out, size_t out_size);
+
+/* Narrative figures of lines FIRST..LAST (1-based, inclusive); see narrative.c. */
+int bk_extract_narrative(bk_extraction *x, char *const *lines, unsigned first, unsigned last);
+/* Appends one record; strings are pooled. Returns 0 or -1 (out of memory). */
+int bk_extraction_add(bk_extraction *x, const char *table, const char *code, const char *name,
+                      const char *measure, bk_money amount, unsigned line);
+
+#endif

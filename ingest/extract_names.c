@@ -1,0 +1,353 @@
+/*
+ * extract_names.c — the words of budget tables: which title names which table, which row name
+ * stands for which row key or classification code, which header names which measure.
+ *
+ * Documents differ in small ways (部门/单位 prefixes, 政府基金 for 政府性基金, spaces inside
+ * words, ASCII or full-width brackets), so every comparison is made on a squeezed form: blanks
+ * removed and ASCII brackets turned full-width.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "extract.h"
+
+const char *const bk_extract_standard_tables[] = {
+    "summary", "revenue", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
+    "gf_expenditure", "soc", "three_public", NULL};
+
+/* Copies S without blanks (ASCII, tab, U+3000, U+00A0), with ( ) : as （ ） ：. */
+static void squeeze(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    while (*s && o + 4 < size) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            s++;
+        } else if (strncmp(s, "\xe3\x80\x80", 3) == 0) { /* U+3000 */
+            s += 3;
+        } else if (strncmp(s, "\xc2\xa0", 2) == 0) {
+            s += 2;
+        } else if (c == '(' || c == ')' || c == ':') {
+            const char *wide = c == '(' ? "（" : c == ')' ? "）" : "：";
+            memcpy(out + o, wide, 3);
+            o += 3;
+            s++;
+        } else {
+            out[o++] = *s++;
+        }
+    }
+    out[o] = '\0';
+}
+
+static bool has(const char *s, const char *word) { return strstr(s, word) != NULL; }
+
+static bool ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), t = strlen(tail);
+    return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+/* ---- titles ---- */
+
+const char *bk_extract_table_for_title(const char *title)
+{
+    char t[512];
+    squeeze(title, t, sizeof t);
+    /* A title is short, has no sentence punctuation and ends in 表 (maybe with a note in
+     * brackets: "（不含上年结转）", "（本年预算）"). */
+    if (strlen(t) > 150 || has(t, "，") || has(t, "。") || has(t, "；") || has(t, "：") ||
+        strncmp(t, "注", 3) == 0)
+        return NULL;
+    char core[512];
+    snprintf(core, sizeof core, "%s", t);
+    if (ends_with(core, "）")) {
+        char *open = strstr(core, "（");
+        char *last = open;
+        while (open) {
+            last = open;
+            open = strstr(open + 3, "（");
+        }
+        if (last)
+            *last = '\0';
+    }
+    if (!ends_with(core, "表"))
+        return NULL;
+    if (has(core, "绩效") || has(core, "采购") || has(core, "资产") ||
+        (has(core, "统计表") && !has(core, "机关运行")))
+        return NULL;
+    if (has(core, "三公"))
+        return "three_public";
+    if (has(core, "机关运行经费"))
+        return "operating";
+    if (has(core, "项目支出") && !has(core, "功能分类"))
+        return "projects";
+    if (has(core, "国有资本经营"))
+        return "soc";
+    if (has(core, "政府性基金") || has(core, "政府基金")) {
+        if (has(core, "收入") && !has(core, "支出"))
+            return "gf_revenue";
+        return "gf_expenditure";
+    }
+    if (has(core, "基本支出") || has(core, "经济分类") || has(core, "经济科目"))
+        return "gpb_basic";
+    if (has(core, "一般公共预算") && has(core, "支出"))
+        return "gpb_expenditure";
+    if (has(core, "财政拨款收支"))
+        return "fiscal_summary";
+    if (has(core, "收支总表") || has(core, "收支预算总表"))
+        return "summary";
+    if (has(core, "收入总表") || has(core, "收入预算总表"))
+        return "revenue";
+    if (has(core, "支出总表") || has(core, "支出预算总表"))
+        return "expenditure";
+    return NULL;
+}
+
+/* ---- names ---- */
+
+static const char *const class_names[][2] = {
+    {"201", "一般公共服务支出"}, {"202", "外交支出"}, {"203", "国防支出"},
+    {"204", "公共安全支出"}, {"205", "教育支出"}, {"206", "科学技术支出"},
+    {"207", "文化旅游体育与传媒支出"}, {"208", "社会保障和就业支出"},
+    {"209", "社会保险基金支出"}, {"210", "卫生健康支出"}, {"211", "节能环保支出"},
+    {"212", "城乡社区支出"}, {"213", "农林水支出"}, {"214", "交通运输支出"},
+    {"215", "资源勘探工业信息等支出"}, {"215", "资源勘探信息等支出"},
+    {"216", "商业服务业等支出"}, {"217", "金融支出"}, {"219", "援助其他地区支出"},
+    {"220", "自然资源海洋气象等支出"}, {"221", "住房保障支出"},
+    {"222", "粮油物资储备支出"}, {"223", "国有资本经营预算支出"},
+    {"224", "灾害防治及应急管理支出"}, {"227", "预备费"}, {"229", "其他支出"},
+    {"230", "转移性支出"}, {"231", "债务还本支出"}, {"232", "债务付息支出"},
+    {"233", "债务发行费用支出"}, {"234", "抗疫特别国债安排的支出"},
+};
+
+const char *bk_extract_class_code(const char *name)
+{
+    char n[256];
+    bk_extract_clean_name(name, n, sizeof n);
+    for (size_t i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
+        if (strcmp(n, class_names[i][1]) == 0)
+            return class_names[i][0];
+    return NULL;
+}
+
+/* The department economic classification (../shared/reference/economic_classification.csv) and
+ * the national codes other seed documents print for the names that file lacks. */
+static const char *const economic_names[][2] = {
+    {"301", "工资福利支出"}, {"30101", "基本工资"}, {"30102", "津贴补贴"}, {"30103", "奖金"},
+    {"30106", "伙食补助费"}, {"30107", "绩效工资"}, {"30108", "机关事业单位基本养老保险缴费"},
+    {"30109", "职业年金缴费"}, {"30110", "职工基本医疗保险缴费"},
+    {"30111", "公务员医疗补助缴费"}, {"30112", "其他社会保障缴费"}, {"30113", "住房公积金"},
+    {"30114", "医疗费"}, {"30199", "其他工资福利支出"}, {"302", "商品和服务支出"},
+    {"30201", "办公费"}, {"30202", "印刷费"}, {"30203", "咨询费"}, {"30204", "手续费"},
+    {"30205", "水费"}, {"30206", "电费"}, {"30207", "邮电费"}, {"30208", "取暖费"},
+    {"30209", "物业管理费"}, {"30211", "差旅费"}, {"30212", "因公出国（境）费用"},
+    {"30213", "维修（护）费"}, {"30214", "租赁费"}, {"30215", "会议费"}, {"30216", "培训费"},
+    {"30217", "公务接待费"}, {"30218", "专用材料费"}, {"30226", "劳务费"},
+    {"30227", "委托业务费"}, {"30228", "工会经费"}, {"30229", "福利费"},
+    {"30231", "公务用车运行维护费"}, {"30239", "其他交通费用"}, {"30240", "税金及附加费用"},
+    {"30299", "其他商品和服务支出"}, {"303", "对个人和家庭的补助"}, {"30301", "离休费"},
+    {"30302", "退休费"}, {"30303", "退职（役）费"}, {"30304", "抚恤金"},
+    {"30305", "生活补助"}, {"30306", "救济费"}, {"30307", "医疗费补助"}, {"30308", "助学金"},
+    {"30309", "奖励金"}, {"30399", "其他对个人和家庭的补助"}, {"310", "资本性支出"},
+};
+
+const char *bk_extract_economic_code(const char *name)
+{
+    char n[256];
+    bk_extract_clean_name(name, n, sizeof n);
+    for (size_t i = 0; i < sizeof economic_names / sizeof economic_names[0]; i++)
+        if (strcmp(n, economic_names[i][1]) == 0)
+            return economic_names[i][0];
+    return NULL;
+}
+
+void bk_extract_clean_name(const char *name, char *out, size_t out_size)
+{
+    char s[512];
+    squeeze(name, s, sizeof s);
+    const char *p = s;
+    for (;;) {
+        const char *before = p;
+        /* 一、 二十三、 */
+        static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
+                                               "八", "九", "十", NULL};
+        const char *q = p;
+        size_t digits = 0;
+        for (bool more = true; more;) {
+            more = false;
+            for (size_t i = 0; numerals[i]; i++)
+                if (strncmp(q, numerals[i], 3) == 0) {
+                    q += 3;
+                    digits++;
+                    more = true;
+                    break;
+                }
+        }
+        if (digits && strncmp(q, "、", 3) == 0)
+            p = q + 3;
+        /* （一） (1) */
+        if (strncmp(p, "（", 3) == 0) {
+            const char *close = strstr(p, "）");
+            if (close && close - p <= 3 + 9)
+                p = close + 3;
+        }
+        /* 1. 1、 1． */
+        q = p;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (q > p && q - p <= 2) {
+            if (*q == '.')
+                p = q + 1;
+            else if (strncmp(q, "、", 3) == 0 || strncmp(q, "．", 3) == 0)
+                p = q + 3;
+        }
+        /* ① .. ⑩ are U+2460..U+2469: E2 91 A0..A9 */
+        if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x91 &&
+            (unsigned char)p[2] >= 0xA0 && (unsigned char)p[2] <= 0xA9)
+            p += 3;
+        if (strncmp(p, "其中：", 9) == 0)
+            p += 9;
+        else if (strncmp(p, "其中", 6) == 0 && p[6])
+            p += 6;
+        if (p == before)
+            break;
+    }
+    snprintf(out, out_size, "%s", p);
+}
+
+typedef struct {
+    const char *name;
+    const char *key;
+} name_key;
+
+/* Rows of the two-sided summaries (收支总表, 财政拨款收支总表). */
+static const name_key summary_keys[] = {
+    {"一般公共预算拨款收入", "gpb"}, {"一般公共预算拨款", "gpb"}, {"一般公共预算", "gpb"},
+    {"一般公共预算资金", "gpb"},
+    {"政府性基金预算拨款收入", "gf"}, {"政府性基金预算拨款", "gf"}, {"政府性基金预算", "gf"},
+    {"政府性基金", "gf"}, {"政府基金预算拨款收入", "gf"},
+    {"国有资本经营预算拨款收入", "soc"}, {"国有资本经营预算拨款", "soc"},
+    {"国有资本经营预算", "soc"},
+    {"财政拨款收入", "fiscal"}, {"财政拨款", "fiscal"},
+    {"财政专户管理资金收入", "special_account"}, {"财政专户管理资金", "special_account"},
+    {"单位资金", "unit_funds"}, {"事业收入", "business_income"},
+    {"事业单位经营收入", "operating_income"}, {"经营收入", "operating_income"},
+    {"上级补助收入", "higher_subsidy"}, {"附属单位上缴收入", "affiliated_remit"},
+    {"其他收入", "other_income"},
+    {"本年收入合计", "revenue_current"}, {"本年收入", "revenue_current"},
+    {"上年结转结余", "carryover_in"}, {"上年结转", "carryover_in"},
+    {"上年财政拨款结转", "carryover_in"}, {"上年结转和结余", "carryover_in"},
+    {"上年财政拨款结转和结余", "carryover_in"},
+    {"收入总计", "revenue_total"},
+    {"本年支出合计", "expenditure_current"}, {"本年支出", "expenditure_current"},
+    {"年终结转结余", "carryover_out"}, {"年终结转", "carryover_out"},
+    {"年末结转和结余", "carryover_out"}, {"年末财政拨款结转和结余", "carryover_out"},
+    {"年终财政拨款结转", "carryover_out"},
+    {"支出总计", "expenditure_total"},
+    {NULL, NULL},
+};
+
+static const name_key three_public_keys[] = {
+    {"因公出国（境）费", "abroad"}, {"因公出国（境）费用", "abroad"},
+    {"公务用车购置及运行费", "vehicle"}, {"公务用车购置及运行维护费", "vehicle"},
+    {"公务用车购置及运维费", "vehicle"},
+    {"公务用车购置费", "vehicle_purchase"},
+    {"公务用车运行维护费", "vehicle_operation"}, {"公务用车运行费", "vehicle_operation"},
+    {"公务接待费", "reception"},
+    {"“三公”经费小计", "three_public"}, {"“三公”经费合计", "three_public"},
+    {"三公经费合计", "three_public"}, {"“三公”经费", "three_public"},
+    {"机关运行经费", "operating"},
+    {NULL, NULL},
+};
+
+const char *bk_extract_row_key(const char *table, const char *name)
+{
+    char n[256];
+    bk_extract_clean_name(name, n, sizeof n);
+    if (strcmp(n, "合计") == 0 || strcmp(n, "总计") == 0 || strcmp(n, "部门合计") == 0 ||
+        strcmp(n, "单位合计") == 0)
+        return "total";
+    const name_key *list = NULL;
+    if (strcmp(table, "summary") == 0 || strcmp(table, "fiscal_summary") == 0)
+        list = summary_keys;
+    else if (strcmp(table, "three_public") == 0)
+        list = three_public_keys;
+    for (size_t i = 0; list && list[i].name; i++)
+        if (strcmp(n, list[i].name) == 0)
+            return list[i].key;
+    return NULL;
+}
+
+/* ---- headers ---- */
+
+/* "2023年": the one-column header of a year's figures. */
+static bool is_year_word(const char *w)
+{
+    for (int i = 0; i < 4; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return false;
+    return strcmp(w + 4, "年") == 0;
+}
+
+const char *bk_extract_column_measure(const char *table, const char *group, const char *leaf)
+{
+    char g[256], l[256];
+    squeeze(group, g, sizeof g);
+    squeeze(leaf, l, sizeof l);
+    const char *w = *l ? l : g; /* the most specific header word */
+    if (!*w)
+        return NULL;
+    if (has(w, "编码") || has(w, "名称") || strcmp(w, "项目") == 0 || strcmp(w, "序号") == 0 ||
+        strcmp(w, "栏次") == 0 || has(w, "科目") || strcmp(w, "类") == 0 ||
+        strcmp(w, "款") == 0 || strcmp(w, "项") == 0)
+        return NULL;
+    if (strcmp(w, "小计") == 0)
+        return has(g, "本年收入") ? "current" : "total";
+    if (strcmp(table, "gf_revenue") == 0)
+        return "total"; /* its one amount column: 政府性基金收入预算 */
+    if (has(w, "合计") || strcmp(w, "金额") == 0 || has(w, "预算数") || strcmp(w, "总计") == 0 ||
+        is_year_word(w) || strcmp(w, "收入预算") == 0 || strcmp(w, "支出预算") == 0)
+        return "total";
+    if (has(w, "当年预算安排") || has(w, "本年收入"))
+        return "current";
+    if (has(w, "上年结转"))
+        return "carryover";
+    if (strcmp(w, "基本支出") == 0)
+        return "basic";
+    if (strcmp(w, "项目支出") == 0)
+        return "project";
+    if (has(w, "人员经费"))
+        return "personnel";
+    if (has(w, "公用经费"))
+        return "public";
+    if (has(w, "上缴上级") || has(w, "上解上级"))
+        return "remit_higher";
+    if (has(w, "对附属单位补助"))
+        return "subsidy_affiliated";
+    if (strcmp(w, "经营支出") == 0)
+        return "business";
+    if (has(w, "财政专户"))
+        return "special_account";
+    if (has(w, "单位资金"))
+        return "unit_funds";
+    if (has(w, "事业单位经营收入") || strcmp(w, "经营收入") == 0)
+        return "operating_income";
+    if (has(w, "事业收入"))
+        return "business_income";
+    if (has(w, "上级补助"))
+        return "higher_subsidy";
+    if (has(w, "附属单位上缴"))
+        return "affiliated_remit";
+    if (has(w, "其他收入"))
+        return "other_income";
+    if (has(w, "财政拨款"))
+        return has(w, "一般公共预算") ? "gpb" : has(w, "政府性基金") || has(w, "政府基金") ? "gf"
+               : has(w, "国有资本经营") ? "soc" : "fiscal";
+    if (has(w, "一般公共预算"))
+        return "gpb";
+    if (has(w, "政府性基金") || has(w, "政府基金"))
+        return "gf";
+    if (has(w, "国有资本经营"))
+        return "soc";
+    return NULL;
+}
