@@ -195,6 +195,9 @@ static void print_report(FILE *out, const char *path, const bk_extraction *x)
     }
     fprintf(out, "  tables: %zu numeric cells -> %zu records; narrative: %zu records (%zu derived)\n",
             cells, records, narrative - derived, derived);
+    if (x->restated_differently)
+        fprintf(out, "  narrative: %zu figures stated again with another amount (the first kept)\n",
+                x->restated_differently);
 }
 
 int cmd_extract(int argc, char **argv)

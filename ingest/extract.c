@@ -1059,17 +1059,6 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
         label_columns(hdr, nlab, ncols, layout == BK_LAYOUT_TAB_ROWS, group, leaf);
         build_sides(table, &cm, group, leaf);
     }
-    if (getenv("BK_EXTRACT_DEBUG")) {
-        fprintf(stderr, "table %s: %zu rows, header %zu..%zu (%zu labelled), %d cols, %d sides\n", table, g->n, first, body, nlab, cm.ncols, cm.nsides);
-        for (size_t r = first; r < body + 1 && r < g->n; r++) {
-            fprintf(stderr, "  row %zu (line %u):", r, g->rows[r].line);
-            for (size_t k = 0; k < g->rows[r].n; k++)
-                fprintf(stderr, " [%s]", g->rows[r].cells[k].text);
-            fprintf(stderr, "\n");
-        }
-        for (int j = 0; j < cm.ncols; j++)
-            fprintf(stderr, "  col %d: group '%s' leaf '%s' measure %s\n", j, group[j], leaf[j], cm.sides[cm.nsides > 1 && j >= cm.sides[1].from ? 1 : 0].measure[j] ? cm.sides[cm.nsides > 1 && j >= cm.sides[1].from ? 1 : 0].measure[j] : "-");
-    }
     bool any_measure = false;
     for (int s = 0; s < cm.nsides; s++)
         for (int j = cm.sides[s].from; j < cm.sides[s].to; j++)

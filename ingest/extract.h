@@ -75,6 +75,7 @@ typedef struct {
     bk_xtable *tables;
     size_t table_count, table_capacity;
     bk_strpool *pool;
+    size_t restated_differently; /* narrative figures stated again with another amount */
 } bk_extraction;
 
 /* The standard tables a complete disclosure publishes (the nine of the national rules). */

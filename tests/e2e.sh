@@ -329,5 +329,78 @@ if command -v gnuplot >/dev/null 2>&1; then
     fi
 fi
 
+# ---- extract: disclosure text to items ----
+SEEDS_DIR=${SEEDS:-../shared/seeds}
+if [ -d "$SEEDS_DIR" ]; then
+    # datasets/items and datasets/disclosures are exactly what extract makes of the seeds
+    mkdir -p "$TMP/gen"
+    tail -n +2 tools/seeds.csv | while IFS=, read -r unit doc; do
+        # shellcheck disable=SC2086
+        $BK extract --unit "$unit" -o "$TMP/gen/$unit.csv" --disclosures "$TMP/gen/$unit.disc.csv" \
+            "$SEEDS_DIR/$doc" 2>"$TMP/gen/$unit.err"
+        echo "$unit $?"
+    done >"$TMP/gen/status"
+    while read -r unit rc; do
+        if [ "$rc" -eq 0 ]; then ok; else bad "extract $unit: exit $rc"; fi
+        if cmp -s "$TMP/gen/$unit.csv" "datasets/items/$unit.csv"; then ok; else bad "extract $unit: items differ from datasets/items/$unit.csv (run make datasets)"; fi
+        if cmp -s "$TMP/gen/$unit.disc.csv" "datasets/disclosures/$unit.csv"; then ok; else bad "extract $unit: disclosures differ from datasets/disclosures/$unit.csv"; fi
+    done <"$TMP/gen/status"
+    # headline figures of each seed document, read from its tables or its text
+    run "extract 大同" 0 extract --unit d --report "$SEEDS_DIR/datong_sasac_2023_budget.txt"
+    has "extract 大同 total" "$TMP/out" "d,2023,budget,summary,revenue_total,收入总计,total,1332.44,datong_sasac_2023_budget.txt:115"
+    has "extract 大同 gpb" "$TMP/out" "d,2023,budget,revenue,total,合计,gpb,1008.68,datong_sasac_2023_budget.txt:125"
+    has "extract 大同 basic/project" "$TMP/out" "d,2023,budget,expenditure,total,合计,project,608.47,datong_sasac_2023_budget.txt:155"
+    has "extract 大同 economic code by name" "$TMP/out" "d,2023,budget,gpb_basic,30301,离休费,personnel,57.43,datong_sasac_2023_budget.txt:279"
+    has "extract 大同 stated change" "$TMP/out" "d,2023,budget,narrative,revenue_total,预算收入总计,change,-188.15,datong_sasac_2023_budget.txt:394"
+    has "extract 大同 stated change pct" "$TMP/out" "d,2023,budget,narrative,revenue_total,预算收入总计,change_pct,-12.37,datong_sasac_2023_budget.txt:394"
+    has "extract 大同 previous year" "$TMP/out" "d,2022,budget,narrative,revenue_total,预算收入总计,total,1520.59,derived: 1332.44 - (-188.15) from datong_sasac_2023_budget.txt:394"
+    has "extract 大同 share" "$TMP/out" "d,2023,budget,narrative,gpb.215,资源勘探工业信息等支出,share_pct,57.76,datong_sasac_2023_budget.txt:419"
+    has "extract 大同 operating change" "$TMP/out" "d,2023,budget,narrative,operating,市国资委机关运行经费财政拨款预算,change,-12.16,datong_sasac_2023_budget.txt:444"
+    has "extract 大同 report: tab rows" "$TMP/err" "summary          read       lines 74-116, tab-separated rows, 18 numeric cells, 18 records"
+    has "extract 大同 report: empty soc" "$TMP/err" "soc              empty      lines 310-321"
+    run "extract 广阳" 0 extract --unit g --report "$SEEDS_DIR/langfang_guangyang_gov_office_2023_budget.txt"
+    has "extract 广阳 total" "$TMP/out" "g,2023,budget,summary,revenue_total,收入总计,total,2087.56,langfang_guangyang_gov_office_2023_budget.txt:222"
+    has "extract 广阳 class code by name" "$TMP/out" "g,2023,budget,summary,211,节能环保支出,total,440.00,langfang_guangyang_gov_office_2023_budget.txt:86"
+    has "extract 广阳 三公" "$TMP/out" "g,2023,budget,three_public,three_public,“三公”经费小计,total,91.33,langfang_guangyang_gov_office_2023_budget.txt:1633"
+    has "extract 广阳 change" "$TMP/out" "g,2023,budget,narrative,expenditure_total,预算收支安排,change,442.94,langfang_guangyang_gov_office_2023_budget.txt:1710"
+    has "extract 广阳 report: Word cells" "$TMP/err" "revenue          read       lines 226-546, cell per line"
+    has "extract 广阳 report: 空表列示" "$TMP/err" "gf_expenditure   empty      lines 1540-1573"
+    run "extract 大厂" 0 extract --unit c "$SEEDS_DIR/langfang_dachang_hitech_zone_2024_budget.txt"
+    has "extract 大厂 total" "$TMP/out" "c,2024,budget,summary,revenue_total,收入总计,total,48780.62,"
+    has "extract 大厂 change" "$TMP/out" "c,2024,budget,narrative,expenditure_total,预算收支安排,change,-105115.75,"
+    run "extract 丰润" 0 extract --unit f "$SEEDS_DIR/tangshan_fengrun_party_office_2023_budget.txt"
+    has "extract 丰润 total" "$TMP/out" "f,2023,budget,summary,revenue_total,收入总计,total,1274.78,"
+    has "extract 丰润 meeting fee in 三公 table" "$TMP/out" "f,2023,budget,three_public,30215,会议费,total,80.00,"
+    run "extract 廊坊国资委 (text only)" 0 extract --unit s --report "$SEEDS_DIR/langfang_sasac_2023_budget_notes.txt"
+    has "extract 廊坊国资委 revenue" "$TMP/out" "s,2023,budget,narrative,revenue_total,预算收入,total,8294.46,langfang_sasac_2023_budget_notes.txt:45"
+    has "extract 廊坊国资委 change" "$TMP/out" "s,2023,budget,narrative,expenditure_total,预算收支安排,change,-70.67,langfang_sasac_2023_budget_notes.txt:49"
+    has "extract 廊坊国资委 absent tables listed" "$TMP/err" "summary          absent"
+    # pdftotext -layout in 元: converted exactly; the transposed 三公 table is named unreadable
+    SH="$SEEDS_DIR/other_layouts/shanghai_putuo_wanli_street_2023_dept_budget.txt"
+    if [ -f "$SH" ]; then
+        run "extract 上海 (layout, 元)" 1 extract --unit sh --report "$SH"
+        has "extract 上海 元 to 万元" "$TMP/out" "sh,2023,budget,summary,revenue_total,收入总计,total,16497.864,"
+        has "extract 上海 3,120 元" "$TMP/out" "sh,2023,budget,revenue,2080599,其他行政事业单位养老支出,total,0.312,"
+        has "extract 上海 code in 类 款 项 columns" "$TMP/out" "sh,2023,budget,expenditure,2080505,机关事业单位基本养老保险缴费支出,total,441.2547,"
+        has "extract 上海 wrapped name" "$TMP/out" "sh,2023,budget,fiscal_summary,207,文化旅游体育与传媒支出,gpb,20.00,"
+        has "extract 上海 report: unreadable named" "$TMP/err" "three_public     unreadable lines 779-"
+        has "extract 上海 report: layout" "$TMP/err" "gpb_basic        read       lines 711-778, space-aligned columns, in 元"
+        has "extract 上海 unplaced number reported" "$TMP/err" "error: table 'three_public': number 786.09 has no column; not read"
+    fi
+    # output files are replaced only when the run succeeds
+    echo "previous" >"$TMP/keep.csv"
+    run "extract missing input" 1 extract -o "$TMP/keep.csv" "$TMP/no-such-file.txt"
+    if [ "$(cat "$TMP/keep.csv")" = "previous" ]; then ok; else bad "extract: a failed run replaced the output"; fi
+    printf '预算收支总表\n\t项目\n' >"$TMP/noyear.txt"
+    run "extract without a year" 1 extract -o "$TMP/keep.csv" "$TMP/noyear.txt"
+    has "extract without a year: says so" "$TMP/err" "no budget year found"
+    if [ "$(cat "$TMP/keep.csv")" = "previous" ]; then ok; else bad "extract: a run without a year replaced the output"; fi
+    run "extract usage" 2 extract
+    run "extract help" 0 extract --help
+    has "extract help text" "$TMP/out" "usage: budgetkit extract DOC.txt"
+else
+    echo "e2e: $SEEDS_DIR not found; extract checks skipped" >&2
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
