@@ -409,6 +409,9 @@ typedef struct {
     int ncols;
     /* space-aligned tables: the centre of each column */
     int center[MAX_COLS];
+    /* ... and where its figures end, learnt from rows that fill every column (figures are
+     * right-aligned, headers centred); 0 if no such row */
+    int edge[MAX_COLS];
 } columns;
 
 static bool is_name_header(const char *w)
@@ -803,7 +806,9 @@ static void place_spaced(const row *r, const columns *cm, const cell **placed)
             int mid = (mine[k]->start + mine[k]->end) / 2;
             int best = next, best_d = 1 << 30;
             for (int a = next; a <= na - (nm - k); a++) {
-                int d = abs(cm->center[amount_cols[a]] - mid);
+                int col = amount_cols[a];
+                int d = cm->edge[col] ? abs(cm->edge[col] - mine[k]->end)
+                                      : abs(cm->center[col] - mid);
                 if (d < best_d) {
                     best_d = d;
                     best = a;
@@ -813,6 +818,44 @@ static void place_spaced(const row *r, const columns *cm, const cell **placed)
             next = best + 1;
         }
     }
+}
+
+/* Right edges of the amount columns of a space-aligned table for row AT, taken from the
+ * nearest row (within a few lines: pages shift the columns) whose figures fill every amount
+ * column; 0 where no such row is near, and the header's centres are used instead. */
+static void learn_edges(const grid *g, size_t body, size_t at, columns *cm)
+{
+    for (int j = 0; j < MAX_COLS; j++)
+        cm->edge[j] = 0;
+    if (cm->nsides != 1)
+        return;
+    const side *sd = &cm->sides[0];
+    int cols[MAX_COLS], na = 0;
+    for (int j = sd->from; j < sd->to; j++)
+        if (j != sd->code_col && j != sd->name_col)
+            cols[na++] = j;
+    size_t best = SIZE_MAX, best_d = 12;
+    for (size_t i = body; i < g->n; i++) {
+        size_t d = i > at ? i - at : at - i;
+        if (d > best_d)
+            continue;
+        const row *r = &g->rows[i];
+        int nn = 0;
+        for (size_t k = 1; k < r->n; k++)
+            if (looks_numeric(r->cells[k].text))
+                nn++;
+        if (na > 0 && nn == na) {
+            best = i;
+            best_d = d;
+        }
+    }
+    if (best == SIZE_MAX)
+        return;
+    const row *r = &g->rows[best];
+    int a = 0;
+    for (size_t k = 1; k < r->n && a < na; k++)
+        if (looks_numeric(r->cells[k].text))
+            cm->edge[cols[a++]] = r->cells[k].end;
 }
 
 /* Column model of a space-aligned table from its header rows: the row with the most measure
@@ -1083,6 +1126,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
             continue;
         }
         if (layout == BK_LAYOUT_SPACED) {
+            learn_edges(g, body, i, &cm);
             place_spaced(r, &cm, placed);
             bool has_number = false;
             for (size_t k = 0; k < r->n; k++)

@@ -1,0 +1,237 @@
+/* test_extract.c — the document extractor on small documents of each layout. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../ingest/extract.h"
+
+typedef struct {
+    bk_extraction x;
+    bk_diag_list diags;
+} run;
+
+static void extract_text(run *r, const char *text)
+{
+    bk_diag_list_init(&r->diags);
+    assert_int_equal(bk_extract("doc.txt", text, strlen(text), &r->x, &r->diags), 0);
+}
+
+static void release(run *r)
+{
+    bk_extraction_release(&r->x);
+    bk_diag_list_release(&r->diags);
+}
+
+/* The record of TABLE/CODE/MEASURE (year offset 0), or NULL. */
+static const bk_xrecord *find(const run *r, const char *table, const char *code,
+                              const char *measure)
+{
+    for (size_t i = 0; i < r->x.record_count; i++) {
+        const bk_xrecord *rec = &r->x.records[i];
+        if (strcmp(rec->table, table) == 0 && strcmp(rec->code, code) == 0 &&
+            strcmp(rec->measure, measure) == 0 && rec->year_offset == 0)
+            return rec;
+    }
+    return NULL;
+}
+
+static void expect(const run *r, const char *table, const char *code, const char *measure,
+                   bk_money amount, unsigned line)
+{
+    const bk_xrecord *rec = find(r, table, code, measure);
+    if (!rec)
+        fail_msg("no record %s/%s/%s", table, code, measure);
+    assert_int_equal(rec->amount, amount);
+    assert_int_equal(rec->line, line);
+}
+
+static const bk_xtable *table_of(const run *r, const char *id)
+{
+    for (size_t i = 0; i < r->x.table_count; i++)
+        if (strcmp(r->x.tables[i].table, id) == 0)
+            return &r->x.tables[i];
+    return NULL;
+}
+
+#define WAN(x) ((bk_money)((x) * 100 + 0.5) * 10000) /* 万元 with two decimals */
+
+/* Word export: one cell per tab-indented line, rows separated by blank lines; merged header
+ * cells laid over the full header row below; a 序号 column that is not a figure. */
+static void test_word_cells(void **state)
+{
+    (void)state;
+    const char *doc =
+        "部门预算支出总表\n"                      /* 1 */
+        "\t123001某某局\n\t预算年度：2023\n\t单位：万元\n" /* 2-4 */
+        "\n"
+        "\t序号\n\t功能分类科目\n\t合计\n\t基本支出\n\t项目支出\n" /* 6-10 */
+        "\n"
+        "\t\n\t科目编码\n\t科目名称\n\t\n\t\n\t\n"     /* 12-17 */
+        "\n"
+        "\t栏次\n\t1\n\t2\n\t3\n\t4\n\t5\n"             /* 19-24 */
+        "\n"
+        "\t1\n\t\n\t合计\n\t100.50\n\t80.25\n\t20.25\n" /* 26-31 */
+        "\n"
+        "\t2\n\t201\n\t一般公共服务支出\n\t100.50\n\t80.25\n\t20.25\n" /* 33-38 */
+        "\n"
+        "部门预算政府性基金预算财政拨款支出表\n"   /* 40 */
+        "\t序号\n\t科目编码\n\t科目名称\n\t合计\n"
+        "\n"
+        "注：无政府基金预算财政拨款预算，空表列示。\n";
+    run r;
+    extract_text(&r, doc);
+    assert_int_equal(r.x.year, 2023);
+    expect(&r, "expenditure", "total", "total", WAN(100.50), 29);
+    expect(&r, "expenditure", "total", "basic", WAN(80.25), 30);
+    expect(&r, "expenditure", "201", "project", WAN(20.25), 38);
+    assert_null(find(&r, "expenditure", "total", "carryover"));
+    const bk_xtable *t = table_of(&r, "expenditure");
+    assert_non_null(t);
+    assert_int_equal(t->layout, BK_LAYOUT_CELL_LINES);
+    assert_int_equal(t->status, BK_XTABLE_READ);
+    assert_int_equal(t->numeric_cells, 6); /* the 序号 cells are not figures */
+    assert_int_equal(t->records, 6);
+    const bk_xtable *gf = table_of(&r, "gf_expenditure");
+    assert_non_null(gf);
+    assert_int_equal(gf->status, BK_XTABLE_EMPTY);
+    assert_int_equal(r.diags.errors, 0);
+    release(&r);
+}
+
+/* PDF export: tab-separated rows; a two-sided summary; class names without codes; numbered
+ * fund rows; thousands separators. */
+static void test_tab_rows(void **state)
+{
+    (void)state;
+    const char *doc =
+        "## 2024年预算收支总表\n"                        /* 1 */
+        "单位：万元\n"                                   /* 2 */
+        "收入\t\t支出\t\t\n"                             /* 3 */
+        "项目\t2024年\t项目\t2024年合计\t当年预算安排\n" /* 4 */
+        "一、一般公共预算\t1,200.00\t八、社会保障和就业支出\t1,200.00\t1,200.00\n" /* 5 */
+        "收入总计\t1,200.00\t支出总计\t1,200.00\t1,200.00\n" /* 6 */
+        "\n"
+        "### 情况说明\n"
+        "2024年度预算收入总计1,200.00万元，比上年增加200.00万元，增长20.00%。\n"; /* 9 */
+    run r;
+    extract_text(&r, doc);
+    assert_int_equal(r.x.year, 2024);
+    expect(&r, "summary", "gpb", "total", WAN(1200), 5);
+    expect(&r, "summary", "208", "total", WAN(1200), 5);
+    expect(&r, "summary", "208", "current", WAN(1200), 5);
+    expect(&r, "summary", "revenue_total", "total", WAN(1200), 6);
+    expect(&r, "summary", "expenditure_total", "current", WAN(1200), 6);
+    assert_int_equal(table_of(&r, "summary")->layout, BK_LAYOUT_TAB_ROWS);
+    expect(&r, "narrative", "revenue_total", "total", WAN(1200), 9);
+    expect(&r, "narrative", "revenue_total", "change", WAN(200), 9);
+    expect(&r, "narrative", "revenue_total", "change_pct", WAN(20), 9);
+    /* the previous year, derived from the stated change */
+    bool derived = false;
+    for (size_t i = 0; i < r.x.record_count; i++)
+        if (r.x.records[i].year_offset == -1 && r.x.records[i].amount == WAN(1000) &&
+            r.x.records[i].derived &&
+            strcmp(r.x.records[i].derived, "derived: 1200.00 - (200.00) from doc.txt:9") == 0)
+            derived = true;
+    assert_true(derived);
+    release(&r);
+}
+
+/* pdftotext -layout: space-aligned columns in 元, codes in 类/款/项 columns, a blank column
+ * left out, amounts converted to 万元 exactly; a number that fits no column is reported. */
+static void test_spaced_yuan(void **state)
+{
+    (void)state;
+    const char *doc =
+        "                 2023年部门支出预算总表\n"                              /* 1 */
+        "编制部门：某某街道                                    单位：元\n"        /* 2 */
+        "\n"
+        "功能分类科目编码\n"                                                      /* 4 */
+        "              功能分类科目名称       合计         基本支出       项目支出\n" /* 5 */
+        "类     款    项\n"                                                       /* 6 */
+        "\n"
+        "208   05   99   其他行政事业单位养老支出        3,120        3,120\n"      /* 8 */
+        "\n"
+        "208   05        行政事业单位养老支出           13,120        3,120      10,000\n"; /* 10 */
+    run r;
+    extract_text(&r, doc);
+    const bk_xtable *t = table_of(&r, "expenditure");
+    assert_non_null(t);
+    assert_int_equal(t->layout, BK_LAYOUT_SPACED);
+    assert_true(t->in_yuan);
+    expect(&r, "expenditure", "2080599", "total", 312000, 8); /* 3,120 元 = 0.312 万元 */
+    expect(&r, "expenditure", "2080599", "basic", 312000, 8);
+    assert_null(find(&r, "expenditure", "2080599", "project"));
+    expect(&r, "expenditure", "20805", "project", 1000000, 10);
+    assert_int_equal(t->numeric_cells, 5);
+    assert_int_equal(t->records, 5);
+    release(&r);
+}
+
+/* An amount in 元 with more than two decimals cannot be a figure of 分: reported, not read. */
+static void test_yuan_precision(void **state)
+{
+    (void)state;
+    const char *doc = "2023年部门支出预算总表\n"
+                      "单位：元\n"
+                      "科目编码\t科目名称\t合计\n"
+                      "201\t一般公共服务支出\t1.005\n";
+    run r;
+    extract_text(&r, doc);
+    assert_null(find(&r, "expenditure", "201", "total"));
+    assert_int_equal(r.diags.errors, 1);
+    release(&r);
+}
+
+/* Titles: aliases, notes in brackets, and text that only mentions a table. */
+static void test_titles(void **state)
+{
+    (void)state;
+    assert_string_equal(bk_extract_table_for_title("单位预算政府基金预算财政拨款支出表"),
+                        "gf_expenditure");
+    assert_string_equal(bk_extract_table_for_title("2023年部门财务收支预算总表"), "summary");
+    assert_string_equal(
+        bk_extract_table_for_title("2023年部门一般公共预算支出功能分类预算表"), "gpb_expenditure");
+    assert_string_equal(
+        bk_extract_table_for_title("2023年一般公共预算支出预算表（不含上年结转）"),
+        "gpb_expenditure");
+    assert_string_equal(bk_extract_table_for_title("部门预算财政拨款“三公”经费支出表"),
+                        "three_public");
+    assert_null(bk_extract_table_for_title("收支预算总表支出栏、基本支出表、项目支出表按经济分类编制。"));
+    assert_null(bk_extract_table_for_title("1、政务服务管理经费绩效目标表"));
+    assert_string_equal(bk_extract_class_code("二十、住房保障支出"), "221");
+    assert_string_equal(bk_extract_economic_code("离休费"), "30301");
+    char name[64];
+    bk_extract_clean_name("    其中：公务用车购置费", name, sizeof name);
+    assert_string_equal(name, "公务用车购置费");
+}
+
+/* Hostile and broken input: NUL bytes, a lone title, no newline at the end. */
+static void test_broken_input(void **state)
+{
+    (void)state;
+    static const char doc[] = "部门预算收支总表\n\t项目\0\t\n收入总计";
+    run r;
+    bk_diag_list_init(&r.diags);
+    assert_int_equal(bk_extract("doc.txt", doc, sizeof doc - 1, &r.x, &r.diags), 0);
+    assert_true(r.diags.count >= 1); /* the NUL byte is named */
+    release(&r);
+    static const char empty[] = "";
+    bk_diag_list_init(&r.diags);
+    assert_int_equal(bk_extract("doc.txt", empty, 0, &r.x, &r.diags), 0);
+    assert_int_equal(r.x.record_count, 0);
+    release(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_word_cells),   cmocka_unit_test(test_tab_rows),
+        cmocka_unit_test(test_spaced_yuan),  cmocka_unit_test(test_yuan_precision),
+        cmocka_unit_test(test_titles),       cmocka_unit_test(test_broken_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
