@@ -278,7 +278,8 @@ static bk_fastcsv_status slow_record(bk_fastcsv *r, const char *buf, size_t len,
                 return BK_FASTCSV_PARSE;
             *pos = i;
             r->line = line;
-            return deliver(r, record_line, rec);
+            /* blanks alone never begin a row for libcsv: then there is no record */
+            return r->record_ended ? deliver(r, record_line, rec) : BK_FASTCSV_END;
         }
         if (!in_record) {
             if (i >= limit)
