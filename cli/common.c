@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Removes "--NAME VALUE" / "--NAME=VALUE" from argv, returning VALUE (NULL if absent). Sets
  * *bad if the option is present without a value. */
@@ -179,11 +180,30 @@ void print_diags(const bk_diag_list *diags)
     }
 }
 
+/* A long load on a terminal says how far it is; *shown remembers that a line needs clearing. */
+static void show_progress(const char *file, size_t rows, long long done, long long total,
+                          void *vshown)
+{
+    if (total > 0)
+        fprintf(stderr, "\rloading %s: %zu rows, %lld%%", file, rows, done * 100 / total);
+    else
+        fprintf(stderr, "\rloading %s: %zu rows", file, rows);
+    *(int *)vshown = 1;
+}
+
 /* Loads every path into DS; prints diagnostics. Returns the number of rejected rows or files. */
 size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags)
 {
+    int shown = 0;
+    if (isatty(STDERR_FILENO)) { /* nothing when stderr is a pipe or a file */
+        ds->progress = show_progress;
+        ds->progress_context = &shown;
+    }
     for (size_t i = 0; i < o->npaths; i++)
         bk_dataset_load_path(ds, o->paths[i], diags);
+    ds->progress = NULL;
+    if (shown)
+        fputs("\r\033[K", stderr);
     print_diags(diags);
     return diags->errors;
 }

@@ -42,6 +42,7 @@ static const command commands[] = {
     {"completeness", cmd_completeness, "which mandated tables and narrative items are disclosed"},
     {"plot", cmd_plot, "one chart (PNG, SVG, PDF) through gnuplot"},
     {"report", cmd_report, "the briefing: index.html, report.md and every chart"},
+    {"shares", cmd_shares, "class shares by city and year, streamed from files too large to load"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };

@@ -118,6 +118,8 @@ typedef struct {
     bool have_header;
     bool fatal;
     const kind_spec *spec;
+    FILE *stream;          /* for progress: how far it has been read */
+    long long stream_size; /* 0 when unknown */
     int position[MAX_COLUMNS]; /* field index of each spec column */
     size_t ncolumns;           /* fields per row, from the header */
     bk_file_stats *stats;
@@ -598,6 +600,9 @@ static int on_record(const bk_csv_record *rec, void *vst)
         return 0;
     }
     st->stats->rows_read++;
+    if (st->ds->progress && st->stats->rows_read % BK_PROGRESS_ROWS == 0)
+        st->ds->progress(st->file, st->stats->rows_read, (long long)ftello(st->stream),
+                         st->stream_size, st->ds->progress_context);
     row_ctx r = {st, rec};
     int rc;
     if (rec->count != st->ncolumns) {
@@ -632,7 +637,10 @@ int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_di
     bk_file_stats *stats = &ds->files[ds->n_files++];
     memset(stats, 0, sizeof *stats);
     stats->file = file;
-    load_state st = {.ds = ds, .diags = diags, .file = file, .stats = stats};
+    load_state st = {.ds = ds, .diags = diags, .file = file, .stats = stats, .stream = stream};
+    struct stat sb;
+    if (ds->progress && fstat(fileno(stream), &sb) == 0 && S_ISREG(sb.st_mode))
+        st.stream_size = (long long)sb.st_size;
     uint32_t error_line = 0;
     bk_csv_status cs = bk_csv_read(stream, BK_MAX_FIELD, on_record, &st, &error_line);
     if (st.fatal) {

@@ -100,7 +100,18 @@ typedef struct {
     size_t rows_read, rows_accepted, rows_rejected;
 } bk_file_stats;
 
+/*
+ * Called while a file loads, every BK_PROGRESS_ROWS rows: the rows read so far and the bytes
+ * read of the file's size (total 0 when unknown, e.g. a pipe). The library never prints; a
+ * command line may show it.
+ */
+typedef void (*bk_progress_fn)(const char *file, size_t rows, long long bytes_done,
+                               long long bytes_total, void *context);
+#define BK_PROGRESS_ROWS ((size_t)1 << 18)
+
 typedef struct {
+    bk_progress_fn progress; /* NULL: none */
+    void *progress_context;
     bk_strpool *strings;
     bk_item *items;
     size_t n_items, cap_items;

@@ -401,6 +401,34 @@ if [ -d "$SEEDS_DIR" ]; then
 else
     echo "e2e: $SEEDS_DIR not found; extract checks skipped" >&2
 fi
+# ---- shares: the streaming verb ----
+printf 'unit,year,stage,table,code,name,measure,amount,source\n' >"$TMP/panel.csv"
+printf 'langfang-sasac,2023,budget,expenditure,2080501,\047行政,单位\047,total,"1,000.00",a.txt:1\n' | tr "\047" '"' >>"$TMP/panel.csv"
+printf 'langfang-sasac,2023,budget,expenditure,2010101,行政运行,total,2000,a.txt:2\n' >>"$TMP/panel.csv"
+printf 'langfang-sasac,2023,budget,expenditure,2010102,机关服务,total,,a.txt:3\n' >>"$TMP/panel.csv"
+printf 'datong-sasac,2023,budget,expenditure,2010101,行政运行,total,-1.5,a.txt:4\n' >>"$TMP/panel.csv"
+printf 'datong-sasac,2023,budget,expenditure,2050101,行政运行,total,3,a.txt:5\n' >>"$TMP/panel.csv"
+printf 'datong-sasac,2023,final,expenditure,2050101,行政运行,total,99,a.txt:6\n' >>"$TMP/panel.csv"
+run "shares" 0 shares "$TMP/panel.csv"
+if [ "$(cat "$TMP/out")" = "city,year,class,amount,share_pct
+datong,2023,201,-1.50,-100.0000
+datong,2023,205,3.00,200.0000
+langfang,2023,201,2000.00,66.6667
+langfang,2023,208,1000.00,33.3333" ]; then ok; else bad "shares: table"; sed 's/^/  | /' "$TMP/out" >&2; fi
+has "shares: accounting" "$TMP/err" "6 rows = 6 accepted + 0 rejected"
+run "shares 1 thread" 0 shares --threads 1 "$TMP/panel.csv"
+printf 'datong-sasac,20x3,budget,expenditure,2050101,行政运行,total,3,a.txt:8\n' >>"$TMP/panel.csv"
+run "shares: bad row" 1 shares "$TMP/panel.csv"
+has "shares: bad row named" "$TMP/err" "panel.csv:8:2: error: year '20x3'"
+has "shares: bad row counted" "$TMP/err" "7 rows = 6 accepted + 1 rejected"
+has "shares: table still printed" "$TMP/out" "langfang,2023,208,1000.00,33.3333"
+run "shares --strict" 1 shares --strict "$TMP/panel.csv"
+if [ -s "$TMP/out" ]; then bad "shares --strict printed a table"; else ok; fi
+run "shares: no file" 2 shares
+run "shares: bad threads" 2 shares --threads 0 "$TMP/panel.csv"
+run "shares: missing file" 1 shares "$TMP/none.csv"
+has "shares: missing file named" "$TMP/err" "none.csv: error: cannot read"
+run "shares --help" 0 shares --help
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
