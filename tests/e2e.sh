@@ -122,7 +122,7 @@ has "unknown header message" "$TMP/err" "is not one of the known kinds"
 
 printf 'unit,year,stage,table,code,name,measure,amount,source\ndatong-sasac,2023,budget,expenditure,total,"合计,total,1,x\n' >"$TMP/quote.csv"
 run "unbalanced quote" 1 validate "$TMP/units.csv" "$TMP/quote.csv"
-has "unbalanced quote line" "$TMP/err" "quote.csv:2: error: malformed CSV"
+has "unbalanced quote line" "$TMP/err" "quote.csv:2:6: error: quote opened in field 6 is never closed"
 
 : >"$TMP/empty.csv"
 run "empty file" 1 validate "$TMP/empty.csv"
