@@ -384,7 +384,7 @@ static void hex_excerpt(const char *text, size_t len, size_t max, char *out)
 }
 
 /*
- * Rejects a row holding a NUL byte or text that is not UTF-8. Bytes that are not UTF-8 but
+ * Rejects a row holding a NUL byte, a control character or text that is not UTF-8. Bytes that are not UTF-8 but
  * decode as GB18030, in a file that has shown no UTF-8 beyond ASCII so far, mark the file as
  * GB18030: one message then covers it (see load_state). In a file that has shown UTF-8, they
  * are damage and only the row is rejected.
@@ -402,6 +402,19 @@ static int reject_bytes(const row_ctx *r)
                         bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
             return -1;
         }
+    }
+    /* C0 controls and DEL have no place in budget text and could drive a terminal that shows
+     * the output; tab and line breaks (a quoted cell spanning lines) are text. */
+    for (size_t i = 0; i < r->rec->count; i++) {
+        const unsigned char *f = (const unsigned char *)r->rec->fields[i];
+        size_t len = r->rec->lengths[i];
+        for (size_t k = 0; k < len; k++)
+            if ((f[k] < 0x20 && f[k] != '\t' && f[k] != '\n' && f[k] != '\r') || f[k] == 0x7F) {
+                bk_diag_add(st->diags, BK_SEV_ERROR, st->file, r->rec->line, (uint32_t)i + 1,
+                            "field '%s' contains the control character U+%04X",
+                            bk_diag_excerpt((const char *)f, len, BK_EXCERPT_MAX, ex), f[k]);
+                return -1;
+            }
     }
     size_t bad = r->rec->count;
     bool row_utf8 = false;
@@ -830,9 +843,6 @@ int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_di
         bk_diag_add(diags, BK_SEV_ERROR, file, 0, 0, "file is empty: expected a header line");
         return -1;
     }
-    if (stats->rows_read == 0)
-        bk_diag_add(diags, BK_SEV_NOTE, file, 1, 0, "%s file with a header and no rows",
-                    kind_article(stats->kind));
     return st.gb_line ? -1 : 0;
 }
 

@@ -172,7 +172,7 @@ const char *bk_money_status_text(bk_money_status status)
     case BK_MONEY_SYNTAX: return "not a number";
     case BK_MONEY_GROUPING: return "misplaced thousands separator";
     case BK_MONEY_PRECISION: return "more than six decimal places";
-    case BK_MONEY_RANGE: return "out of range";
+    case BK_MONEY_RANGE: return "out of range: beyond ±9223372036854.775807";
     case BK_MONEY_UNIT: return "a unit after the number: write the number alone, in 万元";
     case BK_MONEY_PARENS: return "in parentheses: write a negative amount with '-'";
     }
