@@ -7,6 +7,16 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outfile.h"
+
+/* Printed after every verb's own help: what parse_common handles for all of them. */
+static const char common_help[] =
+    "\n"
+    "-o FILE (or --output FILE) writes the table to FILE instead of stdout: into a new file\n"
+    "beside it, renamed over FILE only when complete, so a failed run leaves a previous FILE\n"
+    "as it was. stderr always ends with the accounting line 'read N files: R rows = A\n"
+    "accepted + J rejected'; every rejected row is reported above it with file:line:column.\n";
+
 /* Removes "--NAME VALUE" / "--NAME=VALUE" from argv, returning VALUE (NULL if absent). Sets
  * *bad if the option is present without a value. */
 const char *take_option(int *argc, char **argv, const char *name, int *bad)
@@ -78,7 +88,16 @@ int parse_common(int argc, char **argv, common_opts *o, int allow_text, const ch
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(help, stdout);
+            fputs(common_help, stdout);
             return 1;
+        } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0 ||
+                   strncmp(a, "--output=", 9) == 0) {
+            const char *v = a[1] == '-' && a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v || !*v) {
+                fprintf(stderr, "budgetkit %s: -o needs a file name\n", argv[0]);
+                return -1;
+            }
+            o->output = v;
         } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
             int f = v ? bk_format_parse(v, allow_text) : -1;
@@ -205,6 +224,7 @@ size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags)
     if (shown)
         fputs("\r\033[K", stderr);
     print_diags(diags);
+    print_accounting(ds);
     return diags->errors;
 }
 
@@ -234,8 +254,11 @@ int inputs_load(const char *verb, const common_opts *o, inputs *in)
         return -1;
     }
     in->errors = load_all(in->ds, o, &in->diags);
-    if (in->errors && o->strict)
+    if (in->errors && o->strict) {
+        fprintf(stderr, "budgetkit %s: --strict: %zu error%s while reading, no output written\n",
+                verb, in->errors, in->errors == 1 ? "" : "s");
         return 1;
+    }
     if (bk_index_build(&in->index, in->ds) != 0) {
         fprintf(stderr, "budgetkit %s: out of memory\n", verb);
         return -1;
@@ -249,6 +272,34 @@ void inputs_release(inputs *in)
     bk_diag_list_release(&in->diags);
     bk_dataset_free(in->ds);
     in->ds = NULL;
+}
+
+/* Writes R on stdout, or whole into O->output; reports a failure (naming VERB) and returns -1. */
+static int emit_table(const char *verb, const bk_result *r, const common_opts *o)
+{
+    if (!o->output) {
+        if (bk_emit_result(stdout, r, o->format) != 0 || fflush(stdout) != 0) {
+            fprintf(stderr, "budgetkit %s: cannot write the output\n", verb);
+            return -1;
+        }
+        return 0;
+    }
+    bk_outfile of;
+    char err[512];
+    if (bk_outfile_open(&of, o->output, err, sizeof err) != 0) {
+        fprintf(stderr, "budgetkit %s: %s\n", verb, err);
+        return -1;
+    }
+    if (bk_emit_result(of.fp, r, o->format) != 0) {
+        bk_outfile_abort(&of);
+        fprintf(stderr, "budgetkit %s: %s: cannot write the output\n", verb, o->output);
+        return -1;
+    }
+    if (bk_outfile_commit(&of, err, sizeof err) != 0) {
+        fprintf(stderr, "budgetkit %s: %s\n", verb, err);
+        return -1;
+    }
+    return 0;
 }
 
 int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg)
@@ -265,11 +316,8 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
             fprintf(stderr, "budgetkit %s: --unit, --city or --year does not apply to this "
                             "table\n", verb);
             status = EXIT_USAGE;
-        } else {
-            if (bk_emit_result(stdout, r, o->format) != 0 || fflush(stdout) != 0) {
-                fprintf(stderr, "budgetkit %s: cannot write the output\n", verb);
-                status = EXIT_DATA;
-            }
+        } else if (emit_table(verb, r, o) != 0) {
+            status = EXIT_DATA;
         }
         bk_result_free(r);
     }

@@ -3,6 +3,7 @@
  * library, runs one analysis and renders its result. Results go to stdout, diagnostics to
  * stderr. Exit codes: 0 success, 1 data errors, 2 usage errors.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "../analytics/reconcile.h"
 #include "../ingest/model.h"
 #include "emit.h"
+#include "outfile.h"
 #include "verb.h"
 
 #ifndef BK_DEFAULT_DATA
@@ -60,7 +62,7 @@ static void usage(FILE *out)
 /* ---- validate ---- */
 
 static const char validate_help[] =
-    "usage: budgetkit validate [--format text|csv|md|json] [--strict] [FILE|DIR ...]\n"
+    "usage: budgetkit validate [--format text|csv|md|json] [--strict] [-o FILE] [FILE|DIR ...]\n"
     "\n"
     "Reads item, unit, population, staff, disclosure and crosswalk CSV files (kind recognised\n"
     "by header),\n"
@@ -76,23 +78,23 @@ static const char validate_help[] =
     "not fatal), 1 on any error, 2 on usage errors. --strict is accepted for symmetry with other\n"
     "verbs: validate already fails on any rejected row.\n";
 
-static void print_finding_text(const bk_finding *f)
+static void print_finding_text(FILE *out, const bk_finding *f)
 {
-    printf("%s: %s", bk_severity_name(f->severity), f->rule);
+    fprintf(out, "%s: %s", bk_severity_name(f->severity), f->rule);
     if (f->unit)
-        printf(" %s %d%s", f->unit, f->year, f->stage ? " final" : "");
-    printf(": %s", f->what);
+        fprintf(out, " %s %d%s", f->unit, f->year, f->stage ? " final" : "");
+    fprintf(out, ": %s", f->what);
     if (f->has_values) {
         char s[BK_MONEY_TEXT_MAX], c[BK_MONEY_TEXT_MAX], d[BK_MONEY_TEXT_MAX];
         bk_money_format(f->stated, s);
         bk_money_format(f->computed, c);
         bk_money_format(f->stated - f->computed, d);
         const char *unit = f->percent ? "%" : "";
-        printf(": stated %s%s, computed %s%s (difference %s%s)\n  stated at %s\n"
-               "  computed from %s", s, unit, c, unit, d, unit, f->stated_sources,
-               f->computed_sources);
+        fprintf(out, ": stated %s%s, computed %s%s (difference %s%s)\n  stated at %s\n"
+                "  computed from %s", s, unit, c, unit, d, unit, f->stated_sources,
+                f->computed_sources);
     }
-    putchar('\n');
+    fputc('\n', out);
 }
 
 static int cmd_validate(int argc, char **argv)
@@ -111,21 +113,35 @@ static int cmd_validate(int argc, char **argv)
     inputs in;
     bk_findings findings = {0};
     int status = EXIT_OK;
+    bk_outfile of = {0};
+    char err[512];
+    FILE *out = stdout;
     o.strict = 0; /* validate reports every finding; any rejected row already fails it */
     if (inputs_load("validate", &o, &in) != 0 || bk_reconcile(in.ds, &in.index, &findings) != 0) {
         fprintf(stderr, "budgetkit validate: out of memory\n");
         status = EXIT_DATA;
+    } else if (o.output && bk_outfile_open(&of, o.output, err, sizeof err) != 0) {
+        fprintf(stderr, "budgetkit validate: %s\n", err);
+        status = EXIT_DATA;
     } else {
+        if (o.output)
+            out = of.fp;
         if (o.format == BK_FORMAT_TEXT) {
             for (size_t i = 0; i < findings.count; i++)
-                print_finding_text(&findings.items[i]);
+                print_finding_text(out, &findings.items[i]);
         } else {
             bk_result *t = bk_findings_table(&findings);
-            if (!t || bk_emit_result(stdout, t, o.format) != 0)
+            if (!t || bk_emit_result(out, t, o.format) != 0)
                 status = EXIT_DATA;
             bk_result_free(t);
         }
-        print_accounting(in.ds);
+        if (o.output && status != EXIT_OK) {
+            bk_outfile_abort(&of);
+            fprintf(stderr, "budgetkit validate: %s: cannot write the output\n", o.output);
+        } else if (o.output && bk_outfile_commit(&of, err, sizeof err) != 0) {
+            fprintf(stderr, "budgetkit validate: %s\n", err);
+            status = EXIT_DATA;
+        }
         size_t errors = in.errors + bk_findings_count(&findings, BK_SEV_ERROR);
         fprintf(stderr, "%zu error%s, %zu inconsistenc%s, %zu rounding note%s\n", errors,
                 errors == 1 ? "" : "s", bk_findings_count(&findings, BK_SEV_INCONSISTENCY),
@@ -161,6 +177,9 @@ static int cmd_version(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* A file-size limit hit while writing must fail the write (EFBIG), which the atomic output
+     * handles by keeping the previous file, rather than kill the process mid-file. */
+    signal(SIGXFSZ, SIG_IGN);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -26,10 +26,13 @@ typedef struct {
      * still see every unit; the filter only selects the rows shown. */
     const char *unit, *city;
     int year; /* 0: any */
+    /* -o FILE: the table goes to FILE, written beside it and renamed into place (outfile.h);
+     * NULL: stdout. */
+    const char *output;
 } common_opts;
 
 /*
- * Parses --format, --strict, --unit, --city, --year and paths; with no path, the bundled
+ * Parses --format, --strict, --unit, --city, --year, -o and paths; with no path, the bundled
  * datasets. ALLOW_TEXT admits --format text. Returns 0, 1 for --help (HELP printed), or -1
  * (reported on stderr).
  */
@@ -48,7 +51,8 @@ int take_flag(int *argc, char **argv, const char *name);
 /* Parses a year option's TEXT into *OUT; on failure reports it (naming VERB) and returns -1. */
 int parse_year_option(const char *verb, const char *text, int *out);
 
-/* Loads every path into DS and prints diagnostics; returns the number of errors. */
+/* Loads every path into DS and prints diagnostics and the accounting line; returns the number
+ * of errors. */
 size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags);
 void print_diags(const bk_diag_list *diags);
 /* "read N files: R rows = A accepted + J rejected" on stderr. */
@@ -63,9 +67,10 @@ typedef struct {
 } inputs;
 
 /*
- * Loads O's paths into IN (diagnostics printed on stderr) and indexes them. Returns 0 when an
- * analysis may run (IN->errors may still be nonzero), 1 when --strict stops it because rows
- * were rejected, -1 when memory ran out (reported, naming VERB). inputs_release in every case.
+ * Loads O's paths into IN (diagnostics and the accounting line printed on stderr) and indexes
+ * them. Returns 0 when an analysis may run (IN->errors may still be nonzero), 1 when --strict
+ * stops it because rows or files were rejected (said on stderr, naming VERB), -1 when memory
+ * ran out (reported). inputs_release in every case.
  */
 int inputs_load(const char *verb, const common_opts *o, inputs *in);
 void inputs_release(inputs *in);
@@ -77,8 +82,9 @@ void inputs_release(inputs *in);
 int filter_rows(bk_result *r, const common_opts *o, const bk_dataset *ds);
 
 /*
- * Loads the inputs, builds the index, calls MAKE and prints its table in O's format. Rejected
- * rows are reported and make the exit status 1; with --strict no table is printed then. MAKE
+ * Loads the inputs, builds the index, calls MAKE and prints its table in O's format, on stdout
+ * or atomically into O->output. Rejected rows are reported and make the exit status 1; with
+ * --strict no table is written then (a previous -o FILE stays as it was). MAKE
  * returns NULL only when memory ran out. Releases O.
  */
 typedef bk_result *(*result_fn)(const bk_dataset *ds, const bk_index *index, const void *arg);

@@ -1,6 +1,8 @@
 /* diag.c — see diag.h. */
 #include "diag.h"
 
+#include "encoding.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,37 +81,12 @@ const char *bk_severity_name(bk_severity severity)
     return "unknown";
 }
 
-/* Length of the valid UTF-8 sequence at s (at most len bytes), 0 if invalid. */
-static size_t utf8_seq_len(const unsigned char *s, size_t len)
-{
-    unsigned char c = s[0];
-    size_t n;
-    uint32_t cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-    else return 0;
-    if (n > len)
-        return 0;
-    for (size_t k = 1; k < n; k++) {
-        if ((s[k] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[k] & 0x3F);
-    }
-    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 char *bk_diag_excerpt(const char *text, size_t len, size_t max, char *out)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, o = 0, shown = 0;
     while (i < len && shown < max) {
-        size_t n = utf8_seq_len(s + i, len - i);
+        size_t n = bk_utf8_seq_len(s + i, len - i);
         if (n == 1 && s[i] >= 0x20 && s[i] != 0x7F) {
             out[o++] = (char)s[i];
         } else if (n > 1) {

@@ -46,7 +46,8 @@ void bk_diag_list_release(bk_diag_list *list);
 int bk_diag_add(bk_diag_list *list, bk_severity severity, const char *file, uint32_t line,
                 uint32_t column, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 int bk_diag_vadd(bk_diag_list *list, bk_severity severity, const char *file, uint32_t line,
-                 uint32_t column, const char *fmt, va_list ap);
+                 uint32_t column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
 
 /* "error", "inconsistency", "rounding", "note". */
 const char *bk_severity_name(bk_severity severity);

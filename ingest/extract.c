@@ -1071,6 +1071,11 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
 static int read_grid(reader *rd, bk_layout layout, grid *g)
 {
     const char *table = rd->seg->table;
+    if (g->n == 0) {
+        rd->t->status = rd->seg->empty_note ? BK_XTABLE_EMPTY : BK_XTABLE_UNREADABLE;
+        rd->t->reason = rd->seg->empty_note ? rd->seg->note : "no rows under the title";
+        return 0;
+    }
     size_t first = 0;
     while (first < g->n && row_is_meta(&g->rows[first]))
         first++;

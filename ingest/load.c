@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "csvread.h"
+#include "encoding.h"
 #include "vocab.h"
 
 bk_dataset *bk_dataset_new(void)
@@ -116,7 +117,14 @@ typedef struct {
     bk_diag_list *diags;
     const char *file; /* interned */
     bool have_header;
-    bool fatal;
+    bool fatal;          /* out of memory, or the header could not be read: stop */
+    bool header_failed;  /* the header was reported as unusable */
+    /* Set at the first row whose bytes decode as GB18030 but not as UTF-8: that row and every
+     * later one are rejected, and one message at the end names the encoding and the count. */
+    bool saw_utf8; /* an accepted row held UTF-8 beyond ASCII: the file is UTF-8 */
+    uint32_t gb_line, gb_column;
+    char gb_raw[BK_EXCERPT_BUF], gb_decoded[BK_EXCERPT_BUF];
+    size_t gb_rows;
     const kind_spec *spec;
     FILE *stream;          /* for progress: how far it has been read */
     long long stream_size; /* 0 when unknown */
@@ -131,34 +139,6 @@ static size_t count_columns(const char *const *cols)
     while (cols[n])
         n++;
     return n;
-}
-
-static bool valid_utf8(const char *text, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        uint32_t cp;
-        if (c < 0x80) { i++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-        else return false;
-        if (i + n > len)
-            return false;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n;
-    }
-    return true;
 }
 
 /* Trims ASCII blanks from both ends of [*s, *s+*len). */
@@ -178,8 +158,68 @@ static bool header_is(const bk_csv_record *rec, size_t i, const char *name)
     return strlen(name) == len && memcmp(s, name, len) == 0;
 }
 
+/* The kind sharing most column names with the header, if it shares at least two: a header
+ * that lacks its distinctive column is then reported column by column. */
+static const kind_spec *closest_kind(const bk_csv_record *rec)
+{
+    const kind_spec *best = NULL;
+    size_t best_shared = 1;
+    for (size_t k = 0; k < N_KINDS; k++) {
+        size_t shared = 0;
+        for (const char *const *c = kinds[k].columns; *c; c++)
+            for (size_t i = 0; i < rec->count; i++)
+                if (header_is(rec, i, *c)) {
+                    shared++;
+                    break;
+                }
+        if (shared > best_shared) {
+            best = &kinds[k];
+            best_shared = shared;
+        }
+    }
+    return best;
+}
+
+/* The header record as one line of text (fields joined by commas, cut at SIZE-1 bytes). */
+static const char *header_text(const bk_csv_record *rec, char *buf, size_t size)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < rec->count && n + 1 < size; i++) {
+        if (i > 0)
+            buf[n++] = ',';
+        size_t take = rec->lengths[i] < size - 1 - n ? rec->lengths[i] : size - 1 - n;
+        memcpy(buf + n, rec->fields[i], take);
+        n += take;
+    }
+    buf[n < size ? n : size - 1] = '\0';
+    return buf;
+}
+
+/* "an items", "a units", ... for messages. */
+static const char *kind_article(bk_file_kind kind)
+{
+    switch (kind) {
+    case BK_FILE_ITEMS: return "an items";
+    case BK_FILE_UNITS: return "a units";
+    case BK_FILE_POPULATION: return "a population";
+    case BK_FILE_STAFF: return "a staff";
+    case BK_FILE_DISCLOSURES: return "a disclosures";
+    case BK_FILE_CROSSWALK: return "a crosswalk";
+    }
+    return "an unknown";
+}
+
 static int read_header(load_state *st, const bk_csv_record *rec)
 {
+    char ex[BK_EXCERPT_BUF], line[512];
+    const char *bom = bk_bom_encoding(rec->fields[0], rec->lengths[0]);
+    if (bom) {
+        bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 1,
+                    "file is %s-encoded (it starts with a %s byte-order mark), not UTF-8: "
+                    "convert it first, e.g. iconv -f %s -t UTF-8 FILE > FILE-utf8.csv",
+                    bom, bom, bom);
+        return -1;
+    }
     const kind_spec *spec = NULL;
     for (size_t i = 0; i < rec->count && !spec; i++)
         for (size_t d = 0; d < sizeof distinctive / sizeof distinctive[0]; d++)
@@ -187,13 +227,15 @@ static int read_header(load_state *st, const bk_csv_record *rec)
                 for (size_t k = 0; k < N_KINDS; k++)
                     if (kinds[k].kind == distinctive[d].kind)
                         spec = &kinds[k];
+    if (!spec)
+        spec = closest_kind(rec);
     if (!spec) {
-        char ex[BK_EXCERPT_BUF];
+        header_text(rec, line, sizeof line);
         bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
                     "header '%s' is not one of the known kinds (items: unit,year,stage,table,"
                     "code,name,measure,amount,source; units; population; staff; disclosures; "
                     "crosswalk)",
-                    bk_diag_excerpt(rec->fields[0], rec->lengths[0], BK_EXCERPT_MAX, ex));
+                    bk_diag_excerpt(line, strlen(line), BK_EXCERPT_MAX, ex));
         return -1;
     }
     size_t want = count_columns(spec->columns);
@@ -205,12 +247,11 @@ static int read_header(load_state *st, const bk_csv_record *rec)
         for (c = 0; c < want; c++)
             if (header_is(rec, i, spec->columns[c]))
                 break;
-        char ex[BK_EXCERPT_BUF];
         if (c == want) {
             bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, (uint32_t)i + 1,
-                        "unknown column '%s' in a %s file",
+                        "unknown column '%s' in %s file",
                         bk_diag_excerpt(rec->fields[i], rec->lengths[i], BK_EXCERPT_MAX, ex),
-                        bk_file_kind_name(spec->kind));
+                        kind_article(spec->kind));
             bad = true;
         } else if (st->position[c] >= 0) {
             bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, (uint32_t)i + 1,
@@ -222,9 +263,11 @@ static int read_header(load_state *st, const bk_csv_record *rec)
     }
     for (size_t c = 0; c < want; c++)
         if (st->position[c] < 0) {
+            header_text(rec, line, sizeof line);
             bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
-                        "missing column '%s' in a %s file", spec->columns[c],
-                        bk_file_kind_name(spec->kind));
+                        "missing column '%s' in %s file (header '%s')", spec->columns[c],
+                        kind_article(spec->kind),
+                        bk_diag_excerpt(line, strlen(line), BK_EXCERPT_MAX, ex));
             bad = true;
         }
     if (bad)
@@ -323,27 +366,87 @@ static int get_count(const row_ctx *r, size_t c, int64_t *out)
     return 0;
 }
 
+/* TEXT with every byte outside printable ASCII as \xNN, at most MAX bytes shown, "..." after
+ * a cut: how text in an unknown encoding is quoted. OUT holds MAX*4+8 bytes. */
+static void hex_excerpt(const char *text, size_t len, size_t max, char *out)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len && i < max; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c >= 0x20 && c < 0x7F)
+            out[o++] = (char)c;
+        else
+            o += (size_t)snprintf(out + o, 5, "\\x%02X", c);
+    }
+    if (len > max) {
+        memcpy(out + o, "...", 3);
+        o += 3;
+    }
+    out[o] = '\0';
+}
+
+/*
+ * Rejects a row holding a NUL byte, a control character or text that is not UTF-8. Bytes that are not UTF-8 but
+ * decode as GB18030, in a file that has shown no UTF-8 beyond ASCII so far, mark the file as
+ * GB18030: one message then covers it (see load_state). In a file that has shown UTF-8, they
+ * are damage and only the row is rejected.
+ */
 static int reject_bytes(const row_ctx *r)
 {
+    load_state *st = r->st;
+    char ex[BK_EXCERPT_BUF];
     for (size_t i = 0; i < r->rec->count; i++) {
         const char *f = r->rec->fields[i];
         size_t len = r->rec->lengths[i];
-        char ex[BK_EXCERPT_BUF];
         if (memchr(f, '\0', len)) {
-            bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line, (uint32_t)i + 1,
+            bk_diag_add(st->diags, BK_SEV_ERROR, st->file, r->rec->line, (uint32_t)i + 1,
                         "field '%s' contains a NUL byte",
                         bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
             return -1;
         }
-        if (!valid_utf8(f, len)) {
-            bk_diag_add(r->st->diags, BK_SEV_ERROR, r->st->file, r->rec->line, (uint32_t)i + 1,
-                        "field '%s' is not valid UTF-8 (convert GBK/GB18030 files first, e.g. "
-                        "iconv -f GB18030 -t UTF-8)",
-                        bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
-            return -1;
+    }
+    /* C0 controls and DEL have no place in budget text and could drive a terminal that shows
+     * the output; tab and line breaks (a quoted cell spanning lines) are text. */
+    for (size_t i = 0; i < r->rec->count; i++) {
+        const unsigned char *f = (const unsigned char *)r->rec->fields[i];
+        size_t len = r->rec->lengths[i];
+        for (size_t k = 0; k < len; k++)
+            if ((f[k] < 0x20 && f[k] != '\t' && f[k] != '\n' && f[k] != '\r') || f[k] == 0x7F) {
+                bk_diag_add(st->diags, BK_SEV_ERROR, st->file, r->rec->line, (uint32_t)i + 1,
+                            "field '%s' contains the control character U+%04X",
+                            bk_diag_excerpt((const char *)f, len, BK_EXCERPT_MAX, ex), f[k]);
+                return -1;
+            }
+    }
+    size_t bad = r->rec->count;
+    bool row_utf8 = false;
+    for (size_t i = 0; i < r->rec->count; i++) {
+        bool non_ascii = false;
+        if (!bk_utf8_valid(r->rec->fields[i], r->rec->lengths[i], &non_ascii)) {
+            if (bad == r->rec->count)
+                bad = i;
+        } else if (non_ascii) {
+            row_utf8 = true;
         }
     }
-    return 0;
+    if (bad == r->rec->count) {
+        st->saw_utf8 |= row_utf8;
+        return 0;
+    }
+    const char *f = r->rec->fields[bad];
+    size_t len = r->rec->lengths[bad];
+    char decoded[BK_EXCERPT_BUF];
+    if (!st->saw_utf8 && !row_utf8 && bk_gb18030_decodes(f, len, decoded, sizeof decoded)) {
+        /* reported once for the file, when its rows have been counted */
+        st->gb_line = r->rec->line;
+        st->gb_column = (uint32_t)bad + 1;
+        hex_excerpt(f, len, 12, st->gb_raw);
+        bk_diag_excerpt(decoded, strlen(decoded), 24, st->gb_decoded);
+        return -1;
+    }
+    bk_diag_add(st->diags, BK_SEV_ERROR, st->file, r->rec->line, (uint32_t)bad + 1,
+                "field '%s' is not valid UTF-8", bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
+    return -1;
 }
 
 /* Column indexes within each kind's column list. */
@@ -385,7 +488,7 @@ static int load_item(const row_ctx *r)
     else if (ms == BK_MONEY_BLANK)
         it.has_amount = false;
     else {
-        char what[96];
+        char what[192];
         snprintf(what, sizeof what, "an amount in 万元 like 1332.44 or 1,332.44 (%s)",
                  bk_money_status_text(ms));
         return bad_field(r, I_AMOUNT, what);
@@ -588,13 +691,88 @@ static int load_crosswalk(const row_ctx *r)
     return 0;
 }
 
+/* A row with more or fewer fields than the header: names where it goes wrong. */
+static void report_ragged(load_state *st, const bk_csv_record *rec)
+{
+    char ex[BK_EXCERPT_BUF];
+    if (rec->count > st->ncolumns) {
+        size_t extra = st->ncolumns;
+        bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, (uint32_t)extra + 1,
+                    "row has %zu fields, the header has %zu: field %zu '%s' has no column",
+                    rec->count, st->ncolumns, extra + 1,
+                    bk_diag_excerpt(rec->fields[extra], rec->lengths[extra], BK_EXCERPT_MAX, ex));
+        return;
+    }
+    /* the header column that would come next, by position */
+    const char *next = "?";
+    size_t want = count_columns(st->spec->columns);
+    for (size_t c = 0; c < want; c++)
+        if ((size_t)st->position[c] == rec->count)
+            next = st->spec->columns[c];
+    size_t last = rec->count - 1;
+    bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, (uint32_t)last + 1,
+                "row has %zu fields, the header has %zu: it ends after field %zu '%s', "
+                "column '%s' and those after it are missing",
+                rec->count, st->ncolumns, last + 1,
+                bk_diag_excerpt(rec->fields[last], rec->lengths[last], BK_EXCERPT_MAX, ex), next);
+}
+
+/* A record the CSV reader could not read (csvread.h): rejected with where and why. */
+static int on_fault(const bk_csv_fault *f, void *vst)
+{
+    load_state *st = vst;
+    char ex[BK_EXCERPT_BUF], bad[BK_EXCERPT_BUF];
+    char what[BK_EXCERPT_BUF * 2 + 160];
+    switch (f->kind) {
+    case BK_CSV_FAULT_QUOTE:
+        snprintf(what, sizeof what, "stray quote in field %zu after '%s': a field holding a "
+                 "quote must be quoted whole, the quote doubled",
+                 f->field, bk_diag_excerpt(f->text, f->len, BK_EXCERPT_MAX, ex));
+        break;
+    case BK_CSV_FAULT_AFTER_QUOTE:
+        snprintf(what, sizeof what, "'%s' after the closing quote of field %zu '\"%s\"': "
+                 "only a comma or a line end may follow it",
+                 bk_diag_excerpt(&f->bad, 1, 1, bad), f->field,
+                 bk_diag_excerpt(f->text, f->len, BK_EXCERPT_MAX, ex));
+        break;
+    case BK_CSV_FAULT_UNCLOSED:
+        snprintf(what, sizeof what, "quote opened in field %zu is never closed ('\"%s'): "
+                 "the rest of the file is inside it", f->field,
+                 bk_diag_excerpt(f->text, f->len, BK_EXCERPT_MAX, ex));
+        break;
+    case BK_CSV_FAULT_TOO_BIG:
+        snprintf(what, sizeof what, "field %zu is longer than the limit of %d bytes ('%s')",
+                 f->field, BK_MAX_FIELD, bk_diag_excerpt(f->text, f->len, BK_EXCERPT_MAX, ex));
+        break;
+    }
+    bool at_found_line = f->kind == BK_CSV_FAULT_QUOTE || f->kind == BK_CSV_FAULT_AFTER_QUOTE;
+    uint32_t line = at_found_line ? f->line : f->record_line;
+    char starts[64] = "";
+    if (line != f->record_line)
+        snprintf(starts, sizeof starts, " (the row starts on line %u)", f->record_line);
+    const char *outcome = !st->have_header ? "the file was not read"
+                          : f->resumed     ? "the row is skipped"
+                                           : "nothing after it was read";
+    bk_diag_add(st->diags, BK_SEV_ERROR, st->file, line, (uint32_t)f->field, "%s%s; %s",
+                what, starts, outcome);
+    if (!st->have_header) {
+        st->header_failed = true;
+        return 1;
+    }
+    st->stats->rows_read++;
+    st->stats->rows_rejected++;
+    if (st->gb_line)
+        st->gb_rows++;
+    return 0;
+}
+
 static int on_record(const bk_csv_record *rec, void *vst)
 {
     load_state *st = vst;
     if (!st->have_header) {
         st->have_header = true;
         if (read_header(st, rec) != 0) {
-            st->fatal = true;
+            st->header_failed = true;
             return 1;
         }
         return 0;
@@ -605,9 +783,11 @@ static int on_record(const bk_csv_record *rec, void *vst)
                          st->stream_size, st->ds->progress_context);
     row_ctx r = {st, rec};
     int rc;
-    if (rec->count != st->ncolumns) {
-        bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
-                    "row has %zu fields, the header has %zu", rec->count, st->ncolumns);
+    if (st->gb_line) {
+        rc = -1; /* counted in the file's encoding message */
+        st->gb_rows++;
+    } else if (rec->count != st->ncolumns) {
+        report_ragged(st, rec);
         rc = -1;
     } else if ((rc = reject_bytes(&r)) == 0) {
         switch (st->spec->kind) {
@@ -619,6 +799,8 @@ static int on_record(const bk_csv_record *rec, void *vst)
         case BK_FILE_CROSSWALK: rc = load_crosswalk(&r); break;
         }
     }
+    if (st->gb_line && st->gb_rows == 0)
+        st->gb_rows = 1; /* the row that showed the encoding */
     if (rc == 0)
         st->stats->rows_accepted++;
     else
@@ -642,14 +824,25 @@ int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_di
     if (ds->progress && fstat(fileno(stream), &sb) == 0 && S_ISREG(sb.st_mode))
         st.stream_size = (long long)sb.st_size;
     uint32_t error_line = 0;
-    bk_csv_status cs = bk_csv_read(stream, BK_MAX_FIELD, on_record, &st, &error_line);
+    bk_csv_reader reader = {.max_field = BK_MAX_FIELD, .on_record = on_record,
+                            .on_fault = on_fault, .context = &st};
+    bk_csv_status cs = bk_csv_read_with(stream, &reader, &error_line);
+    if (st.gb_line)
+        bk_diag_add(diags, BK_SEV_ERROR, file, st.gb_line, st.gb_column,
+                    "file is not UTF-8 but reads as GB18030 (GBK): field '%s' is '%s' in "
+                    "GB18030; %zu row%s from line %u on rejected; convert the file first, e.g. "
+                    "iconv -f GB18030 -t UTF-8 FILE > FILE-utf8.csv",
+                    st.gb_raw, st.gb_decoded, st.gb_rows, st.gb_rows == 1 ? "" : "s",
+                    st.gb_line);
+    if (st.header_failed)
+        return -1; /* already reported */
     if (st.fatal) {
-        if (!st.spec)
-            return -1; /* header problem, already reported */
         bk_diag_add(diags, BK_SEV_ERROR, file, 0, 0, "out of memory");
         return -1;
     }
-    if (cs == BK_CSV_PARSE || cs == BK_CSV_IO || cs == BK_CSV_NOMEM) {
+    if (cs == BK_CSV_PARSE)
+        return -1; /* the fault that ended the reading is reported */
+    if (cs == BK_CSV_IO || cs == BK_CSV_NOMEM) {
         bk_diag_add(diags, BK_SEV_ERROR, file, error_line, 0, "%s; rows from line %u on were "
                     "not read", bk_csv_status_text(cs), error_line);
         return -1;
@@ -658,7 +851,7 @@ int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_di
         bk_diag_add(diags, BK_SEV_ERROR, file, 0, 0, "file is empty: expected a header line");
         return -1;
     }
-    return 0;
+    return st.gb_line ? -1 : 0;
 }
 
 static int load_file(bk_dataset *ds, const char *path, bk_diag_list *diags)

@@ -39,6 +39,32 @@ static size_t blank_len(const unsigned char *s, size_t len, size_t i)
     return 0;
 }
 
+static bool has_suffix(const unsigned char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len > n && memcmp(s + len - n, suffix, n) == 0;
+}
+
+/* A digit followed by 元 (元, 万元, 亿元 ...) or a per cent sign at the end. */
+static bool ends_with_unit(const unsigned char *s, size_t len)
+{
+    static const char *const units[] = {"\xE5\x85\x83" /* 元 */, "%", "\xEF\xBC\x85" /* ％ */};
+    for (size_t u = 0; u < sizeof units / sizeof units[0]; u++)
+        if (has_suffix(s, len, units[u]))
+            for (size_t i = 0; i < len; i++)
+                if (s[i] >= '0' && s[i] <= '9')
+                    return true;
+    return false;
+}
+
+/* "(…)" or "（…）" around the whole text. */
+static bool in_parentheses(const unsigned char *s, size_t len)
+{
+    bool opens = (len >= 1 && s[0] == '(') || (len >= 3 && memcmp(s, "\xEF\xBC\x88", 3) == 0);
+    bool closes = has_suffix(s, len, ")") || has_suffix(s, len, "\xEF\xBC\x89");
+    return opens && closes && len >= 2;
+}
+
 bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -56,6 +82,11 @@ bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out)
     if (begin == end)
         return BK_MONEY_BLANK;
 
+    /* Two spellings that are not ours but whose meaning is plain: say what to write instead. */
+    if (ends_with_unit(s + begin, end - begin))
+        return BK_MONEY_UNIT;
+    if (in_parentheses(s + begin, end - begin))
+        return BK_MONEY_PARENS;
     /* Normalise into a small ASCII buffer; a number longer than this is out of range anyway. */
     char buf[96];
     size_t blen = 0, i = begin;
@@ -141,7 +172,9 @@ const char *bk_money_status_text(bk_money_status status)
     case BK_MONEY_SYNTAX: return "not a number";
     case BK_MONEY_GROUPING: return "misplaced thousands separator";
     case BK_MONEY_PRECISION: return "more than six decimal places";
-    case BK_MONEY_RANGE: return "out of range";
+    case BK_MONEY_RANGE: return "out of range: beyond ±9223372036854.775807";
+    case BK_MONEY_UNIT: return "a unit after the number: write the number alone, in 万元";
+    case BK_MONEY_PARENS: return "in parentheses: write a negative amount with '-'";
     }
     return "unknown";
 }

@@ -26,7 +26,9 @@ typedef enum {
     BK_MONEY_SYNTAX,     /* not a number of the accepted forms */
     BK_MONEY_GROUPING,   /* thousands separators in the wrong places ("12,34") */
     BK_MONEY_PRECISION,  /* more than six significant fractional digits */
-    BK_MONEY_RANGE       /* beyond what 64 bits of 分 hold */
+    BK_MONEY_RANGE,      /* beyond what 64 bits of 分 hold */
+    BK_MONEY_UNIT,       /* a number followed by a unit ("1332.44万元", "12%"): write the number */
+    BK_MONEY_PARENS      /* in parentheses ("(123)", "（123）"): write a negative with '-' */
 } bk_money_status;
 
 /*

@@ -1,6 +1,8 @@
 /* gnuplot.c — see gnuplot.h. */
 #include "gnuplot.h"
 
+#include "../ingest/encoding.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -25,21 +27,6 @@ int bk_plot_format_of(const char *path)
     return -1;
 }
 
-/* Length of the valid UTF-8 sequence at S (1-4), or 0 if it is not one. */
-static size_t utf8_length(const unsigned char *s)
-{
-    if (s[0] < 0x80) return 1;
-    size_t n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] < 0xE0 ? 2 : 0;
-    if (n == 0) return 0;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    /* overlong three- and four-byte forms, surrogates and code points past U+10FFFF */
-    if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0))) return 0;
-    if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))) return 0;
-    return n;
-}
-
 char *bk_gp_clean(const char *text, size_t max_chars)
 {
     const unsigned char *s = (const unsigned char *)(text ? text : "");
@@ -54,7 +41,9 @@ char *bk_gp_clean(const char *text, size_t max_chars)
     for (size_t i = 0; i < len;) {
         if (max_chars && chars == max_chars - 1)
             cut_at = o;
-        size_t n = utf8_length(s + i);
+        /* one UTF-8 check for the whole program: a local copy here once took bytes F5-FF
+         * for the lead of a three-byte sequence and let invalid UTF-8 into SVG and HTML */
+        size_t n = bk_utf8_seq_len(s + i, len - i);
         if (n == 0) {
             memcpy(out + o, "\xEF\xBF\xBD", 3);
             o += 3;

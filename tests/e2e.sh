@@ -122,7 +122,7 @@ has "unknown header message" "$TMP/err" "is not one of the known kinds"
 
 printf 'unit,year,stage,table,code,name,measure,amount,source\ndatong-sasac,2023,budget,expenditure,total,"合计,total,1,x\n' >"$TMP/quote.csv"
 run "unbalanced quote" 1 validate "$TMP/units.csv" "$TMP/quote.csv"
-has "unbalanced quote line" "$TMP/err" "quote.csv:2: error: malformed CSV"
+has "unbalanced quote line" "$TMP/err" "quote.csv:2:6: error: quote opened in field 6 is never closed"
 
 : >"$TMP/empty.csv"
 run "empty file" 1 validate "$TMP/empty.csv"
@@ -429,6 +429,32 @@ run "shares: bad threads" 2 shares --threads 0 "$TMP/panel.csv"
 run "shares: missing file" 1 shares "$TMP/none.csv"
 has "shares: missing file named" "$TMP/err" "none.csv: error: cannot read"
 run "shares --help" 0 shares --help
+# ---- -o FILE: the table is written whole or not at all ----
+run "summary -o" 0 summary -o "$TMP/summary.csv" datasets
+if [ -s "$TMP/summary.csv" ] && [ ! -s "$TMP/out" ]; then ok; else bad "summary -o: file empty or table on stdout"; fi
+cp "$TMP/summary.csv" "$TMP/summary.before"
+run "summary -o, --strict refuses" 1 summary --strict -o "$TMP/summary.csv" "$TMP/units.csv" "$TMP/items.csv"
+has "summary -o, --strict says so" "$TMP/err" "budgetkit summary: --strict: 1 error while reading, no output written"
+if cmp -s "$TMP/summary.before" "$TMP/summary.csv"; then ok; else bad "summary -o: --strict run changed the previous file"; fi
+# a write that fails midway (file size limit of 1 KiB; the table is over 2 KiB)
+(ulimit -f 2; $BK summary -o "$TMP/summary.csv" datasets >"$TMP/out" 2>"$TMP/err")
+if [ $? -eq 1 ] && cmp -s "$TMP/summary.before" "$TMP/summary.csv"; then ok; else bad "summary -o: a failed write changed the previous file"; fi
+has "summary -o: failed write reported" "$TMP/err" "summary.csv: cannot write"
+run "summary -o into a missing directory" 1 summary -o "$TMP/nowhere/x.csv" datasets
+has "summary -o missing directory message" "$TMP/err" "nowhere/x.csv: cannot create a file beside it"
+run "validate -o" 0 validate -o "$TMP/findings.txt" datasets
+has "validate -o writes the findings" "$TMP/findings.txt" "inconsistency: narrative tangshan-fengrun-party-office 2023"
+run "ratios -o json" 0 ratios --by fund --format json -o "$TMP/ratios.json" datasets
+has "ratios -o json" "$TMP/ratios.json" '"share_pct": 75.70'
+if ls -a "$TMP" | grep -q '^\.\(summary\|findings\|ratios\)'; then bad "-o left a temporary file"; else ok; fi
+run "-o without a name" 2 summary -o
+run "help names -o" 0 summary --help
+has "help names -o" "$TMP/out" "-o FILE"
+run "summary accounting line" 0 summary datasets
+has "summary accounting line" "$TMP/err" "rows = "
+
+# ---- the bad-input catalogue (tests/bad/README.md), under VALGRIND too when set ----
+if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/bad.sh; then ok; else bad "bad-input catalogue (tests/bad.sh)"; fi
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -235,8 +235,9 @@ static const file_error_case file_errors[] = {
     {"empty file", "", "empty", 0, 0},
     {"only blank lines", "\n\r\n\n", "empty", 0, 0},
     {"only a BOM", "\xEF\xBB\xBF", "empty", 0, 0},
-    {"unbalanced quote", ITEMS_HEADER GOOD_ROW "datong-sasac,2023,budget,summary,gpb,\"open,total,1,d:1\n" GOOD_ROW,
-     "malformed CSV", 3, 0},
+    {"unclosed quote", ITEMS_HEADER GOOD_ROW "datong-sasac,2023,budget,summary,gpb,\"open,total,1,d:1\n" GOOD_ROW,
+     "quote opened in field 6 is never closed", 3, 6},
+    {"UTF-16 file", "\xFF\xFEu\0n\0i\0t\0", "UTF-16LE-encoded", 1, 1},
 };
 
 static void test_file_errors(void **state)
@@ -325,10 +326,15 @@ static const row_error_case row_errors[] = {
     {"NUL byte", IN("datong-sasac,2023,budget,summary,gpb,a\0b,total,1,d:1\n"), 6, "NUL"},
     {"NUL byte in amount", IN("datong-sasac,2023,budget,summary,gpb,x,total,1\0002,d:1\n"), 8,
      "NUL"},
-    {"ragged row, too few fields", IN("datong-sasac,2023,budget,summary,gpb,x,total,1\n"), 0,
-     "8 fields"},
+    {"ragged row, too few fields", IN("datong-sasac,2023,budget,summary,gpb,x,total,1\n"), 8,
+     "8 fields, the header has 9: it ends after field 8 '1', column 'source'"},
     {"ragged row, too many fields", IN("datong-sasac,2023,budget,summary,gpb,x,total,1,d:1,extra\n"),
-     0, "10 fields"},
+     10, "10 fields, the header has 9: field 10 'extra' has no column"},
+    {"stray quote", IN("datong-sasac,2023,budget,summary,gpb,x\"y,total,1,d:1\n"), 6,
+     "stray quote in field 6 after 'x'"},
+    {"text after a closing quote", IN("datong-sasac,2023,budget,summary,gpb,\"x\"y,total,1,d:1\n"),
+     6, "'y' after the closing quote of field 6 '\"x\"'"},
+
 };
 
 static void test_row_errors(void **state)
@@ -378,6 +384,95 @@ static void test_row_errors(void **state)
         bk_dataset_free(ds);
         free(text);
     }
+}
+
+/* After a malformed row, reading goes on at the first line end outside quotes: a quoted line
+ * break later in the bad row does not start a new row; an oversized field costs its row only. */
+static void test_fault_resync(void **state)
+{
+    (void)state;
+    size_t big = BK_MAX_FIELD + 10;
+    const char *head = ITEMS_HEADER GOOD_ROW "datong-sasac,2023,budget,summary,gpb,x\"y,\"to\ntal\",1,d:1\n"
+                       GOOD_ROW "datong-sasac,2023,budget,summary,gpb,\"";
+    const char *tail = "\",total,1,d:1\n" GOOD_ROW;
+    size_t hl = strlen(head), tl = strlen(tail), len = hl + big + tl;
+    char *text = malloc(len);
+    assert_non_null(text);
+    memcpy(text, head, hl);
+    for (size_t i = 0; i < big; i++) /* a quoted field of line breaks and commas */
+        text[hl + i] = i % 3 == 0 ? '\n' : i % 3 == 1 ? ',' : 'z';
+    memcpy(text + hl + big, tail, tl);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(load_bytes(ds, &diags, "f.csv", text, len), 0);
+    if (diags.count != 2)
+        dump_diags(&diags);
+    assert_int_equal(diags.count, 2);
+    assert_int_equal(diags.items[0].line, 3);
+    assert_int_equal(diags.items[0].column, 6);
+    assert_non_null(strstr(diags.items[0].message, "the row is skipped"));
+    assert_int_equal(diags.items[1].line, 6);
+    assert_int_equal(diags.items[1].column, 6);
+    assert_non_null(strstr(diags.items[1].message, "longer than the limit of 65536 bytes"));
+    assert_int_equal(ds->n_items, 3);
+    assert_int_equal(ds->items[0].line, 2);
+    assert_int_equal(ds->items[1].line, 5);
+    /* the bad field holds (big + 2) / 3 line breaks; the good row follows its line */
+    assert_int_equal(ds->items[2].line, 6 + (uint32_t)(big + 2) / 3 + 1);
+    assert_int_equal(ds->files[0].rows_read, 5);
+    assert_int_equal(ds->files[0].rows_rejected, 2);
+    check_accounting(ds);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+    free(text);
+}
+
+/* A file in GB18030 (GBK) is named as such once; its rows from the first non-ASCII one on are
+ * rejected and counted. In a file that has shown UTF-8, the same bytes are damage to one row. */
+static void test_gb18030_file(void **state)
+{
+    (void)state;
+    /* 一般公共预算 in GB18030 */
+    static const char gb_row[] =
+        "datong-sasac,2023,budget,summary,gpb,\xD2\xBB\xB0\xE3\xB9\xAB\xB9\xB2\xD4\xA4\xCB\xE3,"
+        "total,1,d:1\n";
+    static const char ascii_row[] = "datong-sasac,2023,budget,summary,gpb,x,total,1,d:1\n";
+    char text[1024];
+    snprintf(text, sizeof text, "%s%s%s%s", ITEMS_HEADER, ascii_row, gb_row, ascii_row);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(load_cstr(ds, &diags, "gb.csv", text), -1);
+    if (diags.count != 1)
+        dump_diags(&diags);
+    assert_int_equal(diags.count, 1);
+    const bk_diag *d = &diags.items[0];
+    assert_int_equal(d->line, 3);
+    assert_int_equal(d->column, 6);
+    assert_string_equal(d->message,
+                        "file is not UTF-8 but reads as GB18030 (GBK): field "
+                        "'\\xD2\\xBB\\xB0\\xE3\\xB9\\xAB\\xB9\\xB2\\xD4\\xA4\\xCB\\xE3' is "
+                        "'一般公共预算' in GB18030; 2 rows from line 3 on rejected; convert the file "
+                        "first, e.g. iconv -f GB18030 -t UTF-8 FILE > FILE-utf8.csv");
+    assert_int_equal(ds->n_items, 1);
+    assert_int_equal(ds->files[0].rows_read, 3);
+    assert_int_equal(ds->files[0].rows_rejected, 2);
+    check_accounting(ds);
+    bk_diag_list_release(&diags);
+
+    /* after a UTF-8 row, the same bytes reject only their row */
+    bk_diag_list_init(&diags);
+    snprintf(text, sizeof text, "%s%s%s%s", ITEMS_HEADER, GOOD_ROW, gb_row, ascii_row);
+    assert_int_equal(load_cstr(ds, &diags, "mixed.csv", text), 0);
+    assert_int_equal(diags.count, 1);
+    assert_non_null(strstr(diags.items[0].message, "is not valid UTF-8"));
+    assert_int_equal(ds->files[1].rows_rejected, 1);
+    check_accounting(ds);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
 }
 
 /* Columns name the field in the file as written, not the schema's position. */
@@ -892,6 +987,8 @@ int main(void)
         cmocka_unit_test(test_missing_path),
         cmocka_unit_test(test_row_errors),
         cmocka_unit_test(test_row_error_column_reordered),
+        cmocka_unit_test(test_fault_resync),
+        cmocka_unit_test(test_gb18030_file),
         cmocka_unit_test(test_row_error_after_multiline_record),
         cmocka_unit_test(test_other_kinds),
         cmocka_unit_test(test_other_kinds_row_errors),

@@ -144,8 +144,19 @@ static const reject_case rejected[] = {
     {",123", BK_MONEY_SYNTAX},
     {"123,", BK_MONEY_GROUPING},
     {"1,2", BK_MONEY_GROUPING},
-    {"\xEF\xBC\x88" "123" "\xEF\xBC\x89", BK_MONEY_SYNTAX}, /* （123） */
-    {"(123)", BK_MONEY_SYNTAX},
+    {"\xEF\xBC\x88" "123" "\xEF\xBC\x89", BK_MONEY_PARENS}, /* （123） */
+    {"(123)", BK_MONEY_PARENS},
+    {"(1,234.5)", BK_MONEY_PARENS},
+    {"()", BK_MONEY_PARENS},
+    {"(", BK_MONEY_SYNTAX},
+    {")", BK_MONEY_SYNTAX},
+    {"(123", BK_MONEY_SYNTAX},
+    {"1332.44\xE4\xB8\x87\xE5\x85\x83", BK_MONEY_UNIT}, /* 1332.44万元 */
+    {"3120\xE5\x85\x83", BK_MONEY_UNIT},                   /* 3120元 */
+    {"12.5%", BK_MONEY_UNIT},
+    {"12.5\xEF\xBC\x85", BK_MONEY_UNIT}, /* 12.5％ */
+    {"%", BK_MONEY_SYNTAX},
+    {"\xE5\x85\x83", BK_MONEY_SYNTAX}, /* 元 alone: no number */
     {"1.", BK_MONEY_SYNTAX},
     {".5", BK_MONEY_SYNTAX},
     {"-.5", BK_MONEY_SYNTAX},
@@ -189,7 +200,7 @@ static void test_status_text(void **state)
     (void)state;
     static const bk_money_status all[] = {BK_MONEY_OK, BK_MONEY_BLANK, BK_MONEY_SYNTAX,
                                           BK_MONEY_GROUPING, BK_MONEY_PRECISION,
-                                          BK_MONEY_RANGE};
+                                          BK_MONEY_RANGE, BK_MONEY_UNIT, BK_MONEY_PARENS};
     for (size_t i = 0; i < N_ELEMS(all); i++) {
         const char *t = bk_money_status_text(all[i]);
         assert_non_null(t);

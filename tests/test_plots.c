@@ -54,6 +54,27 @@ static void test_quote(void **state)
     free(null_text);
 }
 
+/*
+ * Regression (found by tests/fuzz/fuzz_gpquote.c, input tests/fuzz/corpus/gpquote/
+ * crash-f5-ff-lead-byte): bytes F5-FF were taken for the lead of a three-byte sequence, so
+ * "\xFF\x90\x80" passed through bk_gp_clean unchanged and invalid UTF-8 reached the SVG and
+ * the HTML report. Every such byte is now one U+FFFD.
+ */
+static void test_clean_high_lead_bytes(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"\xFF\x90\x80", "\xF8\x80\x80", "\xF5\x80\x80\x80"};
+    static const char *const outputs[] = {"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+                                          "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD",
+                                          "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+        char *c = bk_gp_clean(inputs[i], 0);
+        assert_non_null(c);
+        assert_string_equal(c, outputs[i]);
+        free(c);
+    }
+}
+
 static void test_clean_shortens_by_characters(void **state)
 {
     (void)state;
@@ -161,6 +182,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quote),
+        cmocka_unit_test(test_clean_high_lead_bytes),
         cmocka_unit_test(test_clean_shortens_by_characters),
         cmocka_unit_test(test_shorten_keeps_both_ends),
         cmocka_unit_test(test_format_of),
