@@ -197,7 +197,7 @@ static verb trailing_verb(const char *text, size_t len)
 
 typedef struct {
     char key[64];
-    char name[128];
+    char name[256];
     bk_money total;
     bool has_total;
     bool has_change;
