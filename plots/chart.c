@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* Okabe & Ito's palette, black last; distinguishable with the common colour blindnesses. */
@@ -497,7 +498,19 @@ int bk_chart_render(const bk_chart *c, const char *path, const char *font, char 
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    snprintf(tmp, plen + 32, "%s.tmp-%ld", path, (long)getpid());
+    /* A name nobody can foresee, created here (O_EXCL), so no link planted beside PATH can
+     * make gnuplot write elsewhere; gnuplot then truncates and fills this file. */
+    snprintf(tmp, plen + 32, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: cannot create a file beside it: %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    mode_t mask = umask(0); /* mkstemp makes it private; a chart gets the usual mode */
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    close(fd);
     char *script = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&script, &len);
