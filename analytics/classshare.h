@@ -55,7 +55,7 @@ typedef struct {
     int class_code;
     bk_money amount;  /* exact sum */
     bool overflow;    /* the sum, or its city-year total, does not fit in 64 bits */
-    bool has_share;   /* false when the city-year total is zero or overflows */
+    bool has_share;   /* false when the total is zero or overflows, or the share exceeds 64 bits */
     int64_t share;    /* rounded half away from zero, in BK_CLASSSHARE_SHARE_SCALE units */
 } bk_classshare_row;
 
