@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "../ingest/extract.h"
+#include "outfile.h"
 #include "verb.h"
 
 static const char extract_help[] =
@@ -64,21 +65,6 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
 typedef struct {
     const char *unit, *stage;
     int year;
@@ -91,18 +77,18 @@ static int write_items(FILE *out, const bk_extraction *x, const ident *id)
         const bk_xrecord *r = &x->records[i];
         char amount[BK_MONEY_TEXT_MAX];
         bk_money_format(r->amount, amount);
-        csv_field(out, id->unit);
+        bk_emit_csv_field(out, id->unit);
         fprintf(out, ",%d,%s,%s,", id->year + r->year_offset, id->stage, r->table);
-        csv_field(out, r->code);
+        bk_emit_csv_field(out, r->code);
         fputc(',', out);
-        csv_field(out, r->name);
+        bk_emit_csv_field(out, r->name);
         fprintf(out, ",%s,%s,", r->measure, amount);
         if (r->derived) {
-            csv_field(out, r->derived);
+            bk_emit_csv_field(out, r->derived);
         } else {
             char src[512];
             snprintf(src, sizeof src, "%s:%u", x->file, r->line);
-            csv_field(out, src);
+            bk_emit_csv_field(out, src);
         }
         fputc('\n', out);
     }
@@ -116,50 +102,40 @@ static int write_disclosures(FILE *out, const bk_extraction *x, const ident *id)
         const bk_xtable *t = &x->tables[i];
         if (t->status == BK_XTABLE_UNREADABLE)
             continue; /* not a disclosure we can vouch for; the report names it */
-        csv_field(out, id->unit);
+        bk_emit_csv_field(out, id->unit);
         fprintf(out, ",%d,%s,%s,%s,", id->year, id->stage, t->table,
                 t->status == BK_XTABLE_EMPTY ? "empty" : "disclosed");
-        csv_field(out, t->title);
+        bk_emit_csv_field(out, t->title);
         char src[512];
         snprintf(src, sizeof src, "%s:%u", x->file, t->first_line);
         fputc(',', out);
-        csv_field(out, src);
+        bk_emit_csv_field(out, src);
         fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;
 }
 
-/* Writes through WRITE into a temporary file beside PATH, renamed over PATH on success. */
-static int write_atomically(const char *path, int (*write)(FILE *, const bk_extraction *, const ident *),
+/* Writes through WRITE into PATH whole or not at all (cli/outfile). */
+static int write_atomically(const char *path,
+                            int (*write)(FILE *, const bk_extraction *, const ident *),
                             const bk_extraction *x, const ident *id)
 {
-    char tmp[4096];
-    if (snprintf(tmp, sizeof tmp, "%s.tmp-XXXXXX", path) >= (int)sizeof tmp) {
-        fprintf(stderr, "budgetkit extract: output path too long: %s\n", path);
+    bk_outfile of;
+    char err[512];
+    if (bk_outfile_open(&of, path, err, sizeof err) != 0) {
+        fprintf(stderr, "budgetkit extract: %s\n", err);
         return -1;
     }
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        fprintf(stderr, "budgetkit extract: cannot create a file beside %s: %s\n", path,
-                strerror(errno));
+    if (write(of.fp, x, id) != 0) {
+        bk_outfile_abort(&of);
+        fprintf(stderr, "budgetkit extract: %s: cannot write\n", path);
         return -1;
     }
-    FILE *f = fdopen(fd, "w");
-    if (!f) {
-        close(fd);
-        unlink(tmp);
+    if (bk_outfile_commit(&of, err, sizeof err) != 0) {
+        fprintf(stderr, "budgetkit extract: %s\n", err);
         return -1;
     }
-    int rc = write(f, x, id);
-    if (fclose(f) != 0)
-        rc = -1;
-    if (rc == 0 && rename(tmp, path) != 0)
-        rc = -1;
-    if (rc != 0) {
-        fprintf(stderr, "budgetkit extract: cannot write %s: %s\n", path, strerror(errno));
-        unlink(tmp);
-    }
-    return rc;
+    return 0;
 }
 
 static void print_report(FILE *out, const char *path, const bk_extraction *x)

@@ -45,7 +45,7 @@ static const char *cell_text(const bk_result *r, size_t row, size_t col, char *b
     return "";
 }
 
-static void csv_field(FILE *out, const char *s)
+void bk_emit_csv_field(FILE *out, const char *s)
 {
     if (strpbrk(s, ",\"\r\n") == NULL) {
         fputs(s, out);
@@ -151,14 +151,14 @@ int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
         for (size_t j = 0; j < r->ncols; j++) {
             if (j)
                 fputc(',', out);
-            csv_field(out, r->columns[j]);
+            bk_emit_csv_field(out, r->columns[j]);
         }
         fputc('\n', out);
         for (size_t i = 0; i < r->nrows; i++) {
             for (size_t j = 0; j < r->ncols; j++) {
                 if (j)
                     fputc(',', out);
-                csv_field(out, cell_text(r, i, j, buf));
+                bk_emit_csv_field(out, cell_text(r, i, j, buf));
             }
             fputc('\n', out);
         }

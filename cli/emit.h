@@ -20,6 +20,9 @@ int bk_format_parse(const char *name, int allow_text);
 
 int bk_emit_result(FILE *out, const bk_result *r, bk_format format);
 
+/* One CSV field, quoted (RFC 4180) only when it holds a comma, quote or line break. */
+void bk_emit_csv_field(FILE *out, const char *s);
+
 /* Findings as a result table (columns: severity, rule, unit, year, stage, what, stated,
  * computed, difference, stated_source, computed_sources); NULL if memory ran out. */
 bk_result *bk_findings_table(const bk_findings *findings);
