@@ -1,4 +1,5 @@
 /* csvread.c — see csvread.h. */
+#include "grow.h"
 #include "csvread.h"
 
 #include <csv.h>
@@ -29,21 +30,6 @@ typedef struct {
     void *context;
 } reader_state;
 
-static bool grow(void **buffer, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t cap2 = *cap ? *cap : 16;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *p = realloc(*buffer, cap2 * elem);
-    if (!p)
-        return false;
-    *buffer = p;
-    *cap = cap2;
-    return true;
-}
-
 /* Remembers that field FIELD (1-based), of which DATA[0..len) has been read, is too big. */
 static void note_too_big(reader_state *st, size_t field, const void *data, size_t len)
 {
@@ -66,9 +52,9 @@ static void on_field(void *data, size_t len, void *vstate)
     }
     /* Each array grows geometrically on its own. (lengths was once reallocated on every
      * field, which made a row of 200,000 fields quadratic: minutes under AddressSanitizer.) */
-    if (!grow((void **)&st->bytes, &st->bytes_cap, st->bytes_len + len + 1, 1) ||
-        !grow((void **)&st->offsets, &st->fields_cap, st->nfields + 1, sizeof(size_t)) ||
-        !grow((void **)&st->lengths, &st->lengths_cap, st->nfields + 1, sizeof(size_t))) {
+    if (!bk_grow((void **)&st->bytes, &st->bytes_cap, st->bytes_len + len + 1, 1) ||
+        !bk_grow((void **)&st->offsets, &st->fields_cap, st->nfields + 1, sizeof(size_t)) ||
+        !bk_grow((void **)&st->lengths, &st->lengths_cap, st->nfields + 1, sizeof(size_t))) {
         st->nomem = true;
         return;
     }
@@ -89,7 +75,7 @@ static void on_record_end(int terminator, void *vstate)
         return;
     /* A record with an oversized field is not delivered; the reading loop reports it. */
     if (!st->too_big) {
-        if (!grow((void **)&st->pointers, &st->pointers_cap, st->nfields + 1, sizeof(char *))) {
+        if (!bk_grow((void **)&st->pointers, &st->pointers_cap, st->nfields + 1, sizeof(char *))) {
             st->nomem = true;
             return;
         }

@@ -11,6 +11,7 @@
  *   4. turn every numeric cell of every data row into a record.
  */
 #include "extract.h"
+#include "grow.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -22,14 +23,9 @@
 int bk_extraction_add(bk_extraction *x, const char *table, const char *code, const char *name,
                       const char *measure, bk_money amount, unsigned line)
 {
-    if (x->record_count == x->record_capacity) {
-        size_t cap = x->record_capacity ? x->record_capacity * 2 : 256;
-        bk_xrecord *grown = realloc(x->records, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        x->records = grown;
-        x->record_capacity = cap;
-    }
+    if (!bk_grow((void **)&x->records, &x->record_capacity, x->record_count + 1,
+                 sizeof *x->records))
+        return -1;
     const char *pc = bk_strpool_intern_cstr(x->pool, code ? code : "");
     const char *pn = bk_strpool_intern_cstr(x->pool, name ? name : "");
     if (!pc || !pn)
@@ -40,14 +36,8 @@ int bk_extraction_add(bk_extraction *x, const char *table, const char *code, con
 
 static bk_xtable *add_table(bk_extraction *x)
 {
-    if (x->table_count == x->table_capacity) {
-        size_t cap = x->table_capacity ? x->table_capacity * 2 : 16;
-        bk_xtable *grown = realloc(x->tables, cap * sizeof *grown);
-        if (!grown)
-            return NULL;
-        x->tables = grown;
-        x->table_capacity = cap;
-    }
+    if (!bk_grow((void **)&x->tables, &x->table_capacity, x->table_count + 1, sizeof *x->tables))
+        return NULL;
     bk_xtable *t = &x->tables[x->table_count++];
     memset(t, 0, sizeof *t);
     return t;
@@ -240,28 +230,16 @@ typedef struct {
 
 static int row_push(row *r, cell c)
 {
-    if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 8;
-        cell *g = realloc(r->cells, cap * sizeof *g);
-        if (!g)
-            return -1;
-        r->cells = g;
-        r->cap = cap;
-    }
+    if (!bk_grow((void **)&r->cells, &r->cap, r->n + 1, sizeof *r->cells))
+        return -1;
     r->cells[r->n++] = c;
     return 0;
 }
 
 static row *grid_new_row(grid *g, unsigned line)
 {
-    if (g->n == g->cap) {
-        size_t cap = g->cap ? g->cap * 2 : 32;
-        row *r = realloc(g->rows, cap * sizeof *r);
-        if (!r)
-            return NULL;
-        g->rows = r;
-        g->cap = cap;
-    }
+    if (!bk_grow((void **)&g->rows, &g->cap, g->n + 1, sizeof *g->rows))
+        return NULL;
     row *r = &g->rows[g->n++];
     memset(r, 0, sizeof *r);
     r->line = line;
@@ -424,26 +402,10 @@ static bool is_code_header(const char *w)
     return has(w, "编码") || strcmp(w, "类款项") == 0;
 }
 
-/* Squeezed copy (blanks removed). */
-static void squeeze_into(const char *s, char *out, size_t size)
-{
-    size_t o = 0;
-    for (; *s && o + 1 < size; s++) {
-        if (*s == ' ' || *s == '\t')
-            continue;
-        if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
-            s += 2;
-            continue;
-        }
-        out[o++] = *s;
-    }
-    out[o] = '\0';
-}
-
 static bool is_header_word(const char *table, const char *text)
 {
     char w[256];
-    squeeze_into(text, w, sizeof w);
+    bk_extract_squeeze(text, w, sizeof w);
     if (!*w)
         return true;
     if (looks_numeric(w))
@@ -534,7 +496,7 @@ static void label_columns(const row *hdr, size_t nh, int ncols, bool positional,
         const row *h = &hdr[nh - rows + r];
         if (positional || (int)h->n >= ncols) {
             for (int j = 0; j < ncols && (size_t)j < h->n; j++)
-                squeeze_into(h->cells[j].text, eff[r][j], 128);
+                bk_extract_squeeze(h->cells[j].text, eff[r][j], 128);
             continue;
         }
         /* a short row: lay it over the next full row below */
@@ -561,7 +523,7 @@ static void label_columns(const row *hdr, size_t nh, int ncols, bool positional,
             bool run_start = !blank && (j == 0 || !*below->cells[j - 1].text);
             if (blank || run_start)
                 k++;
-            squeeze_into(h->cells[k - 1].text, eff[r][j], 128);
+            bk_extract_squeeze(h->cells[k - 1].text, eff[r][j], 128);
         }
     }
     if (positional) {
@@ -643,7 +605,7 @@ static bool row_identity(reader *rd, const char *name_text, const char *code_tex
     const char *table = rd->seg->table;
     bk_extract_clean_name(name_text ? name_text : "", name, name_size);
     char c[64];
-    squeeze_into(code_text ? code_text : "", c, sizeof c);
+    bk_extract_squeeze(code_text ? code_text : "", c, sizeof c);
     code[0] = '\0';
     if (*c && strspn(c, "0123456789") != strlen(c) && !*name) {
         /* a name printed in the code column ("合计" spanning both) */
@@ -775,9 +737,7 @@ static void place_spaced(const row *r, const columns *cm, const cell **placed)
             if (j != sd->code_col && j != sd->name_col)
                 amount_cols[na++] = j;
         /* the texts and numbers of this side */
-        int side_start = s == 0 ? -1 : cm->center[sd->name_col];
         int side_end = s + 1 < cm->nsides ? cm->center[cm->sides[s + 1].name_col] : 1 << 30;
-        (void)side_start;
         if (s == 0 && code && sd->code_col >= 0)
             placed[sd->code_col] = code;
         for (int t = 0; t < nt; t++) {
@@ -885,7 +845,7 @@ static bool spaced_columns(const char *table, const row *hdr, size_t nh, columns
     int nl = 0;
     const row *lr = &hdr[best];
     for (size_t i = 0; i < lr->n && nl < MAX_COLS; i++) {
-        squeeze_into(lr->cells[i].text, labels[nl].text, 128);
+        bk_extract_squeeze(lr->cells[i].text, labels[nl].text, 128);
         labels[nl].center = (lr->cells[i].start + lr->cells[i].end) / 2;
         nl++;
     }
@@ -913,8 +873,8 @@ static bool spaced_columns(const char *table, const row *hdr, size_t nh, columns
                         continue;
                     char joined[128];
                     char a[64], b[64];
-                    squeeze_into(c->text, a, sizeof a);
-                    squeeze_into(c2->text, b, sizeof b);
+                    bk_extract_squeeze(c->text, a, sizeof a);
+                    bk_extract_squeeze(c2->text, b, sizeof b);
                     snprintf(joined, sizeof joined, "%s%s", a, b);
                     if (!bk_extract_column_measure(table, "", joined))
                         continue;
@@ -1180,14 +1140,6 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
                     i++;
                 }
             }
-            int before_nums = 0;
-            for (size_t k = 0; k < r->n; k++)
-                if (looks_numeric(r->cells[k].text))
-                    before_nums++;
-            int placed_nums = 0;
-            for (int j = 0; j < cm.ncols; j++)
-                if (placed[j] && looks_numeric(placed[j]->text))
-                    placed_nums++;
             for (size_t k = 0; k < r->n; k++) {
                 bool is_placed = false;
                 for (int j = 0; j < cm.ncols; j++)
@@ -1201,8 +1153,6 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
                         return -1;
                 }
             }
-            (void)before_nums;
-            (void)placed_nums;
         } else {
             for (int j = 0; j < cm.ncols; j++)
                 placed[j] = (size_t)j < r->n && *r->cells[j].text ? &r->cells[j] : NULL;

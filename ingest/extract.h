@@ -97,6 +97,9 @@ const char *bk_xtable_status_name(bk_xtable_status status);
 
 /* ---- pieces shared by the table reader and the narrative reader (extract_names.c) ---- */
 
+/* Copies S into OUT (SIZE bytes) without blanks (ASCII, tab, U+3000, U+00A0), with ASCII ( ) :
+ * as （ ） ：, so that words compare alike however a document spaced or bracketed them. */
+void bk_extract_squeeze(const char *s, char *out, size_t size);
 /* The table id a title names, or NULL if TITLE is not a standard table's title. */
 const char *bk_extract_table_for_title(const char *title);
 /* The 类 code of a function-class name ("社会保障和就业支出" -> "208"), or NULL. */

@@ -15,8 +15,7 @@ const char *const bk_extract_standard_tables[] = {
     "summary", "revenue", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
     "gf_expenditure", "soc", "three_public", NULL};
 
-/* Copies S without blanks (ASCII, tab, U+3000, U+00A0), with ( ) : as （ ） ：. */
-static void squeeze(const char *s, char *out, size_t size)
+void bk_extract_squeeze(const char *s, char *out, size_t size)
 {
     size_t o = 0;
     while (*s && o + 4 < size) {
@@ -52,7 +51,7 @@ static bool ends_with(const char *s, const char *tail)
 const char *bk_extract_table_for_title(const char *title)
 {
     char t[512];
-    squeeze(title, t, sizeof t);
+    bk_extract_squeeze(title, t, sizeof t);
     /* A title is short, has no sentence punctuation and ends in 表 (maybe with a note in
      * brackets: "（不含上年结转）", "（本年预算）"). */
     if (strlen(t) > 150 || has(t, "，") || has(t, "。") || has(t, "；") || has(t, "：") ||
@@ -164,7 +163,7 @@ const char *bk_extract_economic_code(const char *name)
 void bk_extract_clean_name(const char *name, char *out, size_t out_size)
 {
     char s[512];
-    squeeze(name, s, sizeof s);
+    bk_extract_squeeze(name, s, sizeof s);
     const char *p = s;
     for (;;) {
         const char *before = p;
@@ -292,8 +291,8 @@ static bool is_year_word(const char *w)
 const char *bk_extract_column_measure(const char *table, const char *group, const char *leaf)
 {
     char g[256], l[256];
-    squeeze(group, g, sizeof g);
-    squeeze(leaf, l, sizeof l);
+    bk_extract_squeeze(group, g, sizeof g);
+    bk_extract_squeeze(leaf, l, sizeof l);
     const char *w = *l ? l : g; /* the most specific header word */
     if (!*w)
         return NULL;

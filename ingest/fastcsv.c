@@ -1,4 +1,5 @@
 /* fastcsv.c — see fastcsv.h. */
+#include "grow.h"
 #include "fastcsv.h"
 
 #include <csv.h>
@@ -150,21 +151,6 @@ static fast_result fast_record(bk_fastcsv *r, const char *buf, size_t len, bool 
 
 /* ---- the fallback: libcsv fed one physical line at a time, as ingest/csvread does ---- */
 
-static bool grow(void **buffer, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap)
-        return true;
-    size_t cap2 = *cap ? *cap : 16;
-    while (cap2 < need)
-        cap2 *= 2;
-    void *p = realloc(*buffer, cap2 * elem);
-    if (!p)
-        return false;
-    *buffer = p;
-    *cap = cap2;
-    return true;
-}
-
 static void on_field(void *data, size_t len, void *vr)
 {
     bk_fastcsv *r = vr;
@@ -175,8 +161,8 @@ static void on_field(void *data, size_t len, void *vr)
         return;
     }
     size_t cap = r->fields_cap;
-    if (!grow((void **)&r->bytes, &r->bytes_cap, r->bytes_len + len + 1, 1) ||
-        !grow((void **)&r->offsets, &cap, r->nfields + 1, sizeof(size_t))) {
+    if (!bk_grow((void **)&r->bytes, &r->bytes_cap, r->bytes_len + len + 1, 1) ||
+        !bk_grow((void **)&r->offsets, &cap, r->nfields + 1, sizeof(size_t))) {
         r->nomem = true;
         return;
     }
