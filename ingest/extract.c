@@ -660,14 +660,36 @@ static int parse_amount(reader *rd, const cell *c, bk_money *out, bool *ok)
     return 0;
 }
 
+/* "-", "—", "/": printed for "nothing" in an amount column. */
+static bool is_nil_mark(const char *text)
+{
+    char w[32];
+    bk_extract_squeeze(text, w, sizeof w);
+    return strcmp(w, "-") == 0 || strcmp(w, "—") == 0 || strcmp(w, "－") == 0 ||
+           strcmp(w, "/") == 0 || strcmp(w, "——") == 0 || strcmp(w, "--") == 0;
+}
+
 /* Turns one row side's numeric cells into records. CELLS are indexed by column. */
 static int emit_side(reader *rd, const side *sd, const cell *const *cells, int ncols,
                      unsigned row_line)
 {
     size_t numbers = 0;
-    for (int j = sd->from; j < sd->to && j < ncols; j++)
-        if (cells[j] && looks_numeric(cells[j]->text) && j != sd->code_col && !sd->sequence[j])
+    for (int j = sd->from; j < sd->to && j < ncols; j++) {
+        const cell *c = cells[j];
+        if (!c || j == sd->code_col || sd->sequence[j])
+            continue;
+        if (looks_numeric(c->text)) {
             numbers++;
+        } else if (sd->measure[j] && *c->text && !is_nil_mark(c->text)) {
+            /* text where a figure belongs ("1.2.3", "12,34"): said, never dropped */
+            char ex[BK_EXCERPT_MAX * 4 + 8];
+            bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
+            if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line ? c->line : row_line,
+                            (uint32_t)j + 1, "table '%s': '%s' in the %s column is not an amount; "
+                            "not read", rd->seg->table, ex, sd->measure[j]) != 0)
+                return -1;
+        }
+    }
     if (numbers == 0)
         return 0;
     char code[64], name[256];

@@ -395,6 +395,10 @@ if [ -d "$SEEDS_DIR" ]; then
     run "extract without a year" 1 extract -o "$TMP/keep.csv" "$TMP/noyear.txt"
     has "extract without a year: says so" "$TMP/err" "no budget year found"
     if [ "$(cat "$TMP/keep.csv")" = "previous" ]; then ok; else bad "extract: a run without a year replaced the output"; fi
+    printf '部门预算支出总表\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t1.2.3\n202\t\t5.00\n' >"$TMP/badcell.txt"
+    run "extract: text in an amount column" 1 extract --year 2023 "$TMP/badcell.txt"
+    has "extract: bad cell named with file:line:column" "$TMP/err" "badcell.txt:3:3: error: table 'expenditure': '1.2.3' in the total column is not an amount; not read"
+    has "extract: the good row still read" "$TMP/out" "badcell,2023,budget,expenditure,202,,total,5.00,badcell.txt:4"
     run "extract usage" 2 extract
     run "extract help" 0 extract --help
     has "extract help text" "$TMP/out" "usage: budgetkit extract DOC.txt"
