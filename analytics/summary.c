@@ -38,7 +38,8 @@ static const headline headlines[] = {
     {"vehicle_operation", {{"three_public", "vehicle_operation", "total"},
                            {"narrative", "vehicle_operation", "total"}}},
     {"reception", {{"three_public", "reception", "total"}, {"narrative", "reception", "total"}}},
-    {"operating", {{"operating", "total", "total"}, {"narrative", "operating", "total"}}},
+    {"operating", {{"operating", "total", "total"}, {"three_public", "operating", "total"},
+                   {"narrative", "operating", "total"}}},
     {"procurement", {{"procurement", "total", "total"}, {"narrative", "procurement", "total"}}},
 };
 enum { N_HEADLINES = sizeof headlines / sizeof headlines[0] };

@@ -105,6 +105,13 @@ static int headline_rows(const sink *s, const bk_index *index)
             c.stated_pct = bk_index_find(index, uy->unit, uy->year, uy->stage, "narrative",
                                          nkey, "change_pct");
         }
+        /* else the change the current figure's own table states beside it (增减 columns) */
+        if (c.current && !c.stated_change)
+            c.stated_change = bk_index_find(index, uy->unit, uy->year, uy->stage,
+                                            c.current->table, c.current->code, "change");
+        if (c.current && !c.stated_pct)
+            c.stated_pct = bk_index_find(index, uy->unit, uy->year, uy->stage,
+                                         c.current->table, c.current->code, "change_pct");
         if (add_row(s, &c) != 0)
             return -1;
     }

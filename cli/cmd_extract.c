@@ -162,15 +162,20 @@ static void print_report(FILE *out, const char *path, const bk_extraction *x)
         if (!found)
             fprintf(out, "  %-16s absent\n", bk_extract_standard_tables[s]);
     }
-    size_t narrative = 0, derived = 0;
+    size_t narrative = 0, derived = 0, previous_columns = 0;
     for (size_t i = 0; i < x->record_count; i++) {
-        if (strcmp(x->records[i].table, "narrative") == 0)
+        bool in_narrative = strcmp(x->records[i].table, "narrative") == 0;
+        if (in_narrative && !x->records[i].derived)
             narrative++;
-        if (x->records[i].derived)
+        else if (in_narrative)
             derived++;
+        else if (x->records[i].derived)
+            previous_columns++;
     }
-    fprintf(out, "  tables: %zu numeric cells -> %zu records; narrative: %zu records (%zu derived)\n",
-            cells, records, narrative - derived, derived);
+    fprintf(out, "  tables: %zu numeric cells -> %zu records", cells, records);
+    if (previous_columns)
+        fprintf(out, " (%zu of them from previous-year columns)", previous_columns);
+    fprintf(out, "; narrative: %zu records (%zu derived)\n", narrative, derived);
     if (x->restated_differently)
         fprintf(out, "  narrative: %zu figures stated again with another amount (the first kept)\n",
                 x->restated_differently);

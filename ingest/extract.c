@@ -377,6 +377,9 @@ typedef struct {
 typedef struct {
     int code_col, name_col; /* -1 if none */
     const char *measure[MAX_COLS];
+    int year_offset[MAX_COLS]; /* -1: the previous year's column ("2022年预算数", "上年预算数") */
+    const char *not_read[MAX_COLS]; /* why a column of figures is not read, or NULL */
+    bool warned[MAX_COLS];   /* the not-read column has been reported */
     bool sequence[MAX_COLS]; /* 序号: row numbers, not figures */
     int from, to;           /* the columns of this side */
 } side;
@@ -418,6 +421,10 @@ static bool is_header_word(const char *table, const char *text)
             return true;
     if (has(w, "科目") || has(w, "编码") || has(w, "名称") || has(w, "预算数") ||
         has(w, "预算支出") || has(w, "收入预算") || has(w, "支出预算") || has(w, "年预算"))
+        return true;
+    /* the columns of a change, a share or another year's figures ("增减额", "上年预算数") */
+    if (bk_extract_period("", w, 0) != BK_PERIOD_CURRENT && strlen(w) <= 36 &&
+        !bk_extract_row_key(table, text))
         return true;
     /* a measure word, but not a numbered row name that happens to be one ("一、一般公共预算") */
     char clean[256];
@@ -557,7 +564,46 @@ static void label_columns(const row *hdr, size_t nh, int ncols, bool positional,
     }
 }
 
-static void build_sides(const char *table, columns *cm, char group[][128], char leaf[][128])
+/* The measure of column J given the year its header names; sets the side's offset and
+ * not-read reason for the column. */
+static void column_measure(const char *table, int year, side *sd, int j, const char *group,
+                           const char *leaf)
+{
+    const char *m = bk_extract_column_measure(table, group, leaf);
+    sd->year_offset[j] = 0;
+    sd->not_read[j] = NULL;
+    switch (bk_extract_period(group, leaf, year)) {
+    case BK_PERIOD_CURRENT:
+        break;
+    case BK_PERIOD_PREVIOUS:
+        sd->year_offset[j] = -1;
+        break;
+    case BK_PERIOD_CHANGE:
+    case BK_PERIOD_CHANGE_PCT:
+        /* the change of a row's total; a change of one of its parts has no measure */
+        if (m && strcmp(m, "total") != 0) {
+            sd->not_read[j] = "a change of a part of the row";
+            m = NULL;
+        } else {
+            m = bk_extract_period(group, leaf, year) == BK_PERIOD_CHANGE ? "change"
+                                                                          : "change_pct";
+        }
+        break;
+    case BK_PERIOD_SHARE:
+        m = m && strcmp(m, "total") != 0 ? NULL : "share_pct";
+        if (!m)
+            sd->not_read[j] = "a share of a part of the row";
+        break;
+    case BK_PERIOD_OTHER:
+        sd->not_read[j] = "figures of another year or of spending, not this budget";
+        m = NULL;
+        break;
+    }
+    sd->measure[j] = m;
+}
+
+static void build_sides(const char *table, int year, columns *cm, char group[][128],
+                        char leaf[][128])
 {
     bool two_sided = strcmp(table, "summary") == 0 || strcmp(table, "fiscal_summary") == 0;
     int names[4], nn = 0;
@@ -580,7 +626,7 @@ static void build_sides(const char *table, columns *cm, char group[][128], char 
             else if (is_name_header(leaf[j]) && sd->name_col < 0)
                 sd->name_col = j;
             else if (!is_name_header(leaf[j]))
-                sd->measure[j] = bk_extract_column_measure(table, group[j], leaf[j]);
+                column_measure(table, year, sd, j, group[j], leaf[j]);
         }
         if (sd->name_col < 0 && sd->code_col >= 0 && sd->code_col + 1 < sd->to &&
             !sd->measure[sd->code_col + 1])
@@ -633,11 +679,37 @@ static bool row_identity(reader *rd, const char *name_text, const char *code_tex
     return true;
 }
 
-static int parse_amount(reader *rd, const cell *c, bk_money *out, bool *ok)
+static bool is_percent_measure(const char *measure)
+{
+    /* change_pct, share_pct */
+    size_t n = measure ? strlen(measure) : 0;
+    return n > 4 && strcmp(measure + n - 4, "_pct") == 0;
+}
+
+/* TEXT without a trailing "%" / "％" when the column holds percentages, into BUF. */
+static const char *figure_text(const char *text, const char *measure, char *buf, size_t size)
+{
+    size_t n = strlen(text);
+    if (!is_percent_measure(measure) || n >= size)
+        return text;
+    if (n >= 1 && text[n - 1] == '%')
+        n -= 1;
+    else if (n >= 3 && strcmp(text + n - 3, "％") == 0)
+        n -= 3;
+    else
+        return text;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* Parses the figure TEXT of cell C; amounts printed in 元 become 万元, percentages stay. */
+static int parse_amount(reader *rd, const cell *c, const char *text, bool percent,
+                        bk_money *out, bool *ok)
 {
     *ok = false;
     bk_money v;
-    bk_money_status st = bk_money_parse(c->text, strlen(c->text), &v);
+    bk_money_status st = bk_money_parse(text, strlen(text), &v);
     if (st != BK_MONEY_OK) {
         char ex[BK_EXCERPT_MAX * 4 + 8];
         bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
@@ -645,7 +717,7 @@ static int parse_amount(reader *rd, const cell *c, bk_money *out, bool *ok)
                            "table '%s': cell '%s' is %s; not read", rd->seg->table, ex,
                            bk_money_status_text(st));
     }
-    if (rd->seg->in_yuan) {
+    if (rd->seg->in_yuan && !percent) {
         if (v % 10000 != 0) {
             char ex[BK_EXCERPT_MAX * 4 + 8];
             bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
@@ -660,6 +732,27 @@ static int parse_amount(reader *rd, const cell *c, bk_money *out, bool *ok)
     return 0;
 }
 
+/*
+ * Adds a record read from a table. A figure of the previous year's column is the document's
+ * statement of last year's budget: it goes to year - 1 with a source saying so, and like every
+ * derived record it never makes that year a year of its own document.
+ */
+static int add_table_record(reader *rd, const char *table, const char *code, const char *name,
+                            const char *measure, bk_money v, unsigned line, int year_offset)
+{
+    if (bk_extraction_add(rd->x, table, code, name, measure, v, line) != 0)
+        return -1;
+    rd->t->records++;
+    if (year_offset == 0)
+        return 0;
+    char how[512];
+    snprintf(how, sizeof how, "derived: previous-year column of %s:%u", rd->x->file, line);
+    bk_xrecord *r = &rd->x->records[rd->x->record_count - 1];
+    r->year_offset = year_offset;
+    r->derived = bk_strpool_intern_cstr(rd->x->pool, how);
+    return r->derived ? 0 : -1;
+}
+
 /* "-", "—", "/": printed for "nothing" in an amount column. */
 static bool is_nil_mark(const char *text)
 {
@@ -669,16 +762,29 @@ static bool is_nil_mark(const char *text)
            strcmp(w, "/") == 0 || strcmp(w, "——") == 0 || strcmp(w, "--") == 0;
 }
 
+/* Says once per column why its figures are not read (a note: the document is fine, the
+ * item model has no place for them). */
+static int warn_not_read(reader *rd, side *sd, int j, const cell *c)
+{
+    if (sd->warned[j])
+        return 0;
+    sd->warned[j] = true;
+    return bk_diag_add(rd->diags, BK_SEV_NOTE, rd->file, c->line, (uint32_t)j + 1,
+                       "table '%s': column %d holds %s; its figures are not read",
+                       rd->seg->table, j + 1, sd->not_read[j]);
+}
+
 /* Turns one row side's numeric cells into records. CELLS are indexed by column. */
-static int emit_side(reader *rd, const side *sd, const cell *const *cells, int ncols,
+static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
                      unsigned row_line)
 {
     size_t numbers = 0;
+    char buf[64];
     for (int j = sd->from; j < sd->to && j < ncols; j++) {
         const cell *c = cells[j];
         if (!c || j == sd->code_col || sd->sequence[j])
             continue;
-        if (looks_numeric(c->text)) {
+        if (looks_numeric(figure_text(c->text, sd->measure[j], buf, sizeof buf))) {
             numbers++;
         } else if (sd->measure[j] && *c->text && !is_nil_mark(c->text)) {
             /* text where a figure belongs ("1.2.3", "12,34"): said, never dropped */
@@ -698,9 +804,17 @@ static int emit_side(reader *rd, const side *sd, const cell *const *cells, int n
     bool known = row_identity(rd, name_text, code_text, code, sizeof code, name, sizeof name);
     for (int j = sd->from; j < sd->to && j < ncols; j++) {
         const cell *c = cells[j];
-        if (!c || j == sd->code_col || sd->sequence[j] || !looks_numeric(c->text))
+        if (!c || j == sd->code_col || sd->sequence[j])
+            continue;
+        const char *text = figure_text(c->text, sd->measure[j], buf, sizeof buf);
+        if (!looks_numeric(text))
             continue;
         rd->t->numeric_cells++;
+        if (known && !sd->measure[j] && sd->not_read[j]) {
+            if (warn_not_read(rd, sd, j, c) != 0)
+                return -1;
+            continue;
+        }
         if (!known || !sd->measure[j]) {
             char ex[BK_EXCERPT_MAX * 4 + 8];
             bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
@@ -713,14 +827,13 @@ static int emit_side(reader *rd, const side *sd, const cell *const *cells, int n
         }
         bk_money v;
         bool ok;
-        if (parse_amount(rd, c, &v, &ok) != 0)
+        if (parse_amount(rd, c, text, is_percent_measure(sd->measure[j]), &v, &ok) != 0)
             return -1;
         if (!ok)
             continue;
-        if (bk_extraction_add(rd->x, rd->seg->table, code, name, sd->measure[j], v,
-                              c->line ? c->line : row_line) != 0)
+        if (add_table_record(rd, rd->seg->table, code, name, sd->measure[j], v,
+                             c->line ? c->line : row_line, sd->year_offset[j]) != 0)
             return -1;
-        rd->t->records++;
     }
     return 0;
 }
@@ -842,8 +955,8 @@ static void learn_edges(const grid *g, size_t body, size_t at, columns *cm)
 
 /* Column model of a space-aligned table from its header rows: the row with the most measure
  * words gives the columns; words split over two lines ("事业单位" / "经营收入") are joined. */
-static bool spaced_columns(const char *table, const row *hdr, size_t nh, columns *cm,
-                           char group[][128], char leaf[][128])
+static bool spaced_columns(const char *table, int year, const row *hdr, size_t nh,
+                           columns *cm, char group[][128], char leaf[][128])
 {
     size_t best = nh, best_count = 0;
     for (size_t r = 0; r < nh; r++) {
@@ -931,7 +1044,7 @@ static bool spaced_columns(const char *table, const row *hdr, size_t nh, columns
         group[j][0] = '\0';
         cm->center[j] = labels[j].center;
     }
-    build_sides(table, cm, group, leaf);
+    build_sides(table, year, cm, group, leaf);
     return true;
 }
 
@@ -1050,6 +1163,377 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
     return 0;
 }
 
+/* ------------------------------------------------- tables printed the other way round ---- */
+
+/*
+ * Many cities print the 三公 table with the items as columns (合计 | 因公出国(境)费 | 公务用车购置
+ * 及运行费: 小计 购置费 运行费 | 公务接待费, often with 机关运行经费 beside them) and one row of
+ * figures per year or per unit. The item a column header names:
+ */
+static const char *three_public_column_key(const char *group, const char *leaf,
+                                           bool vehicle_group)
+{
+    char w[256], g[256];
+    bk_extract_squeeze(leaf, w, sizeof w);
+    bk_extract_squeeze(group, g, sizeof g);
+    if (has(w, "出国"))
+        return "abroad";
+    if (has(w, "接待"))
+        return "reception";
+    if (has(w, "机关运行"))
+        return "operating";
+    if (has(w, "购置") && (has(w, "运行") || has(w, "运维")))
+        return "vehicle";
+    if (has(w, "购置"))
+        return "vehicle_purchase";
+    if (has(w, "运行") || has(w, "运维"))
+        return "vehicle_operation";
+    if (strcmp(w, "小计") == 0)
+        return vehicle_group || has(g, "公务用车") ? "vehicle" : "three_public";
+    if (has(w, "合计") || has(w, "总计"))
+        return "total";
+    if (has(w, "会议费") || has(w, "培训费"))
+        return bk_extract_economic_code(w);
+    return NULL;
+}
+
+/* True for the items that only a transposed header names side by side. */
+static bool is_item_column(const char *key)
+{
+    return key && strcmp(key, "total") != 0 && strcmp(key, "three_public") != 0;
+}
+
+/* Index of the first row holding a figure (栏次 rows aside), or g->n. */
+static size_t first_figure_row(const grid *g, size_t from)
+{
+    for (size_t i = from; i < g->n; i++) {
+        if (is_index_row(&g->rows[i]))
+            continue;
+        for (size_t k = 0; k < g->rows[i].n; k++)
+            if (looks_numeric(g->rows[i].cells[k].text))
+                return i;
+    }
+    return g->n;
+}
+
+/* A header row above the figures naming two 三公 items side by side: the table is transposed. */
+static bool is_transposed(const grid *g, size_t first, size_t data)
+{
+    for (size_t i = first; i < data; i++) {
+        int items = 0;
+        for (size_t k = 0; k < g->rows[i].n; k++)
+            if (is_item_column(three_public_column_key("", g->rows[i].cells[k].text, false)))
+                items++;
+        if (items >= 2)
+            return true;
+    }
+    return false;
+}
+
+typedef struct {
+    const char *key; /* three_public_column_key; NULL for a column of labels */
+    char name[128];  /* the header as printed */
+    bk_period period;
+    int center;      /* space-aligned tables: where the column is */
+} tcolumn;
+
+/* Columns of a transposed space-aligned table: every header word naming an item, left to right;
+ * 公务用车购置及运行费 is a column only when its parts are not printed under it. */
+static int transposed_spaced_columns(const grid *g, size_t first, size_t data, int year,
+                                     tcolumn *cols)
+{
+    bool parts = false;
+    for (size_t i = first; i < data; i++)
+        for (size_t k = 0; k < g->rows[i].n; k++) {
+            const char *key = three_public_column_key("", g->rows[i].cells[k].text, true);
+            if (key && (strcmp(key, "vehicle_purchase") == 0 ||
+                        strcmp(key, "vehicle_operation") == 0))
+                parts = true;
+        }
+    int n = 0;
+    for (size_t i = first; i < data; i++) {
+        const row *r = &g->rows[i];
+        for (size_t k = 0; k < r->n && n < MAX_COLS; k++) {
+            const cell *c = &r->cells[k];
+            const char *key = three_public_column_key("", c->text, parts);
+            if (!key || (parts && strcmp(key, "vehicle") == 0 && strcmp(c->text, "小计") != 0))
+                continue;
+            tcolumn col = {key, "", BK_PERIOD_CURRENT, (c->start + c->end) / 2};
+            bk_extract_squeeze(c->text, col.name, sizeof col.name);
+            /* the rest of a header wrapped onto lower lines ("2023年机关运行经" / "费预算数") */
+            for (size_t b = i + 1; b < data; b++)
+                for (size_t m = 0; m < g->rows[b].n; m++) {
+                    const cell *d = &g->rows[b].cells[m];
+                    if (d->start <= c->end && d->end >= c->start && !has(d->text, "三公") &&
+                        !three_public_column_key("", d->text, parts) &&
+                        strlen(col.name) + strlen(d->text) < sizeof col.name)
+                        strcat(col.name, d->text);
+                }
+            if (strcmp(key, "vehicle") == 0)
+                for (size_t b = first; b < data; b++)
+                    for (size_t m = 0; m < g->rows[b].n; m++)
+                        if (has(g->rows[b].cells[m].text, "公务用车"))
+                            bk_extract_squeeze(g->rows[b].cells[m].text, col.name,
+                                               sizeof col.name);
+            col.period = bk_extract_period("", col.name, year);
+            int at = n++;
+            while (at > 0 && cols[at - 1].center > col.center) {
+                cols[at] = cols[at - 1];
+                at--;
+            }
+            cols[at] = col;
+        }
+    }
+    return n;
+}
+
+/* Columns of a transposed table of cells or tab rows, from the labels of its header rows. */
+static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_layout layout,
+                                   int year, tcolumn *cols)
+{
+    int ncols = 0;
+    for (size_t i = first; i < g->n; i++)
+        if ((int)g->rows[i].n > ncols)
+            ncols = (int)g->rows[i].n;
+    if (ncols > MAX_COLS)
+        ncols = MAX_COLS;
+    size_t nh = data - first;
+    while (nh && is_index_row(&g->rows[first + nh - 1]))
+        nh--;
+    static char group[MAX_COLS][128], leaf[MAX_COLS][128];
+    label_columns(&g->rows[first], nh, ncols, layout == BK_LAYOUT_TAB_ROWS, group, leaf);
+    bool vehicle_group = false;
+    for (int j = 0; j < ncols; j++)
+        if (has(group[j], "公务用车"))
+            vehicle_group = true;
+    for (int j = 0; j < ncols; j++) {
+        cols[j].key = three_public_column_key(group[j], leaf[j], vehicle_group);
+        if (cols[j].key && strcmp(cols[j].key, "vehicle") == 0 && strcmp(leaf[j], "小计") == 0 &&
+            group[j][0])
+            snprintf(cols[j].name, sizeof cols[j].name, "%.127s", group[j]);
+        else
+            snprintf(cols[j].name, sizeof cols[j].name, "%.127s", leaf[j]);
+        cols[j].period = bk_extract_period(group[j], leaf[j], year);
+        cols[j].center = j;
+    }
+    return ncols;
+}
+
+/* The figures of one row of a transposed table, placed in its columns. */
+typedef struct {
+    const row *r;
+    const cell *at[MAX_COLS];
+    char label[256];
+    bk_period period;
+} trow;
+
+static void place_transposed(const row *r, bk_layout layout, const tcolumn *cols, int ncols,
+                             trow *out)
+{
+    memset(out, 0, sizeof *out);
+    out->r = r;
+    if (layout != BK_LAYOUT_SPACED) {
+        for (int j = 0; j < ncols && (size_t)j < r->n; j++) {
+            const cell *c = &r->cells[j];
+            if (!*c->text)
+                continue;
+            if (cols[j].key && !is_nil_mark(c->text))
+                out->at[j] = c;
+            else if (!cols[j].key && strlen(out->label) + strlen(c->text) < sizeof out->label)
+                strcat(out->label, c->text);
+        }
+        return;
+    }
+    const cell *nums[MAX_COLS];
+    int nn = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const cell *c = &r->cells[k];
+        char buf[64];
+        if (looks_numeric(figure_text(c->text, "change_pct", buf, sizeof buf)) && nn < MAX_COLS)
+            nums[nn++] = c;
+        else if (strlen(out->label) + strlen(c->text) < sizeof out->label)
+            strcat(out->label, c->text);
+    }
+    if (nn > ncols)
+        return; /* more figures than columns: none placed, all reported */
+    /* in order; each figure in the column nearest its centre that leaves room for the rest */
+    int next = 0;
+    for (int k = 0; k < nn; k++) {
+        int mid = (nums[k]->start + nums[k]->end) / 2, best = next, best_d = 1 << 30;
+        for (int a = next; a <= ncols - (nn - k); a++) {
+            int d = abs(cols[a].center - mid);
+            if (d < best_d) {
+                best_d = d;
+                best = a;
+            }
+        }
+        if (nn == ncols)
+            best = k;
+        out->at[best] = nums[k];
+        next = best + 1;
+    }
+}
+
+/* Reads a transposed 三公 table: header rows FIRST..DATA-1, figures from DATA on. */
+static int read_transposed(reader *rd, bk_layout layout, const grid *g, size_t first,
+                           size_t data)
+{
+    const char *table = rd->seg->table;
+    int year = rd->x->year;
+    tcolumn cols[MAX_COLS];
+    int ncols = layout == BK_LAYOUT_SPACED
+                    ? transposed_spaced_columns(g, first, data, year, cols)
+                    : transposed_grid_columns(g, first, data, layout, year, cols);
+    /* the rows of figures and the year each stands for */
+    trow *rows = calloc(g->n - data, sizeof *rows);
+    if (!rows)
+        return -1;
+    size_t nr = 0, current_rows = 0, current_totals = 0;
+    for (size_t i = data; i < g->n; i++) {
+        const row *r = &g->rows[i];
+        if (row_is_header(table, r) || row_is_meta(r) || is_index_row(r))
+            continue;
+        bool figures = false;
+        for (size_t k = 0; k < r->n; k++) {
+            char buf[64];
+            if (looks_numeric(figure_text(r->cells[k].text, "change_pct", buf, sizeof buf)))
+                figures = true;
+        }
+        if (!figures)
+            continue;
+        trow *t = &rows[nr++];
+        place_transposed(r, layout, cols, ncols, t);
+        t->period = bk_extract_period("", t->label, year);
+        if (t->period == BK_PERIOD_CURRENT) {
+            current_rows++;
+            char w[256];
+            bk_extract_squeeze(t->label, w, sizeof w);
+            if (has(w, "合计") || has(w, "总计"))
+                current_totals++;
+        }
+    }
+    /* 合计 is the 三公 total when it is the sum of the three items in this year's row */
+    const char *total_key = "total";
+    for (size_t i = 0; i < nr; i++) {
+        if (rows[i].period != BK_PERIOD_CURRENT)
+            continue;
+        bk_money sum = 0, total = 0, v;
+        bool ok = true;
+        int items = 0, vehicle_from = 0;
+        bool have_total = false;
+        for (int j = 0; j < ncols; j++) {
+            const cell *c = rows[i].at[j];
+            if (!c || !cols[j].key || cols[j].period != BK_PERIOD_CURRENT)
+                continue;
+            if (bk_money_parse(c->text, strlen(c->text), &v) != BK_MONEY_OK)
+                continue;
+            if (strcmp(cols[j].key, "total") == 0) {
+                total = v;
+                have_total = true;
+            } else if (strcmp(cols[j].key, "abroad") == 0 ||
+                       strcmp(cols[j].key, "reception") == 0) {
+                ok = ok && bk_money_add(&sum, v);
+                items++;
+            } else if (strcmp(cols[j].key, "vehicle") == 0 && vehicle_from != 2) {
+                ok = ok && bk_money_add(&sum, v);
+                vehicle_from = 1;
+            }
+        }
+        if (ok && have_total && items == 2 && vehicle_from && sum == total)
+            total_key = "three_public";
+        break;
+    }
+    for (size_t i = 0; i < nr; i++) {
+        trow *t = &rows[i];
+        char w[256];
+        bk_extract_squeeze(t->label, w, sizeof w);
+        const char *skip = NULL;
+        if (t->period == BK_PERIOD_CURRENT && current_rows > 1) {
+            if (current_totals == 0)
+                skip = "one of several rows of this year's figures, none of them a 合计";
+            else if (!has(w, "合计") && !has(w, "总计"))
+                skip = "a row for a part of the unit (the 合计 row is read)";
+        }
+        if (skip) {
+            /* the whole row, said once */
+            size_t figures = 0;
+            for (size_t k = 0; k < t->r->n; k++) {
+                char buf[64];
+                if (looks_numeric(figure_text(t->r->cells[k].text, "change_pct", buf, sizeof buf)))
+                    figures++;
+            }
+            rd->t->numeric_cells += figures;
+            char ex[BK_EXCERPT_MAX * 4 + 8];
+            bk_diag_excerpt(t->label, strlen(t->label), BK_EXCERPT_MAX, ex);
+            if (bk_diag_add(rd->diags, current_totals ? BK_SEV_NOTE : BK_SEV_ERROR, rd->file,
+                            t->r->line, 0, "table '%s': row '%s' (%zu figures) is %s; not read",
+                            table, ex, figures, skip) != 0)
+                goto oom;
+            continue;
+        }
+        for (size_t k = 0; k < t->r->n; k++) {
+            const cell *c = &t->r->cells[k];
+            char buf[64];
+            if (!looks_numeric(figure_text(c->text, "change_pct", buf, sizeof buf)))
+                continue;
+            rd->t->numeric_cells++;
+            int j = -1;
+            for (int a = 0; a < ncols; a++)
+                if (t->at[a] == c)
+                    j = a;
+            const char *why = NULL;
+            bk_period period = BK_PERIOD_OTHER;
+            if (j < 0) {
+                why = "under no column naming a 三公 item";
+            } else {
+                period = cols[j].period == BK_PERIOD_CURRENT ? t->period
+                         : t->period == BK_PERIOD_CURRENT    ? cols[j].period
+                                                             : BK_PERIOD_OTHER;
+                if (period == BK_PERIOD_OTHER)
+                    why = "a figure of another year or of spending, not this budget";
+            }
+            if (why) {
+                /* an unplaced figure is an error; a figure of another year is only said */
+                char ex[BK_EXCERPT_MAX * 4 + 8];
+                bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
+                if (bk_diag_add(rd->diags, j < 0 ? BK_SEV_ERROR : BK_SEV_NOTE, rd->file,
+                                c->line, 0, "table '%s': number %s is %s; not read", table, ex,
+                                why) != 0)
+                    goto oom;
+                continue;
+            }
+            const char *measure = period == BK_PERIOD_CHANGE       ? "change"
+                                  : period == BK_PERIOD_CHANGE_PCT ? "change_pct"
+                                  : period == BK_PERIOD_SHARE      ? "share_pct"
+                                                                   : "total";
+            const char *key = strcmp(cols[j].key, "total") == 0 ? total_key : cols[j].key;
+            bk_money v;
+            bool ok;
+            if (parse_amount(rd, c, figure_text(c->text, measure, buf, sizeof buf),
+                             is_percent_measure(measure), &v, &ok) != 0)
+                goto oom;
+            if (ok && add_table_record(rd, table, key, cols[j].name, measure, v,
+                                       c->line ? c->line : t->r->line,
+                                       period == BK_PERIOD_PREVIOUS ? -1 : 0) != 0)
+                goto oom;
+        }
+    }
+    free(rows);
+    if (rd->t->numeric_cells == 0) {
+        rd->t->status = BK_XTABLE_EMPTY;
+        rd->t->reason = rd->seg->note ? rd->seg->note : "no figures in the table";
+    } else if (rd->t->records == 0) {
+        rd->t->status = BK_XTABLE_UNREADABLE;
+        rd->t->reason = "items as columns, but no figure could be placed under one";
+    } else {
+        rd->t->status = BK_XTABLE_READ;
+    }
+    return 0;
+oom:
+    free(rows);
+    return -1;
+}
+
 static int read_grid(reader *rd, bk_layout layout, grid *g)
 {
     const char *table = rd->seg->table;
@@ -1061,6 +1545,11 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
     size_t first = 0;
     while (first < g->n && row_is_meta(&g->rows[first]))
         first++;
+    if (strcmp(table, "three_public") == 0) {
+        size_t data = first_figure_row(g, first);
+        if (is_transposed(g, first, data))
+            return read_transposed(rd, layout, g, first, data);
+    }
     size_t body = first;
     while (body < g->n && row_is_header(table, &g->rows[body]) && !row_is_meta(&g->rows[body]))
         body++;
@@ -1074,7 +1563,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
     memset(&cm, 0, sizeof cm);
     static char group[MAX_COLS][128], leaf[MAX_COLS][128];
     if (layout == BK_LAYOUT_SPACED) {
-        if (!spaced_columns(table, hdr, nlab, &cm, group, leaf)) {
+        if (!spaced_columns(table, rd->x->year, hdr, nlab, &cm, group, leaf)) {
             rd->t->status = BK_XTABLE_UNREADABLE;
             rd->t->reason = "no header row naming the columns";
         }
@@ -1087,7 +1576,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
             ncols = MAX_COLS;
         cm.ncols = ncols;
         label_columns(hdr, nlab, ncols, layout == BK_LAYOUT_TAB_ROWS, group, leaf);
-        build_sides(table, &cm, group, leaf);
+        build_sides(table, rd->x->year, &cm, group, leaf);
     }
     bool any_measure = false;
     for (int s = 0; s < cm.nsides; s++)

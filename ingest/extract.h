@@ -113,6 +113,21 @@ const char *bk_extract_row_key(const char *table, const char *name);
  * header does not name an amount column.
  */
 const char *bk_extract_column_measure(const char *table, const char *group, const char *leaf);
+/*
+ * Which year's figures a column headed LEAF under GROUP holds, in a document of DOC_YEAR (0 if
+ * unknown): "2023年预算数" / "本年" are the current year, "2022年预算数" / "上年预算数" the previous
+ * one, "增减" / "比上年增长%" a change, "占比" a share; "执行数", "决算数" and other years are
+ * figures the item model does not take from a budget table (BK_PERIOD_OTHER).
+ */
+typedef enum {
+    BK_PERIOD_CURRENT,
+    BK_PERIOD_PREVIOUS,
+    BK_PERIOD_CHANGE,
+    BK_PERIOD_CHANGE_PCT,
+    BK_PERIOD_SHARE,
+    BK_PERIOD_OTHER
+} bk_period;
+bk_period bk_extract_period(const char *group, const char *leaf, int doc_year);
 /* Copies NAME without leading numbering ("八、", "（一）", "1.", "①", "其中：") and blanks. */
 void bk_extract_clean_name(const char *name, char *out, size_t out_size);
 

@@ -350,3 +350,51 @@ const char *bk_extract_column_measure(const char *table, const char *group, cons
         return "soc";
     return NULL;
 }
+
+/* ---- the year a column's figures belong to ---- */
+
+/* The first four-digit year (1990–2100) written in W followed by 年, or 0. */
+static int year_in(const char *w)
+{
+    for (const char *p = w; *p; p++) {
+        if (strspn(p, "0123456789") == 4 && strncmp(p + 4, "年", 3) == 0 &&
+            (p == w || !(p[-1] >= '0' && p[-1] <= '9'))) {
+            int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+            if (y >= 1990 && y <= 2100)
+                return y;
+        }
+    }
+    return 0;
+}
+
+bk_period bk_extract_period(const char *group, const char *leaf, int doc_year)
+{
+    char w[512];
+    char g[256], l[256];
+    bk_extract_squeeze(group, g, sizeof g);
+    bk_extract_squeeze(leaf, l, sizeof l);
+    snprintf(w, sizeof w, "%s%s", g, l);
+    if (has(w, "占比") || has(w, "比重") || has(w, "所占比例"))
+        return BK_PERIOD_SHARE;
+    bool change = has(w, "增减") || has(w, "增加额") || has(w, "减少额") || has(w, "变动") ||
+                  has(w, "比上年") || has(w, "较上年") || has(w, "同比") || has(w, "差额") ||
+                  has(w, "增长");
+    if (change)
+        return has(w, "率") || has(w, "幅") || has(w, "%") || has(w, "％") || has(w, "百分比")
+                   ? BK_PERIOD_CHANGE_PCT
+                   : BK_PERIOD_CHANGE;
+    /* figures of another stage: what was spent or settled, not what was budgeted */
+    if (has(w, "执行数") || has(w, "决算数") || has(w, "实际") || has(w, "执行情况") ||
+        has(w, "预计执行") || has(w, "完成数"))
+        return BK_PERIOD_OTHER;
+    int y = year_in(w);
+    if (y && doc_year) {
+        if (y == doc_year)
+            return BK_PERIOD_CURRENT;
+        return y == doc_year - 1 ? BK_PERIOD_PREVIOUS : BK_PERIOD_OTHER;
+    }
+    /* 上年结转 is this year's money carried over, not last year's budget */
+    if ((has(w, "上年") && !has(w, "上年结转") && !has(w, "上年结余")) || has(w, "上一年"))
+        return BK_PERIOD_PREVIOUS;
+    return BK_PERIOD_CURRENT;
+}

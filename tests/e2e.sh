@@ -375,18 +375,41 @@ if [ -d "$SEEDS_DIR" ]; then
     has "extract 廊坊国资委 revenue" "$TMP/out" "s,2023,budget,narrative,revenue_total,预算收入,total,8294.46,langfang_sasac_2023_budget_notes.txt:45"
     has "extract 廊坊国资委 change" "$TMP/out" "s,2023,budget,narrative,expenditure_total,预算收支安排,change,-70.67,langfang_sasac_2023_budget_notes.txt:49"
     has "extract 廊坊国资委 absent tables listed" "$TMP/err" "summary          absent"
-    # pdftotext -layout in 元: converted exactly; the transposed 三公 table is named unreadable
+    # pdftotext -layout in 元: converted exactly; the transposed 三公 table (items as columns,
+    # 机关运行经费 beside them) read by its header words
     SH="$SEEDS_DIR/other_layouts/shanghai_putuo_wanli_street_2023_dept_budget.txt"
     if [ -f "$SH" ]; then
-        run "extract 上海 (layout, 元)" 1 extract --unit sh --report "$SH"
+        run "extract 上海 (layout, 元)" 0 extract --unit sh --report "$SH"
         has "extract 上海 元 to 万元" "$TMP/out" "sh,2023,budget,summary,revenue_total,收入总计,total,16497.864,"
         has "extract 上海 3,120 元" "$TMP/out" "sh,2023,budget,revenue,2080599,其他行政事业单位养老支出,total,0.312,"
         has "extract 上海 code in 类 款 项 columns" "$TMP/out" "sh,2023,budget,expenditure,2080505,机关事业单位基本养老保险缴费支出,total,441.2547,"
         has "extract 上海 wrapped name" "$TMP/out" "sh,2023,budget,fiscal_summary,207,文化旅游体育与传媒支出,gpb,20.00,"
-        has "extract 上海 report: unreadable named" "$TMP/err" "three_public     unreadable lines 779-"
         has "extract 上海 report: layout" "$TMP/err" "gpb_basic        read       lines 711-778, space-aligned columns, in 元"
-        has "extract 上海 unplaced number reported" "$TMP/err" "error: table 'three_public': number 786.09 has no column; not read"
+        has "extract 上海 report: transposed 三公 read" "$TMP/err" "three_public     read       lines 779-795, space-aligned columns, 7 numeric cells, 7 records"
+        has "extract 上海 三公 total (sum of its items)" "$TMP/out" "sh,2023,budget,three_public,three_public,合计,total,22.91,shanghai_putuo_wanli_street_2023_dept_budget.txt:792"
+        has "extract 上海 公务接待费 column" "$TMP/out" "sh,2023,budget,three_public,reception,公务接待费,total,1.35,shanghai_putuo_wanli_street_2023_dept_budget.txt:792"
+        has "extract 上海 vehicle subtotal under its group" "$TMP/out" "sh,2023,budget,three_public,vehicle,公务用车购置及运行费,total,21.56,"
+        has "extract 上海 运行费 column" "$TMP/out" "sh,2023,budget,three_public,vehicle_operation,运行费,total,21.56,"
+        has "extract 上海 机关运行经费 header wrapped over lines" "$TMP/out" "sh,2023,budget,three_public,operating,2023年机关运行经费预算数,total,786.09,"
+        has "extract 上海 report: all cells read" "$TMP/err" "tables: 638 numeric cells -> 638 records"
     fi
+    # a table whose header names no amount column is unreadable: named, exit 1
+    printf '2023年部门预算\n一般公共预算基本支出表\n甲\t乙\t丙\n301\t工资福利支出\t5.00\n' >"$TMP/unreadable.txt"
+    run "extract: unreadable table" 1 extract --report "$TMP/unreadable.txt"
+    has "extract: unreadable table named with its lines" "$TMP/err" "gpb_basic        unreadable lines 2-4, tab-separated rows, 2 numeric cells, 0 records (its header rows name no amount column)"
+    # columns of another year: 上年 to year - 1 (derived), 增减 / 增减率 as changes, 决算数 said
+    printf '%s\n' '2023年部门预算' '一般公共预算“三公”经费支出表' '单位：元' \
+        "$(printf '项目\t2022年预算数\t2023年预算数\t增减额\t增减率\t2021年决算数')" \
+        "$(printf '合计\t100,000\t80,000\t-20,000\t-20.00%%\t90,000')" \
+        "$(printf '公务接待费\t20,000\t20,000\t0\t0.00%%\t20,000')" >"$TMP/years.txt"
+    run "extract: year columns" 0 extract --unit y --report "$TMP/years.txt"
+    has "extract: this year's column" "$TMP/out" "y,2023,budget,three_public,total,合计,total,8.00,years.txt:5"
+    has "extract: last year's column to year - 1" "$TMP/out" "y,2022,budget,three_public,total,合计,total,10.00,derived: previous-year column of years.txt:5"
+    has "extract: 增减额 is a change" "$TMP/out" "y,2023,budget,three_public,total,合计,change,-2.00,years.txt:5"
+    has "extract: 增减率 percent, not converted from 元" "$TMP/out" "y,2023,budget,three_public,total,合计,change_pct,-20.00,years.txt:5"
+    has "extract: 决算数 column said, not read" "$TMP/err" "years.txt:5:6: note: table 'three_public': column 6 holds figures of another year or of spending, not this budget; its figures are not read"
+    has "extract: report counts previous-year records" "$TMP/err" "tables: 10 numeric cells -> 8 records (2 of them from previous-year columns)"
+    if grep -q "90,000\|9.00" "$TMP/out"; then bad "extract: a 决算数 figure was read"; else ok; fi
     # output files are replaced only when the run succeeds
     echo "previous" >"$TMP/keep.csv"
     run "extract missing input" 1 extract -o "$TMP/keep.csv" "$TMP/no-such-file.txt"

@@ -226,12 +226,144 @@ static void test_broken_input(void **state)
     release(&r);
 }
 
+/* The record of TABLE/CODE/MEASURE for the previous year (a previous-year column), or NULL. */
+static const bk_xrecord *find_previous(const run *r, const char *table, const char *code,
+                                       const char *measure)
+{
+    for (size_t i = 0; i < r->x.record_count; i++) {
+        const bk_xrecord *rec = &r->x.records[i];
+        if (strcmp(rec->table, table) == 0 && strcmp(rec->code, code) == 0 &&
+            strcmp(rec->measure, measure) == 0 && rec->year_offset == -1)
+            return rec;
+    }
+    return NULL;
+}
+
+/* The year a column's figures belong to, from its header words. */
+static void test_periods(void **state)
+{
+    (void)state;
+    assert_int_equal(bk_extract_period("", "2023年预算数", 2023), BK_PERIOD_CURRENT);
+    assert_int_equal(bk_extract_period("2022年预算数", "合计", 2023), BK_PERIOD_PREVIOUS);
+    assert_int_equal(bk_extract_period("", "上年预算数", 2023), BK_PERIOD_PREVIOUS);
+    assert_int_equal(bk_extract_period("", "上年结转", 2023), BK_PERIOD_CURRENT);
+    assert_int_equal(bk_extract_period("", "比上年增减", 2023), BK_PERIOD_CHANGE);
+    assert_int_equal(bk_extract_period("", "增减率（%）", 2023), BK_PERIOD_CHANGE_PCT);
+    assert_int_equal(bk_extract_period("", "2021年决算数", 2023), BK_PERIOD_OTHER);
+    assert_int_equal(bk_extract_period("", "上年执行数", 2023), BK_PERIOD_OTHER);
+    assert_int_equal(bk_extract_period("", "2020年预算数", 2023), BK_PERIOD_OTHER);
+    assert_int_equal(bk_extract_period("", "占比", 2023), BK_PERIOD_SHARE);
+    assert_int_equal(bk_extract_period("", "基本支出", 2023), BK_PERIOD_CURRENT);
+}
+
+/* A row-wise table with 上年 / 本年 / 增减 / 增减率 / 决算数 columns: last year's column goes
+ * to the previous year, the change columns are changes (percent not converted from 元), the
+ * 决算数 column is said and not read. */
+static void test_year_columns(void **state)
+{
+    (void)state;
+    const char *doc = "2023年部门预算\n"                                          /* 1 */
+                      "一般公共预算“三公”经费支出表\n"                             /* 2 */
+                      "单位：元\n"                                                  /* 3 */
+                      "项目\t上年预算数\t本年预算数\t比上年增减\t增减率\t2021年决算数\n" /* 4 */
+                      "合计\t100,000\t80,000\t-20,000\t-20.00%\t90,000\n"           /* 5 */
+                      "公务接待费\t20,000\t20,000\t0\t0.00%\t20,000\n";             /* 6 */
+    run r;
+    extract_text(&r, doc);
+    expect(&r, "three_public", "total", "total", WAN(8), 5);
+    expect(&r, "three_public", "total", "change", -WAN(2), 5);
+    expect(&r, "three_public", "total", "change_pct", -WAN(20), 5);
+    expect(&r, "three_public", "reception", "total", WAN(2), 6);
+    const bk_xrecord *prev = find_previous(&r, "three_public", "total", "total");
+    assert_non_null(prev);
+    assert_int_equal(prev->amount, WAN(10));
+    assert_non_null(prev->derived);
+    assert_non_null(strstr(prev->derived, "previous-year column of doc.txt:5"));
+    const bk_xtable *t = table_of(&r, "three_public");
+    assert_int_equal(t->status, BK_XTABLE_READ);
+    assert_int_equal(t->numeric_cells, 10);
+    assert_int_equal(t->records, 8);
+    assert_int_equal(r.diags.errors, 0);
+    for (size_t i = 0; i < r.x.record_count; i++)
+        assert_true(r.x.records[i].amount != WAN(9)); /* the 决算数 figure is not read */
+    release(&r);
+}
+
+/* A Word export of the 三公 table with items as columns: merged header cells laid over the
+ * row below, a 合计 row read and the rows of the unit's parts said and left. */
+static void test_transposed_cells(void **state)
+{
+    (void)state;
+    const char *doc =
+        "2023年部门预算\n\n财政拨款“三公”经费支出表\n\n\t单位：万元\n\n"            /* 1-6 */
+        "\t单位名称\n\t合计\n\t因公出国（境）费\n\t公务用车购置及运行费\n\t公务接待费\n\n" /* 7-12 */
+        "\t\n\t\n\t\n\t小计\n\t公务用车购置费\n\t公务用车运行费\n\t\n\n"             /* 13-20 */
+        "\t合计\n\t15.29\n\t0\n\t14.70\n\t0\n\t14.70\n\t0.59\n\n"                   /* 21-28 */
+        "\t某某中心\n\t5.29\n\t\n\t5.00\n\t\n\t5.00\n\t0.29\n";                     /* 29-35 */
+    run r;
+    extract_text(&r, doc);
+    expect(&r, "three_public", "three_public", "total", WAN(15.29), 22);
+    expect(&r, "three_public", "abroad", "total", 0, 23);
+    expect(&r, "three_public", "vehicle", "total", WAN(14.70), 24);
+    expect(&r, "three_public", "vehicle_purchase", "total", 0, 25);
+    expect(&r, "three_public", "vehicle_operation", "total", WAN(14.70), 26);
+    expect(&r, "three_public", "reception", "total", WAN(0.59), 27);
+    const bk_xrecord *v = find(&r, "three_public", "vehicle", "total");
+    assert_string_equal(v->name, "公务用车购置及运行费");
+    const bk_xtable *t = table_of(&r, "three_public");
+    assert_int_equal(t->status, BK_XTABLE_READ);
+    assert_int_equal(t->numeric_cells, 10);
+    assert_int_equal(t->records, 6);
+    assert_int_equal(r.diags.errors, 0);
+    assert_true(r.diags.count >= 1); /* the part's row is named */
+    release(&r);
+}
+
+/* pdftotext -layout of a transposed table: headers centred over two lines, 机关运行经费 beside
+ * the 三公 items, a previous-year row and a change row, amounts in 元. */
+static void test_transposed_spaced(void **state)
+{
+    (void)state;
+    const char *doc =
+        "            2023年部门“三公”经费和机关运行经费预算表\n"                       /* 1 */
+        "编制部门：某某街道                                     单位：元\n"             /* 2 */
+        "\n"
+        "                   公务用车购置及运行费           机关运行\n"                /* 4 */
+        "      合计   因公出国(境)费   小计   购置费   运行费   公务接待费   经费\n"    /* 5 */
+        "\n"
+        "2022年  10,000        0        8,000      0     8,000      2,000    500,000\n"   /* 7 */
+        "2023年   9,000        0        7,000      0     7,000      2,000    450,000\n"   /* 8 */
+        "增减    -1,000        0       -1,000      0    -1,000          0    -50,000\n";  /* 9 */
+    run r;
+    extract_text(&r, doc);
+    const bk_xtable *t = table_of(&r, "three_public");
+    assert_non_null(t);
+    assert_int_equal(t->layout, BK_LAYOUT_SPACED);
+    assert_int_equal(t->status, BK_XTABLE_READ);
+    expect(&r, "three_public", "three_public", "total", WAN(0.90), 8);
+    expect(&r, "three_public", "vehicle", "total", WAN(0.70), 8);
+    expect(&r, "three_public", "vehicle_operation", "total", WAN(0.70), 8);
+    expect(&r, "three_public", "reception", "total", WAN(0.20), 8);
+    expect(&r, "three_public", "operating", "total", WAN(45), 8);
+    expect(&r, "three_public", "operating", "change", -WAN(5), 9);
+    const bk_xrecord *prev = find_previous(&r, "three_public", "operating", "total");
+    assert_non_null(prev);
+    assert_int_equal(prev->amount, WAN(50));
+    assert_int_equal(prev->line, 7);
+    assert_int_equal(t->numeric_cells, 21);
+    assert_int_equal(t->records, 21);
+    assert_int_equal(r.diags.errors, 0);
+    release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_word_cells),   cmocka_unit_test(test_tab_rows),
         cmocka_unit_test(test_spaced_yuan),  cmocka_unit_test(test_yuan_precision),
         cmocka_unit_test(test_titles),       cmocka_unit_test(test_broken_input),
+        cmocka_unit_test(test_periods),      cmocka_unit_test(test_year_columns),
+        cmocka_unit_test(test_transposed_cells), cmocka_unit_test(test_transposed_spaced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
