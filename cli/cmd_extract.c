@@ -144,10 +144,10 @@ static void print_report(FILE *out, const char *path, const bk_extraction *x)
     size_t cells = 0, records = 0;
     for (size_t i = 0; i < x->table_count; i++) {
         const bk_xtable *t = &x->tables[i];
-        fprintf(out, "  %-16s %-10s lines %u-%u, %s%s, %zu numeric cells, %zu records", t->table,
-                bk_xtable_status_name(t->status), t->first_line, t->last_line,
-                bk_layout_name(t->layout), t->in_yuan ? ", in 元" : "", t->numeric_cells,
-                t->records);
+        fprintf(out, "  %-16s %-10s lines %u-%u, %s%s%s, %zu numeric cells, %zu records",
+                t->table, bk_xtable_status_name(t->status), t->first_line, t->last_line,
+                bk_layout_name(t->layout), t->unit ? ", in " : "", t->unit ? t->unit : "",
+                t->numeric_cells, t->records);
         if (t->reason)
             fprintf(out, " (%s)", t->reason);
         fprintf(out, "  %s\n", t->title);

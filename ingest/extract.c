@@ -183,7 +183,9 @@ static bool is_meta_text(const char *s)
            is_unit_caption(s);
 }
 
-static bool says_yuan(const char *s)
+/* The money unit a "单位：" caption names: 万元 (the model's), 元, 千元 or 亿元; NULL if S has no
+ * caption. */
+static const char *caption_unit(const char *s)
 {
     const char *u = strstr(s, "单位：");
     size_t skip = 9;
@@ -192,9 +194,13 @@ static bool says_yuan(const char *s)
         skip = 7;
     }
     if (!u)
-        return false;
+        return NULL;
     u = skip_blanks(u + skip);
-    return strncmp(u, "元", 3) == 0;
+    static const char *const units[] = {"万元", "千元", "亿元", "元", NULL};
+    for (size_t i = 0; units[i]; i++)
+        if (strncmp(u, units[i], strlen(units[i])) == 0)
+            return units[i];
+    return NULL;
 }
 
 /* True if TEXT looks like an amount: digits with optional sign, separators, decimals. */
@@ -367,6 +373,7 @@ typedef struct {
     bool empty_note;
     const char *note;
     bool in_yuan;
+    const char *unit; /* "元", "千元", "亿元" when a caption names one; NULL for 万元 */
     bool continuation;
 } segment;
 
@@ -717,15 +724,26 @@ static int parse_amount(reader *rd, const cell *c, const char *text, bool percen
                            "table '%s': cell '%s' is %s; not read", rd->seg->table, ex,
                            bk_money_status_text(st));
     }
-    if (rd->seg->in_yuan && !percent) {
-        if (v % 10000 != 0) {
+    /* v was parsed as if in 万元: 1 元 = 1/10000, 1 千元 = 1/10, 1 亿元 = 10000 万元 */
+    const char *unit = percent ? NULL : rd->seg->unit;
+    int64_t divisor = unit && strcmp(unit, "元") == 0 ? 10000 : unit && strcmp(unit, "千元") == 0 ? 10 : 1;
+    if (divisor > 1 && v % divisor != 0) {
+        char ex[BK_EXCERPT_MAX * 4 + 8];
+        bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
+        return bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, 0,
+                           "table '%s': %s %s is finer than 0.01 元; not read", rd->seg->table,
+                           ex, unit);
+    }
+    v /= divisor;
+    if (unit && strcmp(unit, "亿元") == 0) {
+        if (v > INT64_MAX / 10000 || v < INT64_MIN / 10000) {
             char ex[BK_EXCERPT_MAX * 4 + 8];
             bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
             return bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, 0,
-                               "table '%s': %s 元 has more than two decimals; not read",
-                               rd->seg->table, ex);
+                               "table '%s': %s 亿元 is out of range; not read", rd->seg->table,
+                               ex);
         }
-        v /= 10000;
+        v *= 10000;
     }
     *out = v;
     *ok = true;
@@ -1781,8 +1799,11 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
                 sg->last = i;
                 break;
             }
-            if (says_yuan(s))
-                sg->in_yuan = true;
+            const char *unit = caption_unit(s);
+            if (unit && strcmp(unit, "万元") != 0) {
+                sg->unit = unit;
+                sg->in_yuan = strcmp(unit, "元") == 0;
+            }
             sg->last = i;
         }
     }
@@ -1814,6 +1835,7 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         t->first_line = sg->title_line;
         t->last_line = sg->last;
         t->in_yuan = sg->in_yuan;
+        t->unit = sg->unit;
         if (!body) {
             t->status = sg->empty_note ? BK_XTABLE_EMPTY : BK_XTABLE_UNREADABLE;
             t->reason = sg->empty_note ? sg->note : "a title with no table after it";

@@ -50,8 +50,20 @@ static bool ends_with(const char *s, const char *tail)
 
 const char *bk_extract_table_for_title(const char *title)
 {
-    char t[512];
-    bk_extract_squeeze(title, t, sizeof t);
+    char whole[512];
+    bk_extract_squeeze(title, whole, sizeof whole);
+    /* a table number before the title: "附表1：", "表3-1：", "附件2-" */
+    const char *t = whole;
+    if (strncmp(t, "附表", 6) == 0 || strncmp(t, "附件", 6) == 0 || strncmp(t, "表", 3) == 0) {
+        const char *p = t + (strncmp(t, "表", 3) == 0 ? 3 : 6);
+        size_t digits = strspn(p, "0123456789-.－");
+        if (digits > 0) {
+            p += digits;
+            if (strncmp(p, "：", 3) == 0)
+                p += 3;
+            t = p;
+        }
+    }
     /* A title is short, has no sentence punctuation and ends in 表 (maybe with a note in
      * brackets: "（不含上年结转）", "（本年预算）"). */
     if (strlen(t) > 150 || has(t, "，") || has(t, "。") || has(t, "；") || has(t, "：") ||
@@ -71,11 +83,12 @@ const char *bk_extract_table_for_title(const char *title)
     }
     if (!ends_with(core, "表"))
         return NULL;
-    if (has(core, "绩效") || has(core, "采购") || has(core, "资产") ||
-        (has(core, "统计表") && !has(core, "机关运行")))
+    if (has(core, "绩效") || has(core, "采购") || has(core, "资产"))
         return NULL;
     if (has(core, "三公"))
         return "three_public";
+    if (has(core, "统计表") && !has(core, "机关运行"))
+        return NULL;
     if (has(core, "机关运行经费"))
         return "operating";
     if (has(core, "项目支出") && !has(core, "功能分类"))
@@ -93,12 +106,20 @@ const char *bk_extract_table_for_title(const char *title)
         return "gpb_expenditure";
     if (has(core, "财政拨款收支"))
         return "fiscal_summary";
-    if (has(core, "收支总表") || has(core, "收支预算总表"))
+    if (has(core, "收支总表") || has(core, "收支预算总表") || has(core, "收入支出预算总表") ||
+        has(core, "收入支出总表"))
         return "summary";
     if (has(core, "收入总表") || has(core, "收入预算总表"))
         return "revenue";
     if (has(core, "支出总表") || has(core, "支出预算总表"))
         return "expenditure";
+    /* "部门收入预算表", "单位支出预算表": the unit's whole revenue or expenditure */
+    if ((has(core, "部门") || has(core, "单位")) && !has(core, "财政拨款")) {
+        if (ends_with(core, "收入预算表") || ends_with(core, "收入表"))
+            return "revenue";
+        if (ends_with(core, "支出预算表") || ends_with(core, "支出表"))
+            return "expenditure";
+    }
     return NULL;
 }
 

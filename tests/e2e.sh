@@ -410,6 +410,14 @@ if [ -d "$SEEDS_DIR" ]; then
     has "extract: 决算数 column said, not read" "$TMP/err" "years.txt:5:6: note: table 'three_public': column 6 holds figures of another year or of spending, not this budget; its figures are not read"
     has "extract: report counts previous-year records" "$TMP/err" "tables: 10 numeric cells -> 8 records (2 of them from previous-year columns)"
     if grep -q "90,000\|9.00" "$TMP/out"; then bad "extract: a 决算数 figure was read"; else ok; fi
+    # 千元 and 亿元 captions are converted exactly; a numbered title is still a title
+    printf '%s\n' '2023年部门预算' '附表2：部门支出总表' '单位：千元' \
+        "$(printf '科目编码\t科目名称\t合计')" "$(printf '201\t一般公共服务支出\t1,234.5')" \
+        '部门收入总表' '单位：亿元' "$(printf '项目\t合计')" "$(printf '合计\t1.23')" >"$TMP/units.txt"
+    run "extract: 千元 and 亿元" 0 extract --unit u --report "$TMP/units.txt"
+    has "extract: 千元 to 万元" "$TMP/out" "u,2023,budget,expenditure,201,一般公共服务支出,total,123.45,units.txt:5"
+    has "extract: 亿元 to 万元" "$TMP/out" "u,2023,budget,revenue,total,合计,total,12300.00,units.txt:9"
+    has "extract: report names the unit" "$TMP/err" "expenditure      read       lines 2-5, tab-separated rows, in 千元"
     # output files are replaced only when the run succeeds
     echo "previous" >"$TMP/keep.csv"
     run "extract missing input" 1 extract -o "$TMP/keep.csv" "$TMP/no-such-file.txt"

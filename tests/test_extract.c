@@ -202,6 +202,12 @@ static void test_titles(void **state)
                         "three_public");
     assert_null(bk_extract_table_for_title("收支预算总表支出栏、基本支出表、项目支出表按经济分类编制。"));
     assert_null(bk_extract_table_for_title("1、政务服务管理经费绩效目标表"));
+    assert_string_equal(bk_extract_table_for_title("附表1：部门收支总表"), "summary");
+    assert_string_equal(bk_extract_table_for_title("2023年收入支出预算总表"), "summary");
+    assert_string_equal(bk_extract_table_for_title("部门收入预算表"), "revenue");
+    assert_string_equal(bk_extract_table_for_title("单位支出预算表"), "expenditure");
+    assert_string_equal(bk_extract_table_for_title("2023年“三公”经费预算财政拨款情况统计表"),
+                        "three_public");
     assert_string_equal(bk_extract_class_code("二十、住房保障支出"), "221");
     assert_string_equal(bk_extract_economic_code("离休费"), "30301");
     char name[64];
