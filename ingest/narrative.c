@@ -35,12 +35,17 @@ static const label_key labels[] = {
     {"公务用车购置", "vehicle_purchase"},
     {"用车运行", "vehicle_operation"},
     {"用车运维", "vehicle_operation"},
+    {"公车购置", "vehicle_purchase"},
+    {"公车运行", "vehicle_operation"},
+    {"公车运维", "vehicle_operation"},
     {"机关运行经费", "operating"},
     {"运行经费", "operating"},
     {"政府采购货物", "procurement_goods"},
     {"政府采购工程", "procurement_works"},
     {"政府采购服务", "procurement_services"},
     {"政府采购", "procurement"},
+    {"拟购置固定资产", "assets_purchase"},
+    {"固定资产", "assets_total"},
     {"人员经费", "personnel"},
     {"公用经费", "public"},
     {"基本支出", "basic"},
@@ -67,6 +72,35 @@ static const label_key labels[] = {
     {"预算收支", "expenditure_total"},
     {NULL, NULL},
 };
+
+/* Phrases that name their figure however long the words around them ("廊坊市…委员会（含所属单位）
+ * 上年末固定资产金额为"): checked first, and without the length limit of other labels. */
+static const label_key phrases[] = {
+    {"上年末固定资产", "assets_total"},
+    {"拟购置固定资产", "assets_purchase"},
+    {"政府采购预算总额", "procurement"},
+    {NULL, NULL},
+};
+
+/* The parts of a procurement budget, only at the head of a label ("货物类采购预算"). */
+static const label_key procurement_parts[] = {
+    {"货物类", "procurement_goods"}, {"货物采购", "procurement_goods"},
+    {"工程类", "procurement_works"}, {"工程采购", "procurement_works"},
+    {"服务类", "procurement_services"}, {"服务采购", "procurement_services"},
+    {NULL, NULL},
+};
+
+static const char *phrase_key(const char *label)
+{
+    for (size_t i = 0; phrases[i].word; i++)
+        if (has(label, phrases[i].word))
+            return phrases[i].key;
+    for (size_t i = 0; procurement_parts[i].word; i++)
+        if (strncmp(label, procurement_parts[i].word, strlen(procurement_parts[i].word)) == 0 &&
+            strlen(label) <= strlen(procurement_parts[i].word) + 18)
+            return procurement_parts[i].key;
+    return NULL;
+}
 
 /* Words that introduce a figure without naming it, stripped from the front of a label. */
 static const char *const fillers[] = {"其中", "主要包括", "包括", "主要为", "收入为", "支出包括",
@@ -250,6 +284,56 @@ static int add_previous(bk_extraction *x, const subject *s, bk_money change, uns
     return r->derived ? 0 : -1;
 }
 
+/* "与上年持平", "与2022年预算相比无变化": a clause saying the figure did not change. */
+static bool says_unchanged(const char *clause)
+{
+    bool same = has(clause, "相同") || has(clause, "持平") || has(clause, "无变化") ||
+                has(clause, "无增减") || has(clause, "没有变化") || has(clause, "未发生变化");
+    bool against = has(clause, "上年") || has(clause, "年预算") || has(clause, "持平");
+    for (const char *p = clause; *p && !against; p++)
+        if (strspn(p, "0123456789") == 4 && strncmp(p + 4, "年", 3) == 0)
+            against = true;
+    return same && against;
+}
+
+/* The clause of S that starts at FROM, up to the next ，。；; (at most 255 bytes), into OUT. */
+static size_t clause_at(const char *s, size_t from, char *out, size_t size)
+{
+    size_t n = strlen(s), stop = from;
+    while (stop < n && strncmp(s + stop, "，", 3) != 0 && strncmp(s + stop, "。", 3) != 0 &&
+           strncmp(s + stop, "；", 3) != 0 && s[stop] != ';' && s[stop] != ',' &&
+           strncmp(s + stop, "万元", 6) != 0 && stop - from < 200)
+        stop++;
+    snprintf(out, size, "%.*s", (int)(stop - from < size - 1 ? stop - from : size - 1), s + from);
+    return stop;
+}
+
+/*
+ * The topic a line opens with, when it is a heading followed by its figures:
+ * "（二）公务接待费。安排0.9万元，…" names 公务接待费 for the figure whose own words ("安排") name
+ * nothing. False if the line does not open that way.
+ */
+static bool line_topic(const char *s, const char *scope, subject *topic)
+{
+    const char *stop = strstr(s, "。");
+    if (!stop || stop - s > 60)
+        return false;
+    for (const char *p = s; p < stop; p++)
+        if (*p >= '0' && *p <= '9')
+            return false;
+    char label[256], keybuf[64];
+    char text[128];
+    snprintf(text, sizeof text, "%.*s", (int)(stop - s), s);
+    bk_extract_clean_name(text, label, sizeof label);
+    const char *key = *label ? label_to_key(label, scope, keybuf, sizeof keybuf) : NULL;
+    if (!key)
+        return false;
+    memset(topic, 0, sizeof *topic);
+    snprintf(topic->key, sizeof topic->key, "%s", key);
+    snprintf(topic->name, sizeof topic->name, "%s", label);
+    return true;
+}
+
 /* Reads one line of prose. */
 static int read_line(bk_extraction *x, const char *s, unsigned line)
 {
@@ -278,6 +362,26 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             k++;
         bool wan = strncmp(s + k, "万元", 6) == 0;
         bool pct = s[k] == '%' || strncmp(s + k, "％", 3) == 0;
+        /* "实行绩效管理的项目16个", "共有5个项目实行绩效目标管理": the number of projects
+         * under performance management */
+        if (!wan && !pct && strncmp(s + k, "个", 3) == 0 && has(s, "绩效")) {
+            size_t ctx_len = i - from, mark = after_last_mark(s + from, ctx_len);
+            char label[256];
+            clean_label(s + from + mark, ctx_len - mark, label, sizeof label);
+            char after[256];
+            clause_at(s, k + 3, after, sizeof after);
+            if (strncmp(after, "项目", 6) == 0 && has(after, "绩效"))
+                snprintf(label, sizeof label, "%s", after);
+            bk_money count;
+            if (has(label, "项目") && has(label, "绩效") &&
+                strspn(s + i, "0123456789") == j - i &&
+                bk_money_parse(s + i, j - i, &count) == BK_MONEY_OK &&
+                add(x, "project_count", label, "quantity", count, line) < 0)
+                return -1;
+            from = k + 3;
+            i = k + 3;
+            continue;
+        }
         if (!wan && !pct) {
             i = j;
             continue;
@@ -347,9 +451,23 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             size_t mark = after_last_mark(ctx, ctx_len);
             char label[256], keybuf[64];
             clean_label(ctx + mark, ctx_len - mark, label, sizeof label);
-            const char *key = *label && strlen(label) < 90
-                                  ? label_to_key(label, scope, keybuf, sizeof keybuf)
-                                  : NULL;
+            const char *key = *label ? phrase_key(label) : NULL;
+            if (!key && *label && strlen(label) < 90)
+                key = label_to_key(label, scope, keybuf, sizeof keybuf);
+            /* "涉及一般公共预算当年拨款284.71万元" in a line on performance management */
+            if (!key && strncmp(label, "涉及", 6) == 0 && has(s, "绩效")) {
+                key = has(label, "一般公共预算") ? "gpb.performance" : "performance";
+            }
+            /* "安排0.9万元" under the line's heading "（二）公务接待费。" */
+            subject topic;
+            bool unnamed = !*label;
+            for (size_t f = 0; fillers[f] && !unnamed; f++)
+                unnamed = strcmp(label, fillers[f]) == 0;
+            if (!key && unnamed && !have && line_topic(s, scope, &topic)) {
+                snprintf(label, sizeof label, "%s", topic.name);
+                snprintf(keybuf, sizeof keybuf, "%s", topic.key);
+                key = keybuf;
+            }
             if (key) {
                 subject s2 = {0};
                 snprintf(s2.key, sizeof s2.key, "%s", key);
@@ -368,17 +486,23 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                 }
                 if (add(x, cur.key, cur.name, "total", v, line) < 0)
                     return -1;
-                /* "与上年预算数相同", "比上年持平": a change of zero */
-                size_t stop = end;
-                while (stop < n && strncmp(s + stop, "，", 3) != 0 &&
-                       strncmp(s + stop, "。", 3) != 0 && strncmp(s + stop, "；", 3) != 0 &&
-                       s[stop] != ';' && !(strncmp(s + stop, "万元", 6) == 0) && stop - end < 90)
-                    stop++;
+                /* "与上年预算数相同", "比上年持平", or in the next clause: "，与上年持平" */
                 char after[256];
-                snprintf(after, sizeof after, "%.*s", (int)(stop - end < 255 ? stop - end : 255),
-                         s + end);
-                if ((has(after, "相同") || has(after, "持平")) &&
-                    (has(after, "上年") || has(after, "年预算") || has(after, "持平"))) {
+                size_t stop = clause_at(s, end, after, sizeof after);
+                bool unchanged = says_unchanged(after);
+                bool comma = strncmp(s + stop, "，", 3) == 0 || s[stop] == ',';
+                if (!unchanged && !*after && comma) {
+                    size_t next = stop + (s[stop] == ',' ? 1 : 3);
+                    while (s[next] == ' ')
+                        next++;
+                    clause_at(s, next, after, sizeof after);
+                    unchanged = says_unchanged(after) && (strncmp(after, "与", 3) == 0 ||
+                                                          strncmp(after, "比", 3) == 0 ||
+                                                          strncmp(after, "较", 3) == 0 ||
+                                                          strncmp(after, "同", 3) == 0 ||
+                                                          strncmp(after, "和", 3) == 0);
+                }
+                if (unchanged) {
                     cur.has_change = true;
                     int added = add(x, cur.key, cur.name, "change", 0, line);
                     if (added < 0 || (added > 0 && add_previous(x, &cur, 0, line) != 0))
@@ -390,6 +514,19 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         }
         from = end;
         i = end;
+    }
+    /* "…公务接待费76万元。与2022年相比持平，无增减变化。": a sentence of its own after the last
+     * figure saying the paragraph's subject did not change */
+    const char *tail = s + from;
+    const char *stop = strstr(tail, "。");
+    if (have_line_head && !line_head.has_change && stop && stop - tail <= 6 && stop[3]) {
+        char rest[256];
+        clause_at(s, (size_t)(stop + 3 - s), rest, sizeof rest);
+        if (!has(stop + 3, "万元") && says_unchanged(rest)) {
+            int added = add(x, line_head.key, line_head.name, "change", 0, line);
+            if (added < 0 || (added > 0 && add_previous(x, &line_head, 0, line) != 0))
+                return -1;
+        }
     }
     return 0;
 }

@@ -362,6 +362,57 @@ static void test_transposed_spaced(void **state)
     release(&r);
 }
 
+/* The narrative record of KEY/MEASURE (year offset 0), or a failure. */
+static void expect_stated(const run *r, const char *key, const char *measure, bk_money amount,
+                          unsigned line)
+{
+    expect(r, "narrative", key, measure, amount, line);
+}
+
+/* Narrative forms: a zero change in the next clause or the next sentence, a heading naming the
+ * figures of its paragraph, phrases that name their figure inside long words, the parts of a
+ * procurement budget, performance management; and a threshold (50万元以上) never read. */
+static void test_narrative_forms(void **state)
+{
+    (void)state;
+    const char *doc =
+        "某某局2023年部门预算\n"                                                        /* 1 */
+        "2023年“三公”经费预算安排20.5万元，与上年预算相比无变化。\n"                   /* 2 */
+        "（一）公务接待费。安排0.5万元，与2022年相比无变化。\n"                         /* 3 */
+        "（二）因公出国（境）费。安排0万元, 与2022年相比无变化。\n"                     /* 4 */
+        "2023年机关运行经费安排30万元。其中：办公费10万元；印刷费20万元。与2022年相比持平。\n" /* 5 */
+        "某某市某某局（含所属单位）上年末固定资产金额为482.4310万元。本年度拟购置固定资产总额为0.00万元。\n" /* 6 */
+        "2023年政府采购预算总额123.00万元，其中：货物类采购预算23.00万元，服务类采购预算100.00万元。\n" /* 7 */
+        "2023年本部门共有5个项目实行绩效目标管理，涉及一般公共预算当年拨款434.56万元。\n"  /* 8 */
+        "单位价值50万元以上通用设备0台（套）。\n";                                      /* 9 */
+    run r;
+    extract_text(&r, doc);
+    expect_stated(&r, "three_public", "total", WAN(20.5), 2);
+    expect_stated(&r, "three_public", "change", 0, 2);
+    expect_stated(&r, "reception", "total", WAN(0.5), 3);
+    expect_stated(&r, "reception", "change", 0, 3);
+    expect_stated(&r, "abroad", "change", 0, 4);
+    expect_stated(&r, "operating", "total", WAN(30), 5);
+    expect_stated(&r, "operating", "change", 0, 5);
+    expect_stated(&r, "assets_total", "total", 482431000, 6); /* four decimals kept */
+    expect_stated(&r, "assets_purchase", "total", 0, 6);
+    expect_stated(&r, "procurement", "total", WAN(123), 7);
+    expect_stated(&r, "procurement_goods", "total", WAN(23), 7);
+    expect_stated(&r, "procurement_services", "total", WAN(100), 7);
+    expect_stated(&r, "project_count", "quantity", WAN(5), 8);
+    expect_stated(&r, "gpb.performance", "total", WAN(434.56), 8);
+    const bk_xrecord *prev = NULL;
+    for (size_t i = 0; i < r.x.record_count; i++) {
+        const bk_xrecord *rec = &r.x.records[i];
+        if (strcmp(rec->code, "reception") == 0 && rec->year_offset == -1)
+            prev = rec;
+        assert_true(rec->line != 9); /* 50万元以上 is a threshold, not a figure */
+    }
+    assert_non_null(prev);
+    assert_int_equal(prev->amount, WAN(0.5));
+    release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -370,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_titles),       cmocka_unit_test(test_broken_input),
         cmocka_unit_test(test_periods),      cmocka_unit_test(test_year_columns),
         cmocka_unit_test(test_transposed_cells), cmocka_unit_test(test_transposed_spaced),
+        cmocka_unit_test(test_narrative_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
