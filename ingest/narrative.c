@@ -12,6 +12,7 @@
  *
  * Words this reader does not know name no figure: such amounts are counted, never guessed.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,11 +180,18 @@ static void clean_label(const char *text, size_t len, char *out, size_t size)
             }
         }
     }
+    /* "三公”经费" whose opening quote was cut as a mark: put it back */
+    const char *close = strstr(p, "”"), *open = strstr(p, "“");
+    size_t o = 0;
+    if (close && (!open || open > close) && size > 3) {
+        memcpy(out, "“", 3);
+        o = 3;
+    }
     size_t plen = strlen(p);
-    if (plen >= size)
-        plen = size - 1;
-    memcpy(out, p, plen);
-    out[plen] = '\0';
+    if (o + plen >= size)
+        plen = size - 1 - o;
+    memcpy(out + o, p, plen);
+    out[o + plen] = '\0';
     /* trailing words that only link to the figure */
     static const char *const tails[] = {"为", "共计", "合计", "预算数为", NULL};
     size_t n = strlen(out);
@@ -361,6 +369,8 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         while (k < n && s[k] == ' ')
             k++;
         bool wan = strncmp(s + k, "万元", 6) == 0;
+        /* amounts stated in 元 or 亿元 are converted to 万元 exactly */
+        bool yuan = strncmp(s + k, "元", 3) == 0, yi = strncmp(s + k, "亿元", 6) == 0;
         bool pct = s[k] == '%' || strncmp(s + k, "％", 3) == 0;
         /* "实行绩效管理的项目16个", "共有5个项目实行绩效目标管理": the number of projects
          * under performance management */
@@ -382,16 +392,22 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             i = k + 3;
             continue;
         }
-        if (!wan && !pct) {
+        if (!wan && !pct && !yuan && !yi) {
             i = j;
             continue;
         }
         bk_money v;
-        if (bk_money_parse(s + i, j - i, &v) != BK_MONEY_OK) {
-            i = j;
+        if (bk_money_parse(s + i, j - i, &v) != BK_MONEY_OK ||
+            (yuan && v % 10000 != 0) || (yi && (v > INT64_MAX / 10000 || v < -INT64_MAX / 10000))) {
+            i = j; /* finer than 0.01 元, or out of range: not a figure this reader takes */
             continue;
         }
-        size_t end = wan ? k + 6 : k + (s[k] == '%' ? 1 : 3);
+        if (yuan)
+            v /= 10000;
+        if (yi)
+            v *= 10000;
+        wan = wan || yuan || yi;
+        size_t end = wan ? k + (yuan ? 3 : 6) : k + (s[k] == '%' ? 1 : 3);
         /* the words since the previous figure, cut at the last punctuation mark */
         size_t ctx_len = i - from;
         const char *ctx = s + from;
@@ -537,7 +553,7 @@ int bk_extract_narrative(bk_extraction *x, char *const *lines, unsigned first, u
         const char *s = lines[i];
         if (s[0] == '\t')
             continue; /* cells of tables outside the standard set */
-        if (!has(s, "万元"))
+        if (!has(s, "元"))
             continue;
         if (read_line(x, s, i) != 0)
             return -1;

@@ -371,7 +371,8 @@ static void expect_stated(const run *r, const char *key, const char *measure, bk
 
 /* Narrative forms: a zero change in the next clause or the next sentence, a heading naming the
  * figures of its paragraph, phrases that name their figure inside long words, the parts of a
- * procurement budget, performance management; and a threshold (50万元以上) never read. */
+ * procurement budget, performance management, amounts in 元; and a threshold (50万元以上)
+ * never read. */
 static void test_narrative_forms(void **state)
 {
     (void)state;
@@ -384,7 +385,8 @@ static void test_narrative_forms(void **state)
         "某某市某某局（含所属单位）上年末固定资产金额为482.4310万元。本年度拟购置固定资产总额为0.00万元。\n" /* 6 */
         "2023年政府采购预算总额123.00万元，其中：货物类采购预算23.00万元，服务类采购预算100.00万元。\n" /* 7 */
         "2023年本部门共有5个项目实行绩效目标管理，涉及一般公共预算当年拨款434.56万元。\n"  /* 8 */
-        "单位价值50万元以上通用设备0台（套）。\n";                                      /* 9 */
+        "单位价值50万元以上通用设备0台（套）。\n"                                       /* 9 */
+        "2023年部门支出预算总额为12,345,678.00元。每人每年300元。\n";                    /* 10 */
     run r;
     extract_text(&r, doc);
     expect_stated(&r, "three_public", "total", WAN(20.5), 2);
@@ -401,6 +403,7 @@ static void test_narrative_forms(void **state)
     expect_stated(&r, "procurement_services", "total", WAN(100), 7);
     expect_stated(&r, "project_count", "quantity", WAN(5), 8);
     expect_stated(&r, "gpb.performance", "total", WAN(434.56), 8);
+    expect_stated(&r, "expenditure_total", "total", 1234567800, 10); /* 元 to 万元, exact */
     const bk_xrecord *prev = NULL;
     for (size_t i = 0; i < r.x.record_count; i++) {
         const bk_xrecord *rec = &r.x.records[i];
