@@ -59,6 +59,7 @@ const char *bk_layout_name(bk_layout layout)
     case BK_LAYOUT_CELL_LINES: return "cell per line";
     case BK_LAYOUT_TAB_ROWS: return "tab-separated rows";
     case BK_LAYOUT_SPACED: return "space-aligned columns";
+    case BK_LAYOUT_PIPE_ROWS: return "markdown pipe rows";
     }
     return "?";
 }
@@ -1109,20 +1110,60 @@ static int split_lines(char *text, doc *d)
     return 0;
 }
 
+/* "| 项目 | 金额 |": a row of a markdown table. */
+static bool is_pipe_row(const char *s)
+{
+    const char *p = skip_blanks(s);
+    return *p == '|' && strchr(p + 1, '|') != NULL;
+}
+
+/* "|---|:---:|": the line under a markdown table's header. */
+static bool is_pipe_rule(const char *s)
+{
+    const char *p = skip_blanks(s);
+    return strspn(p, "|-: \t") == strlen(p) && strchr(p, '-') != NULL;
+}
+
+/* Splits a markdown table row into cells of R (the outer pipes bound the row). */
+static int push_pipe_cells(bk_extraction *x, row *r, const char *line, unsigned ln)
+{
+    const char *p = skip_blanks(line) + 1;
+    for (;;) {
+        const char *bar = strchr(p, '|');
+        if (!bar) {
+            /* text after the last pipe: a row without its closing pipe */
+            if (!is_blank_line(p)) {
+                const char *t = pooled_trim(x, p, strlen(p));
+                if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
+                    return -1;
+            }
+            return 0;
+        }
+        const char *t = pooled_trim(x, p, (size_t)(bar - p));
+        if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
+            return -1;
+        p = bar + 1;
+    }
+}
+
 static bk_layout detect_layout(const doc *d, unsigned first, unsigned last)
 {
-    unsigned leading = 0, inner = 0, other = 0;
+    unsigned leading = 0, inner = 0, other = 0, pipes = 0;
     for (unsigned i = first; i <= last; i++) {
         const char *s = d->lines[i];
         if (is_blank_line(s))
             continue;
-        if (s[0] == '\t' && !strchr(s + 1, '\t'))
+        if (is_pipe_row(s))
+            pipes++;
+        else if (s[0] == '\t' && !strchr(s + 1, '\t'))
             leading++;
         else if (strchr(s, '\t'))
             inner++;
         else
             other++;
     }
+    if (pipes > 0 && pipes >= leading && pipes >= inner && pipes >= other)
+        return BK_LAYOUT_PIPE_ROWS;
     if (leading >= inner && leading >= other)
         return BK_LAYOUT_CELL_LINES;
     if (inner >= other)
@@ -1159,6 +1200,13 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
                 return -1;
             if (push_tab_cells(x, open, s + 1, i) != 0)
                 return -1;
+            break;
+        case BK_LAYOUT_PIPE_ROWS:
+            if (!is_pipe_row(s) || is_pipe_rule(s))
+                continue;
+            if (!(open = grid_new_row(g, i)) || push_pipe_cells(x, open, s, i) != 0)
+                return -1;
+            open = NULL;
             break;
         case BK_LAYOUT_TAB_ROWS:
             if (!strchr(s, '\t'))
@@ -1319,7 +1367,7 @@ static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_
     while (nh && is_index_row(&g->rows[first + nh - 1]))
         nh--;
     static char group[MAX_COLS][128], leaf[MAX_COLS][128];
-    label_columns(&g->rows[first], nh, ncols, layout == BK_LAYOUT_TAB_ROWS, group, leaf);
+    label_columns(&g->rows[first], nh, ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
     bool vehicle_group = false;
     for (int j = 0; j < ncols; j++)
         if (has(group[j], "公务用车"))
@@ -1593,7 +1641,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
         if (ncols > MAX_COLS)
             ncols = MAX_COLS;
         cm.ncols = ncols;
-        label_columns(hdr, nlab, ncols, layout == BK_LAYOUT_TAB_ROWS, group, leaf);
+        label_columns(hdr, nlab, ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
         build_sides(table, rd->x->year, &cm, group, leaf);
     }
     bool any_measure = false;

@@ -4,7 +4,7 @@
  * A disclosure reaches budgetkit as text exported from Word or PDF. bk_extract reads that text,
  * finds the standard tables by their titles (部门/单位 prefixes, 政府基金 / 政府性基金, Shanghai's
  * 财务收支预算总表 and 功能分类预算表 names, tables continued across pages), reads each in whichever
- * of three layouts it was exported in, maps its columns to measures through its header rows, and
+ * of four layouts it was exported in, maps its columns to measures through its header rows, and
  * turns every non-blank numeric cell into a record that names its source line. The figures the
  * narrative states (totals, parts, changes against the previous year, shares) become records of
  * the `narrative` table. docs/EXTRACT.md describes the rules.
@@ -13,6 +13,7 @@
  *   BK_LAYOUT_CELL_LINES  Word export: one cell per tab-indented line, rows separated by blank lines
  *   BK_LAYOUT_TAB_ROWS    PDF export: one row per line, cells separated by tabs
  *   BK_LAYOUT_SPACED      pdftotext -layout: one row per line, columns aligned with spaces
+ *   BK_LAYOUT_PIPE_ROWS   markdown conversion: one row per line, cells between pipes
  *
  * Amounts published in 元 (a "单位：元" line) are converted to 万元 exactly, never rounded.
  *
@@ -34,7 +35,12 @@
 #include "money.h"
 #include "strpool.h"
 
-typedef enum { BK_LAYOUT_CELL_LINES, BK_LAYOUT_TAB_ROWS, BK_LAYOUT_SPACED } bk_layout;
+typedef enum {
+    BK_LAYOUT_CELL_LINES,
+    BK_LAYOUT_TAB_ROWS,
+    BK_LAYOUT_SPACED,
+    BK_LAYOUT_PIPE_ROWS
+} bk_layout;
 
 typedef enum {
     BK_XTABLE_READ,       /* rows read into records */

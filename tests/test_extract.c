@@ -416,6 +416,39 @@ static void test_narrative_forms(void **state)
     release(&r);
 }
 
+/* A markdown conversion: pipe rows, the rule under the header skipped, a merged header cell
+ * left blank and spread right like a tab export's. */
+static void test_pipe_rows(void **state)
+{
+    (void)state;
+    const char *doc = "# 某某局2023年部门预算\n"                                         /* 1 */
+                      "## 一般公共预算财政拨款支出表\n"                                   /* 2 */
+                      "单位：万元\n"                                                      /* 3 */
+                      "| 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n"            /* 4 */
+                      "|---|---|---:|---:|---:|\n"                                        /* 5 */
+                      "| | 合计 | 120.50 | 100.00 | 20.50 |\n"                             /* 6 */
+                      "| 201 | 一般公共服务支出 | 120.50 | 100.00 | 20.50 |\n"            /* 7 */
+                      "## 一般公共预算“三公”经费支出表\n"                                 /* 8 */
+                      "| 合计 | 因公出国（境）费 | 公务用车购置及运行费 | | | 公务接待费 |\n" /* 9 */
+                      "|---|---|---|---|---|---|\n"                                       /* 10 */
+                      "| | | 小计 | 购置费 | 运行费 | |\n"                                 /* 11 */
+                      "| 5.00 | 0 | 4.00 | 0 | 4.00 | 1.00 |\n";                           /* 12 */
+    run r;
+    extract_text(&r, doc);
+    const bk_xtable *t = table_of(&r, "gpb_expenditure");
+    assert_non_null(t);
+    assert_int_equal(t->layout, BK_LAYOUT_PIPE_ROWS);
+    expect(&r, "gpb_expenditure", "total", "project", WAN(20.50), 6);
+    expect(&r, "gpb_expenditure", "201", "basic", WAN(100), 7);
+    expect(&r, "three_public", "three_public", "total", WAN(5), 12);
+    expect(&r, "three_public", "vehicle", "total", WAN(4), 12);
+    expect(&r, "three_public", "vehicle_operation", "total", WAN(4), 12);
+    expect(&r, "three_public", "reception", "total", WAN(1), 12);
+    assert_int_equal(table_of(&r, "three_public")->records, 6);
+    assert_int_equal(r.diags.errors, 0);
+    release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,7 +457,7 @@ int main(void)
         cmocka_unit_test(test_titles),       cmocka_unit_test(test_broken_input),
         cmocka_unit_test(test_periods),      cmocka_unit_test(test_year_columns),
         cmocka_unit_test(test_transposed_cells), cmocka_unit_test(test_transposed_spaced),
-        cmocka_unit_test(test_narrative_forms),
+        cmocka_unit_test(test_narrative_forms), cmocka_unit_test(test_pipe_rows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
