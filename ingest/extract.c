@@ -188,19 +188,24 @@ static bool is_meta_text(const char *s)
  * caption. */
 static const char *caption_unit(const char *s)
 {
-    const char *u = strstr(s, "单位：");
-    size_t skip = 9;
-    if (!u) {
-        u = strstr(s, "单位:");
-        skip = 7;
-    }
-    if (!u)
-        return NULL;
-    u = skip_blanks(u + skip);
+    /* every "单位：" of the line: "编制单位：某某局    单位：元" names the unit at its second */
     static const char *const units[] = {"万元", "千元", "亿元", "元", NULL};
-    for (size_t i = 0; units[i]; i++)
-        if (strncmp(u, units[i], strlen(units[i])) == 0)
-            return units[i];
+    for (const char *p = s; *p;) {
+        const char *u = strstr(p, "单位：");
+        size_t skip = 9;
+        const char *ascii = strstr(p, "单位:");
+        if (ascii && (!u || ascii < u)) {
+            u = ascii;
+            skip = 7;
+        }
+        if (!u)
+            return NULL;
+        const char *w = skip_blanks(u + skip);
+        for (size_t i = 0; units[i]; i++)
+            if (strncmp(w, units[i], strlen(units[i])) == 0)
+                return units[i];
+        p = u + skip;
+    }
     return NULL;
 }
 
@@ -1834,6 +1839,12 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         unsigned end = k + 1 < nseg ? segs[k + 1].title_line - 1 : d.count;
         sg->first = sg->title_line + 1;
         sg->last = sg->title_line;
+        /* "2023年部门收支总表（单位：元）": a caption in the title itself */
+        const char *title_unit = caption_unit(d.lines[sg->title_line]);
+        if (title_unit && strcmp(title_unit, "万元") != 0) {
+            sg->unit = title_unit;
+            sg->in_yuan = strcmp(title_unit, "元") == 0;
+        }
         for (unsigned i = sg->first; i <= end; i++) {
             const char *s = d.lines[i];
             if (s[0] != '\t' && is_prose(s))

@@ -66,8 +66,7 @@ const char *bk_extract_table_for_title(const char *title)
     }
     /* A title is short, has no sentence punctuation and ends in 表 (maybe with a note in
      * brackets: "（不含上年结转）", "（本年预算）"). */
-    if (strlen(t) > 150 || has(t, "，") || has(t, "。") || has(t, "；") || has(t, "：") ||
-        strncmp(t, "注", 3) == 0)
+    if (strlen(t) > 150 || strncmp(t, "注", 3) == 0)
         return NULL;
     char core[512];
     snprintf(core, sizeof core, "%s", t);
@@ -78,10 +77,12 @@ const char *bk_extract_table_for_title(const char *title)
             last = open;
             open = strstr(open + 3, "（");
         }
-        if (last)
+        /* only a short note: "（单位：元）", "（不含上年结转）" */
+        if (last && strlen(last) <= 45)
             *last = '\0';
     }
-    if (!ends_with(core, "表"))
+    if (has(core, "，") || has(core, "。") || has(core, "；") || has(core, "：") ||
+        !ends_with(core, "表"))
         return NULL;
     if (has(core, "绩效") || has(core, "采购") || has(core, "资产"))
         return NULL;

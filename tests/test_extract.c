@@ -449,6 +449,29 @@ static void test_pipe_rows(void **state)
     release(&r);
 }
 
+/* Where a table says its money unit: after "编制单位：…" on the same line, or in the title. */
+static void test_unit_captions(void **state)
+{
+    (void)state;
+    const char *doc = "            2023年部门支出总表\n"                                 /* 1 */
+                      "编制单位：某某局                          单位：元\n"               /* 2 */
+                      "  科目编码        科目名称          2022年预算数       2023年预算数\n" /* 3 */
+                      "  201     一般公共服务支出        1,000,000          1,200,000\n"    /* 4 */
+                      "2023年部门收入总表（单位：千元）\n"                                 /* 5 */
+                      "项目\t合计\n"                                                       /* 6 */
+                      "合计\t1,234.5\n";                                                   /* 7 */
+    run r;
+    extract_text(&r, doc);
+    expect(&r, "expenditure", "201", "total", WAN(120), 4);
+    const bk_xrecord *prev = find_previous(&r, "expenditure", "201", "total");
+    assert_non_null(prev);
+    assert_int_equal(prev->amount, WAN(100));
+    assert_string_equal(table_of(&r, "expenditure")->unit, "元");
+    expect(&r, "revenue", "total", "total", WAN(123.45), 7);
+    assert_string_equal(table_of(&r, "revenue")->unit, "千元");
+    release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +481,7 @@ int main(void)
         cmocka_unit_test(test_periods),      cmocka_unit_test(test_year_columns),
         cmocka_unit_test(test_transposed_cells), cmocka_unit_test(test_transposed_spaced),
         cmocka_unit_test(test_narrative_forms), cmocka_unit_test(test_pipe_rows),
+        cmocka_unit_test(test_unit_captions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
