@@ -716,6 +716,13 @@ static const char *figure_text(const char *text, const char *measure, char *buf,
     return buf;
 }
 
+/* A figure of a transposed table's row: an amount, or a percentage of its 增减率 row. */
+static bool looks_figure(const char *text)
+{
+    char buf[64];
+    return looks_numeric(figure_text(text, "change_pct", buf, sizeof buf));
+}
+
 /* Parses the figure TEXT of cell C; amounts printed in 元 become 万元, percentages stay. */
 static int parse_amount(reader *rd, const cell *c, const char *text, bool percent,
                         bk_money *out, bool *ok)
@@ -1358,16 +1365,21 @@ static int transposed_spaced_columns(const grid *g, size_t first, size_t data, i
     return n;
 }
 
-/* Columns of a transposed table of cells or tab rows, from the labels of its header rows. */
-static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_layout layout,
-                                   int year, tcolumn *cols)
+/* The widest row from FIRST on: the columns of a table of cells, tab or pipe rows. */
+static int grid_width(const grid *g, size_t first)
 {
     int ncols = 0;
     for (size_t i = first; i < g->n; i++)
         if ((int)g->rows[i].n > ncols)
             ncols = (int)g->rows[i].n;
-    if (ncols > MAX_COLS)
-        ncols = MAX_COLS;
+    return ncols > MAX_COLS ? MAX_COLS : ncols;
+}
+
+/* Columns of a transposed table of cells or tab rows, from the labels of its header rows. */
+static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_layout layout,
+                                   int year, tcolumn *cols)
+{
+    int ncols = grid_width(g, first);
     size_t nh = data - first;
     while (nh && is_index_row(&g->rows[first + nh - 1]))
         nh--;
@@ -1419,8 +1431,7 @@ static void place_transposed(const row *r, bk_layout layout, const tcolumn *cols
     int nn = 0;
     for (size_t k = 0; k < r->n; k++) {
         const cell *c = &r->cells[k];
-        char buf[64];
-        if (looks_numeric(figure_text(c->text, "change_pct", buf, sizeof buf)) && nn < MAX_COLS)
+        if (looks_figure(c->text) && nn < MAX_COLS)
             nums[nn++] = c;
         else if (strlen(out->label) + strlen(c->text) < sizeof out->label)
             strcat(out->label, c->text);
@@ -1466,8 +1477,7 @@ static int read_transposed(reader *rd, bk_layout layout, const grid *g, size_t f
             continue;
         bool figures = false;
         for (size_t k = 0; k < r->n; k++) {
-            char buf[64];
-            if (looks_numeric(figure_text(r->cells[k].text, "change_pct", buf, sizeof buf)))
+            if (looks_figure(r->cells[k].text))
                 figures = true;
         }
         if (!figures)
@@ -1529,8 +1539,7 @@ static int read_transposed(reader *rd, bk_layout layout, const grid *g, size_t f
             /* the whole row, said once */
             size_t figures = 0;
             for (size_t k = 0; k < t->r->n; k++) {
-                char buf[64];
-                if (looks_numeric(figure_text(t->r->cells[k].text, "change_pct", buf, sizeof buf)))
+                if (looks_figure(t->r->cells[k].text))
                     figures++;
             }
             rd->t->numeric_cells += figures;
@@ -1545,7 +1554,7 @@ static int read_transposed(reader *rd, bk_layout layout, const grid *g, size_t f
         for (size_t k = 0; k < t->r->n; k++) {
             const cell *c = &t->r->cells[k];
             char buf[64];
-            if (!looks_numeric(figure_text(c->text, "change_pct", buf, sizeof buf)))
+            if (!looks_figure(c->text))
                 continue;
             rd->t->numeric_cells++;
             int j = -1;
@@ -1639,14 +1648,8 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
             rd->t->reason = "no header row naming the columns";
         }
     } else {
-        int ncols = 0;
-        for (size_t i = first; i < g->n; i++)
-            if ((int)g->rows[i].n > ncols)
-                ncols = (int)g->rows[i].n;
-        if (ncols > MAX_COLS)
-            ncols = MAX_COLS;
-        cm.ncols = ncols;
-        label_columns(hdr, nlab, ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
+        cm.ncols = grid_width(g, first);
+        label_columns(hdr, nlab, cm.ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
         build_sides(table, rd->x->year, &cm, group, leaf);
     }
     bool any_measure = false;
