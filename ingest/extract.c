@@ -378,7 +378,6 @@ typedef struct {
     unsigned title_line, first, last; /* body lines first..last */
     bool empty_note;
     const char *note;
-    bool in_yuan;
     const char *unit; /* "元", "千元", "亿元" when a caption names one; NULL for 万元 */
     bool continuation;
 } segment;
@@ -577,40 +576,42 @@ static void label_columns(const row *hdr, size_t nh, int ncols, bool positional,
     }
 }
 
+/* The measure of a row total's figures of PERIOD: "total" for this or last year's, or the
+ * change / share the column states; NULL for figures of another year or stage. */
+static const char *period_measure(bk_period period)
+{
+    switch (period) {
+    case BK_PERIOD_CURRENT:
+    case BK_PERIOD_PREVIOUS: return "total";
+    case BK_PERIOD_CHANGE: return "change";
+    case BK_PERIOD_CHANGE_PCT: return "change_pct";
+    case BK_PERIOD_SHARE: return "share_pct";
+    case BK_PERIOD_OTHER: return NULL;
+    }
+    return NULL;
+}
+
 /* The measure of column J given the year its header names; sets the side's offset and
  * not-read reason for the column. */
 static void column_measure(const char *table, int year, side *sd, int j, const char *group,
                            const char *leaf)
 {
     const char *m = bk_extract_column_measure(table, group, leaf);
-    sd->year_offset[j] = 0;
+    bk_period period = bk_extract_period(group, leaf, year);
+    sd->year_offset[j] = period == BK_PERIOD_PREVIOUS ? -1 : 0;
     sd->not_read[j] = NULL;
-    switch (bk_extract_period(group, leaf, year)) {
-    case BK_PERIOD_CURRENT:
-        break;
-    case BK_PERIOD_PREVIOUS:
-        sd->year_offset[j] = -1;
-        break;
-    case BK_PERIOD_CHANGE:
-    case BK_PERIOD_CHANGE_PCT:
-        /* the change of a row's total; a change of one of its parts has no measure */
-        if (m && strcmp(m, "total") != 0) {
-            sd->not_read[j] = "a change of a part of the row";
-            m = NULL;
-        } else {
-            m = bk_extract_period(group, leaf, year) == BK_PERIOD_CHANGE ? "change"
-                                                                          : "change_pct";
-        }
-        break;
-    case BK_PERIOD_SHARE:
-        m = m && strcmp(m, "total") != 0 ? NULL : "share_pct";
-        if (!m)
-            sd->not_read[j] = "a share of a part of the row";
-        break;
-    case BK_PERIOD_OTHER:
+    if (period == BK_PERIOD_OTHER) {
         sd->not_read[j] = "figures of another year or of spending, not this budget";
         m = NULL;
-        break;
+    } else if (period != BK_PERIOD_CURRENT && period != BK_PERIOD_PREVIOUS) {
+        /* a change or share of a row's total; one of a part of the row has no measure */
+        if (m && strcmp(m, "total") != 0) {
+            sd->not_read[j] = period == BK_PERIOD_SHARE ? "a share of a part of the row"
+                                                        : "a change of a part of the row";
+            m = NULL;
+        } else {
+            m = period_measure(period);
+        }
     }
     sd->measure[j] = m;
 }
@@ -739,7 +740,10 @@ static int parse_amount(reader *rd, const cell *c, const char *text, bool percen
     }
     /* v was parsed as if in 万元: 1 元 = 1/10000, 1 千元 = 1/10, 1 亿元 = 10000 万元 */
     const char *unit = percent ? NULL : rd->seg->unit;
-    int64_t divisor = unit && strcmp(unit, "元") == 0 ? 10000 : unit && strcmp(unit, "千元") == 0 ? 10 : 1;
+    int64_t divisor = !unit                     ? 1
+                      : strcmp(unit, "元") == 0   ? 10000
+                      : strcmp(unit, "千元") == 0 ? 10
+                                                  : 1;
     if (divisor > 1 && v % divisor != 0) {
         char ex[BK_EXCERPT_MAX * 4 + 8];
         bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
@@ -1493,34 +1497,33 @@ static int read_transposed(reader *rd, bk_layout layout, const grid *g, size_t f
                 current_totals++;
         }
     }
-    /* 合计 is the 三公 total when it is the sum of the three items in this year's row */
+    /* 合计 is the 三公 total when it is the sum of the three items in this year's row (公务用车 as
+     * its 小计, or as 购置费 + 运行费 when no 小计 is printed) */
     const char *total_key = "total";
     for (size_t i = 0; i < nr; i++) {
         if (rows[i].period != BK_PERIOD_CURRENT)
             continue;
-        bk_money sum = 0, total = 0, v;
-        bool ok = true;
-        int items = 0, vehicle_from = 0;
-        bool have_total = false;
+        static const char *const keys[] = {"total", "abroad", "reception", "vehicle",
+                                           "vehicle_purchase", "vehicle_operation"};
+        enum { N_KEYS = sizeof keys / sizeof keys[0] };
+        bk_money v[N_KEYS] = {0};
+        bool seen[N_KEYS] = {false};
         for (int j = 0; j < ncols; j++) {
             const cell *c = rows[i].at[j];
             if (!c || !cols[j].key || cols[j].period != BK_PERIOD_CURRENT)
                 continue;
-            if (bk_money_parse(c->text, strlen(c->text), &v) != BK_MONEY_OK)
-                continue;
-            if (strcmp(cols[j].key, "total") == 0) {
-                total = v;
-                have_total = true;
-            } else if (strcmp(cols[j].key, "abroad") == 0 ||
-                       strcmp(cols[j].key, "reception") == 0) {
-                ok = ok && bk_money_add(&sum, v);
-                items++;
-            } else if (strcmp(cols[j].key, "vehicle") == 0 && vehicle_from != 2) {
-                ok = ok && bk_money_add(&sum, v);
-                vehicle_from = 1;
-            }
+            for (size_t k = 0; k < N_KEYS; k++)
+                if (strcmp(cols[j].key, keys[k]) == 0 &&
+                    bk_money_parse(c->text, strlen(c->text), &v[k]) == BK_MONEY_OK)
+                    seen[k] = true;
         }
-        if (ok && have_total && items == 2 && vehicle_from && sum == total)
+        bk_money sum = v[1];
+        bool ok = seen[0] && seen[1] && seen[2] && bk_money_add(&sum, v[2]);
+        if (seen[3])
+            ok = ok && bk_money_add(&sum, v[3]);
+        else
+            ok = ok && seen[4] && seen[5] && bk_money_add(&sum, v[4]) && bk_money_add(&sum, v[5]);
+        if (ok && sum == v[0])
             total_key = "three_public";
         break;
     }
@@ -1582,10 +1585,7 @@ static int read_transposed(reader *rd, bk_layout layout, const grid *g, size_t f
                     goto oom;
                 continue;
             }
-            const char *measure = period == BK_PERIOD_CHANGE       ? "change"
-                                  : period == BK_PERIOD_CHANGE_PCT ? "change_pct"
-                                  : period == BK_PERIOD_SHARE      ? "share_pct"
-                                                                   : "total";
+            const char *measure = period_measure(period);
             const char *key = strcmp(cols[j].key, "total") == 0 ? total_key : cols[j].key;
             bk_money v;
             bool ok;
@@ -1844,10 +1844,8 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         sg->last = sg->title_line;
         /* "2023年部门收支总表（单位：元）": a caption in the title itself */
         const char *title_unit = caption_unit(d.lines[sg->title_line]);
-        if (title_unit && strcmp(title_unit, "万元") != 0) {
+        if (title_unit && strcmp(title_unit, "万元") != 0)
             sg->unit = title_unit;
-            sg->in_yuan = strcmp(title_unit, "元") == 0;
-        }
         for (unsigned i = sg->first; i <= end; i++) {
             const char *s = d.lines[i];
             if (s[0] != '\t' && is_prose(s))
@@ -1862,10 +1860,8 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
                 break;
             }
             const char *unit = caption_unit(s);
-            if (unit && strcmp(unit, "万元") != 0) {
+            if (unit && strcmp(unit, "万元") != 0)
                 sg->unit = unit;
-                sg->in_yuan = strcmp(unit, "元") == 0;
-            }
             sg->last = i;
         }
     }
@@ -1896,7 +1892,6 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         t->title = sg->title;
         t->first_line = sg->title_line;
         t->last_line = sg->last;
-        t->in_yuan = sg->in_yuan;
         t->unit = sg->unit;
         if (!body) {
             t->status = sg->empty_note ? BK_XTABLE_EMPTY : BK_XTABLE_UNREADABLE;

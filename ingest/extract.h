@@ -54,7 +54,6 @@ typedef struct {
     unsigned first_line;  /* title line */
     unsigned last_line;   /* last line of the table's body, continuations included */
     bk_layout layout;
-    bool in_yuan;         /* amounts printed in 元 */
     const char *unit;     /* "元", "千元" or "亿元" when printed in one (static); NULL for 万元 */
     bk_xtable_status status;
     const char *reason;   /* why unreadable or why empty (pooled); NULL if read */

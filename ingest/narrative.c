@@ -467,11 +467,14 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             size_t mark = after_last_mark(ctx, ctx_len);
             char label[256], keybuf[64];
             clean_label(ctx + mark, ctx_len - mark, label, sizeof label);
-            const char *key = *label ? phrase_key(label) : NULL;
-            if (!key && *label && strlen(label) < 90)
+            /* a rate, not a figure: "每人每年300元", "标准为150元/人" */
+            bool rate = has(label, "每") || has(label, "标准") || has(label, "人均") ||
+                        has(label, "单价") || s[end] == '/';
+            const char *key = *label && !rate ? phrase_key(label) : NULL;
+            if (!key && !rate && *label && strlen(label) < 90)
                 key = label_to_key(label, scope, keybuf, sizeof keybuf);
             /* "涉及一般公共预算当年拨款284.71万元" in a line on performance management */
-            if (!key && strncmp(label, "涉及", 6) == 0 && has(s, "绩效")) {
+            if (!key && !rate && strncmp(label, "涉及", 6) == 0 && has(s, "绩效")) {
                 key = has(label, "一般公共预算") ? "gpb.performance" : "performance";
             }
             /* "安排0.9万元" under the line's heading "（二）公务接待费。" */
@@ -479,7 +482,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             bool unnamed = !*label;
             for (size_t f = 0; fillers[f] && !unnamed; f++)
                 unnamed = strcmp(label, fillers[f]) == 0;
-            if (!key && unnamed && !have && line_topic(s, scope, &topic)) {
+            if (!key && !rate && unnamed && !have && line_topic(s, scope, &topic)) {
                 snprintf(label, sizeof label, "%s", topic.name);
                 snprintf(keybuf, sizeof keybuf, "%s", topic.key);
                 key = keybuf;
@@ -538,7 +541,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
     if (have_line_head && !line_head.has_change && stop && stop - tail <= 6 && stop[3]) {
         char rest[256];
         clause_at(s, (size_t)(stop + 3 - s), rest, sizeof rest);
-        if (!has(stop + 3, "万元") && says_unchanged(rest)) {
+        if (!has(stop + 3, "元") && says_unchanged(rest)) {
             int added = add(x, line_head.key, line_head.name, "change", 0, line);
             if (added < 0 || (added > 0 && add_previous(x, &line_head, 0, line) != 0))
                 return -1;

@@ -161,7 +161,7 @@ static void test_spaced_yuan(void **state)
     const bk_xtable *t = table_of(&r, "expenditure");
     assert_non_null(t);
     assert_int_equal(t->layout, BK_LAYOUT_SPACED);
-    assert_true(t->in_yuan);
+    assert_string_equal(t->unit, "元");
     expect(&r, "expenditure", "2080599", "total", 312000, 8); /* 3,120 元 = 0.312 万元 */
     expect(&r, "expenditure", "2080599", "basic", 312000, 8);
     assert_null(find(&r, "expenditure", "2080599", "project"));
@@ -413,6 +413,11 @@ static void test_narrative_forms(void **state)
     }
     assert_non_null(prev);
     assert_int_equal(prev->amount, WAN(0.5));
+    release(&r);
+    /* a rate is not a figure: the standard per head is not the 公务接待费 budget */
+    extract_text(&r, "2023年部门预算\n公务接待费标准为每人每餐150元，公务接待费2.30万元。\n");
+    expect_stated(&r, "reception", "total", WAN(2.30), 2);
+    assert_int_equal(r.x.record_count, 1);
     release(&r);
 }
 
