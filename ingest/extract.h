@@ -134,6 +134,21 @@ typedef enum {
     BK_PERIOD_OTHER
 } bk_period;
 bk_period bk_extract_period(const char *group, const char *leaf, int doc_year);
+/*
+ * Which stage a column of a final account (决算) holds, by its header words: "决算数", "执行数"
+ * are what was spent; "年初预算数", "预算数" what was approved at the start of the year (stage
+ * budget of the same year); "调整预算数", "全年预算数" the adjusted budget, which the item model
+ * does not hold. A column without such words holds what the final account settles.
+ */
+typedef enum {
+    BK_WORD_NONE,
+    BK_WORD_ACTUAL,
+    BK_WORD_ORIGINAL_BUDGET,
+    BK_WORD_ADJUSTED_BUDGET
+} bk_stage_word;
+bk_stage_word bk_extract_stage_word(const char *group, const char *leaf);
+/* The measure a row's name sets in TABLE ("人员经费合计" in gpb_basic: personnel), or NULL. */
+const char *bk_extract_row_measure(const char *table, const char *name);
 /* Copies NAME without leading numbering ("八、", "（一）", "1.", "①", "其中：") and blanks. */
 void bk_extract_clean_name(const char *name, char *out, size_t out_size);
 

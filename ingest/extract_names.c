@@ -264,6 +264,11 @@ static const name_key summary_keys[] = {
     {"年终结转结余", "carryover_out"}, {"年终结转", "carryover_out"},
     {"年末结转和结余", "carryover_out"}, {"年末财政拨款结转和结余", "carryover_out"},
     {"年终财政拨款结转", "carryover_out"},
+    /* final accounts (决算) */
+    {"年初结转和结余", "carryover_in"}, {"年初财政拨款结转和结余", "carryover_in"},
+    {"使用非财政拨款结余", "nonfiscal_balance_used"},
+    {"使用非财政拨款结余（含专用结余）", "nonfiscal_balance_used"},
+    {"结余分配", "balance_distribution"},
     {"支出总计", "expenditure_total"},
     {NULL, NULL},
 };
@@ -299,6 +304,19 @@ const char *bk_extract_row_key(const char *table, const char *name)
     return NULL;
 }
 
+const char *bk_extract_row_measure(const char *table, const char *name)
+{
+    if (strcmp(table, "gpb_basic") != 0)
+        return NULL;
+    char n[256];
+    bk_extract_clean_name(name, n, sizeof n);
+    if (strcmp(n, "人员经费合计") == 0 || strcmp(n, "人员经费") == 0)
+        return "personnel";
+    if (strcmp(n, "公用经费合计") == 0 || strcmp(n, "公用经费") == 0)
+        return "public";
+    return NULL;
+}
+
 /* ---- headers ---- */
 
 /* "2023年": the one-column header of a year's figures. */
@@ -327,6 +345,7 @@ const char *bk_extract_column_measure(const char *table, const char *group, cons
     if (strcmp(table, "gf_revenue") == 0)
         return "total"; /* its one amount column: 政府性基金收入预算 */
     if (has(w, "合计") || strcmp(w, "金额") == 0 || has(w, "预算数") || strcmp(w, "总计") == 0 ||
+        has(w, "决算数") ||
         is_year_word(w) || strcmp(w, "收入预算") == 0 || strcmp(w, "支出预算") == 0)
         return "total";
     if (has(w, "当年预算安排") || has(w, "本年收入"))
@@ -419,4 +438,21 @@ bk_period bk_extract_period(const char *group, const char *leaf, int doc_year)
     if ((has(w, "上年") && !has(w, "上年结转") && !has(w, "上年结余")) || has(w, "上一年"))
         return BK_PERIOD_PREVIOUS;
     return BK_PERIOD_CURRENT;
+}
+
+bk_stage_word bk_extract_stage_word(const char *group, const char *leaf)
+{
+    char w[512];
+    char g[256], l[256];
+    bk_extract_squeeze(group, g, sizeof g);
+    bk_extract_squeeze(leaf, l, sizeof l);
+    snprintf(w, sizeof w, "%s%s", g, l);
+    /* the adjusted budget of the year is neither what was first approved nor what was spent */
+    if (has(w, "调整预算") || has(w, "全年预算") || has(w, "调整后预算"))
+        return BK_WORD_ADJUSTED_BUDGET;
+    if (has(w, "决算") || has(w, "执行数") || has(w, "实际") || has(w, "完成数"))
+        return BK_WORD_ACTUAL;
+    if (has(w, "预算"))
+        return BK_WORD_ORIGINAL_BUDGET;
+    return BK_WORD_NONE;
 }

@@ -90,6 +90,8 @@ const bk_vocab_entry bk_vocab_keys[] = {
     {"expenditure_current", "本年支出合计"},
     {"carryover_out", "年终结转"},
     {"expenditure_total", "支出总计"},
+    {"nonfiscal_balance_used", "使用非财政拨款结余"},
+    {"balance_distribution", "结余分配"},
     {"basic", "基本支出"},
     {"project", "项目支出"},
     {"personnel", "人员经费"},
