@@ -12,6 +12,7 @@
  */
 #include "extract.h"
 #include "grow.h"
+#include "xtext.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -76,41 +77,6 @@ const char *bk_xtable_status_name(bk_xtable_status status)
 
 /* ------------------------------------------------------------------------- text helpers ---- */
 
-static bool has(const char *s, const char *w) { return strstr(s, w) != NULL; }
-
-/* Skips ASCII blanks and U+3000 from the front of S. */
-static const char *skip_blanks(const char *s)
-{
-    for (;;) {
-        if (*s == ' ' || *s == '\t')
-            s++;
-        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-            s += 3;
-        else
-            return s;
-    }
-}
-
-static bool is_blank_line(const char *s) { return *skip_blanks(s) == '\0'; }
-
-/* A trimmed copy of S[0..len) in the pool. */
-static const char *pooled_trim(bk_extraction *x, const char *s, size_t len)
-{
-    while (len && (*s == ' ' || *s == '\t')) {
-        s++;
-        len--;
-    }
-    while (len >= 3 && strncmp(s, "\xe3\x80\x80", 3) == 0) {
-        s += 3;
-        len -= 3;
-    }
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    while (len >= 3 && strncmp(s + len - 3, "\xe3\x80\x80", 3) == 0)
-        len -= 3;
-    return bk_strpool_intern(x->pool, s, len);
-}
-
 /* The title text of a line: without "[bookmark: ...]" marks, markdown '#', blanks and a leading
  * list number ("1. ", "4．"). Written into OUT. */
 static void title_text(const char *line, char *out, size_t size)
@@ -165,25 +131,6 @@ static bool is_empty_note(const char *line)
            has(line, "本表为空");
 }
 
-/* "151001廊坊市广阳区人民政府办公室本级": a unit code and name above a Word table. */
-static bool is_unit_caption(const char *s)
-{
-    size_t digits = strspn(s, "0123456789");
-    return digits >= 3 && digits <= 12 && (unsigned char)s[digits] >= 0xE0 && !has(s, "年") &&
-           !has(s, "表") && !has(s, "预算");
-}
-
-/* Header lines above the columns: unit, year, publisher. */
-static bool is_meta_text(const char *s)
-{
-    s = skip_blanks(s);
-    return strncmp(s, "单位：", 9) == 0 || strncmp(s, "单位:", 7) == 0 ||
-           strncmp(s, "预算年度", 12) == 0 || strncmp(s, "部门名称", 12) == 0 ||
-           strncmp(s, "编制部门", 12) == 0 || strncmp(s, "编制单位", 12) == 0 ||
-           strncmp(s, "预算单位", 12) == 0 || strncmp(s, "单位名称：", 15) == 0 ||
-           is_unit_caption(s);
-}
-
 /* The money unit a "单位：" caption names: 万元 (the model's), 元, 千元 or 亿元; NULL if S has no
  * caption. */
 static const char *caption_unit(const char *s)
@@ -207,18 +154,6 @@ static const char *caption_unit(const char *s)
         p = u + skip;
     }
     return NULL;
-}
-
-/* True if TEXT looks like an amount: digits with optional sign, separators, decimals. */
-static bool looks_numeric(const char *text)
-{
-    const char *p = text;
-    if (*p == '-' || *p == '+')
-        p++;
-    if (!(*p >= '0' && *p <= '9'))
-        return false;
-    bk_money v;
-    return bk_money_parse(text, strlen(text), &v) == BK_MONEY_OK;
 }
 
 /* ---------------------------------------------------------------------------- the grid ---- */
@@ -273,7 +208,7 @@ static int push_tab_cells(bk_extraction *x, row *r, const char *line, unsigned l
     for (;;) {
         const char *tab = strchr(p, '\t');
         size_t len = tab ? (size_t)(tab - p) : strlen(p);
-        const char *t = pooled_trim(x, p, len);
+        const char *t = bkx_pooled_trim(x, p, len);
         if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
             return -1;
         if (!tab)
@@ -327,7 +262,7 @@ static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigne
         size_t len = (size_t)(e - q);
         snprintf(tmp, sizeof tmp, "%.*s", (int)(len < 127 ? len : 127), q);
         pieces[np] = (piece){q, len, cp_count(line, (size_t)(q - line)),
-                             cp_count(line, (size_t)(e - line)), looks_numeric(tmp)};
+                             cp_count(line, (size_t)(e - line)), bkx_looks_numeric(tmp)};
         np++;
         p = e;
     }
@@ -362,7 +297,7 @@ static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigne
                 j++;
         const char *start = cur.s;
         const char *end = pieces[j - 1].s + pieces[j - 1].len;
-        const char *t = pooled_trim(x, start, (size_t)(end - start));
+        const char *t = bkx_pooled_trim(x, start, (size_t)(end - start));
         if (!t || row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
             return -1;
         i = j;
@@ -423,7 +358,7 @@ static bool is_header_word(const char *table, const char *text)
     bk_extract_squeeze(text, w, sizeof w);
     if (!*w)
         return true;
-    if (looks_numeric(w))
+    if (bkx_looks_numeric(w))
         return false;
     static const char *const words[] = {"项目", "序号", "栏次", "收入", "支出", "本年收入",
                                         "本年支出", "资金性质", "类", "款", "项", "事业单位",
@@ -471,7 +406,7 @@ static bool is_index_row(const row *r)
 static bool row_is_meta(const row *r)
 {
     for (size_t i = 0; i < r->n; i++)
-        if (*r->cells[i].text && is_meta_text(r->cells[i].text))
+        if (*r->cells[i].text && bkx_is_meta_text(r->cells[i].text))
             return true;
     return false;
 }
@@ -721,7 +656,7 @@ static const char *figure_text(const char *text, const char *measure, char *buf,
 static bool looks_figure(const char *text)
 {
     char buf[64];
-    return looks_numeric(figure_text(text, "change_pct", buf, sizeof buf));
+    return bkx_looks_numeric(figure_text(text, "change_pct", buf, sizeof buf));
 }
 
 /* Parses the figure TEXT of cell C; amounts printed in 元 become 万元, percentages stay. */
@@ -819,7 +754,7 @@ static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
         const cell *c = cells[j];
         if (!c || j == sd->code_col || sd->sequence[j])
             continue;
-        if (looks_numeric(figure_text(c->text, sd->measure[j], buf, sizeof buf))) {
+        if (bkx_looks_numeric(figure_text(c->text, sd->measure[j], buf, sizeof buf))) {
             numbers++;
         } else if (sd->measure[j] && *c->text && !is_nil_mark(c->text)) {
             /* text where a figure belongs ("1.2.3", "12,34"): said, never dropped */
@@ -842,7 +777,7 @@ static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
         if (!c || j == sd->code_col || sd->sequence[j])
             continue;
         const char *text = figure_text(c->text, sd->measure[j], buf, sizeof buf);
-        if (!looks_numeric(text))
+        if (!bkx_looks_numeric(text))
             continue;
         rd->t->numeric_cells++;
         if (known && !sd->measure[j] && sd->not_read[j]) {
@@ -888,11 +823,11 @@ static void place_spaced(const row *r, const columns *cm, const cell **placed)
     for (size_t i = 0; i < r->n; i++) {
         const cell *c = &r->cells[i];
         if (i == 0 && strspn(c->text, "0123456789") == strlen(c->text) && strlen(c->text) >= 3 &&
-            r->n > 1 && !looks_numeric(r->cells[1].text)) {
+            r->n > 1 && !bkx_looks_numeric(r->cells[1].text)) {
             code = c;
             continue;
         }
-        if (looks_numeric(c->text)) {
+        if (bkx_looks_numeric(c->text)) {
             if (nn < MAX_COLS)
                 nums[nn++] = c;
         } else if (nt < 4) {
@@ -972,7 +907,7 @@ static void learn_edges(const grid *g, size_t body, size_t at, columns *cm)
         const row *r = &g->rows[i];
         int nn = 0;
         for (size_t k = 1; k < r->n; k++)
-            if (looks_numeric(r->cells[k].text))
+            if (bkx_looks_numeric(r->cells[k].text))
                 nn++;
         if (na > 0 && nn == na) {
             best = i;
@@ -984,7 +919,7 @@ static void learn_edges(const grid *g, size_t body, size_t at, columns *cm)
     const row *r = &g->rows[best];
     int a = 0;
     for (size_t k = 1; k < r->n && a < na; k++)
-        if (looks_numeric(r->cells[k].text))
+        if (bkx_looks_numeric(r->cells[k].text))
             cm->edge[cols[a++]] = r->cells[k].end;
 }
 
@@ -1149,13 +1084,13 @@ static int push_pipe_cells(bk_extraction *x, row *r, const char *line, unsigned 
         if (!bar) {
             /* text after the last pipe: a row without its closing pipe */
             if (!is_blank_line(p)) {
-                const char *t = pooled_trim(x, p, strlen(p));
+                const char *t = bkx_pooled_trim(x, p, strlen(p));
                 if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
                     return -1;
             }
             return 0;
         }
-        const char *t = pooled_trim(x, p, (size_t)(bar - p));
+        const char *t = bkx_pooled_trim(x, p, (size_t)(bar - p));
         if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
             return -1;
         p = bar + 1;
@@ -1201,7 +1136,7 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
             continue;
         }
         const char *p = skip_blanks(s);
-        if (strncmp(p, "注", 3) == 0 || (layout != BK_LAYOUT_SPACED && is_meta_text(p) &&
+        if (strncmp(p, "注", 3) == 0 || (layout != BK_LAYOUT_SPACED && bkx_is_meta_text(p) &&
                                           layout != BK_LAYOUT_CELL_LINES)) {
             open = NULL;
             continue;
@@ -1232,7 +1167,7 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
             open = NULL;
             break;
         case BK_LAYOUT_SPACED:
-            if (is_meta_text(p) || has(p, "单位：")) {
+            if (bkx_is_meta_text(p) || has(p, "单位：")) {
                 open = NULL;
                 continue;
             }
@@ -1292,7 +1227,7 @@ static size_t first_figure_row(const grid *g, size_t from)
         if (is_index_row(&g->rows[i]))
             continue;
         for (size_t k = 0; k < g->rows[i].n; k++)
-            if (looks_numeric(g->rows[i].cells[k].text))
+            if (bkx_looks_numeric(g->rows[i].cells[k].text))
                 return i;
     }
     return g->n;
@@ -1671,7 +1606,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
             continue; /* headers repeated after a page break */
         if (rd->t->status == BK_XTABLE_UNREADABLE) {
             for (size_t k = 0; k < r->n; k++)
-                if (looks_numeric(r->cells[k].text))
+                if (bkx_looks_numeric(r->cells[k].text))
                     rd->t->numeric_cells++;
             continue;
         }
@@ -1680,7 +1615,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
             place_spaced(r, &cm, placed);
             bool has_number = false;
             for (size_t k = 0; k < r->n; k++)
-                if (looks_numeric(r->cells[k].text))
+                if (bkx_looks_numeric(r->cells[k].text))
                     has_number = true;
             if (!has_number) {
                 /* a name too long for its cell, printed on the line above its figures */
@@ -1705,7 +1640,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
             have_pending = false;
             /* the rest of a wrapped name on the next line, alone */
             if (i + 1 < g->n && g->rows[i + 1].n == 1 &&
-                !looks_numeric(g->rows[i + 1].cells[0].text) &&
+                !bkx_looks_numeric(g->rows[i + 1].cells[0].text) &&
                 strlen(g->rows[i + 1].cells[0].text) <= 12) {
                 int s = last_side;
                 while (s > 0 && (cm.sides[s].name_col < 0 || !placed[cm.sides[s].name_col] ||
@@ -1730,7 +1665,7 @@ static int read_grid(reader *rd, bk_layout layout, grid *g)
                 for (int j = 0; j < cm.ncols; j++)
                     if (placed[j] == &r->cells[k])
                         is_placed = true;
-                if (!is_placed && looks_numeric(r->cells[k].text) && k != 0) {
+                if (!is_placed && bkx_looks_numeric(r->cells[k].text) && k != 0) {
                     rd->t->numeric_cells++;
                     if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, r->line, 0,
                                     "table '%s': number %s has no column; not read", table,
