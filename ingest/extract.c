@@ -13,6 +13,7 @@
 #include "extract.h"
 #include "grow.h"
 #include "xtext.h"
+#include "xgrid.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -158,49 +159,6 @@ static const char *caption_unit(const char *s)
 
 /* ---------------------------------------------------------------------------- the grid ---- */
 
-typedef struct {
-    const char *text;
-    unsigned line;
-    int start, end; /* code-point columns, for space-aligned rows */
-} cell;
-
-typedef struct {
-    cell *cells;
-    size_t n, cap;
-    unsigned line;
-} row;
-
-typedef struct {
-    row *rows;
-    size_t n, cap;
-} grid;
-
-static int row_push(row *r, cell c)
-{
-    if (!bk_grow((void **)&r->cells, &r->cap, r->n + 1, sizeof *r->cells))
-        return -1;
-    r->cells[r->n++] = c;
-    return 0;
-}
-
-static row *grid_new_row(grid *g, unsigned line)
-{
-    if (!bk_grow((void **)&g->rows, &g->cap, g->n + 1, sizeof *g->rows))
-        return NULL;
-    row *r = &g->rows[g->n++];
-    memset(r, 0, sizeof *r);
-    r->line = line;
-    return r;
-}
-
-static void grid_free(grid *g)
-{
-    for (size_t i = 0; i < g->n; i++)
-        free(g->rows[i].cells);
-    free(g->rows);
-    memset(g, 0, sizeof *g);
-}
-
 /* Splits LINE at tabs into cells of R. */
 static int push_tab_cells(bk_extraction *x, row *r, const char *line, unsigned ln)
 {
@@ -209,7 +167,7 @@ static int push_tab_cells(bk_extraction *x, row *r, const char *line, unsigned l
         const char *tab = strchr(p, '\t');
         size_t len = tab ? (size_t)(tab - p) : strlen(p);
         const char *t = bkx_pooled_trim(x, p, len);
-        if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
+        if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
             return -1;
         if (!tab)
             return 0;
@@ -282,7 +240,7 @@ static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigne
             }
             if (j < np && !pieces[j].numeric) {
                 const char *t = bk_strpool_intern_cstr(x->pool, code);
-                if (!t || row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
+                if (!t || bkx_row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
                     return -1;
                 i = j;
                 leading_code = false;
@@ -298,24 +256,12 @@ static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigne
         const char *start = cur.s;
         const char *end = pieces[j - 1].s + pieces[j - 1].len;
         const char *t = bkx_pooled_trim(x, start, (size_t)(end - start));
-        if (!t || row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
+        if (!t || bkx_row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
             return -1;
         i = j;
     }
     return 0;
 }
-
-/* ----------------------------------------------------------------------- the segments ---- */
-
-typedef struct {
-    const char *table;
-    const char *title;
-    unsigned title_line, first, last; /* body lines first..last */
-    bool empty_note;
-    const char *note;
-    const char *unit; /* "元", "千元", "亿元" when a caption names one; NULL for 万元 */
-    bool continuation;
-} segment;
 
 /* -------------------------------------------------------------------- the column model ---- */
 
@@ -1020,11 +966,6 @@ static bool spaced_columns(const char *table, int year, const row *hdr, size_t n
 
 /* ------------------------------------------------------------------------- the driver ---- */
 
-typedef struct {
-    char **lines; /* lines[1..count] */
-    unsigned count;
-} doc;
-
 static int split_lines(char *text, doc *d)
 {
     unsigned cap = 1024;
@@ -1085,13 +1026,13 @@ static int push_pipe_cells(bk_extraction *x, row *r, const char *line, unsigned 
             /* text after the last pipe: a row without its closing pipe */
             if (!is_blank_line(p)) {
                 const char *t = bkx_pooled_trim(x, p, strlen(p));
-                if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
+                if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
                     return -1;
             }
             return 0;
         }
         const char *t = bkx_pooled_trim(x, p, (size_t)(bar - p));
-        if (!t || row_push(r, (cell){t, ln, 0, 0}) != 0)
+        if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
             return -1;
         p = bar + 1;
     }
@@ -1147,7 +1088,7 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
                 open = NULL; /* page numbers and captions between rows */
                 continue;
             }
-            if (!open && !(open = grid_new_row(g, i)))
+            if (!open && !(open = bkx_grid_new_row(g, i)))
                 return -1;
             if (push_tab_cells(x, open, s + 1, i) != 0)
                 return -1;
@@ -1155,14 +1096,14 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
         case BK_LAYOUT_PIPE_ROWS:
             if (!is_pipe_row(s) || is_pipe_rule(s))
                 continue;
-            if (!(open = grid_new_row(g, i)) || push_pipe_cells(x, open, s, i) != 0)
+            if (!(open = bkx_grid_new_row(g, i)) || push_pipe_cells(x, open, s, i) != 0)
                 return -1;
             open = NULL;
             break;
         case BK_LAYOUT_TAB_ROWS:
             if (!strchr(s, '\t'))
                 continue; /* "部门公开表9" and the like */
-            if (!(open = grid_new_row(g, i)) || push_tab_cells(x, open, s, i) != 0)
+            if (!(open = bkx_grid_new_row(g, i)) || push_tab_cells(x, open, s, i) != 0)
                 return -1;
             open = NULL;
             break;
@@ -1171,7 +1112,7 @@ static int build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layo
                 open = NULL;
                 continue;
             }
-            if (!(open = grid_new_row(g, i)) || push_spaced_cells(x, open, s, i) != 0)
+            if (!(open = bkx_grid_new_row(g, i)) || push_spaced_cells(x, open, s, i) != 0)
                 return -1;
             open = NULL;
             break;
@@ -1837,10 +1778,10 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         grid g = {0};
         reader rd = {out, diags, out->file, sg, t};
         if (build_grid(out, &d, sg, t->layout, &g) != 0 || read_grid(&rd, t->layout, &g) != 0) {
-            grid_free(&g);
+            bkx_grid_free(&g);
             goto oom_segs;
         }
-        grid_free(&g);
+        bkx_grid_free(&g);
     }
 
     /* the narrative: every line outside the tables */
