@@ -16,6 +16,7 @@
 #include "xgrid.h"
 #include "xlayout.h"
 #include "xcolumns.h"
+#include "xfigure.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -161,14 +162,6 @@ static const char *caption_unit(const char *s)
 
 /* ------------------------------------------------------------------------- the reading ---- */
 
-typedef struct {
-    bk_extraction *x;
-    bk_diag_list *diags;
-    const char *file;
-    const segment *seg;
-    bk_xtable *t;
-} reader;
-
 /* The code and name of a row side; false if the side names nothing. */
 static bool row_identity(reader *rd, const char *name_text, const char *code_text, char *code,
                          size_t code_size, char *name, size_t name_size)
@@ -204,108 +197,11 @@ static bool row_identity(reader *rd, const char *name_text, const char *code_tex
     return true;
 }
 
-static bool is_percent_measure(const char *measure)
-{
-    /* change_pct, share_pct */
-    size_t n = measure ? strlen(measure) : 0;
-    return n > 4 && strcmp(measure + n - 4, "_pct") == 0;
-}
-
-/* TEXT without a trailing "%" / "％" when the column holds percentages, into BUF. */
-static const char *figure_text(const char *text, const char *measure, char *buf, size_t size)
-{
-    size_t n = strlen(text);
-    if (!is_percent_measure(measure) || n >= size)
-        return text;
-    if (n >= 1 && text[n - 1] == '%')
-        n -= 1;
-    else if (n >= 3 && strcmp(text + n - 3, "％") == 0)
-        n -= 3;
-    else
-        return text;
-    memcpy(buf, text, n);
-    buf[n] = '\0';
-    return buf;
-}
-
 /* A figure of a transposed table's row: an amount, or a percentage of its 增减率 row. */
 static bool looks_figure(const char *text)
 {
     char buf[64];
-    return bkx_looks_numeric(figure_text(text, "change_pct", buf, sizeof buf));
-}
-
-/* Parses the figure TEXT of cell C; amounts printed in 元 become 万元, percentages stay. */
-static int parse_amount(reader *rd, const cell *c, const char *text, bool percent,
-                        bk_money *out, bool *ok)
-{
-    *ok = false;
-    bk_money v;
-    bk_money_status st = bk_money_parse(text, strlen(text), &v);
-    if (st != BK_MONEY_OK) {
-        char ex[BK_EXCERPT_MAX * 4 + 8];
-        bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
-        return bk_diag_add(rd->diags, BK_SEV_NOTE, rd->file, c->line, 0,
-                           "table '%s': cell '%s' is %s; not read", rd->seg->table, ex,
-                           bk_money_status_text(st));
-    }
-    /* v was parsed as if in 万元: 1 元 = 1/10000, 1 千元 = 1/10, 1 亿元 = 10000 万元 */
-    const char *unit = percent ? NULL : rd->seg->unit;
-    int64_t divisor = !unit                     ? 1
-                      : strcmp(unit, "元") == 0   ? 10000
-                      : strcmp(unit, "千元") == 0 ? 10
-                                                  : 1;
-    if (divisor > 1 && v % divisor != 0) {
-        char ex[BK_EXCERPT_MAX * 4 + 8];
-        bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
-        return bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, 0,
-                           "table '%s': %s %s is finer than 0.01 元; not read", rd->seg->table,
-                           ex, unit);
-    }
-    v /= divisor;
-    if (unit && strcmp(unit, "亿元") == 0) {
-        if (v > INT64_MAX / 10000 || v < INT64_MIN / 10000) {
-            char ex[BK_EXCERPT_MAX * 4 + 8];
-            bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
-            return bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, 0,
-                               "table '%s': %s 亿元 is out of range; not read", rd->seg->table,
-                               ex);
-        }
-        v *= 10000;
-    }
-    *out = v;
-    *ok = true;
-    return 0;
-}
-
-/*
- * Adds a record read from a table. A figure of the previous year's column is the document's
- * statement of last year's budget: it goes to year - 1 with a source saying so, and like every
- * derived record it never makes that year a year of its own document.
- */
-static int add_table_record(reader *rd, const char *table, const char *code, const char *name,
-                            const char *measure, bk_money v, unsigned line, int year_offset)
-{
-    if (bk_extraction_add(rd->x, table, code, name, measure, v, line) != 0)
-        return -1;
-    rd->t->records++;
-    if (year_offset == 0)
-        return 0;
-    char how[512];
-    snprintf(how, sizeof how, "derived: previous-year column of %s:%u", rd->x->file, line);
-    bk_xrecord *r = &rd->x->records[rd->x->record_count - 1];
-    r->year_offset = year_offset;
-    r->derived = bk_strpool_intern_cstr(rd->x->pool, how);
-    return r->derived ? 0 : -1;
-}
-
-/* "-", "—", "/": printed for "nothing" in an amount column. */
-static bool is_nil_mark(const char *text)
-{
-    char w[32];
-    bk_extract_squeeze(text, w, sizeof w);
-    return strcmp(w, "-") == 0 || strcmp(w, "—") == 0 || strcmp(w, "－") == 0 ||
-           strcmp(w, "/") == 0 || strcmp(w, "——") == 0 || strcmp(w, "--") == 0;
+    return bkx_looks_numeric(bkx_figure_text(text, "change_pct", buf, sizeof buf));
 }
 
 /* Says once per column why its figures are not read (a note: the document is fine, the
@@ -330,9 +226,9 @@ static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
         const cell *c = cells[j];
         if (!c || j == sd->code_col || sd->sequence[j])
             continue;
-        if (bkx_looks_numeric(figure_text(c->text, sd->measure[j], buf, sizeof buf))) {
+        if (bkx_looks_numeric(bkx_figure_text(c->text, sd->measure[j], buf, sizeof buf))) {
             numbers++;
-        } else if (sd->measure[j] && *c->text && !is_nil_mark(c->text)) {
+        } else if (sd->measure[j] && *c->text && !bkx_is_nil_mark(c->text)) {
             /* text where a figure belongs ("1.2.3", "12,34"): said, never dropped */
             char ex[BK_EXCERPT_MAX * 4 + 8];
             bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
@@ -352,7 +248,7 @@ static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
         const cell *c = cells[j];
         if (!c || j == sd->code_col || sd->sequence[j])
             continue;
-        const char *text = figure_text(c->text, sd->measure[j], buf, sizeof buf);
+        const char *text = bkx_figure_text(c->text, sd->measure[j], buf, sizeof buf);
         if (!bkx_looks_numeric(text))
             continue;
         rd->t->numeric_cells++;
@@ -373,11 +269,11 @@ static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
         }
         bk_money v;
         bool ok;
-        if (parse_amount(rd, c, text, is_percent_measure(sd->measure[j]), &v, &ok) != 0)
+        if (bkx_parse_amount(rd, c, text, bkx_is_percent_measure(sd->measure[j]), &v, &ok) != 0)
             return -1;
         if (!ok)
             continue;
-        if (add_table_record(rd, rd->seg->table, code, name, sd->measure[j], v,
+        if (bkx_add_table_record(rd, rd->seg->table, code, name, sd->measure[j], v,
                              c->line ? c->line : row_line, sd->year_offset[j]) != 0)
             return -1;
     }
@@ -553,7 +449,7 @@ static void place_transposed(const row *r, bk_layout layout, const tcolumn *cols
             const cell *c = &r->cells[j];
             if (!*c->text)
                 continue;
-            if (cols[j].key && !is_nil_mark(c->text))
+            if (cols[j].key && !bkx_is_nil_mark(c->text))
                 out->at[j] = c;
             else if (!cols[j].key && strlen(out->label) + strlen(c->text) < sizeof out->label)
                 strcat(out->label, c->text);
@@ -718,10 +614,10 @@ static int read_transposed(reader *rd, bk_layout layout, const grid *g, size_t f
             const char *key = strcmp(cols[j].key, "total") == 0 ? total_key : cols[j].key;
             bk_money v;
             bool ok;
-            if (parse_amount(rd, c, figure_text(c->text, measure, buf, sizeof buf),
-                             is_percent_measure(measure), &v, &ok) != 0)
+            if (bkx_parse_amount(rd, c, bkx_figure_text(c->text, measure, buf, sizeof buf),
+                             bkx_is_percent_measure(measure), &v, &ok) != 0)
                 goto oom;
-            if (ok && add_table_record(rd, table, key, cols[j].name, measure, v,
+            if (ok && bkx_add_table_record(rd, table, key, cols[j].name, measure, v,
                                        c->line ? c->line : t->r->line,
                                        period == BK_PERIOD_PREVIOUS ? -1 : 0) != 0)
                 goto oom;
