@@ -1,6 +1,5 @@
 /* xfigure.c — table cells into amounts and records (see xfigure.h). */
 #include "xfigure.h"
-#include "xtext.h"
 
 #include <stdint.h>
 #include <stdio.h>
