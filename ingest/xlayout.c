@@ -1,0 +1,266 @@
+/* xlayout.c — a table body's lines into a grid, one front-end per layout (see xlayout.h). */
+#include "xlayout.h"
+#include "xtext.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Splits LINE at tabs into cells of R. */
+static int push_tab_cells(bk_extraction *x, row *r, const char *line, unsigned ln)
+{
+    const char *p = line;
+    for (;;) {
+        const char *tab = strchr(p, '\t');
+        size_t len = tab ? (size_t)(tab - p) : strlen(p);
+        const char *t = bkx_pooled_trim(x, p, len);
+        if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
+            return -1;
+        if (!tab)
+            return 0;
+        p = tab + 1;
+    }
+}
+
+/* Width in code points of S[0..len). */
+static int cp_count(const char *s, size_t len)
+{
+    int n = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* A run of non-blank characters of a space-aligned line. */
+typedef struct {
+    const char *s;
+    size_t len;
+    int start, end; /* code-point columns */
+    bool numeric;
+} piece;
+
+/* Two header words side by side ("政府性基金预算 国有资本经营预算"), not one name. */
+static bool two_headers(const piece *a, const piece *b)
+{
+    char x[128], y[128];
+    snprintf(x, sizeof x, "%.*s", (int)(a->len < 127 ? a->len : 127), a->s);
+    snprintf(y, sizeof y, "%.*s", (int)(b->len < 127 ? b->len : 127), b->s);
+    return bk_extract_column_measure("", "", x) && bk_extract_column_measure("", "", y);
+}
+
+/* Splits a space-aligned line into cells: numbers stand alone, words separated by one space
+ * stay together, runs of blanks separate cells. Leading 类/款/项 code pieces become one cell. */
+static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigned ln)
+{
+    piece pieces[128];
+    size_t np = 0;
+    const char *p = line;
+    while (*p && np < 128) {
+        const char *q = skip_blanks(p);
+        if (!*q)
+            break;
+        const char *e = q;
+        while (*e && *e != ' ' && *e != '\t' && strncmp(e, "\xe3\x80\x80", 3) != 0)
+            e++;
+        char tmp[128];
+        size_t len = (size_t)(e - q);
+        snprintf(tmp, sizeof tmp, "%.*s", (int)(len < 127 ? len : 127), q);
+        pieces[np] = (piece){q, len, cp_count(line, (size_t)(q - line)),
+                             cp_count(line, (size_t)(e - line)), bkx_looks_numeric(tmp)};
+        np++;
+        p = e;
+    }
+    /* Merge words separated by a single blank ("2. 一般公共预算" stays one cell). */
+    size_t i = 0;
+    bool leading_code = true;
+    while (i < np) {
+        piece cur = pieces[i];
+        size_t j = i + 1;
+        char code[32] = "";
+        if (leading_code && cur.numeric && cur.len == 3 && memchr(cur.s, ',', cur.len) == NULL) {
+            /* 201   05   06: a code printed in 类 / 款 / 项 columns */
+            snprintf(code, sizeof code, "%.*s", (int)cur.len, cur.s);
+            while (j < np && pieces[j].numeric && pieces[j].len == 2 && strlen(code) < 7) {
+                strncat(code, pieces[j].s, 2);
+                j++;
+            }
+            if (j < np && !pieces[j].numeric) {
+                const char *t = bk_strpool_intern_cstr(x->pool, code);
+                if (!t || bkx_row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
+                    return -1;
+                i = j;
+                leading_code = false;
+                continue;
+            }
+            j = i + 1;
+        }
+        leading_code = false;
+        if (!cur.numeric)
+            while (j < np && !pieces[j].numeric && pieces[j].start == pieces[j - 1].end + 1 &&
+                   !two_headers(&pieces[j - 1], &pieces[j]))
+                j++;
+        const char *start = cur.s;
+        const char *end = pieces[j - 1].s + pieces[j - 1].len;
+        const char *t = bkx_pooled_trim(x, start, (size_t)(end - start));
+        if (!t || bkx_row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
+            return -1;
+        i = j;
+    }
+    return 0;
+}
+
+int bkx_split_lines(char *text, doc *d)
+{
+    unsigned cap = 1024;
+    d->lines = malloc(cap * sizeof *d->lines);
+    if (!d->lines)
+        return -1;
+    d->count = 0;
+    d->lines[0] = NULL;
+    char *p = text;
+    if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    while (*p) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = '\0';
+        size_t len = strlen(p);
+        if (len && p[len - 1] == '\r')
+            p[len - 1] = '\0';
+        for (char *q = p; *q; q++)
+            if (*q == '\f' || *q == '\v')
+                *q = ' '; /* page breaks of pdftotext, one column wide like a blank */
+        if (d->count + 2 >= cap) {
+            cap *= 2;
+            char **g = realloc(d->lines, cap * sizeof *g);
+            if (!g)
+                return -1;
+            d->lines = g;
+        }
+        d->lines[++d->count] = p;
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+/* "| 项目 | 金额 |": a row of a markdown table. */
+static bool is_pipe_row(const char *s)
+{
+    const char *p = skip_blanks(s);
+    return *p == '|' && strchr(p + 1, '|') != NULL;
+}
+
+/* "|---|:---:|": the line under a markdown table's header. */
+static bool is_pipe_rule(const char *s)
+{
+    const char *p = skip_blanks(s);
+    return strspn(p, "|-: \t") == strlen(p) && strchr(p, '-') != NULL;
+}
+
+/* Splits a markdown table row into cells of R (the outer pipes bound the row). */
+static int push_pipe_cells(bk_extraction *x, row *r, const char *line, unsigned ln)
+{
+    const char *p = skip_blanks(line) + 1;
+    for (;;) {
+        const char *bar = strchr(p, '|');
+        if (!bar) {
+            /* text after the last pipe: a row without its closing pipe */
+            if (!is_blank_line(p)) {
+                const char *t = bkx_pooled_trim(x, p, strlen(p));
+                if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
+                    return -1;
+            }
+            return 0;
+        }
+        const char *t = bkx_pooled_trim(x, p, (size_t)(bar - p));
+        if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
+            return -1;
+        p = bar + 1;
+    }
+}
+
+bk_layout bkx_detect_layout(const doc *d, unsigned first, unsigned last)
+{
+    unsigned leading = 0, inner = 0, other = 0, pipes = 0;
+    for (unsigned i = first; i <= last; i++) {
+        const char *s = d->lines[i];
+        if (is_blank_line(s))
+            continue;
+        if (is_pipe_row(s))
+            pipes++;
+        else if (s[0] == '\t' && !strchr(s + 1, '\t'))
+            leading++;
+        else if (strchr(s, '\t'))
+            inner++;
+        else
+            other++;
+    }
+    if (pipes > 0 && pipes >= leading && pipes >= inner && pipes >= other)
+        return BK_LAYOUT_PIPE_ROWS;
+    if (leading >= inner && leading >= other)
+        return BK_LAYOUT_CELL_LINES;
+    if (inner >= other)
+        return BK_LAYOUT_TAB_ROWS;
+    return BK_LAYOUT_SPACED;
+}
+
+/* Rows of a table body, by layout. */
+int bkx_build_grid(bk_extraction *x, const doc *d, const segment *sg, bk_layout layout,
+                      grid *g)
+{
+    row *open = NULL;
+    for (unsigned i = sg->first; i <= sg->last; i++) {
+        const char *s = d->lines[i];
+        /* in a Word export a lone tab is an empty cell, not a row break */
+        bool empty_cell = layout == BK_LAYOUT_CELL_LINES && s[0] == '\t';
+        if (is_blank_line(s) && !empty_cell) {
+            open = NULL;
+            continue;
+        }
+        const char *p = skip_blanks(s);
+        if (strncmp(p, "注", 3) == 0 || (layout != BK_LAYOUT_SPACED && bkx_is_meta_text(p) &&
+                                          layout != BK_LAYOUT_CELL_LINES)) {
+            open = NULL;
+            continue;
+        }
+        switch (layout) {
+        case BK_LAYOUT_CELL_LINES:
+            if (s[0] != '\t') {
+                open = NULL; /* page numbers and captions between rows */
+                continue;
+            }
+            if (!open && !(open = bkx_grid_new_row(g, i)))
+                return -1;
+            if (push_tab_cells(x, open, s + 1, i) != 0)
+                return -1;
+            break;
+        case BK_LAYOUT_PIPE_ROWS:
+            if (!is_pipe_row(s) || is_pipe_rule(s))
+                continue;
+            if (!(open = bkx_grid_new_row(g, i)) || push_pipe_cells(x, open, s, i) != 0)
+                return -1;
+            open = NULL;
+            break;
+        case BK_LAYOUT_TAB_ROWS:
+            if (!strchr(s, '\t'))
+                continue; /* "部门公开表9" and the like */
+            if (!(open = bkx_grid_new_row(g, i)) || push_tab_cells(x, open, s, i) != 0)
+                return -1;
+            open = NULL;
+            break;
+        case BK_LAYOUT_SPACED:
+            if (bkx_is_meta_text(p) || has(p, "单位：")) {
+                open = NULL;
+                continue;
+            }
+            if (!(open = bkx_grid_new_row(g, i)) || push_spaced_cells(x, open, s, i) != 0)
+                return -1;
+            open = NULL;
+            break;
+        }
+    }
+    return 0;
+}

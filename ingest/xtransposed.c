@@ -1,0 +1,371 @@
+/* xtransposed.c — the 三公 table with items as columns (see xtransposed.h). */
+#include "xtransposed.h"
+#include "xcolumns.h"
+#include "xtext.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A figure of a transposed table's row: an amount, or a percentage of its 增减率 row. */
+static bool looks_figure(const char *text)
+{
+    char buf[64];
+    return bkx_looks_numeric(bkx_figure_text(text, "change_pct", buf, sizeof buf));
+}
+
+/*
+ * Many cities print the 三公 table with the items as columns (合计 | 因公出国(境)费 | 公务用车购置
+ * 及运行费: 小计 购置费 运行费 | 公务接待费, often with 机关运行经费 beside them) and one row of
+ * figures per year or per unit. The item a column header names:
+ */
+static const char *three_public_column_key(const char *group, const char *leaf,
+                                           bool vehicle_group)
+{
+    char w[256], g[256];
+    bk_extract_squeeze(leaf, w, sizeof w);
+    bk_extract_squeeze(group, g, sizeof g);
+    if (has(w, "出国"))
+        return "abroad";
+    if (has(w, "接待"))
+        return "reception";
+    if (has(w, "机关运行"))
+        return "operating";
+    if (has(w, "购置") && (has(w, "运行") || has(w, "运维")))
+        return "vehicle";
+    if (has(w, "购置"))
+        return "vehicle_purchase";
+    if (has(w, "运行") || has(w, "运维"))
+        return "vehicle_operation";
+    if (strcmp(w, "小计") == 0)
+        return vehicle_group || has(g, "公务用车") ? "vehicle" : "three_public";
+    if (has(w, "合计") || has(w, "总计"))
+        return "total";
+    if (has(w, "会议费") || has(w, "培训费"))
+        return bk_extract_economic_code(w);
+    return NULL;
+}
+
+/* True for the items that only a transposed header names side by side. */
+static bool is_item_column(const char *key)
+{
+    return key && strcmp(key, "total") != 0 && strcmp(key, "three_public") != 0;
+}
+
+/* Index of the first row holding a figure (栏次 rows aside), or g->n. */
+size_t bkx_first_figure_row(const grid *g, size_t from)
+{
+    for (size_t i = from; i < g->n; i++) {
+        if (bkx_is_index_row(&g->rows[i]))
+            continue;
+        for (size_t k = 0; k < g->rows[i].n; k++)
+            if (bkx_looks_numeric(g->rows[i].cells[k].text))
+                return i;
+    }
+    return g->n;
+}
+
+/* A header row above the figures naming two 三公 items side by side: the table is transposed. */
+bool bkx_is_transposed(const grid *g, size_t first, size_t data)
+{
+    for (size_t i = first; i < data; i++) {
+        int items = 0;
+        for (size_t k = 0; k < g->rows[i].n; k++)
+            if (is_item_column(three_public_column_key("", g->rows[i].cells[k].text, false)))
+                items++;
+        if (items >= 2)
+            return true;
+    }
+    return false;
+}
+
+typedef struct {
+    const char *key; /* three_public_column_key; NULL for a column of labels */
+    char name[128];  /* the header as printed */
+    bk_period period;
+    int center;      /* space-aligned tables: where the column is */
+} tcolumn;
+
+/* Columns of a transposed space-aligned table: every header word naming an item, left to right;
+ * 公务用车购置及运行费 is a column only when its parts are not printed under it. */
+static int transposed_spaced_columns(const grid *g, size_t first, size_t data, int year,
+                                     tcolumn *cols)
+{
+    bool parts = false;
+    for (size_t i = first; i < data; i++)
+        for (size_t k = 0; k < g->rows[i].n; k++) {
+            const char *key = three_public_column_key("", g->rows[i].cells[k].text, true);
+            if (key && (strcmp(key, "vehicle_purchase") == 0 ||
+                        strcmp(key, "vehicle_operation") == 0))
+                parts = true;
+        }
+    int n = 0;
+    for (size_t i = first; i < data; i++) {
+        const row *r = &g->rows[i];
+        for (size_t k = 0; k < r->n && n < MAX_COLS; k++) {
+            const cell *c = &r->cells[k];
+            const char *key = three_public_column_key("", c->text, parts);
+            if (!key || (parts && strcmp(key, "vehicle") == 0 && strcmp(c->text, "小计") != 0))
+                continue;
+            tcolumn col = {key, "", BK_PERIOD_CURRENT, (c->start + c->end) / 2};
+            bk_extract_squeeze(c->text, col.name, sizeof col.name);
+            /* the rest of a header wrapped onto lower lines ("2023年机关运行经" / "费预算数") */
+            for (size_t b = i + 1; b < data; b++)
+                for (size_t m = 0; m < g->rows[b].n; m++) {
+                    const cell *d = &g->rows[b].cells[m];
+                    if (d->start <= c->end && d->end >= c->start && !has(d->text, "三公") &&
+                        !three_public_column_key("", d->text, parts) &&
+                        strlen(col.name) + strlen(d->text) < sizeof col.name)
+                        strcat(col.name, d->text);
+                }
+            if (strcmp(key, "vehicle") == 0)
+                for (size_t b = first; b < data; b++)
+                    for (size_t m = 0; m < g->rows[b].n; m++)
+                        if (has(g->rows[b].cells[m].text, "公务用车"))
+                            bk_extract_squeeze(g->rows[b].cells[m].text, col.name,
+                                               sizeof col.name);
+            col.period = bk_extract_period("", col.name, year);
+            int at = n++;
+            while (at > 0 && cols[at - 1].center > col.center) {
+                cols[at] = cols[at - 1];
+                at--;
+            }
+            cols[at] = col;
+        }
+    }
+    return n;
+}
+
+/* Columns of a transposed table of cells or tab rows, from the labels of its header rows. */
+static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_layout layout,
+                                   int year, tcolumn *cols)
+{
+    int ncols = bkx_grid_width(g, first);
+    size_t nh = data - first;
+    while (nh && bkx_is_index_row(&g->rows[first + nh - 1]))
+        nh--;
+    static char group[MAX_COLS][128], leaf[MAX_COLS][128];
+    bkx_label_columns(&g->rows[first], nh, ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
+    bool vehicle_group = false;
+    for (int j = 0; j < ncols; j++)
+        if (has(group[j], "公务用车"))
+            vehicle_group = true;
+    for (int j = 0; j < ncols; j++) {
+        cols[j].key = three_public_column_key(group[j], leaf[j], vehicle_group);
+        if (cols[j].key && strcmp(cols[j].key, "vehicle") == 0 && strcmp(leaf[j], "小计") == 0 &&
+            group[j][0])
+            snprintf(cols[j].name, sizeof cols[j].name, "%.127s", group[j]);
+        else
+            snprintf(cols[j].name, sizeof cols[j].name, "%.127s", leaf[j]);
+        cols[j].period = bk_extract_period(group[j], leaf[j], year);
+        cols[j].center = j;
+    }
+    return ncols;
+}
+
+/* The figures of one row of a transposed table, placed in its columns. */
+typedef struct {
+    const row *r;
+    const cell *at[MAX_COLS];
+    char label[256];
+    bk_period period;
+} trow;
+
+static void place_transposed(const row *r, bk_layout layout, const tcolumn *cols, int ncols,
+                             trow *out)
+{
+    memset(out, 0, sizeof *out);
+    out->r = r;
+    if (layout != BK_LAYOUT_SPACED) {
+        for (int j = 0; j < ncols && (size_t)j < r->n; j++) {
+            const cell *c = &r->cells[j];
+            if (!*c->text)
+                continue;
+            if (cols[j].key && !bkx_is_nil_mark(c->text))
+                out->at[j] = c;
+            else if (!cols[j].key && strlen(out->label) + strlen(c->text) < sizeof out->label)
+                strcat(out->label, c->text);
+        }
+        return;
+    }
+    const cell *nums[MAX_COLS];
+    int nn = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const cell *c = &r->cells[k];
+        if (looks_figure(c->text) && nn < MAX_COLS)
+            nums[nn++] = c;
+        else if (strlen(out->label) + strlen(c->text) < sizeof out->label)
+            strcat(out->label, c->text);
+    }
+    if (nn > ncols)
+        return; /* more figures than columns: none placed, all reported */
+    /* in order; each figure in the column nearest its centre that leaves room for the rest */
+    int next = 0;
+    for (int k = 0; k < nn; k++) {
+        int mid = (nums[k]->start + nums[k]->end) / 2, best = next, best_d = 1 << 30;
+        for (int a = next; a <= ncols - (nn - k); a++) {
+            int d = abs(cols[a].center - mid);
+            if (d < best_d) {
+                best_d = d;
+                best = a;
+            }
+        }
+        if (nn == ncols)
+            best = k;
+        out->at[best] = nums[k];
+        next = best + 1;
+    }
+}
+
+int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t first,
+                           size_t data)
+{
+    const char *table = rd->seg->table;
+    int year = rd->x->year;
+    tcolumn cols[MAX_COLS];
+    int ncols = layout == BK_LAYOUT_SPACED
+                    ? transposed_spaced_columns(g, first, data, year, cols)
+                    : transposed_grid_columns(g, first, data, layout, year, cols);
+    /* the rows of figures and the year each stands for */
+    trow *rows = calloc(g->n - data, sizeof *rows);
+    if (!rows)
+        return -1;
+    size_t nr = 0, current_rows = 0, current_totals = 0;
+    for (size_t i = data; i < g->n; i++) {
+        const row *r = &g->rows[i];
+        if (bkx_row_is_header(table, r) || bkx_row_is_meta(r) || bkx_is_index_row(r))
+            continue;
+        bool figures = false;
+        for (size_t k = 0; k < r->n; k++) {
+            if (looks_figure(r->cells[k].text))
+                figures = true;
+        }
+        if (!figures)
+            continue;
+        trow *t = &rows[nr++];
+        place_transposed(r, layout, cols, ncols, t);
+        t->period = bk_extract_period("", t->label, year);
+        if (t->period == BK_PERIOD_CURRENT) {
+            current_rows++;
+            char w[256];
+            bk_extract_squeeze(t->label, w, sizeof w);
+            if (has(w, "合计") || has(w, "总计"))
+                current_totals++;
+        }
+    }
+    /* 合计 is the 三公 total when it is the sum of the three items in this year's row (公务用车 as
+     * its 小计, or as 购置费 + 运行费 when no 小计 is printed) */
+    const char *total_key = "total";
+    for (size_t i = 0; i < nr; i++) {
+        if (rows[i].period != BK_PERIOD_CURRENT)
+            continue;
+        static const char *const keys[] = {"total", "abroad", "reception", "vehicle",
+                                           "vehicle_purchase", "vehicle_operation"};
+        enum { N_KEYS = sizeof keys / sizeof keys[0] };
+        bk_money v[N_KEYS] = {0};
+        bool seen[N_KEYS] = {false};
+        for (int j = 0; j < ncols; j++) {
+            const cell *c = rows[i].at[j];
+            if (!c || !cols[j].key || cols[j].period != BK_PERIOD_CURRENT)
+                continue;
+            for (size_t k = 0; k < N_KEYS; k++)
+                if (strcmp(cols[j].key, keys[k]) == 0 &&
+                    bk_money_parse(c->text, strlen(c->text), &v[k]) == BK_MONEY_OK)
+                    seen[k] = true;
+        }
+        bk_money sum = v[1];
+        bool ok = seen[0] && seen[1] && seen[2] && bk_money_add(&sum, v[2]);
+        if (seen[3])
+            ok = ok && bk_money_add(&sum, v[3]);
+        else
+            ok = ok && seen[4] && seen[5] && bk_money_add(&sum, v[4]) && bk_money_add(&sum, v[5]);
+        if (ok && sum == v[0])
+            total_key = "three_public";
+        break;
+    }
+    for (size_t i = 0; i < nr; i++) {
+        trow *t = &rows[i];
+        char w[256];
+        bk_extract_squeeze(t->label, w, sizeof w);
+        const char *skip = NULL;
+        if (t->period == BK_PERIOD_CURRENT && current_rows > 1) {
+            if (current_totals == 0)
+                skip = "one of several rows of this year's figures, none of them a 合计";
+            else if (!has(w, "合计") && !has(w, "总计"))
+                skip = "a row for a part of the unit (the 合计 row is read)";
+        }
+        if (skip) {
+            /* the whole row, said once */
+            size_t figures = 0;
+            for (size_t k = 0; k < t->r->n; k++) {
+                if (looks_figure(t->r->cells[k].text))
+                    figures++;
+            }
+            rd->t->numeric_cells += figures;
+            char ex[BK_EXCERPT_MAX * 4 + 8];
+            bk_diag_excerpt(t->label, strlen(t->label), BK_EXCERPT_MAX, ex);
+            if (bk_diag_add(rd->diags, current_totals ? BK_SEV_NOTE : BK_SEV_ERROR, rd->file,
+                            t->r->line, 0, "table '%s': row '%s' (%zu figures) is %s; not read",
+                            table, ex, figures, skip) != 0)
+                goto oom;
+            continue;
+        }
+        for (size_t k = 0; k < t->r->n; k++) {
+            const cell *c = &t->r->cells[k];
+            char buf[64];
+            if (!looks_figure(c->text))
+                continue;
+            rd->t->numeric_cells++;
+            int j = -1;
+            for (int a = 0; a < ncols; a++)
+                if (t->at[a] == c)
+                    j = a;
+            const char *why = NULL;
+            bk_period period = BK_PERIOD_OTHER;
+            if (j < 0) {
+                why = "under no column naming a 三公 item";
+            } else {
+                period = cols[j].period == BK_PERIOD_CURRENT ? t->period
+                         : t->period == BK_PERIOD_CURRENT    ? cols[j].period
+                                                             : BK_PERIOD_OTHER;
+                if (period == BK_PERIOD_OTHER)
+                    why = "a figure of another year or of spending, not this budget";
+            }
+            if (why) {
+                /* an unplaced figure is an error; a figure of another year is only said */
+                char ex[BK_EXCERPT_MAX * 4 + 8];
+                bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
+                if (bk_diag_add(rd->diags, j < 0 ? BK_SEV_ERROR : BK_SEV_NOTE, rd->file,
+                                c->line, 0, "table '%s': number %s is %s; not read", table, ex,
+                                why) != 0)
+                    goto oom;
+                continue;
+            }
+            const char *measure = bkx_period_measure(period);
+            const char *key = strcmp(cols[j].key, "total") == 0 ? total_key : cols[j].key;
+            bk_money v;
+            bool ok;
+            if (bkx_parse_amount(rd, c, bkx_figure_text(c->text, measure, buf, sizeof buf),
+                             bkx_is_percent_measure(measure), &v, &ok) != 0)
+                goto oom;
+            if (ok && bkx_add_table_record(rd, table, key, cols[j].name, measure, v,
+                                       c->line ? c->line : t->r->line,
+                                       period == BK_PERIOD_PREVIOUS ? -1 : 0) != 0)
+                goto oom;
+        }
+    }
+    free(rows);
+    if (rd->t->numeric_cells == 0) {
+        rd->t->status = BK_XTABLE_EMPTY;
+        rd->t->reason = rd->seg->note ? rd->seg->note : "no figures in the table";
+    } else if (rd->t->records == 0) {
+        rd->t->status = BK_XTABLE_UNREADABLE;
+        rd->t->reason = "items as columns, but no figure could be placed under one";
+    } else {
+        rd->t->status = BK_XTABLE_READ;
+    }
+    return 0;
+oom:
+    free(rows);
+    return -1;
+}
