@@ -86,6 +86,19 @@ const char *bk_extract_table_for_title(const char *title)
         return NULL;
     if (has(core, "绩效") || has(core, "采购") || has(core, "资产"))
         return NULL;
+    /* A final account's tables are the budget's with 决算 in the name: 收入支出决算总表,
+     * 支出决算表, 一般公共预算财政拨款基本支出决算表. */
+    bool final_title = false;
+    for (char *d; (d = strstr(core, "决算")) != NULL; final_title = true)
+        memmove(d, d + 6, strlen(d + 6) + 1);
+    if (final_title && !has(core, "财政拨款") && !has(core, "三公")) {
+        if (strcmp(core, "收入表") == 0 || ends_with(core, "部门收入表") ||
+            ends_with(core, "单位收入表"))
+            return "revenue";
+        if (strcmp(core, "支出表") == 0 || ends_with(core, "部门支出表") ||
+            ends_with(core, "单位支出表"))
+            return "expenditure";
+    }
     if (has(core, "三公"))
         return "three_public";
     if (has(core, "统计表") && !has(core, "机关运行"))
@@ -105,7 +118,7 @@ const char *bk_extract_table_for_title(const char *title)
         return "gpb_basic";
     if (has(core, "一般公共预算") && has(core, "支出"))
         return "gpb_expenditure";
-    if (has(core, "财政拨款收支"))
+    if (has(core, "财政拨款收支") || has(core, "财政拨款收入支出"))
         return "fiscal_summary";
     if (has(core, "收支总表") || has(core, "收支预算总表") || has(core, "收入支出预算总表") ||
         has(core, "收入支出总表"))
