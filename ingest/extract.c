@@ -49,6 +49,7 @@ void bk_extraction_release(bk_extraction *x)
         return;
     free(x->records);
     free(x->tables);
+    free(x->narrative_index.slots);
     bk_strpool_free(x->pool);
     memset(x, 0, sizeof *x);
 }
@@ -965,7 +966,11 @@ static void learn_edges(const grid *g, size_t body, size_t at, columns *cm)
         if (j != sd->code_col && j != sd->name_col)
             cols[na++] = j;
     size_t best = SIZE_MAX, best_d = 12;
-    for (size_t i = body; i < g->n; i++) {
+    /* only rows within best_d of AT can be chosen: a pass over the whole body for every row
+     * made long tables quadratic */
+    size_t from = at > body + best_d ? at - best_d : body;
+    size_t to = at + best_d + 1 < g->n ? at + best_d + 1 : g->n;
+    for (size_t i = from; i < to; i++) {
         size_t d = i > at ? i - at : at - i;
         if (d > best_d)
             continue;
@@ -1874,8 +1879,8 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         for (unsigned i = sg->first; i <= sg->last; i++)
             if (!is_blank_line(d.lines[i]))
                 body = true;
-        bool later = false;
-        for (size_t m = k + 1; m < nseg; m++)
+        bool later = false; /* the first one found settles it: stopping there keeps this linear */
+        for (size_t m = k + 1; m < nseg && !later; m++)
             if (segs[m].table == sg->table)
                 later = true;
         bool numbers = false;
