@@ -4,6 +4,7 @@
 #   make bench                   1M and 10M rows (generated into bench/data/ when missing)
 #   make bench ROWS=1000000      one size only (quick)
 #   make bench BENCH_RUNS=3      timed runs per command (after one warm-up run)
+#   make bench-extract           `extract` on documents of 50k, 100k and 200k lines (below)
 
 ROWS       ?= 1000000 10000000
 BENCH_RUNS ?= 5
@@ -31,3 +32,14 @@ bench-deps:
 bench: all bench-deps $(BENCH_GEN) $(BENCH_LOAD)
 	/usr/bin/python3 bench/run.py --budgetkit $(BIN) --gen $(BENCH_GEN) --loadtime $(BENCH_LOAD) \
 		--runs $(BENCH_RUNS) $(ROWS)
+
+# `make bench-extract`: how `budgetkit extract` scales with a document's length (documents of
+# 50k, 100k and 200k lines made from the real disclosures in a temporary directory; see
+# bench/extract-scale.sh). EXTRACT_SIZES / EXTRACT_KINDS pick the sizes and kinds.
+EXTRACT_SIZES ?= 50000 100000 200000
+EXTRACT_KINDS ?= copies copies-one table-spaced table-tab table-cells narrative
+.PHONY: bench-extract
+bench-extract: all
+	@tools/ensure-deps.sh time
+	SIZES="$(EXTRACT_SIZES)" KINDS="$(EXTRACT_KINDS)" DOCS=$(CURDIR)/../shared/documents \
+		SEEDS=$(SEEDS) sh bench/extract-scale.sh $(BIN)

@@ -56,6 +56,7 @@ void bk_extraction_release(bk_extraction *x)
         return;
     free(x->records);
     free(x->tables);
+    free(x->narrative_index.slots);
     bk_strpool_free(x->pool);
     memset(x, 0, sizeof *x);
 }
@@ -278,8 +279,8 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         for (unsigned i = sg->first; i <= sg->last; i++)
             if (!is_blank_line(d.lines[i]))
                 body = true;
-        bool later = false;
-        for (size_t m = k + 1; m < nseg; m++)
+        bool later = false; /* the first one found settles it: stopping there keeps this linear */
+        for (size_t m = k + 1; m < nseg && !later; m++)
             if (segs[m].table == sg->table)
                 later = true;
         bool numbers = false;

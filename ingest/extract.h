@@ -73,6 +73,14 @@ typedef struct {
     const char *derived; /* pooled "derived: ..." text, or NULL for a figure read from the text */
 } bk_xrecord;
 
+/* The narrative records by code, measure and year, so that a figure stated again is found
+ * without a pass over every record (narrative.c). */
+typedef struct {
+    size_t *slots;          /* open addressing: a record's index + 1, 0 for a free slot */
+    size_t nslots, nused;
+    size_t indexed;         /* records[0..indexed) have been looked at */
+} bk_narrative_index;
+
 typedef struct {
     const char *file;   /* base name used in sources (pooled) */
     int year;           /* budget year found in the document, 0 if none */
@@ -82,6 +90,7 @@ typedef struct {
     size_t table_count, table_capacity;
     bk_strpool *pool;
     size_t restated_differently; /* narrative figures stated again with another amount */
+    bk_narrative_index narrative_index;
 } bk_extraction;
 
 /* The standard tables a complete disclosure publishes (the nine of the national rules). */

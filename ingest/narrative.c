@@ -210,12 +210,17 @@ static size_t after_last_mark(const char *text, size_t len)
     /* brackets are not marks here: "因公出国（境）费" is one label */
     static const char *const marks[] = {"，", ",", "；", ";", "。", "：", ":", "、", NULL};
     size_t best = 0;
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = 0; i < len; i++) {
+        /* every mark begins with one of these bytes; the rest are passed over quickly */
+        unsigned char c = (unsigned char)text[i];
+        if (c != ',' && c != ';' && c != ':' && c != 0xEF && c != 0xE3)
+            continue;
         for (size_t m = 0; marks[m]; m++) {
             size_t n = strlen(marks[m]);
             if (i + n <= len && strncmp(text + i, marks[m], n) == 0 && i + n > best)
                 best = i + n;
         }
+    }
     return best;
 }
 
@@ -245,17 +250,93 @@ typedef struct {
     bool has_change;
 } subject;
 
-/* The narrative record already made for KEY and MEASURE in the year YEAR_OFFSET, or NULL. */
-static const bk_xrecord *stated_before(const bk_extraction *x, const char *key,
-                                       const char *measure, int year_offset)
+static uint64_t key_hash(const char *code, const char *measure, int year_offset)
 {
-    for (size_t i = 0; i < x->record_count; i++) {
-        const bk_xrecord *r = &x->records[i];
-        if (strcmp(r->table, "narrative") == 0 && r->year_offset == year_offset &&
-            strcmp(r->code, key) == 0 && strcmp(r->measure, measure) == 0)
-            return r;
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a over code, NUL, measure, NUL, year */
+    for (const char *p = code;; p++) {
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        if (!*p)
+            break;
     }
-    return NULL;
+    for (const char *p = measure;; p++) {
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        if (!*p)
+            break;
+    }
+    return (h ^ (unsigned char)year_offset) * 1099511628211ULL;
+}
+
+static bool same_key(const bk_xrecord *r, const char *code, const char *measure, int year_offset)
+{
+    return r->year_offset == year_offset && strcmp(r->code, code) == 0 &&
+           strcmp(r->measure, measure) == 0;
+}
+
+/* The slot of KEY in the index: the one holding its first record, or the free one where it
+ * goes. */
+static size_t index_slot(const bk_extraction *x, const char *code, const char *measure,
+                         int year_offset)
+{
+    const bk_narrative_index *ix = &x->narrative_index;
+    size_t mask = ix->nslots - 1;
+    size_t j = key_hash(code, measure, year_offset) & mask;
+    while (ix->slots[j] && !same_key(&x->records[ix->slots[j] - 1], code, measure, year_offset))
+        j = (j + 1) & mask;
+    return j;
+}
+
+/* Brings the index up to date with the records added since the last look (by this reader or
+ * any other), keeping the first record of each key. -1 out of memory. */
+static int index_catch_up(bk_extraction *x)
+{
+    bk_narrative_index *ix = &x->narrative_index;
+    if (ix->indexed > x->record_count) { /* the records were replaced: start again */
+        free(ix->slots);
+        memset(ix, 0, sizeof *ix);
+    }
+    for (; ix->indexed < x->record_count; ix->indexed++) {
+        const bk_xrecord *r = &x->records[ix->indexed];
+        if (strcmp(r->table, "narrative") != 0)
+            continue;
+        if ((ix->nused + 1) * 2 > ix->nslots) {
+            size_t n = ix->nslots ? ix->nslots * 2 : 64;
+            size_t *old = ix->slots, old_n = ix->nslots;
+            ix->slots = calloc(n, sizeof *ix->slots);
+            if (!ix->slots) {
+                ix->slots = old;
+                return -1;
+            }
+            ix->nslots = n;
+            for (size_t i = 0; i < old_n; i++)
+                if (old[i]) {
+                    const bk_xrecord *o = &x->records[old[i] - 1];
+                    ix->slots[index_slot(x, o->code, o->measure, o->year_offset)] = old[i];
+                }
+            free(old);
+        }
+        size_t j = index_slot(x, r->code, r->measure, r->year_offset);
+        if (!ix->slots[j]) {
+            ix->slots[j] = ix->indexed + 1;
+            ix->nused++;
+        }
+    }
+    return 0;
+}
+
+/* The narrative record already made for KEY and MEASURE in the year YEAR_OFFSET, or NULL, into
+ * *BEFORE. -1 out of memory. */
+static int stated_before(bk_extraction *x, const char *key, const char *measure, int year_offset,
+                         const bk_xrecord **before)
+{
+    *before = NULL;
+    if (index_catch_up(x) != 0)
+        return -1;
+    if (x->narrative_index.nused == 0)
+        return 0;
+    size_t j = index_slot(x, key, measure, year_offset);
+    if (x->narrative_index.slots[j])
+        *before = &x->records[x->narrative_index.slots[j] - 1];
+    return 0;
 }
 
 /* 1 if the figure was added, 0 if the text had stated it already (the first statement stands;
@@ -263,7 +344,9 @@ static const bk_xrecord *stated_before(const bk_extraction *x, const char *key,
 static int add(bk_extraction *x, const char *key, const char *name, const char *measure,
                bk_money v, unsigned line)
 {
-    const bk_xrecord *before = stated_before(x, key, measure, 0);
+    const bk_xrecord *before;
+    if (stated_before(x, key, measure, 0, &before) != 0)
+        return -1;
     if (before) {
         if (before->amount != v)
             x->restated_differently++;
@@ -277,8 +360,12 @@ static int add(bk_extraction *x, const char *key, const char *name, const char *
 static int add_previous(bk_extraction *x, const subject *s, bk_money change, unsigned line)
 {
     bk_money prev;
-    if (!s->has_total || !bk_money_sub(s->total, change, &prev) ||
-        stated_before(x, s->key, "total", -1))
+    if (!s->has_total || !bk_money_sub(s->total, change, &prev))
+        return 0;
+    const bk_xrecord *before;
+    if (stated_before(x, s->key, "total", -1, &before) != 0)
+        return -1;
+    if (before)
         return 0;
     if (bk_extraction_add(x, "narrative", s->key, s->name, "total", prev, line) != 0)
         return -1;
@@ -307,8 +394,9 @@ static bool says_unchanged(const char *clause)
 /* The clause of S that starts at FROM, up to the next ，。；; (at most 255 bytes), into OUT. */
 static size_t clause_at(const char *s, size_t from, char *out, size_t size)
 {
-    size_t n = strlen(s), stop = from;
-    while (stop < n && strncmp(s + stop, "，", 3) != 0 && strncmp(s + stop, "。", 3) != 0 &&
+    /* the end of S is found on the way: a strlen per clause made long lines quadratic */
+    size_t stop = from;
+    while (s[stop] && strncmp(s + stop, "，", 3) != 0 && strncmp(s + stop, "。", 3) != 0 &&
            strncmp(s + stop, "；", 3) != 0 && s[stop] != ';' && s[stop] != ',' &&
            strncmp(s + stop, "万元", 6) != 0 && stop - from < 200)
         stop++;
@@ -355,6 +443,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         scope = "fiscal";
     size_t from = 0; /* where the words of the next figure begin */
     size_t n = strlen(s);
+    bool performance = has(s, "绩效"); /* once per line, not once per figure */
     for (size_t i = 0; i < n;) {
         if (!(s[i] >= '0' && s[i] <= '9')) {
             i++;
@@ -374,7 +463,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         bool pct = s[k] == '%' || strncmp(s + k, "％", 3) == 0;
         /* "实行绩效管理的项目16个", "共有5个项目实行绩效目标管理": the number of projects
          * under performance management */
-        if (!wan && !pct && strncmp(s + k, "个", 3) == 0 && has(s, "绩效")) {
+        if (!wan && !pct && strncmp(s + k, "个", 3) == 0 && performance) {
             size_t ctx_len = i - from, mark = after_last_mark(s + from, ctx_len);
             char label[256];
             clean_label(s + from + mark, ctx_len - mark, label, sizeof label);
@@ -474,7 +563,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             if (!key && !rate && *label && strlen(label) < 90)
                 key = label_to_key(label, scope, keybuf, sizeof keybuf);
             /* "涉及一般公共预算当年拨款284.71万元" in a line on performance management */
-            if (!key && !rate && strncmp(label, "涉及", 6) == 0 && has(s, "绩效")) {
+            if (!key && !rate && strncmp(label, "涉及", 6) == 0 && performance) {
                 key = has(label, "一般公共预算") ? "gpb.performance" : "performance";
             }
             /* "安排0.9万元" under the line's heading "（二）公务接待费。" */

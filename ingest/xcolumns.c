@@ -337,7 +337,11 @@ void bkx_learn_edges(const grid *g, size_t body, size_t at, columns *cm)
         if (j != sd->code_col && j != sd->name_col)
             cols[na++] = j;
     size_t best = SIZE_MAX, best_d = 12;
-    for (size_t i = body; i < g->n; i++) {
+    /* only rows within best_d of AT can be chosen: a pass over the whole body for every row
+     * made long tables quadratic */
+    size_t from = at > body + best_d ? at - best_d : body;
+    size_t to = at + best_d + 1 < g->n ? at + best_d + 1 : g->n;
+    for (size_t i = from; i < to; i++) {
         size_t d = i > at ? i - at : at - i;
         if (d > best_d)
             continue;

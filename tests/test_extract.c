@@ -477,6 +477,57 @@ static void test_unit_captions(void **state)
     release(&r);
 }
 
+/* A figure stated again keeps its first statement, however many figures and table records
+ * come between: narrative records of 30 classes, a table, then every class restated (its total
+ * with another amount, its change with the same). */
+static void test_narrative_restated(void **state)
+{
+    (void)state;
+    static const char *const classes[] = {
+        "一般公共服务支出", "外交支出", "国防支出", "公共安全支出", "教育支出", "科学技术支出",
+        "文化旅游体育与传媒支出", "社会保障和就业支出", "社会保险基金支出", "卫生健康支出",
+        "节能环保支出", "城乡社区支出", "农林水支出", "交通运输支出", "资源勘探工业信息等支出",
+        "商业服务业等支出", "金融支出", "援助其他地区支出", "自然资源海洋气象等支出",
+        "住房保障支出", "粮油物资储备支出", "国有资本经营预算支出", "灾害防治及应急管理支出",
+        "预备费", "其他支出", "转移性支出", "债务还本支出", "债务付息支出", "债务发行费用支出",
+        "抗疫特别国债安排的支出"};
+    enum { N = sizeof classes / sizeof classes[0] };
+    static char doc[16384];
+    size_t o = (size_t)snprintf(doc, sizeof doc, "2024年部门预算\n"); /* line 1 */
+    for (int i = 0; i < N; i++) /* lines 2..N+1 */
+        o += (size_t)snprintf(doc + o, sizeof doc - o, "%s%d.00万元，比上年增加10.00万元。\n",
+                              classes[i], 100 + i);
+    o += (size_t)snprintf(doc + o, sizeof doc - o,
+                          "2024年预算收支总表\n项目\t2024年\t项目\t2024年合计\n"
+                          "一、一般公共预算\t1,200.00\t八、社会保障和就业支出\t1,200.00\n"
+                          "收入总计\t1,200.00\t支出总计\t1,200.00\n\n");
+    for (int i = 0; i < N; i++)
+        o += (size_t)snprintf(doc + o, sizeof doc - o, "%s%d.00万元，比上年增加10.00万元。\n",
+                              classes[i], 200 + i);
+    assert_true(o < sizeof doc - 1);
+    run r;
+    extract_text(&r, doc);
+    assert_non_null(find(&r, "summary", "gpb", "total"));
+    for (int i = 0; i < N; i++) {
+        const char *code = bk_extract_class_code(classes[i]);
+        assert_non_null(code);
+        expect_stated(&r, code, "total", WAN(100 + i), (unsigned)i + 2);
+        expect_stated(&r, code, "change", WAN(10), (unsigned)i + 2);
+        size_t previous = 0;
+        for (size_t k = 0; k < r.x.record_count; k++) {
+            const bk_xrecord *rec = &r.x.records[k];
+            if (strcmp(rec->table, "narrative") == 0 && strcmp(rec->code, code) == 0 &&
+                rec->year_offset == -1) {
+                previous++;
+                assert_int_equal(rec->amount, WAN(90 + i));
+            }
+        }
+        assert_int_equal(previous, 1);
+    }
+    assert_int_equal(r.x.restated_differently, N);
+    release(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -486,7 +537,7 @@ int main(void)
         cmocka_unit_test(test_periods),      cmocka_unit_test(test_year_columns),
         cmocka_unit_test(test_transposed_cells), cmocka_unit_test(test_transposed_spaced),
         cmocka_unit_test(test_narrative_forms), cmocka_unit_test(test_pipe_rows),
-        cmocka_unit_test(test_unit_captions),
+        cmocka_unit_test(test_unit_captions), cmocka_unit_test(test_narrative_restated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
