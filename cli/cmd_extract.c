@@ -78,7 +78,9 @@ static int write_items(FILE *out, const bk_extraction *x, const ident *id)
         char amount[BK_MONEY_TEXT_MAX];
         bk_money_format(r->amount, amount);
         bk_emit_csv_field(out, id->unit);
-        fprintf(out, ",%d,%s,%s,", id->year + r->year_offset, id->stage, r->table);
+        /* a final account's 年初预算数 keeps its own stage whatever --stage says */
+        const char *stage = r->stage ? bk_doc_stage_name((bk_doc_stage)r->stage) : id->stage;
+        fprintf(out, ",%d,%s,%s,", id->year + r->year_offset, stage, r->table);
         bk_emit_csv_field(out, r->code);
         fputc(',', out);
         bk_emit_csv_field(out, r->name);
@@ -234,7 +236,8 @@ int cmd_extract(int argc, char **argv)
             *dot = '\0';
         unit = stem;
     }
-    ident id = {unit, stage ? stage : "budget", year ? year : x.year};
+    const char *doc_stage = bk_doc_stage_name(x.ident.stage);
+    ident id = {unit, stage ? stage : doc_stage ? doc_stage : "budget", year ? year : x.year};
     int status = EXIT_OK;
     if (id.year == 0) {
         fprintf(stderr, "budgetkit extract: %s: no budget year found (预算年度 or a title's "

@@ -23,6 +23,18 @@ int bk_outfile_open(bk_outfile *of, const char *path, char *err, size_t errlen)
         snprintf(err, errlen, "'%s' is not a file name", path);
         return -1;
     }
+    /* /dev/null, /dev/stdout, a pipe: written in place, never replaced by a regular file */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        of->path = strdup(path);
+        of->fp = of->path ? fopen(path, "w") : NULL;
+        if (!of->fp) {
+            snprintf(err, errlen, "%s: %s", path, of->path ? strerror(errno) : "out of memory");
+            release(of);
+            return -1;
+        }
+        return 0;
+    }
     /* ".NAME.XXXXXX" in the same directory: same file system, so the rename is atomic */
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
@@ -58,6 +70,18 @@ int bk_outfile_open(bk_outfile *of, const char *path, char *err, size_t errlen)
 int bk_outfile_commit(bk_outfile *of, char *err, size_t errlen)
 {
     int rc = 0;
+    if (!of->tmp) { /* a device or a pipe, written in place */
+        if (fflush(of->fp) != 0 || ferror(of->fp)) {
+            snprintf(err, errlen, "%s: cannot write: %s", of->path, strerror(errno));
+            rc = -1;
+        }
+        if (fclose(of->fp) != 0 && rc == 0) {
+            snprintf(err, errlen, "%s: cannot write: %s", of->path, strerror(errno));
+            rc = -1;
+        }
+        release(of);
+        return rc;
+    }
     if (fflush(of->fp) != 0 || ferror(of->fp) || fsync(fileno(of->fp)) != 0) {
         snprintf(err, errlen, "%s: cannot write: %s", of->path, strerror(errno));
         rc = -1;
@@ -80,7 +104,8 @@ void bk_outfile_abort(bk_outfile *of)
 {
     if (of->fp) {
         fclose(of->fp);
-        unlink(of->tmp);
+        if (of->tmp)
+            unlink(of->tmp);
     }
     release(of);
 }

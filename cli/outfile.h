@@ -5,7 +5,9 @@
  * mkstemp, so its name cannot be foreseen and it cannot be a planted link), flushed to disk,
  * and renamed over the final path only when everything was written. A run that fails midway,
  * or is killed, leaves the previous file byte for byte as it was. The final path is the one the
- * user gave; it is never built from data values.
+ * user gave; it is never built from data values. A path that exists and is neither a regular file
+ * nor a directory (/dev/null, a FIFO, /dev/stdout) is written in place: replacing it would put a
+ * regular file where a device was.
  *
  * Ownership: the bk_outfile owns its stream and paths until commit or abort, exactly one of
  * which must be called. Errors: -1 with a one-line reason in ERR (of ERRLEN bytes).
@@ -18,7 +20,7 @@
 
 typedef struct {
     char *path; /* final path (a copy) */
-    char *tmp;  /* the temporary file beside it */
+    char *tmp;  /* the temporary file beside it; NULL when writing a device in place */
     FILE *fp;   /* write here */
 } bk_outfile;
 

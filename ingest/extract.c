@@ -37,7 +37,7 @@ int bk_extraction_add(bk_extraction *x, const char *table, const char *code, con
     const char *pn = bk_strpool_intern_cstr(x->pool, name ? name : "");
     if (!pc || !pn)
         return -1;
-    x->records[x->record_count++] = (bk_xrecord){table, pc, pn, measure, amount, line, 0, NULL};
+    x->records[x->record_count++] = (bk_xrecord){table, pc, pn, measure, amount, line, 0, 0, NULL};
     return 0;
 }
 
@@ -241,6 +241,18 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         sg->continuation = cont;
         if (!sg->title)
             goto oom_segs;
+    }
+    /* who and when: the cover first, the tables' titles when it is silent */
+    {
+        const char **titles = calloc(nseg + 1, sizeof *titles);
+        if (!titles)
+            goto oom_segs;
+        for (size_t k = 0; k < nseg; k++)
+            titles[k] = segs[k].title;
+        bk_docident_read(d.lines, d.count, titles, &out->ident);
+        free(titles);
+        if (out->ident.year)
+            out->year = out->ident.year;
     }
     for (size_t k = 0; k < nseg; k++) {
         segment *sg = &segs[k];

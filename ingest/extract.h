@@ -32,6 +32,7 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "docident.h"
 #include "money.h"
 #include "strpool.h"
 
@@ -70,6 +71,8 @@ typedef struct {
     bk_money amount;
     unsigned line;
     int year_offset;     /* 0, or -1 for a previous-year record derived from a stated change */
+    int stage;           /* 0: the document's stage; else a bk_doc_stage (a final account's
+                            年初预算数 column is BK_DOC_BUDGET of the same year) */
     const char *derived; /* pooled "derived: ..." text, or NULL for a figure read from the text */
 } bk_xrecord;
 
@@ -84,6 +87,7 @@ typedef struct {
 typedef struct {
     const char *file;   /* base name used in sources (pooled) */
     int year;           /* budget year found in the document, 0 if none */
+    bk_docident ident;  /* what the cover says: year, stage, kind, unit name (docident.h) */
     bk_xrecord *records;
     size_t record_count, record_capacity;
     bk_xtable *tables;
@@ -156,6 +160,14 @@ typedef enum {
     BK_WORD_ADJUSTED_BUDGET
 } bk_stage_word;
 bk_stage_word bk_extract_stage_word(const char *group, const char *leaf);
+/*
+ * The period of a table column headed LEAF under GROUP, in a document of DOC_YEAR that is a
+ * final account when FINAL: as bk_extract_period for a budget; in a final account 决算数 and
+ * unmarked columns are this year's (stage 0: the document's), 年初预算数 / 预算数 this year's
+ * with *STAGE BK_DOC_BUDGET, 调整预算数 BK_PERIOD_OTHER.
+ */
+bk_period bk_extract_column_period(const char *group, const char *leaf, int doc_year, bool final,
+                                   int *stage);
 /* The measure a row's name sets in TABLE ("人员经费合计" in gpb_basic: personnel), or NULL. */
 const char *bk_extract_row_measure(const char *table, const char *name);
 /* Copies NAME without leading numbering ("八、", "（一）", "1.", "①", "其中：") and blanks. */

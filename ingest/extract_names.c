@@ -421,7 +421,7 @@ static int year_in(const char *w)
     return 0;
 }
 
-bk_period bk_extract_period(const char *group, const char *leaf, int doc_year)
+static bk_period period_of(const char *group, const char *leaf, int doc_year, bool final)
 {
     char w[512];
     char g[256], l[256];
@@ -438,8 +438,8 @@ bk_period bk_extract_period(const char *group, const char *leaf, int doc_year)
                    ? BK_PERIOD_CHANGE_PCT
                    : BK_PERIOD_CHANGE;
     /* figures of another stage: what was spent or settled, not what was budgeted */
-    if (has(w, "执行数") || has(w, "决算数") || has(w, "实际") || has(w, "执行情况") ||
-        has(w, "预计执行") || has(w, "完成数"))
+    if (!final && (has(w, "执行数") || has(w, "决算数") || has(w, "实际") ||
+                   has(w, "执行情况") || has(w, "预计执行") || has(w, "完成数")))
         return BK_PERIOD_OTHER;
     int y = year_in(w);
     if (y && doc_year) {
@@ -468,4 +468,23 @@ bk_stage_word bk_extract_stage_word(const char *group, const char *leaf)
     if (has(w, "预算"))
         return BK_WORD_ORIGINAL_BUDGET;
     return BK_WORD_NONE;
+}
+
+bk_period bk_extract_period(const char *group, const char *leaf, int doc_year)
+{
+    return period_of(group, leaf, doc_year, false);
+}
+
+bk_period bk_extract_column_period(const char *group, const char *leaf, int doc_year, bool final,
+                                   int *stage)
+{
+    *stage = 0;
+    if (!final)
+        return period_of(group, leaf, doc_year, false);
+    bk_stage_word w = bk_extract_stage_word(group, leaf);
+    if (w == BK_WORD_ADJUSTED_BUDGET)
+        return BK_PERIOD_OTHER;
+    if (w == BK_WORD_ORIGINAL_BUDGET)
+        *stage = BK_DOC_BUDGET;
+    return period_of(group, leaf, doc_year, true);
 }

@@ -28,6 +28,7 @@ typedef struct {
     int code_col, name_col; /* -1 if none */
     const char *measure[MAX_COLS];
     int year_offset[MAX_COLS]; /* -1: the previous year's column ("2022年预算数", "上年预算数") */
+    int stage[MAX_COLS];       /* 0: the document's; BK_DOC_BUDGET: a final account's 预算数 */
     const char *not_read[MAX_COLS]; /* why a column of figures is not read, or NULL */
     bool warned[MAX_COLS];   /* the not-read column has been reported */
     bool sequence[MAX_COLS]; /* 序号: row numbers, not figures */
@@ -38,8 +39,9 @@ typedef struct {
     side sides[2];
     int nsides;
     int ncols;
-    /* space-aligned tables: the centre of each column */
+    /* space-aligned tables: the centre of each column's header, and its extent */
     int center[MAX_COLS];
+    int left[MAX_COLS], right[MAX_COLS];
     /* ... and where its figures end, learnt from rows that fill every column (figures are
      * right-aligned, headers centred); 0 if no such row */
     int edge[MAX_COLS];
@@ -62,16 +64,10 @@ void bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
 /* The measure of a row total's figures of PERIOD: "total" for this or last year's, or the
  * change / share the column states; NULL for figures of another year or stage. */
 const char *bkx_period_measure(bk_period period);
-/* The sides of CM (cm->ncols set) from the labels of its columns, in a document of YEAR. */
-void bkx_build_sides(const char *table, int year, columns *cm, char group[][128],
+/* The sides of CM (cm->ncols set) from the labels of its columns, in a document of YEAR (a final
+ * account when FINAL). */
+void bkx_build_sides(const char *table, int year, bool final, columns *cm, char group[][128],
                      char leaf[][128]);
 
-/* Column model of a space-aligned table from its NH header rows; false if none names columns. */
-bool bkx_spaced_columns(const char *table, int year, const row *hdr, size_t nh, columns *cm,
-                        char group[][128], char leaf[][128]);
-/* The right edges of CM's amount columns for row AT of G (body rows from BODY on). */
-void bkx_learn_edges(const grid *g, size_t body, size_t at, columns *cm);
-/* The cells of space-aligned row R by column of CM, into PLACED[cm->ncols] (NULL: none). */
-void bkx_place_spaced(const row *r, const columns *cm, const cell **placed);
 
 #endif

@@ -77,11 +77,13 @@ int bkx_parse_amount(reader *rd, const cell *c, const char *text, bool percent,
  * derived record it never makes that year a year of its own document.
  */
 int bkx_add_table_record(reader *rd, const char *table, const char *code, const char *name,
-                            const char *measure, bk_money v, unsigned line, int year_offset)
+                            const char *measure, bk_money v, unsigned line, int year_offset,
+                            int stage)
 {
     if (bk_extraction_add(rd->x, table, code, name, measure, v, line) != 0)
         return -1;
     rd->t->records++;
+    rd->x->records[rd->x->record_count - 1].stage = stage;
     if (year_offset == 0)
         return 0;
     char how[512];

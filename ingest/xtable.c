@@ -3,14 +3,18 @@
 #include "xcolumns.h"
 #include "xtext.h"
 #include "xtransposed.h"
+#include "xheader.h"
+#include "xspaced.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 /* The code and name of a row side; false if the side names nothing. */
-static bool row_identity(reader *rd, const char *name_text, const char *code_text, char *code,
-                         size_t code_size, char *name, size_t name_size)
+static bool row_identity(reader *rd, bool right_side, const char *name_text,
+                         const char *code_text, char *code, size_t code_size, char *name,
+                         size_t name_size)
 {
     const char *table = rd->seg->table;
     bk_extract_clean_name(name_text ? name_text : "", name, name_size);
@@ -29,6 +33,10 @@ static bool row_identity(reader *rd, const char *name_text, const char *code_tex
     if (!*name)
         return false;
     const char *key = bk_extract_row_key(table, name);
+    /* a bare 总计 closes its side of a two-sided summary: revenue left, spending right */
+    if (key && strcmp(key, "total") == 0 &&
+        (strcmp(table, "summary") == 0 || strcmp(table, "fiscal_summary") == 0))
+        key = right_side ? "expenditure_total" : "revenue_total";
     if (key) {
         snprintf(code, code_size, "%s", key);
         return true;
@@ -56,8 +64,7 @@ static int warn_not_read(reader *rd, side *sd, int j, const cell *c)
 }
 
 /* Turns one row side's numeric cells into records. CELLS are indexed by column. */
-static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
-                     unsigned row_line)
+int bkx_emit_side(reader *rd, side *sd, const cell *const *cells, int ncols, unsigned row_line)
 {
     size_t numbers = 0;
     char buf[64];
@@ -82,7 +89,12 @@ static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
     char code[64], name[256];
     const char *name_text = sd->name_col >= 0 && cells[sd->name_col] ? cells[sd->name_col]->text : "";
     const char *code_text = sd->code_col >= 0 && cells[sd->code_col] ? cells[sd->code_col]->text : "";
-    bool known = row_identity(rd, name_text, code_text, code, sizeof code, name, sizeof name);
+    bool known = row_identity(rd, sd->from > 0, name_text, code_text, code, sizeof code, name,
+                              sizeof name);
+    /* "人员经费合计" in a final account's economic table: the total of a part */
+    const char *row_measure = known ? bk_extract_row_measure(rd->seg->table, name) : NULL;
+    if (row_measure)
+        snprintf(code, sizeof code, "total");
     for (int j = sd->from; j < sd->to && j < ncols; j++) {
         const cell *c = cells[j];
         if (!c || j == sd->code_col || sd->sequence[j])
@@ -112,11 +124,30 @@ static int emit_side(reader *rd, side *sd, const cell *const *cells, int ncols,
             return -1;
         if (!ok)
             continue;
-        if (bkx_add_table_record(rd, rd->seg->table, code, name, sd->measure[j], v,
-                             c->line ? c->line : row_line, sd->year_offset[j]) != 0)
+        const char *measure = row_measure && strcmp(sd->measure[j], "total") == 0
+                                  ? row_measure
+                                  : sd->measure[j];
+        if (bkx_add_table_record(rd, rd->seg->table, code, name, measure, v,
+                             c->line ? c->line : row_line, sd->year_offset[j], sd->stage[j]) != 0)
             return -1;
     }
     return 0;
+}
+
+/* A line of a table's body: a figure or a code, or a numbered row name ("一、…"). */
+static bool starts_data(const row *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const char *t = r->cells[i].text;
+        if (bkx_looks_numeric(t))
+            return true;
+        char clean[256], sq[256];
+        bk_extract_clean_name(t, clean, sizeof clean);
+        bk_extract_squeeze(t, sq, sizeof sq);
+        if (strcmp(clean, sq) != 0)
+            return true;
+    }
+    return false;
 }
 
 int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
@@ -136,8 +167,17 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
             return bkx_read_transposed(rd, layout, g, first, data);
     }
     size_t body = first;
-    while (body < g->n && bkx_row_is_header(table, &g->rows[body]) && !bkx_row_is_meta(&g->rows[body]))
-        body++;
+    if (layout == BK_LAYOUT_SPACED) {
+        /* header words wrap into fragments no vocabulary knows ("附属单" / "位上" / "缴收入"):
+         * the header is every line above the first that holds a figure or starts a row */
+        while (body < g->n && !bkx_row_is_meta(&g->rows[body]) &&
+               (bkx_is_index_row(&g->rows[body]) || !starts_data(&g->rows[body])))
+            body++;
+    } else {
+        while (body < g->n && bkx_row_is_header(table, &g->rows[body]) &&
+               !bkx_row_is_meta(&g->rows[body]))
+            body++;
+    }
     size_t nh = body - first;
     const row *hdr = &g->rows[first];
     /* drop the 栏次 row from the labels */
@@ -148,14 +188,22 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
     memset(&cm, 0, sizeof cm);
     static char group[MAX_COLS][128], leaf[MAX_COLS][128];
     if (layout == BK_LAYOUT_SPACED) {
-        if (!bkx_spaced_columns(table, rd->x->year, hdr, nlab, &cm, group, leaf)) {
+        int h = bkx_header_columns(table, hdr, nlab, &cm, group, leaf);
+        if (h < 0)
+            return -1;
+        if (h > 0 && bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, rd->seg->title_line, 0,
+                                 "table '%s': its header has more than %d columns; the columns "
+                                 "past them are not read", table, MAX_COLS) != 0)
+            return -1;
+        bkx_build_sides(table, rd->x->year, rd->x->ident.stage == BK_DOC_FINAL, &cm, group, leaf);
+        if (cm.ncols == 0) {
             rd->t->status = BK_XTABLE_UNREADABLE;
             rd->t->reason = "no header row naming the columns";
         }
     } else {
         cm.ncols = bkx_grid_width(g, first);
         bkx_label_columns(hdr, nlab, cm.ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
-        bkx_build_sides(table, rd->x->year, &cm, group, leaf);
+        bkx_build_sides(table, rd->x->year, rd->x->ident.stage == BK_DOC_FINAL, &cm, group, leaf);
     }
     bool any_measure = false;
     for (int s = 0; s < cm.nsides; s++)
@@ -167,89 +215,26 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
         rd->t->reason = "its header rows name no amount column";
     }
     /* the rows */
-    const cell *placed[MAX_COLS];
-    cell pending = {0}, joined_cells[2];
-    bool have_pending = false;
-    for (size_t i = body; i < g->n; i++) {
-        row *r = &g->rows[i];
-        if (bkx_row_is_header(table, r) || bkx_row_is_meta(r))
-            continue; /* headers repeated after a page break */
-        if (rd->t->status == BK_XTABLE_UNREADABLE) {
-            for (size_t k = 0; k < r->n; k++)
-                if (bkx_looks_numeric(r->cells[k].text))
+    if (rd->t->status == BK_XTABLE_UNREADABLE) {
+        for (size_t i = body; i < g->n; i++)
+            for (size_t k = 0; k < g->rows[i].n; k++)
+                if (bkx_looks_numeric(g->rows[i].cells[k].text))
                     rd->t->numeric_cells++;
-            continue;
-        }
-        if (layout == BK_LAYOUT_SPACED) {
-            bkx_learn_edges(g, body, i, &cm);
-            bkx_place_spaced(r, &cm, placed);
-            bool has_number = false;
-            for (size_t k = 0; k < r->n; k++)
-                if (bkx_looks_numeric(r->cells[k].text))
-                    has_number = true;
-            if (!has_number) {
-                /* a name too long for its cell, printed on the line above its figures */
-                if (r->n == 1) {
-                    pending = r->cells[0];
-                    have_pending = true;
-                }
-                continue;
-            }
-            int last_side = cm.nsides - 1;
-            for (int s = 0; s < cm.nsides; s++) {
-                int nc = cm.sides[s].name_col;
-                if (nc < 0)
-                    continue;
-                bool right = cm.nsides == 2 && pending.start > cm.center[cm.sides[0].to - 1];
-                if (!placed[nc] && have_pending && (s == 1) == right) {
-                    joined_cells[s] = pending;
-                    placed[nc] = &joined_cells[s];
-                    have_pending = false;
-                }
-            }
-            have_pending = false;
-            /* the rest of a wrapped name on the next line, alone */
-            if (i + 1 < g->n && g->rows[i + 1].n == 1 &&
-                !bkx_looks_numeric(g->rows[i + 1].cells[0].text) &&
-                strlen(g->rows[i + 1].cells[0].text) <= 12) {
-                int s = last_side;
-                while (s > 0 && (cm.sides[s].name_col < 0 || !placed[cm.sides[s].name_col] ||
-                                 g->rows[i + 1].cells[0].start <
-                                     placed[cm.sides[s].name_col]->start - 4))
-                    s--;
-                int nc = cm.sides[s].name_col;
-                if (nc >= 0 && placed[nc]) {
-                    char joined[512];
-                    snprintf(joined, sizeof joined, "%s%s", placed[nc]->text,
-                             g->rows[i + 1].cells[0].text);
-                    joined_cells[s] = *placed[nc];
-                    joined_cells[s].text = bk_strpool_intern_cstr(rd->x->pool, joined);
-                    if (!joined_cells[s].text)
-                        return -1;
-                    placed[nc] = &joined_cells[s];
-                    i++;
-                }
-            }
-            for (size_t k = 0; k < r->n; k++) {
-                bool is_placed = false;
-                for (int j = 0; j < cm.ncols; j++)
-                    if (placed[j] == &r->cells[k])
-                        is_placed = true;
-                if (!is_placed && bkx_looks_numeric(r->cells[k].text) && k != 0) {
-                    rd->t->numeric_cells++;
-                    if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, r->line, 0,
-                                    "table '%s': number %s has no column; not read", table,
-                                    r->cells[k].text) != 0)
-                        return -1;
-                }
-            }
-        } else {
+    } else if (layout == BK_LAYOUT_SPACED) {
+        if (bkx_spaced_read(rd, g, body, &cm, leaf) != 0)
+            return -1;
+    } else {
+        const cell *placed[MAX_COLS];
+        for (size_t i = body; i < g->n; i++) {
+            row *r = &g->rows[i];
+            if (bkx_row_is_header(table, r) || bkx_row_is_meta(r))
+                continue; /* headers repeated after a page break */
             for (int j = 0; j < cm.ncols; j++)
                 placed[j] = (size_t)j < r->n && *r->cells[j].text ? &r->cells[j] : NULL;
+            for (int s = 0; s < cm.nsides; s++)
+                if (bkx_emit_side(rd, &cm.sides[s], placed, cm.ncols, r->line) != 0)
+                    return -1;
         }
-        for (int s = 0; s < cm.nsides; s++)
-            if (emit_side(rd, &cm.sides[s], placed, cm.ncols, r->line) != 0)
-                return -1;
     }
     if (rd->t->status != BK_XTABLE_UNREADABLE) {
         if (rd->t->numeric_cells > 0 && rd->t->records == 0) {

@@ -20,6 +20,11 @@
 #include "xfigure.h"
 #include "xgrid.h"
 
+#include "xcolumns.h"
+
 int bkx_read_grid(reader *rd, bk_layout layout, grid *g);
+/* Turns one row side's numeric cells into records. CELLS[NCOLS] are indexed by column; every
+ * numeric cell becomes a record or a diagnostic. */
+int bkx_emit_side(reader *rd, side *sd, const cell *const *cells, int ncols, unsigned row_line);
 
 #endif

@@ -1,5 +1,6 @@
 /* xtransposed.c — the 三公 table with items as columns (see xtransposed.h). */
 #include "xtransposed.h"
+#include "xplace.h"
 #include "xcolumns.h"
 #include "xtext.h"
 
@@ -83,13 +84,49 @@ typedef struct {
     const char *key; /* three_public_column_key; NULL for a column of labels */
     char name[128];  /* the header as printed */
     bk_period period;
+    int stage;       /* 0: the document's; BK_DOC_BUDGET: a final account's 预算数 */
     int center;      /* space-aligned tables: where the column is */
 } tcolumn;
+
+/*
+ * A final account prints 预算数 and 决算数 under every item (合计: 预算数 决算数, 因公出国(境)费:
+ * 预算数 决算数, …). When a header line holds only such words, as many of them per item as
+ * there are items, each item's column becomes one column per word, at the word's place.
+ */
+static int split_by_stage(const grid *g, size_t first, size_t data, int year, bool final,
+                          tcolumn *cols, int n)
+{
+    for (size_t i = first; i < data && n > 0; i++) {
+        const row *r = &g->rows[i];
+        size_t words = 0;
+        for (size_t k = 0; k < r->n; k++)
+            if (bk_extract_stage_word("", r->cells[k].text) != BK_WORD_NONE)
+                words++;
+        if (words < 2 || words != r->n || words % (size_t)n != 0 ||
+            words > (size_t)MAX_COLS)
+            continue;
+        size_t per = words / (size_t)n;
+        tcolumn split[MAX_COLS];
+        for (size_t k = 0; k < words; k++) {
+            tcolumn *c = &split[k];
+            *c = cols[k / per];
+            char w[64];
+            bk_extract_squeeze(r->cells[k].text, w, sizeof w);
+            size_t len = strlen(c->name);
+            snprintf(c->name + len, sizeof c->name - len, "%s", w);
+            c->period = bk_extract_column_period("", c->name, year, final, &c->stage);
+            c->center = (r->cells[k].start + r->cells[k].end) / 2;
+        }
+        memcpy(cols, split, words * sizeof *cols);
+        return (int)words;
+    }
+    return n;
+}
 
 /* Columns of a transposed space-aligned table: every header word naming an item, left to right;
  * 公务用车购置及运行费 is a column only when its parts are not printed under it. */
 static int transposed_spaced_columns(const grid *g, size_t first, size_t data, int year,
-                                     tcolumn *cols)
+                                     bool final, tcolumn *cols)
 {
     bool parts = false;
     for (size_t i = first; i < data; i++)
@@ -107,7 +144,7 @@ static int transposed_spaced_columns(const grid *g, size_t first, size_t data, i
             const char *key = three_public_column_key("", c->text, parts);
             if (!key || (parts && strcmp(key, "vehicle") == 0 && strcmp(c->text, "小计") != 0))
                 continue;
-            tcolumn col = {key, "", BK_PERIOD_CURRENT, (c->start + c->end) / 2};
+            tcolumn col = {key, "", BK_PERIOD_CURRENT, 0, (c->start + c->end) / 2};
             bk_extract_squeeze(c->text, col.name, sizeof col.name);
             /* the rest of a header wrapped onto lower lines ("2023年机关运行经" / "费预算数") */
             for (size_t b = i + 1; b < data; b++)
@@ -124,7 +161,7 @@ static int transposed_spaced_columns(const grid *g, size_t first, size_t data, i
                         if (has(g->rows[b].cells[m].text, "公务用车"))
                             bk_extract_squeeze(g->rows[b].cells[m].text, col.name,
                                                sizeof col.name);
-            col.period = bk_extract_period("", col.name, year);
+            col.period = bk_extract_column_period("", col.name, year, final, &col.stage);
             int at = n++;
             while (at > 0 && cols[at - 1].center > col.center) {
                 cols[at] = cols[at - 1];
@@ -133,12 +170,12 @@ static int transposed_spaced_columns(const grid *g, size_t first, size_t data, i
             cols[at] = col;
         }
     }
-    return n;
+    return split_by_stage(g, first, data, year, final, cols, n);
 }
 
 /* Columns of a transposed table of cells or tab rows, from the labels of its header rows. */
 static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_layout layout,
-                                   int year, tcolumn *cols)
+                                   int year, bool final, tcolumn *cols)
 {
     int ncols = bkx_grid_width(g, first);
     size_t nh = data - first;
@@ -157,7 +194,7 @@ static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_
             snprintf(cols[j].name, sizeof cols[j].name, "%.127s", group[j]);
         else
             snprintf(cols[j].name, sizeof cols[j].name, "%.127s", leaf[j]);
-        cols[j].period = bk_extract_period(group[j], leaf[j], year);
+        cols[j].period = bk_extract_column_period(group[j], leaf[j], year, final, &cols[j].stage);
         cols[j].center = j;
     }
     return ncols;
@@ -169,6 +206,7 @@ typedef struct {
     const cell *at[MAX_COLS];
     char label[256];
     bk_period period;
+    bool ambiguous[MAX_COLS]; /* by column: its figure is as near to a free neighbouring one */
 } trow;
 
 static void place_transposed(const row *r, bk_layout layout, const tcolumn *cols, int ncols,
@@ -197,24 +235,66 @@ static void place_transposed(const row *r, bk_layout layout, const tcolumn *cols
         else if (strlen(out->label) + strlen(c->text) < sizeof out->label)
             strcat(out->label, c->text);
     }
-    if (nn > ncols)
+    if (nn > ncols || nn == 0)
         return; /* more figures than columns: none placed, all reported */
-    /* in order; each figure in the column nearest its centre that leaves room for the rest */
-    int next = 0;
+    /* in order, nearest to the headers' centres with the best common shift (the figures of a
+     * page are often printed a little right of their headers) */
+    int pos[MAX_COLS], ref[MAX_COLS], at[MAX_COLS];
+    for (int k = 0; k < nn; k++)
+        pos[k] = (nums[k]->start + nums[k]->end) / 2;
+    for (int j = 0; j < ncols; j++)
+        ref[j] = cols[j].center;
+    int shift;
+    bkx_assign(pos, nn, ref, ncols, 8, at, &shift);
     for (int k = 0; k < nn; k++) {
-        int mid = (nums[k]->start + nums[k]->end) / 2, best = next, best_d = 1 << 30;
-        for (int a = next; a <= ncols - (nn - k); a++) {
-            int d = abs(cols[a].center - mid);
-            if (d < best_d) {
-                best_d = d;
-                best = a;
-            }
-        }
-        if (nn == ncols)
-            best = k;
-        out->at[best] = nums[k];
-        next = best + 1;
+        int other;
+        if (nn < ncols && bkx_ambiguous_at(pos, nn, ref, ncols, shift, at, k, &other))
+            out->ambiguous[at[k]] = true;
+        out->at[at[k]] = nums[k];
     }
+}
+
+/*
+ * 合计 is the 三公 total when, in this year's row, it is the sum of the three items (公务用车 as
+ * its 小计, or as 购置费 + 运行费 when no 小计 is printed; an item left blank is nothing) and not
+ * that sum with 机关运行经费 beside it. Checked for the columns of one STAGE (a final account
+ * prints 预算数 and 决算数 side by side).
+ */
+static const char *three_public_total(const trow *rows, size_t nr, const tcolumn *cols,
+                                      int ncols, int stage)
+{
+    static const char *const keys[] = {"total", "abroad", "reception", "vehicle",
+                                       "vehicle_purchase", "vehicle_operation", "operating"};
+    enum { N_KEYS = sizeof keys / sizeof keys[0] };
+    for (size_t i = 0; i < nr; i++) {
+        if (rows[i].period != BK_PERIOD_CURRENT)
+            continue;
+        bk_money v[N_KEYS] = {0};
+        bool seen[N_KEYS] = {false};
+        for (int j = 0; j < ncols; j++) {
+            const cell *c = rows[i].at[j];
+            if (!c || !cols[j].key || cols[j].period != BK_PERIOD_CURRENT ||
+                cols[j].stage != stage)
+                continue;
+            for (size_t k = 0; k < N_KEYS; k++)
+                if (strcmp(cols[j].key, keys[k]) == 0 &&
+                    bk_money_parse(c->text, strlen(c->text), &v[k]) == BK_MONEY_OK)
+                    seen[k] = true;
+        }
+        if (!seen[0])
+            return "total";
+        bk_money sum = v[1];
+        bool ok = bk_money_add(&sum, v[2]);
+        ok = ok && bk_money_add(&sum, seen[3] ? v[3] : v[4]);
+        if (!seen[3])
+            ok = ok && bk_money_add(&sum, v[5]);
+        bool items = seen[1] || seen[2] || seen[3] || seen[4] || seen[5];
+        bk_money with_operating = sum;
+        bool counts_operating = seen[6] && v[6] != 0 && bk_money_add(&with_operating, v[6]) &&
+                                with_operating == v[0];
+        return ok && items && sum == v[0] && !counts_operating ? "three_public" : "total";
+    }
+    return "total";
 }
 
 int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t first,
@@ -222,10 +302,11 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
 {
     const char *table = rd->seg->table;
     int year = rd->x->year;
+    bool final = rd->x->ident.stage == BK_DOC_FINAL;
     tcolumn cols[MAX_COLS];
     int ncols = layout == BK_LAYOUT_SPACED
-                    ? transposed_spaced_columns(g, first, data, year, cols)
-                    : transposed_grid_columns(g, first, data, layout, year, cols);
+                    ? transposed_spaced_columns(g, first, data, year, final, cols)
+                    : transposed_grid_columns(g, first, data, layout, year, final, cols);
     /* the rows of figures and the year each stands for */
     trow *rows = calloc(g->n - data, sizeof *rows);
     if (!rows)
@@ -255,34 +336,9 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
     }
     /* 合计 is the 三公 total when it is the sum of the three items in this year's row (公务用车 as
      * its 小计, or as 购置费 + 运行费 when no 小计 is printed) */
-    const char *total_key = "total";
-    for (size_t i = 0; i < nr; i++) {
-        if (rows[i].period != BK_PERIOD_CURRENT)
-            continue;
-        static const char *const keys[] = {"total", "abroad", "reception", "vehicle",
-                                           "vehicle_purchase", "vehicle_operation"};
-        enum { N_KEYS = sizeof keys / sizeof keys[0] };
-        bk_money v[N_KEYS] = {0};
-        bool seen[N_KEYS] = {false};
-        for (int j = 0; j < ncols; j++) {
-            const cell *c = rows[i].at[j];
-            if (!c || !cols[j].key || cols[j].period != BK_PERIOD_CURRENT)
-                continue;
-            for (size_t k = 0; k < N_KEYS; k++)
-                if (strcmp(cols[j].key, keys[k]) == 0 &&
-                    bk_money_parse(c->text, strlen(c->text), &v[k]) == BK_MONEY_OK)
-                    seen[k] = true;
-        }
-        bk_money sum = v[1];
-        bool ok = seen[0] && seen[1] && seen[2] && bk_money_add(&sum, v[2]);
-        if (seen[3])
-            ok = ok && bk_money_add(&sum, v[3]);
-        else
-            ok = ok && seen[4] && seen[5] && bk_money_add(&sum, v[4]) && bk_money_add(&sum, v[5]);
-        if (ok && sum == v[0])
-            total_key = "three_public";
-        break;
-    }
+    const char *total_key[BK_DOC_FINAL + 1] = {"total", "total", "total"};
+    for (int stage = 0; stage <= BK_DOC_FINAL; stage++)
+        total_key[stage] = three_public_total(rows, nr, cols, ncols, stage);
     for (size_t i = 0; i < nr; i++) {
         trow *t = &rows[i];
         char w[256];
@@ -324,6 +380,9 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
             bk_period period = BK_PERIOD_OTHER;
             if (j < 0) {
                 why = "under no column naming a 三公 item";
+            } else if (t->ambiguous[j]) {
+                why = "as near to an empty neighbouring column as to its own (empty cells lost "
+                      "in the text)";
             } else {
                 period = cols[j].period == BK_PERIOD_CURRENT ? t->period
                          : t->period == BK_PERIOD_CURRENT    ? cols[j].period
@@ -335,14 +394,16 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
                 /* an unplaced figure is an error; a figure of another year is only said */
                 char ex[BK_EXCERPT_MAX * 4 + 8];
                 bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
-                if (bk_diag_add(rd->diags, j < 0 ? BK_SEV_ERROR : BK_SEV_NOTE, rd->file,
+                if (bk_diag_add(rd->diags, j < 0 || t->ambiguous[j] ? BK_SEV_ERROR : BK_SEV_NOTE,
+                                rd->file,
                                 c->line, 0, "table '%s': number %s is %s; not read", table, ex,
                                 why) != 0)
                     goto oom;
                 continue;
             }
             const char *measure = bkx_period_measure(period);
-            const char *key = strcmp(cols[j].key, "total") == 0 ? total_key : cols[j].key;
+            const char *key =
+                strcmp(cols[j].key, "total") == 0 ? total_key[cols[j].stage] : cols[j].key;
             bk_money v;
             bool ok;
             if (bkx_parse_amount(rd, c, bkx_figure_text(c->text, measure, buf, sizeof buf),
@@ -350,7 +411,8 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
                 goto oom;
             if (ok && bkx_add_table_record(rd, table, key, cols[j].name, measure, v,
                                        c->line ? c->line : t->r->line,
-                                       period == BK_PERIOD_PREVIOUS ? -1 : 0) != 0)
+                                       period == BK_PERIOD_PREVIOUS ? -1 : 0,
+                                       cols[j].stage) != 0)
                 goto oom;
         }
     }
