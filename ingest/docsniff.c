@@ -115,11 +115,6 @@ bk_docsniff bk_docsniff_bytes(const char *bytes, size_t len)
     }
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         r.skip = 3;
-    bk_doc_kind wide = utf16_by_nuls(s + r.skip, len - r.skip);
-    if (wide != BK_DOC_TEXT) {
-        r.kind = wide;
-        return r;
-    }
     /* A stray NUL or escape in a text export is the extractor's to report; many of them mean
      * the bytes are no text at all. */
     size_t controls = 0, first = len;
@@ -128,15 +123,19 @@ bk_docsniff bk_docsniff_bytes(const char *bytes, size_t len)
             if (controls++ == 0)
                 first = i;
         }
-    if (controls > 0 && controls * 100 > len - r.skip) {
+    bk_doc_kind wide = utf16_by_nuls(s + r.skip, len - r.skip);
+    if (wide != BK_DOC_TEXT) {
+        r.kind = wide;
+    } else if (controls > 0 && controls * 100 > len - r.skip) {
         r.kind = BK_DOC_BINARY;
         r.at = first;
-        return r;
-    }
-    if (!bk_utf8_valid(bytes + r.skip, len - r.skip, NULL))
+    } else if (!bk_utf8_valid(bytes + r.skip, len - r.skip, NULL)) {
         r = not_utf8(s, len, r.skip);
+    }
     if (r.kind == BK_DOC_TEXT && r.skip)
         r.kind = BK_DOC_TEXT_BOM;
+    else if (r.kind != BK_DOC_TEXT)
+        r.skip = 0; /* a mark before what is not read as text skips nothing */
     return r;
 }
 
