@@ -19,7 +19,7 @@ ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(GSL_CFLAGS) -DBK_DEFAULT_DATA='"$(DATADIR)
 LDLIBS  := -lcsv $(GSL_LIBS) -lm
 
 DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
-DEB_RUN   := gnuplot-nox fonts-noto-cjk
+DEB_RUN   := gnuplot-nox fonts-noto-cjk poppler-utils
 DEB_CHECK := valgrind
 
 LIB_SRC := $(wildcard ingest/*.c analytics/*.c plots/*.c)
@@ -58,7 +58,7 @@ unit: all $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 
 e2e: all
-	@BUDGETKIT=$(CURDIR)/$(BIN) SEEDS=$(CURDIR)/../shared/seeds sh tests/e2e.sh
+	@BUDGETKIT=$(CURDIR)/$(BIN) SEEDS=$(CURDIR)/../shared/seeds DOCUMENTS=$(CURDIR)/../shared/documents sh tests/e2e.sh
 
 test: unit e2e
 	@echo "make test: all suites passed"
@@ -78,7 +78,7 @@ asan:
 
 valgrind: all
 	@tools/ensure-deps.sh $(DEB_CHECK)
-	@BUDGETKIT=$(CURDIR)/$(BIN) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" SEEDS=$(CURDIR)/../shared/seeds sh tests/e2e.sh
+	@BUDGETKIT=$(CURDIR)/$(BIN) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" SEEDS=$(CURDIR)/../shared/seeds DOCUMENTS=$(CURDIR)/../shared/documents sh tests/e2e.sh
 
 clean:
 	rm -rf build build-asan out

@@ -5,12 +5,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../ingest/docsniff.h"
 #include "../ingest/extract.h"
+#include "../ingest/pdftext.h"
 #include "outfile.h"
 #include "verb.h"
 
 static const char extract_help[] =
-    "usage: budgetkit extract DOC.txt [--unit ID] [--year Y] [--stage budget|final]\n"
+    "usage: budgetkit extract DOC.txt|DOC.pdf [--unit ID] [--year Y] [--stage budget|final]\n"
     "                         [-o ITEMS.csv] [--disclosures FILE.csv] [--report] [--strict]\n"
     "\n"
     "Reads the text of a budget disclosure (Word export with one cell per line, PDF export\n"
@@ -20,6 +22,11 @@ static const char extract_help[] =
     "ITEMS.csv or stdout. Amounts in 元 are converted to 万元 exactly. The narrative's stated\n"
     "figures become records of the `narrative` table; a stated change also yields the\n"
     "previous year's figure (source `derived: ...`).\n"
+    "\n"
+    "A PDF (known by its first bytes, not its name) is read through poppler's pdftotext\n"
+    "-layout (package poppler-utils); sources still name the PDF. Text must be UTF-8: GB18030\n"
+    "or UTF-16 text is refused with the iconv command that converts it; so are encrypted,\n"
+    "damaged and scanned (image-only) PDFs and other binary files, each in one line.\n"
     "\n"
     "  --unit ID            unit id written in every record (default: the file's name)\n"
     "  --year Y             budget year (default: the one the document states)\n"
@@ -63,6 +70,57 @@ static char *read_file(const char *path, size_t *len)
     fclose(f);
     *len = n;
     return buf;
+}
+
+/* What pdftotext said although it read the file (a damaged cross-reference table it rebuilt,
+ * say): one note, since its figures may be incomplete. */
+static void note_pdftotext_warnings(const char *path, const bk_pdftext *pt)
+{
+    if (pt->warning_lines == 0)
+        return;
+    const char *base = strrchr(path, '/');
+    size_t first = strcspn(pt->warnings, "\n");
+    fprintf(stderr, "%s: note: pdftotext: %.*s", base ? base + 1 : path, (int)first, pt->warnings);
+    if (pt->warning_lines > 1)
+        fprintf(stderr, " (and %zu more lines)", pt->warning_lines - 1);
+    fputc('\n', stderr);
+}
+
+/*
+ * The text of the document at PATH, in a buffer the caller frees; *SKIP bytes at its start (a
+ * UTF-8 byte-order mark) are not text. A PDF is read through pdftotext; text in another
+ * encoding and binary data are refused. NULL after one line on stderr saying why.
+ */
+static char *read_document(const char *path, size_t *len, size_t *skip)
+{
+    char *bytes = read_file(path, len);
+    if (!bytes) {
+        fprintf(stderr, "budgetkit extract: cannot read %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    bk_docsniff sniff = bk_docsniff_bytes(bytes, *len);
+    char msg[8192];
+    if (bk_docsniff_refusal(path, &sniff, msg, sizeof msg)) {
+        fprintf(stderr, "budgetkit extract: %s\n", msg);
+        free(bytes);
+        return NULL;
+    }
+    *skip = sniff.skip;
+    if (sniff.kind != BK_DOC_PDF)
+        return bytes;
+    /* pdftotext reads the file itself; the bytes were wanted only for their kind */
+    free(bytes);
+    bk_pdftext pt;
+    if (bk_pdftext_read(path, &pt, msg, sizeof msg) != BK_PDFTEXT_OK) {
+        fprintf(stderr, "budgetkit extract: %s\n", msg);
+        return NULL;
+    }
+    note_pdftotext_warnings(path, &pt);
+    char *text = pt.text;
+    *len = pt.len;
+    pt.text = NULL;
+    bk_pdftext_release(&pt);
+    return text;
 }
 
 typedef struct {
@@ -209,16 +267,14 @@ int cmd_extract(int argc, char **argv)
     if (year_text && parse_year_option("extract", year_text, &year) != 0)
         return EXIT_USAGE;
     const char *path = argv[1];
-    size_t len = 0;
-    char *text = read_file(path, &len);
-    if (!text) {
-        fprintf(stderr, "budgetkit extract: cannot read %s: %s\n", path, strerror(errno));
+    size_t len = 0, skip = 0;
+    char *text = read_document(path, &len, &skip);
+    if (!text)
         return EXIT_DATA;
-    }
     bk_extraction x;
     bk_diag_list diags;
     bk_diag_list_init(&diags);
-    int rc = bk_extract(path, text, len, &x, &diags);
+    int rc = bk_extract(path, text + skip, len - skip, &x, &diags);
     free(text);
     if (rc != 0) {
         fprintf(stderr, "budgetkit extract: out of memory\n");

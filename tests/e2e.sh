@@ -436,6 +436,90 @@ if [ -d "$SEEDS_DIR" ]; then
 else
     echo "e2e: $SEEDS_DIR not found; extract checks skipped" >&2
 fi
+# ---- extract: the document front door: a PDF through pdftotext, other encodings and binary
+# data refused, each in one line ----
+# one_line NAME TEXT: stderr is that line and nothing else
+one_line() {
+    if [ "$(cat "$TMP/err")" = "$2" ] && [ "$(wc -l <"$TMP/err")" -eq 1 ]; then ok; else
+        bad "$1: stderr is not the one line '$2'"; sed 's/^/  | /' "$TMP/err" | head -5 >&2
+    fi
+}
+DOCS_DIR=${DOCUMENTS:-../shared/documents}
+WANLI="$DOCS_DIR/shanghai_putuo_wanli_street_2023_dept_budget"
+if [ -f "$WANLI.pdf" ]; then
+    run "extract PDF" 0 extract --unit w "$WANLI.pdf"
+    # read from the PDF's page 10 (2023年部门财务收支预算总表, 单位：元): 收入总计 164,978,640 and
+    # 七、城乡社区支出 121,319,878; sources name the PDF and the line of pdftotext's text
+    has "extract PDF: 收入总计 in 万元" "$TMP/out" "w,2023,budget,summary,revenue_total,收入总计,total,16497.864,shanghai_putuo_wanli_street_2023_dept_budget.pdf:220"
+    has "extract PDF: 城乡社区支出" "$TMP/out" "w,2023,budget,summary,212,城乡社区支出,total,12131.9878,shanghai_putuo_wanli_street_2023_dept_budget.pdf:213"
+    # the kind is known by the bytes, not the name
+    cp "$WANLI.pdf" "$TMP/pdf-named.txt"
+    run "extract PDF named .txt" 0 extract --unit w "$TMP/pdf-named.txt"
+    has "extract PDF named .txt: read as a PDF" "$TMP/out" "w,2023,budget,summary,revenue_total,收入总计,total,16497.864,pdf-named.txt:220"
+    # every published PDF gives the records of its text (made by the same pdftotext, poppler
+    # 22.12), apart from the file name in the sources
+    for pdf in "$DOCS_DIR"/*.pdf; do
+        doc=$(basename "$pdf" .pdf)
+        $BK extract --unit u "$pdf" 2>/dev/null | sed "s/$doc\.pdf:/$doc.txt:/" >"$TMP/from-pdf.csv"
+        $BK extract --unit u "$DOCS_DIR/$doc.txt" >"$TMP/from-txt.csv" 2>/dev/null
+        if [ "$(wc -l <"$TMP/from-txt.csv")" -gt 10 ] && cmp -s "$TMP/from-pdf.csv" "$TMP/from-txt.csv"; then ok; else
+            bad "extract $doc: the PDF's records differ from the text's"; diff "$TMP/from-txt.csv" "$TMP/from-pdf.csv" | head -5 >&2
+        fi
+    done
+    # a PDF cut short
+    head -c 100000 "$WANLI.pdf" >"$TMP/cut.pdf"
+    run "extract: truncated PDF" 1 extract "$TMP/cut.pdf"
+    one_line "extract: truncated PDF" "budgetkit extract: $TMP/cut.pdf: damaged PDF, pdftotext cannot read it (Syntax Error: Couldn't read xref table)"
+else
+    echo "e2e: $DOCS_DIR not found; PDF documents not checked" >&2
+fi
+# Fixtures (tests/fixtures/make-pdf-fixtures.sh): one page of text, the same encrypted, a scan.
+FIX=tests/fixtures
+run "extract: encrypted PDF" 1 extract "$FIX/encrypted.pdf"
+one_line "extract: encrypted PDF" "budgetkit extract: $FIX/encrypted.pdf: encrypted PDF, pdftotext cannot open it without its password (Command Line Error: Incorrect password); ask for an unprotected copy"
+run "extract: scanned PDF" 1 extract "$FIX/scan.pdf"
+one_line "extract: scanned PDF" "budgetkit extract: $FIX/scan.pdf: no text layer (a scanned document?); budgetkit does not OCR"
+head -c 300 "$FIX/text.pdf" >"$TMP/cut-small.pdf"
+run "extract: small truncated PDF" 1 extract "$TMP/cut-small.pdf"
+one_line "extract: small truncated PDF" "budgetkit extract: $TMP/cut-small.pdf: damaged PDF, pdftotext cannot read it (Syntax Error: Couldn't read xref table)"
+# the page's text reaches the extractor (it has no year to find)
+run "extract: fixture PDF read" 1 extract "$FIX/text.pdf"
+one_line "extract: fixture PDF read" "budgetkit extract: $FIX/text.pdf: no budget year found (预算年度 or a title's '20XX年'); give --year"
+run "extract: fixture PDF with --year" 0 extract --year 2023 "$FIX/text.pdf"
+# pdftotext missing from PATH (not under valgrind, which is itself found on PATH)
+if [ -z "${VALGRIND:-}" ]; then
+    mkdir -p "$TMP/empty-bin"
+    (PATH="$TMP/empty-bin"; export PATH; $BK extract "$FIX/text.pdf" >"$TMP/out" 2>"$TMP/err"; echo $? >"$TMP/rc")
+    if [ "$(cat "$TMP/rc")" -eq 1 ]; then ok; else bad "extract without pdftotext: exit $(cat "$TMP/rc")"; fi
+    one_line "extract without pdftotext" "budgetkit extract: $FIX/text.pdf is a PDF; reading it needs pdftotext, which is not installed: apt-get install poppler-utils"
+fi
+# text in GB18030 and UTF-16: refused with the iconv line, which then makes a readable file
+printf '2023年部门预算\n部门收支总表\n单位：万元\n项目\t预算数\n收入总计\t1.50\n' >"$TMP/doc.txt"
+run "extract: UTF-8 document" 0 extract --unit d "$TMP/doc.txt"
+has "extract: UTF-8 document read" "$TMP/out" "d,2023,budget,summary,revenue_total,收入总计,total,1.50,doc.txt:5"
+iconv -f UTF-8 -t GB18030 "$TMP/doc.txt" >"$TMP/gb.txt"
+run "extract: GB18030 text" 1 extract --unit d "$TMP/gb.txt"
+one_line "extract: GB18030 text" "budgetkit extract: $TMP/gb.txt: text in GB18030 (GBK), not UTF-8; convert it first: iconv -f GB18030 -t UTF-8 $TMP/gb.txt > $TMP/gb.utf8.txt"
+sh -c "$(sed 's/.*convert it first: //' "$TMP/err")"
+run "extract: GB18030 text converted as told" 0 extract --unit d "$TMP/gb.utf8.txt"
+has "extract: GB18030 text converted as told" "$TMP/out" "d,2023,budget,summary,revenue_total,收入总计,total,1.50,gb.utf8.txt:5"
+{ printf '\377\376'; iconv -f UTF-8 -t UTF-16LE "$TMP/doc.txt"; } >"$TMP/u16.txt"
+run "extract: UTF-16 text" 1 extract "$TMP/u16.txt"
+one_line "extract: UTF-16 text" "budgetkit extract: $TMP/u16.txt: text in UTF-16LE (it starts with a byte-order mark), not UTF-8; convert it first: iconv -f UTF-16LE -t UTF-8 $TMP/u16.txt > $TMP/u16.utf8.txt"
+iconv -f UTF-8 -t UTF-16BE "$TMP/doc.txt" >"$TMP/u16be.txt"
+run "extract: UTF-16BE text without a mark" 1 extract "$TMP/u16be.txt"
+one_line "extract: UTF-16BE text without a mark" "budgetkit extract: $TMP/u16be.txt: text in UTF-16BE, not UTF-8; convert it first: iconv -f UTF-16BE -t UTF-8 $TMP/u16be.txt > $TMP/u16be.utf8.txt"
+{ printf '\357\273\277'; cat "$TMP/doc.txt"; } >"$TMP/bom.txt"
+run "extract: UTF-8 with a byte-order mark" 0 extract --unit d "$TMP/bom.txt"
+has "extract: UTF-8 with a byte-order mark read" "$TMP/out" "d,2023,budget,summary,revenue_total,收入总计,total,1.50,bom.txt:5"
+# random bytes, and a file that merely starts like text
+head -c 4096 /dev/urandom >"$TMP/random.bin"
+run "extract: random binary" 1 extract "$TMP/random.bin"
+if grep -qxE "budgetkit extract: $TMP/random.bin: not a PDF or a text document \(binary data at byte [0-9]+\)" "$TMP/err" &&
+    [ "$(wc -l <"$TMP/err")" -eq 1 ]; then ok; else bad "extract: random binary: not the one line"; sed 's/^/  | /' "$TMP/err" | head -3 >&2; fi
+{ printf 'PK\003\004'; head -c 512 /dev/zero; } >"$TMP/zip.docx"
+run "extract: zip archive" 1 extract "$TMP/zip.docx"
+one_line "extract: zip archive" "budgetkit extract: $TMP/zip.docx: not a PDF or a text document (binary data at byte 2)"
 # ---- shares: the streaming verb ----
 printf 'unit,year,stage,table,code,name,measure,amount,source\n' >"$TMP/panel.csv"
 printf 'langfang-sasac,2023,budget,expenditure,2080501,\047行政,单位\047,total,"1,000.00",a.txt:1\n' | tr "\047" '"' >>"$TMP/panel.csv"
