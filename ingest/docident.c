@@ -70,18 +70,18 @@ static int stated_budget_year(const char *s)
 
 /* Which stage and kind a squeezed cover line names: "部门决算", "2024年单位预算",
  * "部门预算公开". A table title (…表) names its table, not the document. */
-static bk_doc_stage stage_words(const char *sq, bk_doc_kind *kind)
+static bk_doc_stage stage_words(const char *sq, bk_doc_scope *scope)
 {
     static const struct {
         const char *word;
         bk_doc_stage stage;
-        bk_doc_kind kind;
+        bk_doc_scope kind;
     } words[] = {
         {"部门决算", BK_DOC_FINAL, BK_DOC_DEPARTMENT}, {"单位决算", BK_DOC_FINAL, BK_DOC_UNIT},
         {"部门预算", BK_DOC_BUDGET, BK_DOC_DEPARTMENT}, {"单位预算", BK_DOC_BUDGET, BK_DOC_UNIT},
-        {"年度决算", BK_DOC_FINAL, BK_DOC_KIND_UNKNOWN},
-        {"决算公开", BK_DOC_FINAL, BK_DOC_KIND_UNKNOWN},
-        {"预算公开", BK_DOC_BUDGET, BK_DOC_KIND_UNKNOWN},
+        {"年度决算", BK_DOC_FINAL, BK_DOC_SCOPE_UNKNOWN},
+        {"决算公开", BK_DOC_FINAL, BK_DOC_SCOPE_UNKNOWN},
+        {"预算公开", BK_DOC_BUDGET, BK_DOC_SCOPE_UNKNOWN},
     };
     const char *best = NULL;
     size_t which = 0;
@@ -100,7 +100,7 @@ static bk_doc_stage stage_words(const char *sq, bk_doc_kind *kind)
         strncmp(after, "收", 3) == 0 || strncmp(after, "支", 3) == 0 ||
         strncmp(after, "财政拨款", 12) == 0)
         return BK_DOC_UNKNOWN;
-    *kind = words[which].kind;
+    *scope = words[which].kind;
     return words[which].stage;
 }
 
@@ -198,13 +198,13 @@ void bk_docident_read(char *const *lines, unsigned count, const char *const *tab
                 *unit = '\0';
             take_name(raw, out, i);
         }
-        bk_doc_kind kind = BK_DOC_KIND_UNKNOWN;
+        bk_doc_scope kind = BK_DOC_SCOPE_UNKNOWN;
         bk_doc_stage stage = stage_words(sq, &kind);
         if (stage && !out->stage) {
             out->stage = stage;
             out->stage_line = i;
             if (kind)
-                out->kind = kind;
+                out->scope = kind;
             const char *rest = NULL;
             int y = first_year(sq, &rest);
             if (y && !out->year) {
@@ -251,7 +251,7 @@ void bk_docident_read(char *const *lines, unsigned count, const char *const *tab
         }
     }
     /* a cover that does not say: the tables' titles do (…决算表 against …预算表) */
-    if (table_titles && (!out->stage || !out->kind)) {
+    if (table_titles && (!out->stage || !out->scope)) {
         size_t finals = 0, budgets = 0, units = 0, depts = 0;
         for (size_t k = 0; table_titles[k]; k++) {
             char sq[1024];
@@ -267,8 +267,8 @@ void bk_docident_read(char *const *lines, unsigned count, const char *const *tab
         }
         if (!out->stage && (finals || budgets))
             out->stage = finals > budgets ? BK_DOC_FINAL : BK_DOC_BUDGET;
-        if (!out->kind && (units || depts))
-            out->kind = units > depts ? BK_DOC_UNIT : BK_DOC_DEPARTMENT;
+        if (!out->scope && (units || depts))
+            out->scope = units > depts ? BK_DOC_UNIT : BK_DOC_DEPARTMENT;
     }
 }
 

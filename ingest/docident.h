@@ -19,14 +19,14 @@
 #include <stdbool.h>
 
 typedef enum { BK_DOC_UNKNOWN = 0, BK_DOC_BUDGET, BK_DOC_FINAL } bk_doc_stage;
-typedef enum { BK_DOC_KIND_UNKNOWN = 0, BK_DOC_DEPARTMENT, BK_DOC_UNIT } bk_doc_kind;
+typedef enum { BK_DOC_SCOPE_UNKNOWN = 0, BK_DOC_DEPARTMENT, BK_DOC_UNIT } bk_doc_scope;
 
 typedef struct {
     int year;
     unsigned year_line;
     bk_doc_stage stage;
     unsigned stage_line;
-    bk_doc_kind kind;
+    bk_doc_scope scope;
     char name[256];   /* the unit's name as disclosed (UTF-8), "" if not found */
     unsigned name_line;
     bool name_cut;
