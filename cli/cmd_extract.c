@@ -239,6 +239,10 @@ static void print_report(FILE *out, const char *path, const bk_extraction *x)
     if (x->restated_differently)
         fprintf(out, "  narrative: %zu figures stated again with another amount (the first kept)\n",
                 x->restated_differently);
+    if (x->narrative_other_stage)
+        fprintf(out, "  narrative: %zu figures of another stage (a past year's 执行数 or 决算), not "
+                     "read as this budget's\n",
+                x->narrative_other_stage);
 }
 
 int cmd_extract(int argc, char **argv)

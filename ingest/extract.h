@@ -94,6 +94,7 @@ typedef struct {
     size_t table_count, table_capacity;
     bk_strpool *pool;
     size_t restated_differently; /* narrative figures stated again with another amount */
+    size_t narrative_other_stage; /* narrative figures of another stage, not read (执行数) */
     bk_narrative_index narrative_index;
 } bk_extraction;
 

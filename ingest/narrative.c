@@ -19,228 +19,10 @@
 
 #include "extract.h"
 
+#include "nindex.h"
+#include "nwords.h"
+
 static bool has(const char *s, const char *w) { return strstr(s, w) != NULL; }
-
-typedef struct {
-    const char *word;
-    const char *key;
-} label_key;
-
-/* Checked in order: the more specific words first. */
-static const label_key labels[] = {
-    {"三公", "three_public"},
-    {"因公出国", "abroad"},
-    {"公务接待", "reception"},
-    {"购置及运行", "vehicle"},
-    {"购置及运维", "vehicle"},
-    {"公务用车购置", "vehicle_purchase"},
-    {"用车运行", "vehicle_operation"},
-    {"用车运维", "vehicle_operation"},
-    {"公车购置", "vehicle_purchase"},
-    {"公车运行", "vehicle_operation"},
-    {"公车运维", "vehicle_operation"},
-    {"机关运行经费", "operating"},
-    {"运行经费", "operating"},
-    {"政府采购货物", "procurement_goods"},
-    {"政府采购工程", "procurement_works"},
-    {"政府采购服务", "procurement_services"},
-    {"政府采购", "procurement"},
-    {"拟购置固定资产", "assets_purchase"},
-    {"固定资产", "assets_total"},
-    {"人员经费", "personnel"},
-    {"公用经费", "public"},
-    {"基本支出", "basic"},
-    {"项目支出", "project"},
-    {"收入总计", "revenue_total"},
-    {"支出总计", "expenditure_total"},
-    {"本年收入", "revenue_current"},
-    {"上年结转", "carryover_in"},
-    {"财政专户", "special_account"},
-    {"单位资金", "unit_funds"},
-    {"事业收入", "business_income"},
-    {"其他收入", "other_income"},
-    {"其他来源收入", "other_income"},
-    {"一般公共预算", "gpb"},
-    {"政府性基金", "gf"},
-    {"基金预算", "gf"},
-    {"国有资本经营", "soc"},
-    {"财政拨款", "fiscal"},
-    {"预算收入", "revenue_total"},
-    {"收入预算", "revenue_total"},
-    {"支出预算", "expenditure_total"},
-    {"预算支出", "expenditure_total"},
-    {"收支预算", "expenditure_total"},
-    {"预算收支", "expenditure_total"},
-    {NULL, NULL},
-};
-
-/* Phrases that name their figure however long the words around them ("廊坊市…委员会（含所属单位）
- * 上年末固定资产金额为"): checked first, and without the length limit of other labels. */
-static const label_key phrases[] = {
-    {"上年末固定资产", "assets_total"},
-    {"拟购置固定资产", "assets_purchase"},
-    {"政府采购预算总额", "procurement"},
-    {NULL, NULL},
-};
-
-/* The parts of a procurement budget, only at the head of a label ("货物类采购预算"). */
-static const label_key procurement_parts[] = {
-    {"货物类", "procurement_goods"}, {"货物采购", "procurement_goods"},
-    {"工程类", "procurement_works"}, {"工程采购", "procurement_works"},
-    {"服务类", "procurement_services"}, {"服务采购", "procurement_services"},
-    {NULL, NULL},
-};
-
-static const char *phrase_key(const char *label)
-{
-    for (size_t i = 0; phrases[i].word; i++)
-        if (has(label, phrases[i].word))
-            return phrases[i].key;
-    for (size_t i = 0; procurement_parts[i].word; i++)
-        if (strncmp(label, procurement_parts[i].word, strlen(procurement_parts[i].word)) == 0 &&
-            strlen(label) <= strlen(procurement_parts[i].word) + 18)
-            return procurement_parts[i].key;
-    return NULL;
-}
-
-/* Words that introduce a figure without naming it, stripped from the front of a label. */
-static const char *const fillers[] = {"其中", "主要包括", "包括", "主要为", "收入为", "支出包括",
-                                      "主要用于以下方面", "具体为", "分别为", "共计", "安排",
-                                      "我单位", "本单位", "为", "是", "和", NULL};
-
-/* The key of a label, or NULL. Function classes are scoped by the fund the line is about. */
-static const char *label_to_key(const char *label, const char *scope, char *buf, size_t size)
-{
-    const char *cls = bk_extract_class_code(label);
-    if (cls) {
-        if (scope)
-            snprintf(buf, size, "%s.%s", scope, cls);
-        else
-            snprintf(buf, size, "%s", cls);
-        return buf;
-    }
-    for (size_t i = 0; labels[i].word; i++)
-        if (has(label, labels[i].word)) {
-            const char *key = labels[i].key;
-            /* a fund names its total only as the label's head with a short tail
-             * ("一般公共预算拨款收入"), not inside a project's name */
-            static const char *const funds[] = {"gpb", "gf", "soc", "fiscal", NULL};
-            for (size_t f = 0; funds[f]; f++)
-                if (strcmp(key, funds[f]) == 0 &&
-                    (strstr(label, labels[i].word) != label ||
-                     strlen(label) > strlen(labels[i].word) + 18))
-                    return NULL;
-            /* 一般公共预算基本支出: the basic expenditure within the fund */
-            if (has(label, "一般公共预算") && (strcmp(key, "basic") == 0 ||
-                                              strcmp(key, "project") == 0)) {
-                snprintf(buf, size, "gpb.%s", key);
-                return buf;
-            }
-            return key;
-        }
-    return NULL;
-}
-
-/* The label: LEN bytes of text before a figure, without year, fillers and punctuation. */
-static void clean_label(const char *text, size_t len, char *out, size_t size)
-{
-    char buf[512];
-    if (len >= sizeof buf)
-        len = sizeof buf - 1;
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    char *p = buf;
-    for (bool again = true; again;) {
-        again = false;
-        while (*p == ' ' || *p == '\t')
-            p++, again = true;
-        if (strspn(p, "0123456789") == 4) {
-            char *q = p + 4;
-            while (*q == ' ')
-                q++;
-            if (strncmp(q, "年度", 6) == 0)
-                p = q + 6, again = true;
-            else if (strncmp(q, "年", 3) == 0)
-                p = q + 3, again = true;
-        }
-        for (size_t i = 0; fillers[i]; i++) {
-            size_t n = strlen(fillers[i]);
-            if (strncmp(p, fillers[i], n) == 0 && p[n]) {
-                p += n;
-                again = true;
-            }
-        }
-        static const char *const marks[] = {"：", ":", "，", ",", "；", ";", "、", "（", "(",
-                                            "“", "）", ")", NULL};
-        for (size_t i = 0; marks[i]; i++) {
-            size_t n = strlen(marks[i]);
-            if (strncmp(p, marks[i], n) == 0) {
-                p += n;
-                again = true;
-            }
-        }
-    }
-    /* "三公”经费" whose opening quote was cut as a mark: put it back */
-    const char *close = strstr(p, "”"), *open = strstr(p, "“");
-    size_t o = 0;
-    if (close && (!open || open > close) && size > 3) {
-        memcpy(out, "“", 3);
-        o = 3;
-    }
-    size_t plen = strlen(p);
-    if (o + plen >= size)
-        plen = size - 1 - o;
-    memcpy(out + o, p, plen);
-    out[o + plen] = '\0';
-    /* trailing words that only link to the figure */
-    static const char *const tails[] = {"为", "共计", "合计", "预算数为", NULL};
-    size_t n = strlen(out);
-    for (size_t i = 0; tails[i]; i++) {
-        size_t t = strlen(tails[i]);
-        if (n > t && strcmp(out + n - t, tails[i]) == 0) {
-            out[n - t] = '\0';
-            n -= t;
-        }
-    }
-}
-
-/* The byte offset just after the last punctuation mark in TEXT[0..len), or 0. */
-static size_t after_last_mark(const char *text, size_t len)
-{
-    /* brackets are not marks here: "因公出国（境）费" is one label */
-    static const char *const marks[] = {"，", ",", "；", ";", "。", "：", ":", "、", NULL};
-    size_t best = 0;
-    for (size_t i = 0; i < len; i++) {
-        /* every mark begins with one of these bytes; the rest are passed over quickly */
-        unsigned char c = (unsigned char)text[i];
-        if (c != ',' && c != ';' && c != ':' && c != 0xEF && c != 0xE3)
-            continue;
-        for (size_t m = 0; marks[m]; m++) {
-            size_t n = strlen(marks[m]);
-            if (i + n <= len && strncmp(text + i, marks[m], n) == 0 && i + n > best)
-                best = i + n;
-        }
-    }
-    return best;
-}
-
-typedef enum { VERB_NONE, VERB_UP, VERB_DOWN } verb;
-
-/* A change verb at the end of TEXT[0..len) ("比上年减少", "较2022年预算增加", "下降"). */
-static verb trailing_verb(const char *text, size_t len)
-{
-    static const struct {
-        const char *w;
-        verb v;
-    } verbs[] = {{"增加", VERB_UP}, {"增长", VERB_UP}, {"上升", VERB_UP}, {"提高", VERB_UP},
-                 {"减少", VERB_DOWN}, {"下降", VERB_DOWN}, {"降低", VERB_DOWN}, {NULL, VERB_NONE}};
-    for (size_t i = 0; verbs[i].w; i++) {
-        size_t n = strlen(verbs[i].w);
-        if (len >= n && strncmp(text + len - n, verbs[i].w, n) == 0)
-            return verbs[i].v;
-    }
-    return VERB_NONE;
-}
 
 typedef struct {
     char key[64];
@@ -248,114 +30,9 @@ typedef struct {
     bk_money total;
     bool has_total;
     bool has_change;
+    int stage; /* 0: the document's; BK_DOC_BUDGET: a final account's 年初预算 */
 } subject;
 
-static uint64_t key_hash(const char *code, const char *measure, int year_offset)
-{
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a over code, NUL, measure, NUL, year */
-    for (const char *p = code;; p++) {
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-        if (!*p)
-            break;
-    }
-    for (const char *p = measure;; p++) {
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-        if (!*p)
-            break;
-    }
-    return (h ^ (unsigned char)year_offset) * 1099511628211ULL;
-}
-
-static bool same_key(const bk_xrecord *r, const char *code, const char *measure, int year_offset)
-{
-    return r->year_offset == year_offset && strcmp(r->code, code) == 0 &&
-           strcmp(r->measure, measure) == 0;
-}
-
-/* The slot of KEY in the index: the one holding its first record, or the free one where it
- * goes. */
-static size_t index_slot(const bk_extraction *x, const char *code, const char *measure,
-                         int year_offset)
-{
-    const bk_narrative_index *ix = &x->narrative_index;
-    size_t mask = ix->nslots - 1;
-    size_t j = key_hash(code, measure, year_offset) & mask;
-    while (ix->slots[j] && !same_key(&x->records[ix->slots[j] - 1], code, measure, year_offset))
-        j = (j + 1) & mask;
-    return j;
-}
-
-/* Brings the index up to date with the records added since the last look (by this reader or
- * any other), keeping the first record of each key. -1 out of memory. */
-static int index_catch_up(bk_extraction *x)
-{
-    bk_narrative_index *ix = &x->narrative_index;
-    if (ix->indexed > x->record_count) { /* the records were replaced: start again */
-        free(ix->slots);
-        memset(ix, 0, sizeof *ix);
-    }
-    for (; ix->indexed < x->record_count; ix->indexed++) {
-        const bk_xrecord *r = &x->records[ix->indexed];
-        if (strcmp(r->table, "narrative") != 0)
-            continue;
-        if ((ix->nused + 1) * 2 > ix->nslots) {
-            size_t n = ix->nslots ? ix->nslots * 2 : 64;
-            size_t *old = ix->slots, old_n = ix->nslots;
-            ix->slots = calloc(n, sizeof *ix->slots);
-            if (!ix->slots) {
-                ix->slots = old;
-                return -1;
-            }
-            ix->nslots = n;
-            for (size_t i = 0; i < old_n; i++)
-                if (old[i]) {
-                    const bk_xrecord *o = &x->records[old[i] - 1];
-                    ix->slots[index_slot(x, o->code, o->measure, o->year_offset)] = old[i];
-                }
-            free(old);
-        }
-        size_t j = index_slot(x, r->code, r->measure, r->year_offset);
-        if (!ix->slots[j]) {
-            ix->slots[j] = ix->indexed + 1;
-            ix->nused++;
-        }
-    }
-    return 0;
-}
-
-/* The narrative record already made for KEY and MEASURE in the year YEAR_OFFSET, or NULL, into
- * *BEFORE. -1 out of memory. */
-static int stated_before(bk_extraction *x, const char *key, const char *measure, int year_offset,
-                         const bk_xrecord **before)
-{
-    *before = NULL;
-    if (index_catch_up(x) != 0)
-        return -1;
-    if (x->narrative_index.nused == 0)
-        return 0;
-    size_t j = index_slot(x, key, measure, year_offset);
-    if (x->narrative_index.slots[j])
-        *before = &x->records[x->narrative_index.slots[j] - 1];
-    return 0;
-}
-
-/* 1 if the figure was added, 0 if the text had stated it already (the first statement stands;
- * a restatement with another amount is counted in x->restated_differently), -1 out of memory. */
-static int add(bk_extraction *x, const char *key, const char *name, const char *measure,
-               bk_money v, unsigned line)
-{
-    const bk_xrecord *before;
-    if (stated_before(x, key, measure, 0, &before) != 0)
-        return -1;
-    if (before) {
-        if (before->amount != v)
-            x->restated_differently++;
-        return 0;
-    }
-    if (bk_extraction_add(x, "narrative", key, name, measure, v, line) != 0)
-        return -1;
-    return 1;
-}
 
 static int add_previous(bk_extraction *x, const subject *s, bk_money change, unsigned line)
 {
@@ -363,7 +40,7 @@ static int add_previous(bk_extraction *x, const subject *s, bk_money change, uns
     if (!s->has_total || !bk_money_sub(s->total, change, &prev))
         return 0;
     const bk_xrecord *before;
-    if (stated_before(x, s->key, "total", -1, &before) != 0)
+    if (bkn_stated_before(x, s->key, "total", -1, s->stage, &before) != 0)
         return -1;
     if (before)
         return 0;
@@ -375,8 +52,33 @@ static int add_previous(bk_extraction *x, const subject *s, bk_money change, uns
     snprintf(how, sizeof how, "derived: %s - (%s) from %s:%u", t, c, x->file, line);
     bk_xrecord *r = &x->records[x->record_count - 1];
     r->year_offset = -1;
+    r->stage = s->stage;
     r->derived = bk_strpool_intern_cstr(x->pool, how);
     return r->derived ? 0 : -1;
+}
+
+/*
+ * The stage a figure's label speaks of: in a final account "年初预算" / "预算数" is the budget
+ * approved at the start of the year (BK_DOC_BUDGET), "决算" and unmarked words what was spent
+ * (0, the document's stage); in a budget "执行数" / "决算" / "实际" is what a past year spent,
+ * not this budget (-1).
+ */
+static int label_stage(const bk_extraction *x, const char *label)
+{
+    if (x->ident.stage == BK_DOC_FINAL) {
+        /* 预算 inside a fund's name (一般公共预算财政拨款支出) says nothing of the stage */
+        char w[512];
+        snprintf(w, sizeof w, "%s", label);
+        static const char *const funds[] = {"一般公共预算", "政府性基金预算", "国有资本经营预算",
+                                            "预算单位", NULL};
+        for (size_t f = 0; funds[f]; f++)
+            for (char *p; (p = strstr(w, funds[f])) != NULL;)
+                memmove(p, p + strlen(funds[f]), strlen(p + strlen(funds[f])) + 1);
+        if (has(w, "调整预算") || has(w, "全年预算"))
+            return -1;
+        return has(w, "预算") && !has(w, "决算") ? BK_DOC_BUDGET : 0;
+    }
+    return has(label, "执行") || has(label, "决算") || has(label, "实际") ? -1 : 0;
 }
 
 /* "与上年持平", "与2022年预算相比无变化": a clause saying the figure did not change. */
@@ -421,7 +123,7 @@ static bool line_topic(const char *s, const char *scope, subject *topic)
     char text[128];
     snprintf(text, sizeof text, "%.*s", (int)(stop - s), s);
     bk_extract_clean_name(text, label, sizeof label);
-    const char *key = *label ? label_to_key(label, scope, keybuf, sizeof keybuf) : NULL;
+    const char *key = *label ? bkn_label_to_key(label, scope, keybuf, sizeof keybuf) : NULL;
     if (!key)
         return false;
     memset(topic, 0, sizeof *topic);
@@ -464,9 +166,9 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         /* "实行绩效管理的项目16个", "共有5个项目实行绩效目标管理": the number of projects
          * under performance management */
         if (!wan && !pct && strncmp(s + k, "个", 3) == 0 && performance) {
-            size_t ctx_len = i - from, mark = after_last_mark(s + from, ctx_len);
+            size_t ctx_len = i - from, mark = bkn_after_last_mark(s + from, ctx_len);
             char label[256];
-            clean_label(s + from + mark, ctx_len - mark, label, sizeof label);
+            bkn_clean_label(s + from + mark, ctx_len - mark, label, sizeof label);
             char after[256];
             clause_at(s, k + 3, after, sizeof after);
             if (strncmp(after, "项目", 6) == 0 && has(after, "绩效"))
@@ -475,7 +177,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             if (has(label, "项目") && has(label, "绩效") &&
                 strspn(s + i, "0123456789") == j - i &&
                 bk_money_parse(s + i, j - i, &count) == BK_MONEY_OK &&
-                add(x, "project_count", label, "quantity", count, line) < 0)
+                bkn_add(x, "project_count", label, "quantity", 0, count, line) < 0)
                 return -1;
             from = k + 3;
             i = k + 3;
@@ -500,35 +202,35 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         /* the words since the previous figure, cut at the last punctuation mark */
         size_t ctx_len = i - from;
         const char *ctx = s + from;
-        size_t clause = after_last_mark(ctx, ctx_len);
-        verb vb = trailing_verb(ctx + clause, ctx_len - clause);
+        size_t clause = bkn_after_last_mark(ctx, ctx_len);
+        bkn_verb vb = bkn_trailing_verb(ctx + clause, ctx_len - clause);
         /* a new sentence part (；。) has no head yet */
         for (size_t q = 0; q + 3 <= ctx_len; q++)
             if (strncmp(ctx + q, "；", 3) == 0 || strncmp(ctx + q, "。", 3) == 0 || ctx[q] == ';')
                 have_head = false;
         if (pct) {
             if (have && has(ctx, "占") && ctx_len < 12) {
-                if (add(x, cur.key, cur.name, "share_pct", v, line) < 0)
+                if (bkn_add(x, cur.key, cur.name, "share_pct", cur.stage, v, line) < 0)
                     return -1;
-            } else if (have && vb != VERB_NONE && cur.has_change) {
-                if (add(x, cur.key, cur.name, "change_pct", vb == VERB_DOWN ? -v : v, line) < 0)
+            } else if (have && vb != BKN_VERB_NONE && cur.has_change) {
+                if (bkn_add(x, cur.key, cur.name, "change_pct", cur.stage, vb == BKN_VERB_DOWN ? -v : v, line) < 0)
                     return -1;
             }
-        } else if (vb != VERB_NONE) {
+        } else if (vb != BKN_VERB_NONE) {
             /* "比上年减少188.15万元", or "基本支出增加242.22万元" naming its own subject */
-            size_t mark = after_last_mark(ctx, ctx_len);
+            size_t mark = bkn_after_last_mark(ctx, ctx_len);
             const char *cmp = strstr(ctx + mark, "比");
             const char *cmp2 = strstr(ctx + mark, "较");
             const char *cut = cmp && (!cmp2 || cmp < cmp2) ? cmp : cmp2;
             size_t label_len = cut && cut < ctx + ctx_len ? (size_t)(cut - (ctx + mark))
                                                             : ctx_len - mark;
             char label[256], keybuf[64];
-            clean_label(ctx + mark, label_len, label, sizeof label);
+            bkn_clean_label(ctx + mark, label_len, label, sizeof label);
             /* drop the verb itself from a label like "基本支出增加" */
             size_t ll = strlen(label);
-            if (ll >= 6 && trailing_verb(label, ll) != VERB_NONE)
+            if (ll >= 6 && bkn_trailing_verb(label, ll) != BKN_VERB_NONE)
                 label[ll - 6] = '\0';
-            const char *key = *label ? label_to_key(label, scope, keybuf, sizeof keybuf) : NULL;
+            const char *key = *label ? bkn_label_to_key(label, scope, keybuf, sizeof keybuf) : NULL;
             if (key) {
                 subject s2 = {0};
                 snprintf(s2.key, sizeof s2.key, "%s", key);
@@ -542,9 +244,9 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                 have = true;
             }
             if (have && !cur.has_change) {
-                bk_money change = vb == VERB_DOWN ? -v : v;
+                bk_money change = vb == BKN_VERB_DOWN ? -v : v;
                 cur.has_change = true;
-                int added = add(x, cur.key, cur.name, "change", change, line);
+                int added = bkn_add(x, cur.key, cur.name, "change", cur.stage, change, line);
                 if (added < 0 || (added > 0 && add_previous(x, &cur, change, line) != 0))
                     return -1;
                 if (have_head && strcmp(head.key, cur.key) == 0)
@@ -553,15 +255,15 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                     line_head.has_change = true;
             }
         } else {
-            size_t mark = after_last_mark(ctx, ctx_len);
+            size_t mark = bkn_after_last_mark(ctx, ctx_len);
             char label[256], keybuf[64];
-            clean_label(ctx + mark, ctx_len - mark, label, sizeof label);
+            bkn_clean_label(ctx + mark, ctx_len - mark, label, sizeof label);
             /* a rate, not a figure: "每人每年300元", "标准为150元/人" */
             bool rate = has(label, "每") || has(label, "标准") || has(label, "人均") ||
                         has(label, "单价") || s[end] == '/';
-            const char *key = *label && !rate ? phrase_key(label) : NULL;
+            const char *key = *label && !rate ? bkn_phrase_key(label) : NULL;
             if (!key && !rate && *label && strlen(label) < 90)
-                key = label_to_key(label, scope, keybuf, sizeof keybuf);
+                key = bkn_label_to_key(label, scope, keybuf, sizeof keybuf);
             /* "涉及一般公共预算当年拨款284.71万元" in a line on performance management */
             if (!key && !rate && strncmp(label, "涉及", 6) == 0 && performance) {
                 key = has(label, "一般公共预算") ? "gpb.performance" : "performance";
@@ -569,17 +271,23 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
             /* "安排0.9万元" under the line's heading "（二）公务接待费。" */
             subject topic;
             bool unnamed = !*label;
-            for (size_t f = 0; fillers[f] && !unnamed; f++)
-                unnamed = strcmp(label, fillers[f]) == 0;
+            for (size_t f = 0; bkn_fillers[f] && !unnamed; f++)
+                unnamed = strcmp(label, bkn_fillers[f]) == 0;
             if (!key && !rate && unnamed && !have && line_topic(s, scope, &topic)) {
                 snprintf(label, sizeof label, "%s", topic.name);
                 snprintf(keybuf, sizeof keybuf, "%s", topic.key);
                 key = keybuf;
             }
+            int stage = label_stage(x, label);
+            if (key && stage < 0) {
+                key = NULL; /* a figure of another stage: "2023年预算执行数为70.70万元" */
+                x->narrative_other_stage++;
+            }
             if (key) {
                 subject s2 = {0};
                 snprintf(s2.key, sizeof s2.key, "%s", key);
                 snprintf(s2.name, sizeof s2.name, "%s", label);
+                s2.stage = stage;
                 s2.total = v;
                 s2.has_total = true;
                 cur = s2;
@@ -592,7 +300,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                     line_head = s2;
                     have_line_head = true;
                 }
-                if (add(x, cur.key, cur.name, "total", v, line) < 0)
+                if (bkn_add(x, cur.key, cur.name, "total", cur.stage, v, line) < 0)
                     return -1;
                 /* "与上年预算数相同", "比上年持平", or in the next clause: "，与上年持平" */
                 char after[256];
@@ -612,7 +320,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                 }
                 if (unchanged) {
                     cur.has_change = true;
-                    int added = add(x, cur.key, cur.name, "change", 0, line);
+                    int added = bkn_add(x, cur.key, cur.name, "change", cur.stage, 0, line);
                     if (added < 0 || (added > 0 && add_previous(x, &cur, 0, line) != 0))
                         return -1;
                 }
@@ -631,7 +339,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         char rest[256];
         clause_at(s, (size_t)(stop + 3 - s), rest, sizeof rest);
         if (!has(stop + 3, "元") && says_unchanged(rest)) {
-            int added = add(x, line_head.key, line_head.name, "change", 0, line);
+            int added = bkn_add(x, line_head.key, line_head.name, "change", line_head.stage, 0, line);
             if (added < 0 || (added > 0 && add_previous(x, &line_head, 0, line) != 0))
                 return -1;
         }
