@@ -239,6 +239,9 @@ static void print_report(FILE *out, const char *path, const bk_extraction *x)
     if (x->restated_differently)
         fprintf(out, "  narrative: %zu figures stated again with another amount (the first kept)\n",
                 x->restated_differently);
+    if (x->execution_unread)
+        fprintf(out, "  narrative: %zu statements of execution not read (each named above)\n",
+                x->execution_unread);
     if (x->narrative_other_stage)
         fprintf(out, "  narrative: %zu figures of another stage (a past year's 执行数 or 决算), not "
                      "read as this budget's\n",

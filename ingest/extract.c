@@ -14,6 +14,7 @@
  *   xtransposed → xcolumns, xfigure;  xlayout, xcolumns, xfigure → xgrid;  any → xtext.
  */
 #include "extract.h"
+#include "nexecution.h"
 #include "grow.h"
 #include "xgrid.h"
 #include "xlayout.h"
@@ -128,7 +129,8 @@ static bool is_prose(const char *line)
         return true;
     if (strncmp(p, "注", 3) == 0)
         return false;
-    return has(p, "。") || (has(p, "，") && strlen(p) > 60);
+    /* a "，" between digits separates a full-width figure's thousands, not clauses */
+    return has(p, "。") || (bkx_has_clause_comma(p) && strlen(p) > 60);
 }
 
 /* A note saying the table has no figures. */
@@ -297,9 +299,7 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
                 later = true;
         bool numbers = false;
         for (unsigned i = sg->first; i <= sg->last && !numbers; i++)
-            for (const char *p = d.lines[i]; *p && !numbers; p++)
-                if (*p >= '0' && *p <= '9' && (p[1] == '.' || p[1] == ','))
-                    numbers = true;
+            numbers = bkx_has_figure(d.lines[i]);
         if (!sg->empty_note && later && (!body || !numbers))
             continue; /* an entry of the contents: the table itself comes later */
         bk_xtable *t = add_table(out);
@@ -330,6 +330,11 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
         unsigned from = 1;
         for (size_t k = 0; k <= nseg; k++) {
             unsigned to = k < nseg ? segs[k].title_line - 1 : d.count;
+            /* a final account's execution statements first: the line reader then knows
+             * their figures as stated */
+            if (to >= from && out->ident.stage == BK_DOC_FINAL &&
+                bk_extract_execution(out, diags, d.lines, from, to) != 0)
+                goto oom_segs;
             if (to >= from && bk_extract_narrative(out, d.lines, from, to) != 0)
                 goto oom_segs;
             if (k < nseg)

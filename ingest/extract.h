@@ -95,6 +95,7 @@ typedef struct {
     bk_strpool *pool;
     size_t restated_differently; /* narrative figures stated again with another amount */
     size_t narrative_other_stage; /* narrative figures of another stage, not read (执行数) */
+    size_t execution_unread; /* a final account's execution statements not read (nexecution.h) */
     bk_narrative_index narrative_index;
 } bk_extraction;
 
@@ -118,8 +119,10 @@ const char *bk_xtable_status_name(bk_xtable_status status);
 /* ---- pieces shared by the table reader and the narrative reader (extract_names.c) ---- */
 
 /* Copies S into OUT (SIZE bytes) without blanks (ASCII, tab, U+3000, U+00A0), with ASCII ( ) :
- * as （ ） ：, so that words compare alike however a document spaced or bracketed them. */
-void bk_extract_squeeze(const char *s, char *out, size_t size);
+ * as （ ） ：, so that words compare alike however a document spaced or bracketed them. Returns
+ * false when S did not fit: OUT then holds the whole characters that did, never part of one.
+ * The copy is at most three times as long as S (an ASCII bracket becomes a full-width one). */
+bool bk_extract_squeeze(const char *s, char *out, size_t size);
 /* The table id a title names, or NULL if TITLE is not a standard table's title. */
 const char *bk_extract_table_for_title(const char *title);
 /* The 类 code of a function-class name ("社会保障和就业支出" -> "208"), or NULL. */
@@ -171,8 +174,9 @@ bk_period bk_extract_column_period(const char *group, const char *leaf, int doc_
                                    int *stage);
 /* The measure a row's name sets in TABLE ("人员经费合计" in gpb_basic: personnel), or NULL. */
 const char *bk_extract_row_measure(const char *table, const char *name);
-/* Copies NAME without leading numbering ("八、", "（一）", "1.", "①", "其中：") and blanks. */
-void bk_extract_clean_name(const char *name, char *out, size_t out_size);
+/* Copies NAME without leading numbering ("八、", "（一）", "1.", "①", "其中：") and blanks;
+ * false when it was cut to fit OUT_SIZE (at a character, as bk_extract_squeeze). */
+bool bk_extract_clean_name(const char *name, char *out, size_t out_size);
 
 /* Narrative figures of lines FIRST..LAST (1-based, inclusive); see narrative.c. */
 int bk_extract_narrative(bk_extraction *x, char *const *lines, unsigned first, unsigned last);

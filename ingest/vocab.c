@@ -68,6 +68,7 @@ const bk_vocab_entry bk_vocab_measures[] = {
     {"change", "比上年增减"},
     {"change_pct", "比上年增减(%)"},
     {"share_pct", "占比(%)"},
+    {"execution_pct", "完成年初预算(%)"},
     {NULL, NULL},
 };
 

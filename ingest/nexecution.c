@@ -1,0 +1,329 @@
+/* nexecution.c — see nexecution.h. */
+#include "nexecution.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "grow.h"
+#include "nindex.h"
+#include "nwords.h"
+
+/* The narrative as one text: wrapped lines joined, a blank line kept as "\n", each byte's
+ * source line kept beside it. */
+typedef struct {
+    char *s;
+    unsigned *line;
+    size_t n, cap, line_cap;
+    size_t *starts; /* offsets where a printed line begins */
+    size_t nstarts, starts_cap;
+} joined;
+
+static int put(joined *j, const char *s, size_t len, unsigned line)
+{
+    if (!bk_grow((void **)&j->s, &j->cap, j->n + len + 1, 1) ||
+        !bk_grow((void **)&j->line, &j->line_cap, j->n + len + 1, sizeof *j->line))
+        return -1;
+    memcpy(j->s + j->n, s, len);
+    for (size_t i = 0; i < len; i++)
+        j->line[j->n + i] = line;
+    j->n += len;
+    j->s[j->n] = '\0';
+    return 0;
+}
+
+static const char *skip_blanks(const char *s)
+{
+    for (;;) {
+        if (*s == ' ' || *s == '\t' || *s == '\f')
+            s++;
+        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
+            s += 3;
+        else
+            return s;
+    }
+}
+
+static int join_lines(joined *j, char *const *lines, unsigned first, unsigned last)
+{
+    for (unsigned i = first; i <= last; i++) {
+        const char *s = lines[i];
+        if (s[0] == '\t')
+            continue; /* cells of tables outside the standard set */
+        const char *p = skip_blanks(s);
+        size_t len = strlen(p);
+        while (len && (p[len - 1] == ' ' || p[len - 1] == '\r'))
+            len--;
+        if (!len) {
+            if (j->n && j->s[j->n - 1] != '\n' && put(j, "\n", 1, i) != 0)
+                return -1;
+            continue;
+        }
+        if (!bk_grow((void **)&j->starts, &j->starts_cap, j->nstarts + 1, sizeof *j->starts))
+            return -1;
+        j->starts[j->nstarts++] = j->n;
+        if (put(j, p, len, i) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* An amount at P, blanks allowed around it, followed by 万元 (or by % when PCT): its value
+ * and the end of the unit in *END; false if none stands there. */
+static bool amount_at(const char *p, bool pct, bk_money *v, const char **end)
+{
+    while (*p == ' ')
+        p++;
+    const char *q = p;
+    while ((*q >= '0' && *q <= '9') || *q == ',' || *q == '.')
+        q++;
+    if (q == p || bk_money_parse(p, (size_t)(q - p), v) != BK_MONEY_OK)
+        return false;
+    while (*q == ' ')
+        q++;
+    if (pct) {
+        if (*q == '%')
+            q += 1;
+        else if (strncmp(q, "％", 3) == 0)
+            q += 3;
+        else
+            return false;
+    } else if (strncmp(q, "万元", 6) == 0) {
+        q += 6;
+    } else {
+        return false;
+    }
+    *end = q;
+    return true;
+}
+
+/* The first of WORDS at P, its length in *LEN; NULL-terminated list. */
+static bool word_at(const char *p, const char *const *words, size_t *len)
+{
+    for (size_t i = 0; words[i]; i++)
+        if (strncmp(p, words[i], strlen(words[i])) == 0) {
+            *len = strlen(words[i]);
+            return true;
+        }
+    return false;
+}
+
+/* "六、…", "（二）…": a section of the narrative, not a part of an item. */
+static bool is_section_start(const char *p)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八",
+                                           "九", "十", NULL};
+    while (*p == ' ')
+        p++;
+    bool open = strncmp(p, "（", 3) == 0;
+    if (open)
+        p += 3;
+    size_t n = 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; numerals[i]; i++)
+            if (strncmp(p, numerals[i], 3) == 0) {
+                p += 3;
+                n++;
+                more = true;
+            }
+    }
+    return n > 0 && (open ? strncmp(p, "）", 3) == 0 : strncmp(p, "、", 3) == 0);
+}
+
+typedef struct {
+    size_t at, end;  /* the heading's bytes */
+    size_t span_end; /* where the item's text ends */
+    char code[16];   /* "" when the tables name no such 项 */
+    char name[256];  /* the 项's name */
+    const char *why; /* why no code */
+} item;
+
+/* The code the tables give the row named NAME whose code has LEN digits and starts with PREFIX. */
+static const char *table_code(const bk_extraction *x, const char *prefix, size_t len,
+                              const char *name)
+{
+    char want[256];
+    bk_extract_clean_name(name, want, sizeof want);
+    for (size_t i = 0; i < x->record_count; i++) {
+        const bk_xrecord *r = &x->records[i];
+        if (strcmp(r->table, "narrative") == 0 || strlen(r->code) != len ||
+            strncmp(r->code, prefix, strlen(prefix)) != 0)
+            continue;
+        char got[256];
+        bk_extract_clean_name(r->name, got, sizeof got);
+        if (strcmp(got, want) == 0)
+            return r->code;
+    }
+    return NULL;
+}
+
+/* Copies TEXT[0..len) into OUT (SIZE) when it is a clean name: no paragraph break, figure or
+ * sentence mark (text printed out of order puts those inside a heading). */
+static bool clean_part(const char *text, size_t len, char *out, size_t size)
+{
+    if (len == 0 || len >= size)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] == '\n' || (text[i] >= '0' && text[i] <= '9'))
+            return false;
+    memcpy(out, text, len);
+    out[len] = '\0';
+    return !strstr(out, "，") && !strstr(out, "。") && !strstr(out, "；");
+}
+
+/* "N、<类>（类）<款>（款）<项>（项）" at the start of a printed line. */
+static bool read_heading(const bk_extraction *x, const joined *j, size_t at, item *it)
+{
+    const char *s = j->s + at, *p = s;
+    while (*p == ' ')
+        p++;
+    size_t digits = strspn(p, "0123456789");
+    if (digits == 0 || digits > 3 || strncmp(p + digits, "、", 3) != 0)
+        return false;
+    const char *cls = p + digits + 3;
+    const char *c1 = strstr(cls, "（类）");
+    if (!c1 || c1 - cls > 90)
+        return false;
+    memset(it, 0, sizeof *it);
+    it->at = at;
+    char cname[128], kname[128], xname[256];
+    const char *k = c1 + strlen("（类）");
+    const char *c2 = strstr(k, "（款）");
+    const char *xs = c2 ? c2 + strlen("（款）") : NULL;
+    const char *c3 = xs ? strstr(xs, "（项）") : NULL;
+    it->end = (size_t)((c3 ? c3 + strlen("（项）") : c2 ? xs : k) - j->s);
+    if (!c2 || !c3 || c2 - k > 120 || c3 - xs > 240 ||
+        !clean_part(cls, (size_t)(c1 - cls), cname, sizeof cname) ||
+        !clean_part(k, (size_t)(c2 - k), kname, sizeof kname) ||
+        !clean_part(xs, (size_t)(c3 - xs), xname, sizeof xname)) {
+        it->why = "its heading is not whole in the text (the words of 类, 款 and 项 are broken "
+                  "or out of order)";
+        return true;
+    }
+    snprintf(it->name, sizeof it->name, "%s", xname);
+    const char *c = bk_extract_class_code(cname);
+    const char *kc = c ? table_code(x, c, 5, kname) : NULL;
+    const char *xc = kc ? table_code(x, kc, 7, xname) : NULL;
+    if (!xc) {
+        it->why = "no table row has the 类, 款 and 项 its heading names";
+        return true;
+    }
+    snprintf(it->code, sizeof it->code, "%s", xc);
+    return true;
+}
+
+static int note(bk_extraction *x, bk_diag_list *diags, unsigned line, const char *what)
+{
+    x->execution_unread++;
+    return bk_diag_add(diags, BK_SEV_NOTE, x->file, line, 0, "narrative: %s; not read", what);
+}
+
+/* The statement at the 年初预算 words at OFF (their length WLEN): the subject is the item ITEM
+ * (NULL outside one) unless the words before it name a figure of their own. */
+static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j, size_t off,
+                          size_t wlen, const item *it, size_t *consumed)
+{
+    static const char *const actual[] = {"支出决算为", "决算数为", "决算为", NULL};
+    const char *p = j->s + off + wlen, *q;
+    unsigned line = j->line[off];
+    bk_money budget, spent, rate;
+    size_t alen;
+    bool ok = amount_at(p, false, &budget, &q);
+    if (ok) {
+        while (*q == ' ')
+            q++;
+        if (strncmp(q, "，", 3) == 0)
+            q += 3;
+        else if (*q == ',')
+            q++;
+        ok = word_at(q, actual, &alen) && amount_at(q + alen, false, &spent, &q);
+    }
+    if (!ok)
+        return note(x, diags, line, "'年初预算为 … 支出决算为 …' is not whole here (its figures are "
+                                    "missing or printed elsewhere in the text)");
+    *consumed = (size_t)(q - j->s);
+    bool has_rate = false;
+    const char *r = q;
+    static const char *const rates[] = {"，完成年初预算的", ",完成年初预算的", "，完成预算的",
+                                        ",完成预算的", NULL};
+    if (word_at(r, rates, &alen) && amount_at(r + alen, true, &rate, &r)) {
+        has_rate = true;
+        *consumed = (size_t)(r - j->s);
+    }
+    /* the subject: the words before, back to the last mark */
+    size_t from = it ? it->end : 0, mark;
+    for (size_t k = off; k > from; k--)
+        if (j->s[k - 1] == '\n')
+            from = k;
+    mark = bkn_after_last_mark(j->s + from, off - from);
+    char label[256], keybuf[64];
+    bkn_clean_label(j->s + from + mark, off - from - mark, label, sizeof label);
+    const char *key = *label ? bkn_label_to_key(label, NULL, keybuf, sizeof keybuf) : NULL;
+    const char *name = label;
+    if (!key && it) {
+        if (!it->code[0])
+            return note(x, diags, line, it->why);
+        key = it->code;
+        name = it->name;
+    }
+    if (!key) {
+        char why[400];
+        snprintf(why, sizeof why, "a statement of execution whose subject '%s' names no figure",
+                 label);
+        return note(x, diags, line, why);
+    }
+    if (bkn_add(x, key, name, "total", BK_DOC_BUDGET, budget, line) < 0 ||
+        bkn_add(x, key, name, "total", 0, spent, j->line[*consumed - 1]) < 0)
+        return -1;
+    if (has_rate && bkn_add(x, key, name, "execution_pct", 0, rate, j->line[*consumed - 1]) < 0)
+        return -1;
+    return 0;
+}
+
+int bk_extract_execution(bk_extraction *x, bk_diag_list *diags, char *const *lines,
+                         unsigned first, unsigned last)
+{
+    joined j = {0};
+    item *items = NULL;
+    size_t nitems = 0, icap = 0;
+    int rc = join_lines(&j, lines, first, last);
+    for (size_t k = 0; rc == 0 && k < j.nstarts; k++) {
+        item it;
+        if (!read_heading(x, &j, j.starts[k], &it))
+            continue;
+        if (!bk_grow((void **)&items, &icap, nitems + 1, sizeof *items))
+            rc = -1;
+        else
+            items[nitems++] = it;
+    }
+    /* an item runs to the next item, or to the next section heading ("六、…", "（二）…") */
+    for (size_t k = 0; k < nitems; k++) {
+        items[k].span_end = k + 1 < nitems ? items[k + 1].at : j.n;
+        for (size_t l = 0; l < j.nstarts; l++)
+            if (j.starts[l] > items[k].at && j.starts[l] < items[k].span_end &&
+                is_section_start(j.s + j.starts[l])) {
+                items[k].span_end = j.starts[l];
+                break;
+            }
+    }
+    static const char *const budget_words[] = {"年初预算数为", "年初预算为", NULL};
+    size_t cur = 0, done = 0;
+    for (size_t off = 0; rc == 0 && off < j.n; off++) {
+        while (cur < nitems && items[cur].at <= off)
+            cur++;
+        size_t wlen;
+        if (off < done || !word_at(j.s + off, budget_words, &wlen))
+            continue;
+        const item *it = cur > 0 && off < items[cur - 1].span_end ? &items[cur - 1] : NULL;
+        size_t consumed = off + wlen;
+        rc = read_statement(x, diags, &j, off, wlen, it, &consumed);
+        done = consumed;
+    }
+    free(items);
+    free(j.s);
+    free(j.line);
+    free(j.starts);
+    return rc;
+}
