@@ -239,6 +239,12 @@ static void print_report(FILE *out, const char *path, const bk_extraction *x)
     if (x->restated_differently)
         fprintf(out, "  narrative: %zu figures stated again with another amount (the first kept)\n",
                 x->restated_differently);
+    if (x->unread_count) {
+        fprintf(out, "  narrative: %zu amounts not made records:\n", x->unread_count);
+        for (size_t i = 0; i < x->unread_count; i++)
+            fprintf(out, "    %s:%u: %s (%s)\n", x->file, x->unread[i].line, x->unread[i].text,
+                    x->unread[i].why);
+    }
     if (x->execution_unread)
         fprintf(out, "  narrative: %zu statements of execution not read (each named above)\n",
                 x->execution_unread);

@@ -58,6 +58,8 @@ void bk_extraction_release(bk_extraction *x)
     free(x->records);
     free(x->tables);
     free(x->narrative_index.slots);
+    free(x->unread);
+    free(x->consumed);
     bk_strpool_free(x->pool);
     memset(x, 0, sizeof *x);
 }

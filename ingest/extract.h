@@ -84,6 +84,14 @@ typedef struct {
     size_t indexed;         /* records[0..indexed) have been looked at */
 } bk_narrative_index;
 
+/* A figure the narrative states that no record was made of: its line, the figure as printed
+ * (pooled) and why (static). */
+typedef struct {
+    unsigned line;
+    const char *text;
+    const char *why;
+} bk_xunread;
+
 typedef struct {
     const char *file;   /* base name used in sources (pooled) */
     int year;           /* budget year found in the document, 0 if none */
@@ -96,6 +104,15 @@ typedef struct {
     size_t restated_differently; /* narrative figures stated again with another amount */
     size_t narrative_other_stage; /* narrative figures of another stage, not read (执行数) */
     size_t execution_unread; /* a final account's execution statements not read (nexecution.h) */
+    /* (line, amount) of the figures the execution statements read, in line order, so that the
+     * line reader does not count them as unread */
+    struct bk_xconsumed {
+        unsigned line;
+        bk_money amount;
+    } *consumed;
+    size_t consumed_count, consumed_capacity;
+    bk_xunread *unread; /* narrative amounts not made records, in the order of the text */
+    size_t unread_count, unread_capacity;
     bk_narrative_index narrative_index;
 } bk_extraction;
 

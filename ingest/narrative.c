@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "grow.h"
 
 #include "nindex.h"
 #include "nwords.h"
@@ -55,6 +56,39 @@ static int add_previous(bk_extraction *x, const subject *s, bk_money change, uns
     r->stage = s->stage;
     r->derived = bk_strpool_intern_cstr(x->pool, how);
     return r->derived ? 0 : -1;
+}
+
+/* Whether the execution statements read the figure V of LINE (their list is in line order). */
+static bool consumed(const bk_extraction *x, unsigned line, bk_money v)
+{
+    size_t lo = 0, hi = x->consumed_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->consumed[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < x->consumed_count && x->consumed[lo].line == line; lo++)
+        if (x->consumed[lo].amount == v)
+            return true;
+    return false;
+}
+
+/* Keeps the amount S[i..end) of LINE, which became no record, and why. */
+static int unread(bk_extraction *x, unsigned line, const char *s, size_t i, size_t end,
+                  bk_money v, const char *why)
+{
+    if (consumed(x, line, v))
+        return 0;
+    if (!bk_grow((void **)&x->unread, &x->unread_capacity, x->unread_count + 1,
+                 sizeof *x->unread))
+        return -1;
+    const char *t = bk_strpool_intern(x->pool, s + i, end - i);
+    if (!t)
+        return -1;
+    x->unread[x->unread_count++] = (bk_xunread){line, t, why};
+    return 0;
 }
 
 /*
@@ -243,7 +277,11 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                 cur = line_head; /* "。与上年相比减少X万元": of the paragraph's subject */
                 have = true;
             }
-            if (have && !cur.has_change) {
+            if (!have || cur.has_change) {
+                if (unread(x, line, s, i, end, v, have ? "a second change of the same figure"
+                                                    : "a change whose subject no word names") != 0)
+                    return -1;
+            } else {
                 bk_money change = vb == BKN_VERB_DOWN ? -v : v;
                 cur.has_change = true;
                 int added = bkn_add(x, cur.key, cur.name, "change", cur.stage, change, line);
@@ -326,6 +364,12 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                 }
             } else {
                 have = false;
+                if (unread(x, line, s, i, end, v,
+                           rate         ? "a rate (每 / 标准 / 单价), not an amount"
+                           : stage < 0  ? "a figure of another stage or year (执行数, 决算)"
+                           : *label     ? "its words name no figure the model holds"
+                                        : "no words before it name it") != 0)
+                    return -1;
             }
         }
         from = end;

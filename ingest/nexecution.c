@@ -214,6 +214,16 @@ static bool read_heading(const bk_extraction *x, const joined *j, size_t at, ite
     return true;
 }
 
+/* Marks the figure AMOUNT of LINE as read here. */
+static int consume(bk_extraction *x, unsigned line, bk_money amount)
+{
+    if (!bk_grow((void **)&x->consumed, &x->consumed_capacity, x->consumed_count + 1,
+                 sizeof *x->consumed))
+        return -1;
+    x->consumed[x->consumed_count++] = (struct bk_xconsumed){line, amount};
+    return 0;
+}
+
 static int note(bk_extraction *x, bk_diag_list *diags, unsigned line, const char *what)
 {
     x->execution_unread++;
@@ -229,7 +239,7 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
     const char *p = j->s + off + wlen, *q;
     unsigned line = j->line[off];
     bk_money budget, spent, rate;
-    size_t alen;
+    size_t alen, spent_at = 0;
     bool ok = amount_at(p, false, &budget, &q);
     if (ok) {
         while (*q == ' ')
@@ -238,7 +248,9 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
             q += 3;
         else if (*q == ',')
             q++;
-        ok = word_at(q, actual, &alen) && amount_at(q + alen, false, &spent, &q);
+        ok = word_at(q, actual, &alen);
+        spent_at = ok ? (size_t)(q + alen - j->s) : 0;
+        ok = ok && amount_at(q + alen, false, &spent, &q);
     }
     if (!ok)
         return note(x, diags, line, "'年初预算为 … 支出决算为 …' is not whole here (its figures are "
@@ -274,10 +286,13 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
                  label);
         return note(x, diags, line, why);
     }
+    unsigned end_line = j->line[spent_at];
     if (bkn_add(x, key, name, "total", BK_DOC_BUDGET, budget, line) < 0 ||
-        bkn_add(x, key, name, "total", 0, spent, j->line[*consumed - 1]) < 0)
+        bkn_add(x, key, name, "total", 0, spent, end_line) < 0 ||
+        consume(x, line, budget) != 0 || consume(x, end_line, spent) != 0)
         return -1;
-    if (has_rate && bkn_add(x, key, name, "execution_pct", 0, rate, j->line[*consumed - 1]) < 0)
+    if (has_rate && (bkn_add(x, key, name, "execution_pct", 0, rate, end_line) < 0 ||
+                     consume(x, end_line, rate) != 0))
         return -1;
     return 0;
 }

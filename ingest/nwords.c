@@ -103,7 +103,13 @@ const char *bkn_label_to_key(const char *label, const char *scope, char *buf, si
      * procurement total, nor any headline */
     if (has(label, "中小企业") || has(label, "小微企业") || has(label, "预留"))
         return NULL;
-    const char *cls = bk_extract_class_code(label);
+    /* "一般公共服务支出（类）": a class named with its level */
+    char bare[256];
+    snprintf(bare, sizeof bare, "%s", label);
+    size_t bl = strlen(bare);
+    if (bl > 9 && strcmp(bare + bl - 9, "（类）") == 0)
+        bare[bl - 9] = '\0';
+    const char *cls = bk_extract_class_code(bare);
     if (cls) {
         if (scope)
             snprintf(buf, size, "%s.%s", scope, cls);
