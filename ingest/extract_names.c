@@ -15,27 +15,54 @@ const char *const bk_extract_standard_tables[] = {
     "summary", "revenue", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
     "gf_expenditure", "soc", "three_public", NULL};
 
-void bk_extract_squeeze(const char *s, char *out, size_t size)
+/* The bytes of the UTF-8 sequence at S: its lead byte's length when the continuation bytes are
+ * there, else 1 (a stray or cut byte of damaged text is copied alone, never with what follows). */
+static size_t sequence_len(const char *s)
 {
+    unsigned char c = (unsigned char)*s;
+    size_t n = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF8 ? 4 : 1;
+    for (size_t k = 1; k < n; k++)
+        if (((unsigned char)s[k] & 0xC0) != 0x80)
+            return 1;
+    return n;
+}
+
+bool bk_extract_squeeze(const char *s, char *out, size_t size)
+{
+    if (size == 0)
+        return !*s;
     size_t o = 0;
-    while (*s && o + 4 < size) {
+    while (*s) {
         unsigned char c = (unsigned char)*s;
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             s++;
-        } else if (strncmp(s, "\xe3\x80\x80", 3) == 0) { /* U+3000 */
-            s += 3;
-        } else if (strncmp(s, "\xc2\xa0", 2) == 0) {
-            s += 2;
-        } else if (c == '(' || c == ')' || c == ':') {
-            const char *wide = c == '(' ? "（" : c == ')' ? "）" : "：";
-            memcpy(out + o, wide, 3);
-            o += 3;
-            s++;
-        } else {
-            out[o++] = *s++;
+            continue;
         }
+        if (strncmp(s, "\xe3\x80\x80", 3) == 0) { /* U+3000 */
+            s += 3;
+            continue;
+        }
+        if (strncmp(s, "\xc2\xa0", 2) == 0) {
+            s += 2;
+            continue;
+        }
+        const char *from = s;
+        size_t n = sequence_len(s), step = n;
+        if (c == '(' || c == ')' || c == ':') {
+            from = c == '(' ? "（" : c == ')' ? "）" : "：";
+            n = 3;
+        }
+        /* whole characters only: a cut inside one would write invalid UTF-8 */
+        if (o + n >= size) {
+            out[o] = '\0';
+            return false;
+        }
+        memcpy(out + o, from, n);
+        o += n;
+        s += step;
     }
     out[o] = '\0';
+    return true;
 }
 
 static bool has(const char *s, const char *word) { return strstr(s, word) != NULL; }
@@ -51,7 +78,8 @@ static bool ends_with(const char *s, const char *tail)
 const char *bk_extract_table_for_title(const char *title)
 {
     char whole[512];
-    bk_extract_squeeze(title, whole, sizeof whole);
+    if (!bk_extract_squeeze(title, whole, sizeof whole))
+        return NULL; /* far longer than a title */
     /* a table number before the title: "附表1：", "表3-1：", "附件2-" */
     const char *t = whole;
     if (strncmp(t, "附表", 6) == 0 || strncmp(t, "附件", 6) == 0 || strncmp(t, "表", 3) == 0) {
@@ -143,7 +171,9 @@ static const char *const class_names[][2] = {
     {"201", "一般公共服务支出"}, {"202", "外交支出"}, {"203", "国防支出"},
     {"204", "公共安全支出"}, {"205", "教育支出"}, {"206", "科学技术支出"},
     {"207", "文化旅游体育与传媒支出"}, {"208", "社会保障和就业支出"},
-    {"209", "社会保险基金支出"}, {"210", "卫生健康支出"}, {"211", "节能环保支出"},
+    {"209", "社会保险基金支出"}, {"210", "卫生健康支出"},
+    {"210", "医疗卫生与计划生育支出"}, /* 210's name before the 2019 classification */
+    {"211", "节能环保支出"},
     {"212", "城乡社区支出"}, {"213", "农林水支出"}, {"214", "交通运输支出"},
     {"215", "资源勘探工业信息等支出"}, {"215", "资源勘探信息等支出"},
     {"216", "商业服务业等支出"}, {"217", "金融支出"}, {"219", "援助其他地区支出"},
@@ -157,7 +187,8 @@ static const char *const class_names[][2] = {
 const char *bk_extract_class_code(const char *name)
 {
     char n[256];
-    bk_extract_clean_name(name, n, sizeof n);
+    if (!bk_extract_clean_name(name, n, sizeof n))
+        return NULL; /* longer than any name of the list */
     for (size_t i = 0; i < sizeof class_names / sizeof class_names[0]; i++)
         if (strcmp(n, class_names[i][1]) == 0)
             return class_names[i][0];
@@ -188,18 +219,28 @@ static const char *const economic_names[][2] = {
 const char *bk_extract_economic_code(const char *name)
 {
     char n[256];
-    bk_extract_clean_name(name, n, sizeof n);
+    if (!bk_extract_clean_name(name, n, sizeof n))
+        return NULL; /* longer than any name of the list */
     for (size_t i = 0; i < sizeof economic_names / sizeof economic_names[0]; i++)
         if (strcmp(n, economic_names[i][1]) == 0)
             return economic_names[i][0];
     return NULL;
 }
 
-void bk_extract_clean_name(const char *name, char *out, size_t out_size)
+bool bk_extract_clean_name(const char *name, char *out, size_t out_size)
 {
+    if (out_size == 0)
+        return !*name;
+    /* squeezed here, or, when the name is longer than that, into OUT itself (which the caller
+     * may have sized to the name): no buffer of this function's own limits the name */
     char s[512];
-    bk_extract_squeeze(name, s, sizeof s);
-    const char *p = s;
+    char *base = s;
+    bool whole = bk_extract_squeeze(name, s, sizeof s);
+    if (!whole) {
+        whole = bk_extract_squeeze(name, out, out_size);
+        base = out;
+    }
+    const char *p = base;
     for (;;) {
         const char *before = p;
         /* 一、 二十三、 */
@@ -246,7 +287,16 @@ void bk_extract_clean_name(const char *name, char *out, size_t out_size)
         if (p == before)
             break;
     }
-    snprintf(out, out_size, "%s", p);
+    size_t n = strlen(p);
+    if (n >= out_size) {
+        n = out_size - 1;
+        while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+            n--; /* p[n] continues a character: cut before that character */
+        whole = false;
+    }
+    memmove(out, p, n);
+    out[n] = '\0';
+    return whole;
 }
 
 typedef struct {
@@ -258,6 +308,9 @@ typedef struct {
 static const name_key summary_keys[] = {
     {"一般公共预算拨款收入", "gpb"}, {"一般公共预算拨款", "gpb"}, {"一般公共预算", "gpb"},
     {"一般公共预算资金", "gpb"},
+    {"一般公共预算财政拨款收入", "gpb"}, {"一般公共预算财政拨款", "gpb"},
+    {"政府性基金预算财政拨款收入", "gf"}, {"政府性基金预算财政拨款", "gf"},
+    {"国有资本经营预算财政拨款收入", "soc"}, {"国有资本经营预算财政拨款", "soc"},
     {"政府性基金预算拨款收入", "gf"}, {"政府性基金预算拨款", "gf"}, {"政府性基金预算", "gf"},
     {"政府性基金", "gf"}, {"政府基金预算拨款收入", "gf"},
     {"国有资本经营预算拨款收入", "soc"}, {"国有资本经营预算拨款", "soc"},
@@ -302,7 +355,8 @@ static const name_key three_public_keys[] = {
 const char *bk_extract_row_key(const char *table, const char *name)
 {
     char n[256];
-    bk_extract_clean_name(name, n, sizeof n);
+    if (!bk_extract_clean_name(name, n, sizeof n))
+        return NULL; /* longer than any row name of the lists */
     if (strcmp(n, "合计") == 0 || strcmp(n, "总计") == 0 || strcmp(n, "部门合计") == 0 ||
         strcmp(n, "单位合计") == 0)
         return "total";
@@ -322,7 +376,8 @@ const char *bk_extract_row_measure(const char *table, const char *name)
     if (strcmp(table, "gpb_basic") != 0)
         return NULL;
     char n[256];
-    bk_extract_clean_name(name, n, sizeof n);
+    if (!bk_extract_clean_name(name, n, sizeof n))
+        return NULL;
     if (strcmp(n, "人员经费合计") == 0 || strcmp(n, "人员经费") == 0)
         return "personnel";
     if (strcmp(n, "公用经费合计") == 0 || strcmp(n, "公用经费") == 0)

@@ -12,18 +12,42 @@ static char next_ascii(const unsigned char *s, size_t len, size_t *i)
         (*i)++;
         return (char)c;
     }
-    /* U+FF0C ， U+FF0D － U+FF0E ． U+FF10..U+FF19 ０..９ are EF BC 8C..99 */
+    /* U+FF05 ％ U+FF08 （ U+FF09 ） U+FF0B ＋ U+FF0C ， U+FF0D － U+FF0E ．
+     * U+FF10..U+FF19 ０..９ are EF BC 85..99 */
     if (c == 0xEF && *i + 2 < len && s[*i + 1] == 0xBC) {
         unsigned char d = s[*i + 2];
         if (d >= 0x90 && d <= 0x99) {
             *i += 3;
             return (char)('0' + (d - 0x90));
         }
-        if (d == 0x8C) { *i += 3; return ','; }
-        if (d == 0x8D) { *i += 3; return '-'; }
-        if (d == 0x8E) { *i += 3; return '.'; }
+        static const char forms[] = "%\0\0()\0+,-.";
+        if (d >= 0x85 && d <= 0x8E && forms[d - 0x85]) {
+            *i += 3;
+            return forms[d - 0x85];
+        }
     }
     return 0;
+}
+
+size_t bk_money_ascii(const char *text, size_t len, char *buf, size_t size)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t o = 0, i = 0;
+    bool wide_digit = false;
+    while (i < len) {
+        if (s[i] == 0xEF && i + 2 < len && s[i + 1] == 0xBC &&
+            s[i + 2] >= 0x90 && s[i + 2] <= 0x99)
+            wide_digit = true;
+        char c = next_ascii(s, len, &i);
+        /* figure characters only: a word, a blank or a control byte inside is not a figure */
+        if (c == 0 || !strchr("0123456789,.+-%()", c) || o + 1 >= size)
+            return 0;
+        buf[o++] = c;
+    }
+    if (!wide_digit)
+        return 0;
+    buf[o] = '\0';
+    return o;
 }
 
 /* Length of a blank at s[i] (ASCII blank, U+3000, U+00A0), 0 if none. */

@@ -32,13 +32,23 @@ typedef enum {
 } bk_money_status;
 
 /*
- * Parses TEXT[0..len) as an amount. Accepted: optional sign ('-', '+', full-width '－'), digits
- * with optional thousands separators (',' or '，', groups of three), optional '.' or '．' followed
- * by 1–6 digits (further digits only if they are zeros), full-width digits, blanks (ASCII space,
- * tab, CR, LF, U+3000, U+00A0) before and after. On BK_MONEY_OK *out holds the value; otherwise
- * *out is left untouched.
+ * Parses TEXT[0..len) as an amount. Accepted: optional sign ('-', '+', full-width '－' '＋'),
+ * digits with optional thousands separators (',' or '，', groups of three), optional '.' or '．'
+ * followed by 1–6 digits (further digits only if they are zeros), full-width digits, blanks
+ * (ASCII space, tab, CR, LF, U+3000, U+00A0) before and after. On BK_MONEY_OK *out holds the
+ * value; otherwise *out is left untouched.
  */
 bk_money_status bk_money_parse(const char *text, size_t len, bk_money *out);
+
+/*
+ * The ASCII spelling of a figure printed in full-width characters ("１，００８．６８",
+ * "－５", "１２．５％", "（３）"): when TEXT[0..len) holds a full-width digit and nothing but
+ * digits, signs, separators, per cent signs and parentheses (ASCII or full-width), writes it into
+ * BUF (SIZE bytes) with every full-width one as its ASCII twin and returns its length; otherwise
+ * returns 0 and BUF is unspecified. The same mapping bk_money_parse reads full-width figures by,
+ * so a figure is one text to every test that looks at it.
+ */
+size_t bk_money_ascii(const char *text, size_t len, char *buf, size_t size);
 
 /* A short English description of STATUS ("not a number", ...), static storage. */
 const char *bk_money_status_text(bk_money_status status);

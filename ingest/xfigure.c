@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 bool bkx_is_percent_measure(const char *measure)
@@ -71,6 +72,57 @@ int bkx_parse_amount(reader *rd, const cell *c, const char *text, bool percent,
     return 0;
 }
 
+/* The length of the well-formed UTF-8 sequence at S (NUL-terminated), or 0. */
+static size_t utf8_len(const unsigned char *s)
+{
+    if (*s < 0x80)
+        return 1;
+    size_t n = *s >= 0xC2 && *s <= 0xDF ? 2 : *s >= 0xE0 && *s <= 0xEF ? 3
+             : *s >= 0xF0 && *s <= 0xF4 ? 4 : 0;
+    for (size_t k = 1; k < n; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    /* overlong forms, surrogates and code points past U+10FFFF */
+    if ((*s == 0xE0 && s[1] < 0xA0) || (*s == 0xED && s[1] >= 0xA0) ||
+        (*s == 0xF0 && s[1] < 0x90) || (*s == 0xF4 && s[1] >= 0x90))
+        return 0;
+    return n;
+}
+
+static bool valid_utf8(const char *text)
+{
+    for (const unsigned char *s = (const unsigned char *)text; *s;) {
+        size_t n = utf8_len(s);
+        if (n == 0)
+            return false;
+        s += n;
+    }
+    return true;
+}
+
+/* TEXT with each byte that starts no well-formed sequence as U+FFFD; NULL if memory ran out. */
+static char *mend_utf8(const char *text)
+{
+    char *out = malloc(3 * strlen(text) + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (const unsigned char *s = (const unsigned char *)text; *s;) {
+        size_t n = utf8_len(s);
+        if (n == 0) {
+            memcpy(out + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            s++;
+        } else {
+            memcpy(out + o, s, n);
+            o += n;
+            s += n;
+        }
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /*
  * Adds a record read from a table. A figure of the previous year's column is the document's
  * statement of last year's budget: it goes to year - 1 with a source saying so, and like every
@@ -80,7 +132,30 @@ int bkx_add_table_record(reader *rd, const char *table, const char *code, const 
                             const char *measure, bk_money v, unsigned line, int year_offset,
                             int stage)
 {
-    if (bk_extraction_add(rd->x, table, code, name, measure, v, line) != 0)
+    char *mended = NULL;
+    if (!valid_utf8(name)) {
+        /* damaged text, or a label cut inside a character before it became the name: the
+         * output is UTF-8 whatever the input, and the change is said once per row (the row's
+         * other figures follow it with no other message between) */
+        if (!(mended = mend_utf8(name)))
+            return -1;
+        const bk_diag *last = rd->diags->count ? &rd->diags->items[rd->diags->count - 1] : NULL;
+        if (!last || last->line != line || !strstr(last->message, "is not valid UTF-8")) {
+            char ex[BK_EXCERPT_BUF];
+            bk_diag_excerpt(name, strlen(name), BK_EXCERPT_MAX, ex);
+            if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, line, 0,
+                            "table '%s': row name '%s' is not valid UTF-8 (damaged, or cut "
+                            "inside a character); each broken sequence written as U+FFFD",
+                            table, ex) != 0) {
+                free(mended);
+                return -1;
+            }
+        }
+        name = mended;
+    }
+    int rc = bk_extraction_add(rd->x, table, code, name, measure, v, line);
+    free(mended);
+    if (rc != 0)
         return -1;
     rd->t->records++;
     rd->x->records[rd->x->record_count - 1].stage = stage;

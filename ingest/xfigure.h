@@ -39,7 +39,8 @@ bool bkx_is_nil_mark(const char *text);
 int bkx_parse_amount(reader *rd, const cell *c, const char *text, bool percent, bk_money *out,
                      bool *ok);
 /* Adds a record read from a table; YEAR_OFFSET -1 for a figure of the previous year's column,
- * STAGE 0 for the document's stage or BK_DOC_BUDGET for a final account's 年初预算数. */
+ * STAGE 0 for the document's stage or BK_DOC_BUDGET for a final account's 年初预算数. A NAME that
+ * is not valid UTF-8 is written with U+FFFD for each broken sequence, and said. */
 int bkx_add_table_record(reader *rd, const char *table, const char *code, const char *name,
                          const char *measure, bk_money v, unsigned line, int year_offset,
                          int stage);

@@ -1,5 +1,6 @@
 /* xlayout.c — a table body's lines into a grid, one front-end per layout (see xlayout.h). */
 #include "xlayout.h"
+#include "grow.h"
 #include "xtext.h"
 
 #include <stdio.h>
@@ -13,7 +14,7 @@ static int push_tab_cells(bk_extraction *x, row *r, const char *line, unsigned l
     for (;;) {
         const char *tab = strchr(p, '\t');
         size_t len = tab ? (size_t)(tab - p) : strlen(p);
-        const char *t = bkx_pooled_trim(x, p, len);
+        const char *t = bkx_pooled_cell(x, p, len);
         if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
             return -1;
         if (!tab)
@@ -38,57 +39,100 @@ typedef struct {
     size_t len;
     int start, end; /* code-point columns */
     bool numeric;
+    const char *ascii; /* a figure's full-width characters in ASCII (pooled), or NULL */
+    size_t ascii_len;
 } piece;
 
 /* Two header words side by side ("政府性基金预算 国有资本经营预算"), not one name. */
 static bool two_headers(const piece *a, const piece *b)
 {
     char x[128], y[128];
-    snprintf(x, sizeof x, "%.*s", (int)(a->len < 127 ? a->len : 127), a->s);
-    snprintf(y, sizeof y, "%.*s", (int)(b->len < 127 ? b->len : 127), b->s);
+    /* a word longer than these is no header's: cut between characters, it still is none */
+    snprintf(x, sizeof x, "%.*s", (int)bkx_utf8_prefix(a->s, a->len, sizeof x - 1), a->s);
+    snprintf(y, sizeof y, "%.*s", (int)bkx_utf8_prefix(b->s, b->len, sizeof y - 1), b->s);
     return bk_extract_column_measure("", "", x) && bk_extract_column_measure("", "", y);
+}
+
+/* bkx_looks_numeric of S[0..len), which is not NUL-terminated. */
+static bool numeric_span(const char *s, size_t len)
+{
+    const char *p = s;
+    if (len && (*p == '-' || *p == '+'))
+        p++;
+    if (p == s + len || !(*p >= '0' && *p <= '9'))
+        return false;
+    bk_money v;
+    return bk_money_parse(s, len, &v) == BK_MONEY_OK;
+}
+
+/* A numeric piece of N characters without a separator: a part of a code ("201", "05"). */
+static bool digits_of(const piece *pc, size_t n)
+{
+    const char *t = pc->ascii ? pc->ascii : pc->s;
+    size_t len = pc->ascii ? pc->ascii_len : pc->len;
+    return len == n && memchr(t, ',', len) == NULL;
+}
+
+/* The pieces of LINE into *OUT (grown as needed, the caller frees it); -1 if memory ran out. */
+static int cut_pieces(bk_extraction *x, const char *line, piece **out, size_t *np)
+{
+    size_t cap = 0;
+    *out = NULL;
+    *np = 0;
+    for (const char *p = line;;) {
+        const char *q = skip_blanks(p);
+        if (!*q)
+            return 0;
+        const char *e = q;
+        while (*e && *e != ' ' && *e != '\t' && strncmp(e, "\xe3\x80\x80", 3) != 0)
+            e++;
+        if (!bk_grow((void **)out, &cap, *np + 1, sizeof **out))
+            return -1;
+        piece pc = {q, (size_t)(e - q), cp_count(line, (size_t)(q - line)),
+                    cp_count(line, (size_t)(e - line)), false, NULL, 0};
+        if (memchr(pc.s, 0xEF, pc.len)) {
+            /* maybe a full-width figure: tested and kept in its ASCII spelling */
+            const char *t = bkx_pooled_cell(x, pc.s, pc.len);
+            if (!t)
+                return -1;
+            if (strlen(t) != pc.len || memcmp(t, pc.s, pc.len) != 0) {
+                pc.ascii = t;
+                pc.ascii_len = strlen(t);
+            }
+            pc.numeric = bkx_looks_numeric(t);
+        } else {
+            pc.numeric = numeric_span(pc.s, pc.len);
+        }
+        (*out)[(*np)++] = pc;
+        p = e;
+    }
 }
 
 /* Splits a space-aligned line into cells: numbers stand alone, words separated by one space
  * stay together, runs of blanks separate cells. Leading 类/款/项 code pieces become one cell. */
 static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigned ln)
 {
-    piece pieces[128];
-    size_t np = 0;
-    const char *p = line;
-    while (*p && np < 128) {
-        const char *q = skip_blanks(p);
-        if (!*q)
-            break;
-        const char *e = q;
-        while (*e && *e != ' ' && *e != '\t' && strncmp(e, "\xe3\x80\x80", 3) != 0)
-            e++;
-        char tmp[128];
-        size_t len = (size_t)(e - q);
-        snprintf(tmp, sizeof tmp, "%.*s", (int)(len < 127 ? len : 127), q);
-        pieces[np] = (piece){q, len, cp_count(line, (size_t)(q - line)),
-                             cp_count(line, (size_t)(e - line)), bkx_looks_numeric(tmp)};
-        np++;
-        p = e;
-    }
+    piece *pieces;
+    size_t np;
+    int rc = cut_pieces(x, line, &pieces, &np);
     /* Merge words separated by a single blank ("2. 一般公共预算" stays one cell). */
     size_t i = 0;
     bool leading_code = true;
-    while (i < np) {
+    while (i < np && rc == 0) {
         piece cur = pieces[i];
         size_t j = i + 1;
         char code[32] = "";
-        if (leading_code && cur.numeric && cur.len == 3 && memchr(cur.s, ',', cur.len) == NULL) {
+        if (leading_code && cur.numeric && digits_of(&cur, 3)) {
             /* 201   05   06: a code printed in 类 / 款 / 项 columns */
-            snprintf(code, sizeof code, "%.*s", (int)cur.len, cur.s);
-            while (j < np && pieces[j].numeric && pieces[j].len == 2 && strlen(code) < 7) {
-                strncat(code, pieces[j].s, 2);
+            snprintf(code, sizeof code, "%.3s", cur.ascii ? cur.ascii : cur.s);
+            while (j < np && pieces[j].numeric && digits_of(&pieces[j], 2) && strlen(code) < 7) {
+                strncat(code, pieces[j].ascii ? pieces[j].ascii : pieces[j].s, 2);
                 j++;
             }
             if (j < np && !pieces[j].numeric) {
                 const char *t = bk_strpool_intern_cstr(x->pool, code);
                 if (!t || bkx_row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
-                    return -1;
+                    rc = -1;
                 i = j;
                 leading_code = false;
                 continue;
@@ -100,14 +144,18 @@ static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigne
             while (j < np && !pieces[j].numeric && pieces[j].start == pieces[j - 1].end + 1 &&
                    !two_headers(&pieces[j - 1], &pieces[j]))
                 j++;
+        /* words run from the first piece to the last one as printed; a piece alone may be
+         * a figure respelt in ASCII */
         const char *start = cur.s;
         const char *end = pieces[j - 1].s + pieces[j - 1].len;
-        const char *t = bkx_pooled_trim(x, start, (size_t)(end - start));
+        const char *t = j == i + 1 && cur.ascii ? cur.ascii
+                                                : bkx_pooled_trim(x, start, (size_t)(end - start));
         if (!t || bkx_row_push(r, (cell){t, ln, cur.start, pieces[j - 1].end}) != 0)
-            return -1;
+            rc = -1;
         i = j;
     }
-    return 0;
+    free(pieces);
+    return rc;
 }
 
 int bkx_split_lines(char *text, doc *d)
@@ -169,13 +217,13 @@ static int push_pipe_cells(bk_extraction *x, row *r, const char *line, unsigned 
         if (!bar) {
             /* text after the last pipe: a row without its closing pipe */
             if (!is_blank_line(p)) {
-                const char *t = bkx_pooled_trim(x, p, strlen(p));
+                const char *t = bkx_pooled_cell(x, p, strlen(p));
                 if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
                     return -1;
             }
             return 0;
         }
-        const char *t = bkx_pooled_trim(x, p, (size_t)(bar - p));
+        const char *t = bkx_pooled_cell(x, p, (size_t)(bar - p));
         if (!t || bkx_row_push(r, (cell){t, ln, 0, 0}) != 0)
             return -1;
         p = bar + 1;

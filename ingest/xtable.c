@@ -11,23 +11,23 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The code and name of a row side; false if the side names nothing. */
+/* The code and name of a row side; false if the side names nothing. CODE, NAME and SCRATCH hold
+ * SIZE bytes each, enough for NAME_TEXT or CODE_TEXT squeezed (ident_size), so that a name is
+ * never cut. */
 static bool row_identity(reader *rd, bool right_side, const char *name_text,
-                         const char *code_text, char *code, size_t code_size, char *name,
-                         size_t name_size)
+                         const char *code_text, char *code, char *name, char *c, size_t size)
 {
     const char *table = rd->seg->table;
-    bk_extract_clean_name(name_text ? name_text : "", name, name_size);
-    char c[64];
-    bk_extract_squeeze(code_text ? code_text : "", c, sizeof c);
+    bk_extract_clean_name(name_text ? name_text : "", name, size);
+    bk_extract_squeeze(code_text ? code_text : "", c, size);
     code[0] = '\0';
     if (*c && strspn(c, "0123456789") != strlen(c) && !*name) {
         /* a name printed in the code column ("合计" spanning both) */
-        bk_extract_clean_name(code_text, name, name_size);
+        bk_extract_clean_name(code_text, name, size);
         c[0] = '\0';
     }
     if (*c && strspn(c, "0123456789") == strlen(c)) {
-        snprintf(code, code_size, "%s", c);
+        snprintf(code, size, "%s", c);
         return true;
     }
     if (!*name)
@@ -38,7 +38,7 @@ static bool row_identity(reader *rd, bool right_side, const char *name_text,
         (strcmp(table, "summary") == 0 || strcmp(table, "fiscal_summary") == 0))
         key = right_side ? "expenditure_total" : "revenue_total";
     if (key) {
-        snprintf(code, code_size, "%s", key);
+        snprintf(code, size, "%s", key);
         return true;
     }
     const char *cls = NULL;
@@ -47,8 +47,16 @@ static bool row_identity(reader *rd, bool right_side, const char *name_text,
     else if (strcmp(table, "projects") != 0 && strcmp(table, "operating") != 0)
         cls = bk_extract_class_code(name);
     if (cls)
-        snprintf(code, code_size, "%s", cls);
+        snprintf(code, size, "%s", cls);
     return true;
+}
+
+/* Bytes for the squeezed form of the longer of A and B: squeezing writes an ASCII bracket as a
+ * full-width one, three bytes for one; never less than a row key or class code needs. */
+static size_t ident_size(const char *a, const char *b)
+{
+    size_t n = strlen(a) > strlen(b) ? strlen(a) : strlen(b);
+    return 3 * n + 64;
 }
 
 /* Says once per column why its figures are not read (a note: the document is fine, the
@@ -86,16 +94,28 @@ int bkx_emit_side(reader *rd, side *sd, const cell *const *cells, int ncols, uns
     }
     if (numbers == 0)
         return 0;
-    char code[64], name[256];
     const char *name_text = sd->name_col >= 0 && cells[sd->name_col] ? cells[sd->name_col]->text : "";
     const char *code_text = sd->code_col >= 0 && cells[sd->code_col] ? cells[sd->code_col]->text : "";
-    bool known = row_identity(rd, sd->from > 0, name_text, code_text, code, sizeof code, name,
-                              sizeof name);
+    /* the row's code, name and a scratch copy, on the heap only for a name too long for the
+     * stack buffers */
+    char small[3][256];
+    size_t size = ident_size(name_text, code_text);
+    char *big = NULL;
+    if (size > sizeof small[0]) {
+        if (!(big = malloc(3 * size)))
+            return -1;
+    } else {
+        size = sizeof small[0];
+    }
+    char *code = big ? big : small[0], *name = big ? big + size : small[1];
+    char *scratch = big ? big + 2 * size : small[2];
+    int rc = 0;
+    bool known = row_identity(rd, sd->from > 0, name_text, code_text, code, name, scratch, size);
     /* "人员经费合计" in a final account's economic table: the total of a part */
     const char *row_measure = known ? bk_extract_row_measure(rd->seg->table, name) : NULL;
     if (row_measure)
-        snprintf(code, sizeof code, "total");
-    for (int j = sd->from; j < sd->to && j < ncols; j++) {
+        snprintf(code, size, "total");
+    for (int j = sd->from; j < sd->to && j < ncols && rc == 0; j++) {
         const cell *c = cells[j];
         if (!c || j == sd->code_col || sd->sequence[j])
             continue;
@@ -104,34 +124,31 @@ int bkx_emit_side(reader *rd, side *sd, const cell *const *cells, int ncols, uns
             continue;
         rd->t->numeric_cells++;
         if (known && !sd->measure[j] && sd->not_read[j]) {
-            if (warn_not_read(rd, sd, j, c) != 0)
-                return -1;
+            rc = warn_not_read(rd, sd, j, c);
             continue;
         }
         if (!known || !sd->measure[j]) {
             char ex[BK_EXCERPT_MAX * 4 + 8];
             bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
-            if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, (uint32_t)j + 1,
-                            "table '%s': number %s %s; not read", rd->seg->table, ex,
-                            !known ? "is in a row with neither a name nor a code"
-                                   : "is in a column whose header names no measure") != 0)
-                return -1;
+            rc = bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, (uint32_t)j + 1,
+                             "table '%s': number %s %s; not read", rd->seg->table, ex,
+                             !known ? "is in a row with neither a name nor a code"
+                                    : "is in a column whose header names no measure");
             continue;
         }
         bk_money v;
         bool ok;
-        if (bkx_parse_amount(rd, c, text, bkx_is_percent_measure(sd->measure[j]), &v, &ok) != 0)
-            return -1;
-        if (!ok)
+        rc = bkx_parse_amount(rd, c, text, bkx_is_percent_measure(sd->measure[j]), &v, &ok);
+        if (rc != 0 || !ok)
             continue;
         const char *measure = row_measure && strcmp(sd->measure[j], "total") == 0
                                   ? row_measure
                                   : sd->measure[j];
-        if (bkx_add_table_record(rd, rd->seg->table, code, name, measure, v,
-                             c->line ? c->line : row_line, sd->year_offset[j], sd->stage[j]) != 0)
-            return -1;
+        rc = bkx_add_table_record(rd, rd->seg->table, code, name, measure, v,
+                                  c->line ? c->line : row_line, sd->year_offset[j], sd->stage[j]);
     }
-    return 0;
+    free(big);
+    return rc != 0 ? -1 : 0;
 }
 
 /* A line of a table's body: a figure or a code, or a numbered row name ("一、…"). */
