@@ -5,7 +5,7 @@
  * Two-sided tables (收支总表: income left, spending right) get a side each. Space-aligned tables
  * keep where each column is (the centre of its header, the right edge of its figures) so that a
  * row's cells can be placed by position; the other layouts place cells by index. A model has at
- * most MAX_COLS columns: wider rows are cut there.
+ * most MAX_COLS columns: a figure right of them is counted and reported, never read.
  *
  * Ownership: the caller owns the model and the group / leaf label arrays (MAX_COLS labels of 128
  * bytes); bkx_label_columns works in a static buffer, so the extractor is not reentrant.

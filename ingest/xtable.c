@@ -251,6 +251,20 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
             for (int s = 0; s < cm.nsides; s++)
                 if (bkx_emit_side(rd, &cm.sides[s], placed, cm.ncols, r->line) != 0)
                     return -1;
+            /* the model holds MAX_COLS columns: a figure right of them is counted and said */
+            for (size_t k = (size_t)cm.ncols; k < r->n; k++) {
+                const cell *c = &r->cells[k];
+                if (!bkx_looks_numeric(c->text))
+                    continue;
+                rd->t->numeric_cells++;
+                char ex[BK_EXCERPT_BUF];
+                bk_diag_excerpt(c->text, strlen(c->text), BK_EXCERPT_MAX, ex);
+                if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line ? c->line : r->line,
+                                (uint32_t)k + 1, "table '%s': number %s is in column %zu, past "
+                                "the %d columns read; not read", table, ex, k + 1,
+                                MAX_COLS) != 0)
+                    return -1;
+            }
         }
     }
     if (rd->t->status != BK_XTABLE_UNREADABLE) {

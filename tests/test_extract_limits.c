@@ -273,6 +273,36 @@ static void test_fullwidth_figures(void **state)
     }
 }
 
+/* A table of 70 columns: the figures right of the 64 the model holds are counted and said,
+ * each with its line and column. */
+static void test_columns_past_the_model(void **state)
+{
+    (void)state;
+    char doc[8192];
+    size_t o = (size_t)snprintf(doc, sizeof doc,
+                                "## 2024年一般公共预算支出表\n单位：万元\n科目编码\t科目名称");
+    for (int j = 3; j <= 70; j++)
+        o += (size_t)snprintf(doc + o, sizeof doc - o, "\t合计");
+    o += (size_t)snprintf(doc + o, sizeof doc - o, "\n201\t一般公共服务支出");
+    for (int j = 3; j <= 70; j++)
+        o += (size_t)snprintf(doc + o, sizeof doc - o, "\t%d.00", j);
+    snprintf(doc + o, sizeof doc - o, "\n");
+    run r;
+    extract_text(&r, doc);
+    const bk_xtable *t = table_of(&r, "gpb_expenditure");
+    assert_int_equal(t->numeric_cells, 68);
+    assert_int_equal(said(&r, "past the 64 columns read"), 6);
+    assert_int_equal(said(&r, "table 'gpb_expenditure': number 65.00 is in column 65, past the "
+                              "64 columns read"), 1);
+    for (size_t i = 0; i < r.diags.count; i++)
+        if (strstr(r.diags.items[i].message, "number 70.00 is in column 70")) {
+            assert_int_equal(r.diags.items[i].line, 4);
+            assert_int_equal(r.diags.items[i].column, 70);
+        }
+    assert_int_equal(said(&r, "number 70.00 is in column 70"), 1);
+    release(&r);
+}
+
 /* A space-aligned line of 150 figures: every one reaches the table reader, which counts those
  * past its columns and says so. */
 static void test_line_of_many_pieces(void **state)
@@ -299,8 +329,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_squeeze_cuts_at_characters), cmocka_unit_test(test_long_row_name),
-        cmocka_unit_test(test_fullwidth_figures), cmocka_unit_test(test_line_of_many_pieces),
-        cmocka_unit_test(test_damaged_row_name),
+        cmocka_unit_test(test_fullwidth_figures), cmocka_unit_test(test_columns_past_the_model),
+        cmocka_unit_test(test_line_of_many_pieces), cmocka_unit_test(test_damaged_row_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
