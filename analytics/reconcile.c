@@ -329,13 +329,24 @@ static void check_row(ctx *c, const row *r)
     terms t = {.n = 0};
 
     add_cells(&t, r, uses);
+    /* a 收支总表 that prints 基本支出 only as the group over 人员经费 and 公用经费 */
+    bool basic_by_parts = !cell(r, "basic") && t.n && (cell(r, "personnel") || cell(r, "public"));
+    if (basic_by_parts) {
+        terms_add(&t, cell(r, "personnel"));
+        terms_add(&t, cell(r, "public"));
+    }
     if (t.n)
-        check_sum(c, "row", total, &t, "%s: total = basic + project", where);
+        check_sum(c, "row", total, &t,
+                  basic_by_parts ? "%s: total = personnel + public + project"
+                                 : "%s: total = basic + project",
+                  where);
 
     t.n = 0;
     terms_add(&t, cell(r, "personnel"));
     terms_add(&t, cell(r, "public"));
-    if (t.n)
+    if (t.n && cell(r, "basic") && (cell(r, "project") || cell(r, "business")))
+        check_sum(c, "row", cell(r, "basic"), &t, "%s: basic = personnel + public", where);
+    else if (t.n && !basic_by_parts)
         check_sum(c, "row", total, &t, "%s: total = personnel + public", where);
 
     const bk_item *current = cell(r, "current");
@@ -449,6 +460,13 @@ static void key_sum(ctx *c, const char *rule, const char *table, const char *mea
         min_parts = nparts;
     if (t.n < min_parts)
         return;
+    /* parts stated only as 0 ("政府性基金0万元") beside a whole that is not: the text named
+     * the empty parts, not the breakdown */
+    bool all_zero = stated->has_amount && stated->amount != 0;
+    for (size_t i = 0; i < t.n && all_zero; i++)
+        all_zero = t.items[i]->has_amount && t.items[i]->amount == 0;
+    if (all_zero)
+        return;
     bool all_derived = strncmp(stated->source, "derived:", 8) == 0;
     for (size_t i = 0; i < t.n && all_derived; i++)
         all_derived = strncmp(t.items[i]->source, "derived:", 8) == 0;
@@ -464,8 +482,11 @@ static const char *const revenue_sources[] = {"gpb", "gf", "soc", "special_accou
 
 static void check_balance(ctx *c, const char *table)
 {
-    static const char *const rev_total[] = {"revenue_current", "carryover_in", NULL};
-    static const char *const exp_total[] = {"expenditure_current", "carryover_out", NULL};
+    /* a final account's 总计 also holds 使用非财政拨款结余 and 结余分配 */
+    static const char *const rev_total[] = {"revenue_current", "carryover_in",
+                                            "nonfiscal_balance_used", NULL};
+    static const char *const exp_total[] = {"expenditure_current", "carryover_out",
+                                            "balance_distribution", NULL};
     static const char *const exp_measures[] = {"total", "gpb", "gf", "soc", "current",
                                                "carryover", NULL};
     key_sum(c, "balance", table, "total", "revenue_current", revenue_sources, 1);
@@ -474,7 +495,10 @@ static void check_balance(ctx *c, const char *table)
         key_sum(c, "balance", table, exp_measures[m], "expenditure_total", exp_total, 1);
     static const char *const rev_eq_cur[] = {"revenue_current", NULL};
     static const char *const rev_eq_tot[] = {"revenue_total", NULL};
-    key_sum(c, "balance", table, "total", "expenditure_current", rev_eq_cur, 1);
+    /* a budget spends this year what it receives this year; a final account need not (what is
+     * not spent is carried to the year's end balance) */
+    if (c->stage == BK_STAGE_BUDGET)
+        key_sum(c, "balance", table, "total", "expenditure_current", rev_eq_cur, 1);
     key_sum(c, "balance", table, "total", "expenditure_total", rev_eq_tot, 1);
 }
 
@@ -557,7 +581,10 @@ static void same_by_code(ctx *c, const char *ta, const char *ma, const char *tb,
 static void check_cross_tables(ctx *c)
 {
     same_by_code(c, "summary", "total", "expenditure", "total");
-    same_by_code(c, "revenue", "total", "expenditure", "total");
+    /* a budget's revenue by function is what it plans to spend there; a final account's
+     * revenue and spending differ by what was carried over */
+    if (c->stage == BK_STAGE_BUDGET)
+        same_by_code(c, "revenue", "total", "expenditure", "total");
     same_by_code(c, "gpb_expenditure", "total", "revenue", "gpb");
     same_by_code(c, "gf_expenditure", "total", "revenue", "gf");
     same_by_code(c, "gpb_expenditure", "total", "fiscal_summary", "gpb");
@@ -596,38 +623,42 @@ static void check_cross_tables(ctx *c)
 
 /* ---- narrative figures against the tables ---- */
 
-typedef struct { const char *key, *table, *code, *measure; } narrative_map;
+typedef struct {
+    const char *key, *table, *code, *measure;
+    bool budget_only; /* a final account's 总计 holds the year-end balances too */
+} narrative_map;
 
 static const narrative_map narrative_maps[] = {
-    {"revenue_total", "summary", "revenue_total", "total"},
-    {"revenue_current", "summary", "revenue_current", "total"},
-    {"expenditure_total", "summary", "expenditure_total", "total"},
-    {"expenditure_total", "expenditure", "total", "total"},
-    {"gpb", "summary", "gpb", "total"},
-    {"gf", "summary", "gf", "total"},
-    {"soc", "summary", "soc", "total"},
-    {"special_account", "summary", "special_account", "total"},
-    {"unit_funds", "summary", "unit_funds", "total"},
-    {"other_income", "summary", "other_income", "total"},
-    {"carryover_in", "summary", "carryover_in", "total"},
-    {"fiscal", "fiscal_summary", "revenue_total", "total"},
-    {"basic", "expenditure", "total", "basic"},
-    {"project", "expenditure", "total", "project"},
-    {"personnel", "gpb_basic", "total", "personnel"},
-    {"public", "gpb_basic", "total", "public"},
-    {"gpb.basic", "gpb_expenditure", "total", "basic"},
-    {"gpb.project", "gpb_expenditure", "total", "project"},
-    {"gpb.personnel", "gpb_basic", "total", "personnel"},
-    {"gpb.public", "gpb_basic", "total", "public"},
-    {"three_public", "three_public", "three_public", "total"},
-    {"abroad", "three_public", "abroad", "total"},
-    {"vehicle", "three_public", "vehicle", "total"},
-    {"vehicle_purchase", "three_public", "vehicle_purchase", "total"},
-    {"vehicle_operation", "three_public", "vehicle_operation", "total"},
-    {"reception", "three_public", "reception", "total"},
-    {"operating", "operating", "total", "total"},
-    {"procurement", "procurement", "total", "total"},
-    {"assets_total", "assets", "assets_total", "total"},
+    {"revenue_total", "summary", "revenue_total", "total", false},
+    {"revenue_current", "summary", "revenue_current", "total", false},
+    {"expenditure_total", "summary", "expenditure_total", "total", false},
+    {"expenditure_total", "expenditure", "total", "total", false},
+    {"gpb", "summary", "gpb", "total", false},
+    {"gf", "summary", "gf", "total", false},
+    {"soc", "summary", "soc", "total", false},
+    {"special_account", "summary", "special_account", "total", false},
+    {"unit_funds", "summary", "unit_funds", "total", false},
+    {"other_income", "summary", "other_income", "total", false},
+    {"carryover_in", "summary", "carryover_in", "total", false},
+    {"fiscal", "fiscal_summary", "revenue_total", "total", true},
+    {"fiscal.expenditure_total", "fiscal_summary", "expenditure_total", "total", false},
+    {"basic", "expenditure", "total", "basic", false},
+    {"project", "expenditure", "total", "project", false},
+    {"personnel", "gpb_basic", "total", "personnel", false},
+    {"public", "gpb_basic", "total", "public", false},
+    {"gpb.basic", "gpb_expenditure", "total", "basic", false},
+    {"gpb.project", "gpb_expenditure", "total", "project", false},
+    {"gpb.personnel", "gpb_basic", "total", "personnel", false},
+    {"gpb.public", "gpb_basic", "total", "public", false},
+    {"three_public", "three_public", "three_public", "total", false},
+    {"abroad", "three_public", "abroad", "total", false},
+    {"vehicle", "three_public", "vehicle", "total", false},
+    {"vehicle_purchase", "three_public", "vehicle_purchase", "total", false},
+    {"vehicle_operation", "three_public", "vehicle_operation", "total", false},
+    {"reception", "three_public", "reception", "total", false},
+    {"operating", "operating", "total", "total", false},
+    {"procurement", "procurement", "total", "total", false},
+    {"assets_total", "assets", "assets_total", "total", false},
 };
 
 static void check_narrative_tables(ctx *c)
@@ -642,7 +673,8 @@ static void check_narrative_tables(ctx *c)
         const char *code = nv->code;
         char what[512];
         for (size_t m = 0; m < sizeof narrative_maps / sizeof narrative_maps[0] && !tv; m++)
-            if (strcmp(narrative_maps[m].key, code) == 0) {
+            if (strcmp(narrative_maps[m].key, code) == 0 &&
+                (c->stage == BK_STAGE_BUDGET || !narrative_maps[m].budget_only)) {
                 tv = get(c, narrative_maps[m].table, narrative_maps[m].code,
                          narrative_maps[m].measure);
                 snprintf(what, sizeof what, "narrative %s (%s) = %s %s %s", code, label(nv),
@@ -675,7 +707,7 @@ static bool is_revenue_source(const char *key)
     for (size_t i = 0; revenue_sources[i]; i++)
         if (strcmp(revenue_sources[i], key) == 0)
             return true;
-    return strcmp(key, "carryover_in") == 0;
+    return strcmp(key, "carryover_in") == 0 || strcmp(key, "fiscal") == 0;
 }
 
 static void check_percentages(ctx *c)
@@ -700,9 +732,18 @@ static void check_percentages(ctx *c)
                 scope[len] = '\0';
                 whole = get(c, "narrative", scope, "total");
             } else if (is_revenue_source(p->code)) {
-                whole = get(c, "narrative", "revenue_total", "total");
+                /* a final account states shares of 本年收入合计, a budget of 收入总计 */
+                whole = c->stage == BK_STAGE_FINAL
+                            ? get(c, "narrative", "revenue_current", "total")
+                            : NULL;
+                if (!whole)
+                    whole = get(c, "narrative", "revenue_total", "total");
             } else {
-                whole = get(c, "narrative", "expenditure_total", "total");
+                whole = c->stage == BK_STAGE_FINAL
+                            ? get(c, "narrative", "expenditure_current", "total")
+                            : NULL;
+                if (!whole)
+                    whole = get(c, "narrative", "expenditure_total", "total");
             }
             if (!part || !whole || !part->has_amount || !whole->has_amount ||
                 !bk_money_percent(part->amount, whole->amount, &computed))
@@ -815,6 +856,46 @@ static int compare_findings(const void *pa, const void *pb)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
+/* ---- one function class, one name: the same 类 code named differently in two tables ---- */
+
+static void check_names(ctx *c)
+{
+    static const char *const tables[] = {"summary", "revenue", "expenditure", "fiscal_summary",
+                                         "gpb_expenditure", "gf_expenditure", "soc", NULL};
+    /* per 类 code 201..240: the first name seen, and the first other name */
+    const bk_item *first[40] = {NULL}, *other[40] = {NULL};
+    for (size_t t = 0; tables[t]; t++) {
+        size_t from, n = bk_index_table(c->index, c->unit, c->year, c->stage, tables[t], &from);
+        for (size_t i = 0; i < n; i++) {
+            const bk_item *it = c->index->items[from + i];
+            if (strlen(it->code) != 3 || it->code[0] != '2' || !bk_code_is_numeric(it->code) ||
+                !*it->name)
+                continue;
+            int k = atoi(it->code) - 201;
+            if (k < 0 || k >= 40)
+                continue;
+            if (!first[k])
+                first[k] = it;
+            else if (!other[k] && strcmp(first[k]->name, it->name) != 0)
+                other[k] = it;
+        }
+    }
+    for (int k = 0; k < 40 && !c->nomem; k++) {
+        if (!other[k])
+            continue;
+        bk_finding *x = new_finding(c, BK_SEV_INCONSISTENCY, "name",
+                                    "%s is named '%s' in %s and '%s' in %s", first[k]->code,
+                                    first[k]->name, first[k]->table, other[k]->name,
+                                    other[k]->table);
+        if (!x)
+            return;
+        x->stated_sources = strdup(first[k]->source);
+        x->computed_sources = strdup(other[k]->source);
+        if (!x->stated_sources || !x->computed_sources)
+            c->nomem = true;
+    }
+}
+
 int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
 {
     ctx c = {.ds = ds, .index = index, .out = out};
@@ -841,6 +922,7 @@ int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
         check_cross_tables(&c);
         check_narrative_tables(&c);
         check_percentages(&c);
+        check_names(&c);
     }
     free(uys);
     if (out->count)

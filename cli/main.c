@@ -93,6 +93,8 @@ static void print_finding_text(FILE *out, const bk_finding *f)
         fprintf(out, ": stated %s%s, computed %s%s (difference %s%s)\n  stated at %s\n"
                 "  computed from %s", s, unit, c, unit, d, unit, f->stated_sources,
                 f->computed_sources);
+    } else if (f->stated_sources && f->computed_sources) {
+        fprintf(out, "\n  at %s and %s", f->stated_sources, f->computed_sources);
     }
     fputc('\n', out);
 }

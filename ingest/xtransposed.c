@@ -88,6 +88,19 @@ typedef struct {
     int center;      /* space-aligned tables: where the column is */
 } tcolumn;
 
+/* "预算数", "决算数": a word saying only which stage the figures under it are. */
+static bool is_stage_heading(const char *text)
+{
+    char w[64];
+    bk_extract_squeeze(text, w, sizeof w);
+    static const char *const words[] = {"预算数", "决算数", "年初预算数", "调整预算数",
+                                        "全年预算数", "执行数", "预算", "决算", NULL};
+    for (size_t i = 0; words[i]; i++)
+        if (strcmp(w, words[i]) == 0)
+            return true;
+    return false;
+}
+
 /*
  * A final account prints 预算数 and 决算数 under every item (合计: 预算数 决算数, 因公出国(境)费:
  * 预算数 决算数, …). When a header line holds only such words, as many of them per item as
@@ -100,7 +113,7 @@ static int split_by_stage(const grid *g, size_t first, size_t data, int year, bo
         const row *r = &g->rows[i];
         size_t words = 0;
         for (size_t k = 0; k < r->n; k++)
-            if (bk_extract_stage_word("", r->cells[k].text) != BK_WORD_NONE)
+            if (is_stage_heading(r->cells[k].text))
                 words++;
         if (words < 2 || words != r->n || words % (size_t)n != 0 ||
             words > (size_t)MAX_COLS)
@@ -112,9 +125,8 @@ static int split_by_stage(const grid *g, size_t first, size_t data, int year, bo
             *c = cols[k / per];
             char w[64];
             bk_extract_squeeze(r->cells[k].text, w, sizeof w);
-            size_t len = strlen(c->name);
-            snprintf(c->name + len, sizeof c->name - len, "%s", w);
-            c->period = bk_extract_column_period("", c->name, year, final, &c->stage);
+            /* the record keeps the item's name; the word under it says the stage */
+            c->period = bk_extract_column_period("", w, year, final, &c->stage);
             c->center = (r->cells[k].start + r->cells[k].end) / 2;
         }
         memcpy(cols, split, words * sizeof *cols);
@@ -152,6 +164,7 @@ static int transposed_spaced_columns(const grid *g, size_t first, size_t data, i
                     const cell *d = &g->rows[b].cells[m];
                     if (d->start <= c->end && d->end >= c->start && !has(d->text, "三公") &&
                         !three_public_column_key("", d->text, parts) &&
+                        !is_stage_heading(d->text) &&
                         strlen(col.name) + strlen(d->text) < sizeof col.name)
                         strcat(col.name, d->text);
                 }

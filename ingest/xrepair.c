@@ -1,0 +1,110 @@
+/* xrepair.c — see xrepair.h. */
+#include "xrepair.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The amount under amount column J of row I (0 when the cell is empty); false if unreadable. */
+static bool value_at(const lrows *lr, const placement *pl, size_t i, int sd_index, int j,
+                     bk_money *v)
+{
+    const lside *sd = &lr->rows[i].s[sd_index];
+    *v = 0;
+    if (!pl->placed)
+        return true;
+    for (int k = 0; k < sd->nfig; k++)
+        if (pl->at[k] == j && !pl->ambiguous[k])
+            return bk_money_parse(sd->figs[k]->text, strlen(sd->figs[k]->text), v) ==
+                   BK_MONEY_OK;
+    return true;
+}
+
+/* The figure of row I that stands under column B and could stand under A instead (A between
+ * its neighbours' columns and free); -1 if none. */
+static int movable(const lside *sd, const placement *pl, int a, int b)
+{
+    if (!pl->placed)
+        return -1;
+    for (int k = 0; k < sd->nfig; k++) {
+        if (pl->at[k] != b || pl->ambiguous[k])
+            continue;
+        int lo = k > 0 ? pl->at[k - 1] : -1, hi = k + 1 < sd->nfig ? pl->at[k + 1] : 1 << 20;
+        return a > lo && a < hi ? k : -1;
+    }
+    return -1;
+}
+
+/* The shortfall of PARENT against the sum of CHILDREN in column J (parent - Σ children). */
+static bool gap(const lrows *lr, const placement *pl, int sd_index, size_t parent,
+                const size_t *children, size_t nc, int j, bk_money *out)
+{
+    bk_money p, sum = 0, v;
+    if (!value_at(lr, &pl[parent * 2 + (size_t)sd_index], parent, sd_index, j, &p))
+        return false;
+    for (size_t c = 0; c < nc; c++) {
+        if (!value_at(lr, &pl[children[c] * 2 + (size_t)sd_index], children[c], sd_index, j, &v))
+            return false;
+        sum += v;
+    }
+    *out = p - sum;
+    return true;
+}
+
+int bkx_repair_by_sums(reader *rd, const lrows *lr, placement *pl, int sd_index, const int *acol,
+                       int m, char (*codes)[16])
+{
+    (void)acol;
+    size_t *children = malloc(sizeof *children * (lr->n ? lr->n : 1));
+    if (!children)
+        return -1;
+    int rc = 0;
+    for (size_t p = 0; p < lr->n && rc == 0; p++) {
+        const char *pc = codes[p * 2 + (size_t)sd_index];
+        size_t plen = strlen(pc);
+        if (plen != 3 && plen != 5)
+            continue;
+        size_t nc = 0;
+        for (size_t i = 0; i < lr->n; i++) {
+            const char *cc = codes[i * 2 + (size_t)sd_index];
+            if (strlen(cc) == plen + 2 && strncmp(cc, pc, plen) == 0)
+                children[nc++] = i;
+        }
+        if (nc == 0)
+            continue;
+        for (int a = 0; a < m && rc == 0; a++)
+            for (int b = 0; b < m && rc == 0; b++) {
+                bk_money ga, gb;
+                if (a == b || !gap(lr, pl, sd_index, p, children, nc, a, &ga) || ga <= 0 ||
+                    !gap(lr, pl, sd_index, p, children, nc, b, &gb) || gb != -ga)
+                    continue;
+                /* the children that could move a figure from b to a carry exactly the gap */
+                bk_money carried = 0;
+                for (size_t c = 0; c < nc; c++) {
+                    size_t i = children[c];
+                    placement *cp = &pl[i * 2 + (size_t)sd_index];
+                    bk_money v;
+                    if (movable(&lr->rows[i].s[sd_index], cp, a, b) >= 0 &&
+                        value_at(lr, cp, i, sd_index, b, &v))
+                        carried += v;
+                }
+                if (carried != ga)
+                    continue;
+                for (size_t c = 0; c < nc && rc == 0; c++) {
+                    size_t i = children[c];
+                    placement *cp = &pl[i * 2 + (size_t)sd_index];
+                    int k = movable(&lr->rows[i].s[sd_index], cp, a, b);
+                    if (k < 0)
+                        continue;
+                    cp->at[k] = a;
+                    rc = bk_diag_add(rd->diags, BK_SEV_NOTE, rd->file,
+                                     lr->rows[i].s[sd_index].figs[k]->line, 0,
+                                     "table '%s': number %s moved to the next column so that "
+                                     "row %s adds up to its children (the text printed these "
+                                     "rows off their columns)",
+                                     rd->seg->table, lr->rows[i].s[sd_index].figs[k]->text, pc);
+                }
+            }
+    }
+    free(children);
+    return rc;
+}
