@@ -46,6 +46,8 @@ typedef struct {
     char *stated_sources;   /* "file:line" of the left side */
     char *computed_sources; /* "file:line; file:line ..." of the right side */
     size_t order;           /* position in which the rule found it (keeps sorting stable) */
+    const char *origin;     /* static: "publisher" or "reading" once bk_selfcheck has run
+                               (selfcheck.h), else NULL */
 } bk_finding;
 
 typedef struct {

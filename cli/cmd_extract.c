@@ -5,6 +5,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../analytics/index.h"
+#include "../analytics/reconcile.h"
+#include "../analytics/selfcheck.h"
 #include "../ingest/docsniff.h"
 #include "../ingest/extract.h"
 #include "../ingest/pdftext.h"
@@ -198,6 +201,58 @@ static int write_atomically(const char *path,
     return 0;
 }
 
+/*
+ * The extraction checks itself: its records are loaded as a dataset and reconciled, and every
+ * table that does not add up in itself (its 合计, parents, rows or sides) is named on stderr
+ * with the sums that fail. Such a table was misread, or printed so by its publisher: either
+ * way no figure of it should be trusted before someone looks. Returns how many tables fail, or
+ * -1 when memory runs out.
+ */
+static long self_check(const bk_extraction *x, const ident *id)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    if (!mem)
+        return -1;
+    int rc = write_items(mem, x, id);
+    if (fclose(mem) != 0 || rc != 0) {
+        free(text);
+        return -1;
+    }
+    FILE *in = fmemopen(text, len, "r");
+    bk_dataset *ds = in ? bk_dataset_new() : NULL;
+    bk_diag_list diags = {0};
+    bk_index index = {0};
+    bk_findings findings = {0};
+    bk_selfcheck_result checks = {0};
+    long failed = -1;
+    if (ds && bk_dataset_load_stream(ds, in, x->file, &diags) == 0 &&
+        bk_index_build(&index, ds) == 0 && bk_reconcile(ds, &index, &findings) == 0 &&
+        bk_selfcheck(ds, &findings, &checks) == 0) {
+        failed = (long)checks.count;
+        for (size_t i = 0; i < checks.count; i++) {
+            const bk_table_check *t = &checks.tables[i];
+            fprintf(stderr, "%s: inconsistency: table '%s' (%s) does not add up in itself: %zu "
+                            "of its sums fail; misread, or printed so (validate says which "
+                            "figures draw on it):\n",
+                    x->file, t->table, t->stage ? "final" : "budget", t->failures);
+            for (size_t k = 0; k < t->failures; k++)
+                fprintf(stderr, "  %s (stated at %s)\n", t->findings[k]->what,
+                        t->findings[k]->stated_sources ? t->findings[k]->stated_sources : "?");
+        }
+    }
+    bk_selfcheck_release(&checks);
+    bk_findings_release(&findings);
+    bk_index_release(&index);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+    if (in)
+        fclose(in);
+    free(text);
+    return failed;
+}
+
 static void print_report(FILE *out, const char *path, const bk_extraction *x)
 {
     fprintf(out, "%s: year %d\n", path, x->year);
@@ -319,6 +374,10 @@ int cmd_extract(int argc, char **argv)
             unreadable++;
     if (report)
         print_report(stderr, path, &x);
+    if (id.year != 0 && self_check(&x, &id) < 0) {
+        fprintf(stderr, "budgetkit extract: out of memory\n");
+        status = EXIT_DATA;
+    }
     if (unreadable || diags.errors)
         status = EXIT_DATA;
     if (status == EXIT_OK || !strict) {

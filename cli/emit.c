@@ -170,7 +170,7 @@ bk_result *bk_findings_table(const bk_findings *findings)
 {
     static const char *const columns[] = {"severity", "rule", "unit", "year", "stage", "what",
                                           "stated", "computed", "difference", "stated_source",
-                                          "computed_sources", NULL};
+                                          "computed_sources", "origin", NULL};
     bk_result *r = bk_result_new(columns);
     if (!r)
         return NULL;
@@ -197,6 +197,8 @@ bk_result *bk_findings_table(const bk_findings *findings)
             rc |= bk_result_set_text(r, row, "stated_source", f->stated_sources);
             rc |= bk_result_set_text(r, row, "computed_sources", f->computed_sources);
         }
+        if (f->origin)
+            rc |= bk_result_set_text(r, row, "origin", f->origin);
     }
     if (rc != 0) {
         bk_result_free(r);

@@ -10,6 +10,7 @@
 
 #include "../analytics/index.h"
 #include "../analytics/reconcile.h"
+#include "../analytics/selfcheck.h"
 #include "../ingest/model.h"
 #include "emit.h"
 #include "outfile.h"
@@ -96,6 +97,12 @@ static void print_finding_text(FILE *out, const bk_finding *f)
     } else if (f->stated_sources && f->computed_sources) {
         fprintf(out, "\n  at %s and %s", f->stated_sources, f->computed_sources);
     }
+    if (f->origin && strcmp(f->origin, "reading") == 0)
+        fputs("\n  origin: reading? a table it draws on does not add up in itself; read that "
+              "table again before trusting this", out);
+    else if (f->origin && f->severity == BK_SEV_INCONSISTENCY)
+        fputs("\n  origin: publisher: every figure compared comes from tables that add up in "
+              "themselves", out);
     fputc('\n', out);
 }
 
@@ -119,7 +126,9 @@ static int cmd_validate(int argc, char **argv)
     char err[512];
     FILE *out = stdout;
     o.strict = 0; /* validate reports every finding; any rejected row already fails it */
-    if (inputs_load("validate", &o, &in) != 0 || bk_reconcile(in.ds, &in.index, &findings) != 0) {
+    bk_selfcheck_result checks = {0};
+    if (inputs_load("validate", &o, &in) != 0 || bk_reconcile(in.ds, &in.index, &findings) != 0 ||
+        bk_selfcheck(in.ds, &findings, &checks) != 0) {
         fprintf(stderr, "budgetkit validate: out of memory\n");
         status = EXIT_DATA;
     } else if (o.output && bk_outfile_open(&of, o.output, err, sizeof err) != 0) {
@@ -150,9 +159,19 @@ static int cmd_validate(int argc, char **argv)
                 bk_findings_count(&findings, BK_SEV_INCONSISTENCY) == 1 ? "y" : "ies",
                 bk_findings_count(&findings, BK_SEV_ROUNDING),
                 bk_findings_count(&findings, BK_SEV_ROUNDING) == 1 ? "" : "s");
+        size_t reading = 0;
+        for (size_t i = 0; i < findings.count; i++)
+            if (findings.items[i].severity == BK_SEV_INCONSISTENCY &&
+                findings.items[i].origin && strcmp(findings.items[i].origin, "reading") == 0)
+                reading++;
+        if (reading)
+            fprintf(stderr, "%zu of the inconsistencies draw on tables that do not add up in "
+                            "themselves (%zu such table%s): read those again first\n",
+                    reading, checks.count, checks.count == 1 ? "" : "s");
         if (errors)
             status = EXIT_DATA;
     }
+    bk_selfcheck_release(&checks);
     if (fflush(stdout) != 0)
         status = EXIT_DATA;
     bk_findings_release(&findings);
