@@ -64,7 +64,8 @@ test: unit e2e
 	@echo "make test: all suites passed"
 
 # datasets/items and datasets/disclosures regenerated from the seed documents by `extract`
-# (datasets/transcribed holds what the extractor does not read yet; see docs/EXTRACT.md).
+# (datasets/transcribed holds the records the extractor does not read yet — none of the
+# disclosure rows: those come from the documents; see docs/EXTRACT.md).
 SEEDS ?= $(CURDIR)/../shared/seeds
 datasets: all
 	tools/make-datasets.sh $(BIN) $(SEEDS) datasets

@@ -77,6 +77,45 @@ static int cmp_candidates(const void *pa, const void *pb)
                          b->uy.stage);
 }
 
+/* The document a record was read from: its source up to the last ':' ("doc.txt:12"). */
+static size_t doc_len(const char *source)
+{
+    const char *colon = strrchr(source, ':');
+    return colon ? (size_t)(colon - source) : strlen(source);
+}
+
+typedef struct {
+    const char *unit, *source;
+    int year;
+} final_doc;
+
+static int cmp_final_doc(const void *pa, const void *pb)
+{
+    const final_doc *a = pa, *b = pb;
+    int c = strcmp(a->unit, b->unit);
+    if (c)
+        return c;
+    if (a->year != b->year)
+        return a->year < b->year ? -1 : 1;
+    size_t la = doc_len(a->source), lb = doc_len(b->source);
+    c = strncmp(a->source, b->source, la < lb ? la : lb);
+    return c ? c : (la > lb) - (la < lb);
+}
+
+/*
+ * A final account states the year's budget beside what was spent (年初预算数): those records
+ * are of stage budget but come from the final account. A budget unit-year known only from
+ * them was not read from a budget document, so it is not audited. FINALS lists the documents
+ * of final-stage records, sorted by cmp_final_doc.
+ */
+static bool from_final_account(const bk_item *it, const final_doc *finals, size_t n)
+{
+    if (it->stage != BK_STAGE_BUDGET || n == 0)
+        return false;
+    final_doc key = {it->unit, it->source, it->year};
+    return bsearch(&key, finals, n, sizeof *finals, cmp_final_doc) != NULL;
+}
+
 /*
  * Every unit-year named by a record or a disclosure row, sorted, each once with both flags.
  * Returns 0 (*out NULL when there are none) or -1 if memory ran out.
@@ -96,15 +135,28 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
     candidate *c = malloc(cap * sizeof *c);
     if (!c)
         return -1;
+    final_doc *finals = malloc((index->count + 1) * sizeof *finals);
+    if (!finals) {
+        free(c);
+        return -1;
+    }
+    size_t nf = 0;
+    for (size_t i = 0; i < index->count; i++) {
+        const bk_item *it = index->items[i];
+        if (it->stage == BK_STAGE_FINAL && !is_derived(it))
+            finals[nf++] = (final_doc){it->unit, it->source, it->year};
+    }
+    qsort(finals, nf, sizeof *finals, cmp_final_doc);
     size_t n = 0;
     for (size_t i = 0; i < index->count; i++) {
         const bk_item *it = index->items[i];
         if (n == 0 || cmp_unit_year(c[n - 1].uy.unit, c[n - 1].uy.year, c[n - 1].uy.stage,
                                     it->unit, it->year, it->stage) != 0)
             c[n++] = (candidate){{it->unit, it->year, it->stage}, false, false};
-        if (!is_derived(it))
+        if (!is_derived(it) && !from_final_account(it, finals, nf))
             c[n - 1].read = true;
     }
+    free(finals);
     for (size_t i = 0; i < ds->n_disclosures; i++) {
         const bk_disclosure *d = &ds->disclosures[i];
         c[n++] = (candidate){{d->unit, d->year, d->stage}, true, false};

@@ -30,8 +30,9 @@ static const char completeness_help[] =
     "only that no figures were read).\n"
     "\n"
     "Audited: every unit-year with a disclosures row or records read from a document. A year\n"
-    "known only from previous-year figures derived from a stated change (source \"derived:\")\n"
-    "is not audited, since no document of that year was read; such years are named on stderr.\n";
+    "known only from previous-year figures derived from a stated change (source \"derived:\"),\n"
+    "or a budget known only from a final account's 年初预算数 columns, is not audited, since no\n"
+    "document of that year and stage was read; such years are named on stderr.\n";
 
 typedef struct {
     bk_completeness_form form;
@@ -55,8 +56,9 @@ static void report_unaudited(const bk_dataset *ds, const bk_index *index,
             (filters->year && filters->year != uys[i].year))
             continue;
         fprintf(stderr, "%s%s %d %s", shown++ ? "; " :
-                "completeness: not audited, only previous-year figures derived from a stated "
-                "change (no document of that year read): ",
+                "completeness: not audited, only figures other documents state of them "
+                "(a change against the previous year, a final account's 年初预算; no document "
+                "of that year and stage read): ",
                 uys[i].unit, uys[i].year, uys[i].stage == BK_STAGE_FINAL ? "final" : "budget");
     }
     if (shown)

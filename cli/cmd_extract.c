@@ -175,6 +175,18 @@ static int write_disclosures(FILE *out, const bk_extraction *x, const ident *id)
         bk_emit_csv_field(out, src);
         fputc('\n', out);
     }
+    /* the narrative's sections, found by their headings */
+    for (size_t i = 0; i < x->section_count; i++) {
+        const bk_xsection *sc = &x->sections[i];
+        bk_emit_csv_field(out, id->unit);
+        fprintf(out, ",%d,%s,%s,disclosed,", id->year, id->stage, sc->id);
+        bk_emit_csv_field(out, sc->title);
+        char src[512];
+        snprintf(src, sizeof src, "%s:%u", x->file, sc->line);
+        fputc(',', out);
+        bk_emit_csv_field(out, src);
+        fputc('\n', out);
+    }
     return ferror(out) ? -1 : 0;
 }
 

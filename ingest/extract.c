@@ -15,6 +15,7 @@
  */
 #include "extract.h"
 #include "nexecution.h"
+#include "nsections.h"
 #include "grow.h"
 #include "xgrid.h"
 #include "xlayout.h"
@@ -59,6 +60,7 @@ void bk_extraction_release(bk_extraction *x)
     free(x->tables);
     free(x->narrative_index.slots);
     free(x->unread);
+    free(x->sections);
     free(x->consumed);
     bk_strpool_free(x->pool);
     memset(x, 0, sizeof *x);
@@ -338,6 +340,8 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
                 bk_extract_execution(out, diags, d.lines, from, to) != 0)
                 goto oom_segs;
             if (to >= from && bk_extract_narrative(out, d.lines, from, to) != 0)
+                goto oom_segs;
+            if (to >= from && bk_extract_sections(out, d.lines, from, to) != 0)
                 goto oom_segs;
             if (k < nseg)
                 from = segs[k].last + 1;

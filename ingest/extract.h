@@ -84,6 +84,13 @@ typedef struct {
     size_t indexed;         /* records[0..indexed) have been looked at */
 } bk_narrative_index;
 
+/* A section of the narrative that completeness asks for, found by its heading (nsections.h). */
+typedef struct {
+    const char *id;    /* static: narrative_operating, narrative_procurement, … */
+    const char *title; /* pooled */
+    unsigned line;
+} bk_xsection;
+
 /* A figure the narrative states that no record was made of: its line, the figure as printed
  * (pooled) and why (static). */
 typedef struct {
@@ -111,6 +118,8 @@ typedef struct {
         bk_money amount;
     } *consumed;
     size_t consumed_count, consumed_capacity;
+    bk_xsection *sections; /* narrative sections found, first of each kind */
+    size_t section_count, section_capacity;
     bk_xunread *unread; /* narrative amounts not made records, in the order of the text */
     size_t unread_count, unread_capacity;
     bk_narrative_index narrative_index;
