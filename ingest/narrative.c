@@ -35,29 +35,6 @@ typedef struct {
 } subject;
 
 
-static int add_previous(bk_extraction *x, const subject *s, bk_money change, unsigned line)
-{
-    bk_money prev;
-    if (!s->has_total || !bk_money_sub(s->total, change, &prev))
-        return 0;
-    const bk_xrecord *before;
-    if (bkn_stated_before(x, s->key, "total", -1, s->stage, &before) != 0)
-        return -1;
-    if (before)
-        return 0;
-    if (bk_extraction_add(x, "narrative", s->key, s->name, "total", prev, line) != 0)
-        return -1;
-    char t[BK_MONEY_TEXT_MAX], c[BK_MONEY_TEXT_MAX], how[512];
-    bk_money_format(s->total, t);
-    bk_money_format(change, c);
-    snprintf(how, sizeof how, "derived: %s - (%s) from %s:%u", t, c, x->file, line);
-    bk_xrecord *r = &x->records[x->record_count - 1];
-    r->year_offset = -1;
-    r->stage = s->stage;
-    r->derived = bk_strpool_intern_cstr(x->pool, how);
-    return r->derived ? 0 : -1;
-}
-
 /* Whether the execution statements read the figure V of LINE (their list is in line order). */
 static bool consumed(const bk_extraction *x, unsigned line, bk_money v)
 {
@@ -89,6 +66,40 @@ static int unread(bk_extraction *x, unsigned line, const char *s, size_t i, size
         return -1;
     x->unread[x->unread_count++] = (bk_xunread){line, t, why};
     return 0;
+}
+
+static int add_previous(bk_extraction *x, const subject *s, bk_money change, unsigned line)
+{
+    bk_money prev;
+    if (!s->has_total || !bk_money_sub(s->total, change, &prev))
+        return 0;
+    if (prev < 0) {
+        /* "0万元，比上年增加1421.25万元": last year cannot have been negative; the text has
+         * a slip, and no figure is derived from it */
+        char what[2 * BK_MONEY_TEXT_MAX + 32], t[BK_MONEY_TEXT_MAX], c[BK_MONEY_TEXT_MAX];
+        bk_money_format(s->total, t);
+        bk_money_format(change, c);
+        snprintf(what, sizeof what, "%s万元 - (%s万元)", t, c);
+        return unread(x, line, what, 0, strlen(what), change,
+                      "the stated change would make last year's figure negative: a slip in "
+                      "the text, no previous-year figure derived");
+    }
+    const bk_xrecord *before;
+    if (bkn_stated_before(x, s->key, "total", -1, s->stage, &before) != 0)
+        return -1;
+    if (before)
+        return 0;
+    if (bk_extraction_add(x, "narrative", s->key, s->name, "total", prev, line) != 0)
+        return -1;
+    char t[BK_MONEY_TEXT_MAX], c[BK_MONEY_TEXT_MAX], how[512];
+    bk_money_format(s->total, t);
+    bk_money_format(change, c);
+    snprintf(how, sizeof how, "derived: %s - (%s) from %s:%u", t, c, x->file, line);
+    bk_xrecord *r = &x->records[x->record_count - 1];
+    r->year_offset = -1;
+    r->stage = s->stage;
+    r->derived = bk_strpool_intern_cstr(x->pool, how);
+    return r->derived ? 0 : -1;
 }
 
 /*
