@@ -131,9 +131,11 @@ static void test_header_wrapped_words(void **state)
     release(&r);
 }
 
-/* A group word on a line of its own over two columns: 基本支出 centred over 人员经费 and 公用经费,
- * 合计 and 项目支出 beside them. Four amount columns (合计 人员经费 公用经费 项目支出), not five:
- * 基本支出 is no column of its own, so no "basic" record. */
+/* A group word on a line of its own over two columns: 一般公共预算基本支出 (columns 33-43) over
+ * 人员经费 (33-37) and 公用经费 (42-46), touching both, with 合计 and 项目支出 beside them. Four
+ * amount columns (合计 人员经费 公用经费 项目支出): the group is no column of its own, nor one
+ * column with the two under it, so the row's four figures are total, personnel, public, project
+ * and there is no "basic" record. */
 static void test_header_group_over_two(void **state)
 {
     (void)state;
@@ -141,7 +143,7 @@ static void test_header_group_over_two(void **state)
         "某某局2023年部门预算\n" /* 1 */
         "                 部门支出总表\n" /* 2 */
         "                                                  单位：万元\n" /* 3 */
-        "                                   基本支出\n" /* 4 */
+        "                                 一般公共预算基本支出\n" /* 4 */
         "  科目编码      科目名称          合计     人员经费     公用经费      项目支出\n" /* 5 */
         "201         一般公共服务支出  100.00    60.00    30.00     10.00\n"; /* 6 */
     run r;
@@ -152,6 +154,32 @@ static void test_header_group_over_two(void **state)
     expect(&r, "expenditure", "201", "project", WAN(10), 6);
     assert_null(find(&r, "expenditure", "201", "basic"));
     expect_read(&r, "expenditure", 4, 4);
+    release(&r);
+}
+
+/* A group word over the middle one of three columns only: 本年支出 (33-37) above 小计 | 基本支出
+ * (34-38) | 项目支出. It is the group (a column on each side of its centre below it), not the
+ * first line of a header "本年支出基本支出", which would name no measure: 小计 under 本年支出 is
+ * the total, then basic and project. */
+static void test_header_group_over_three(void **state)
+{
+    (void)state;
+    const char *doc =
+        "某某局2023年部门预算\n" /* 1 */
+        "                 部门支出总表\n" /* 2 */
+        "                                                  单位：万元\n" /* 3 */
+        "                                 本年支出\n" /* 4 */
+        "  科目编码      科目名称           小计     基本支出      项目支出\n" /* 5 */
+        "201         一般公共服务支出    100.00    90.00    10.00\n" /* 6 */
+        "201   01    人大事务        100.00    90.00    10.00\n"; /* 7 */
+    run r;
+    extract_text(&r, doc);
+    expect(&r, "expenditure", "201", "total", WAN(100), 6);
+    expect(&r, "expenditure", "201", "basic", WAN(90), 6);
+    expect(&r, "expenditure", "201", "project", WAN(10), 6);
+    expect(&r, "expenditure", "20101", "basic", WAN(90), 7);
+    expect_read(&r, "expenditure", 6, 6);
+    assert_int_equal(r.diags.errors, 0);
     release(&r);
 }
 
@@ -491,6 +519,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_header_wrapped_words),
         cmocka_unit_test(test_header_group_over_two),
+        cmocka_unit_test(test_header_group_over_three),
         cmocka_unit_test(test_header_three_levels),
         cmocka_unit_test(test_header_code_parts),
         cmocka_unit_test(test_header_two_sided_summary),
