@@ -24,6 +24,7 @@ typedef struct {
     /* The unit-year being checked. */
     const char *unit;
     int year, stage;
+    const bool *chosen; /* per index position: the record of its key the checks use */
 } ctx;
 
 typedef struct {
@@ -202,21 +203,37 @@ static const bk_item *get(ctx *c, const char *table, const char *code, const cha
  * True if range[i] is the record to use for its code and measure: the first with an amount,
  * or the first of all if none has one. Records of one key are adjacent in the index.
  */
-static bool first_of_key(const bk_item *const *range, size_t n, size_t i)
+static bool first_of_key(const ctx *c, const bk_item *const *range, size_t i)
 {
-    const bk_item *it = range[i];
-    size_t b = i;
-    while (b > 0 && strcmp(range[b - 1]->code, it->code) == 0 &&
-           strcmp(range[b - 1]->measure, it->measure) == 0)
-        b--;
-    size_t chosen = b;
-    for (size_t k = b; k < n && strcmp(range[k]->code, it->code) == 0 &&
-                       strcmp(range[k]->measure, it->measure) == 0; k++)
-        if (range[k]->has_amount) {
-            chosen = k;
-            break;
-        }
-    return chosen == i;
+    return c->chosen[(size_t)(range + i - c->index->items)];
+}
+
+/* Marks, in each run of records of one key, the first that has an amount (or the first of all):
+ * one pass, so that asking stays constant however many records repeat a key. */
+static bool *choose_firsts(const bk_index *index)
+{
+    bool *chosen = calloc(index->count + 1, sizeof *chosen);
+    if (!chosen)
+        return NULL;
+    for (size_t b = 0; b < index->count;) {
+        const bk_item *k = index->items[b];
+        size_t e = b + 1;
+        while (e < index->count && index->items[e]->year == k->year &&
+               index->items[e]->stage == k->stage && strcmp(index->items[e]->unit, k->unit) == 0 &&
+               strcmp(index->items[e]->table, k->table) == 0 &&
+               strcmp(index->items[e]->code, k->code) == 0 &&
+               strcmp(index->items[e]->measure, k->measure) == 0)
+            e++;
+        size_t pick = b;
+        for (size_t i = b; i < e; i++)
+            if (index->items[i]->has_amount) {
+                pick = i;
+                break;
+            }
+        chosen[pick] = true;
+        b = e;
+    }
+    return chosen;
 }
 
 static const char *label(const bk_item *it)
@@ -245,13 +262,13 @@ static void check_hierarchy(ctx *c, const char *table)
         size_t plen = strlen(parent->code);
         if (!parent->has_amount || !bk_code_is_numeric(parent->code) || (plen != 3 && plen != 5))
             continue;
-        if (!first_of_key(range, n, i))
+        if (!first_of_key(c, range, i))
             continue; /* one check per code and measure */
         terms t = {.n = 0};
         for (size_t j = i + 1; j < n && has_prefix(range[j]->code, parent->code, plen); j++) {
             const bk_item *child = range[j];
             if (strlen(child->code) == plen + 2 && bk_code_is_numeric(child->code) &&
-                strcmp(child->measure, parent->measure) == 0 && first_of_key(range, n, j))
+                strcmp(child->measure, parent->measure) == 0 && first_of_key(c, range, j))
                 terms_add(&t, child);
         }
         check_sum(c, "hierarchy", parent, &t, "%s %s %s: %s = sum of its %s", table,
@@ -268,12 +285,12 @@ static void check_hierarchy(ctx *c, const char *table)
     for (size_t i = 0; i < n; i++) {
         const bk_item *total = range[i];
         if (strcmp(total->code, total_key) != 0 || !total->has_amount ||
-            !first_of_key(range, n, i))
+            !first_of_key(c, range, i))
             continue;
         terms t = {.n = 0};
         for (size_t j = 0; j < n; j++)
             if (strlen(range[j]->code) == 3 && bk_code_is_numeric(range[j]->code) &&
-                strcmp(range[j]->measure, total->measure) == 0 && first_of_key(range, n, j))
+                strcmp(range[j]->measure, total->measure) == 0 && first_of_key(c, range, j))
                 terms_add(&t, range[j]);
         check_sum(c, "hierarchy", total, &t, "%s %s: %s = sum of the top-level codes", table,
                   label(total), total->measure);
@@ -569,7 +586,7 @@ static void same_by_code(ctx *c, const char *ta, const char *ma, const char *tb,
         const bk_item *a = c->index->items[first + i];
         if (!a->has_amount || strcmp(a->measure, ma) != 0 ||
             !(bk_code_is_numeric(a->code) || strcmp(a->code, "total") == 0) ||
-            !first_of_key(c->index->items + first, n, i))
+            !first_of_key(c, c->index->items + first, i))
             continue;
         const bk_item *b = get(c, tb, a->code, mb);
         char what[512];
@@ -667,7 +684,7 @@ static void check_narrative_tables(ctx *c)
     for (size_t i = 0; i < n; i++) {
         const bk_item *nv = c->index->items[first + i];
         if (!nv->has_amount || strcmp(nv->measure, "total") != 0 ||
-            !first_of_key(c->index->items + first, n, i))
+            !first_of_key(c, c->index->items + first, i))
             continue;
         const bk_item *tv = NULL;
         const char *code = nv->code;
@@ -898,15 +915,20 @@ static void check_names(ctx *c)
 
 int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
 {
-    ctx c = {.ds = ds, .index = index, .out = out};
+    bool *chosen = choose_firsts(index);
+    if (!chosen)
+        return -1;
+    ctx c = {.ds = ds, .index = index, .out = out, .chosen = chosen};
     check_references(&c);
     check_duplicates(&c);
     if (ds->n_items)
         check_rows(&c, ds->items, ds->items + ds->n_items);
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
-    if (!uys && index->count)
+    if (!uys && index->count) {
+        free(chosen);
         return -1;
+    }
     for (size_t u = 0; u < n_uy && !c.nomem; u++) {
         c.unit = uys[u].unit;
         c.year = uys[u].year;
@@ -925,6 +947,7 @@ int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
         check_names(&c);
     }
     free(uys);
+    free(chosen);
     if (out->count)
         qsort(out->items, out->count, sizeof *out->items, compare_findings);
     return c.nomem ? -1 : 0;

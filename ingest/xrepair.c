@@ -50,32 +50,62 @@ static bool gap(const lrows *lr, const placement *pl, int sd_index, size_t paren
     return true;
 }
 
+typedef struct {
+    const char *code;
+    size_t row;
+} coded;
+
+static int cmp_coded(const void *pa, const void *pb)
+{
+    const coded *a = pa, *b = pb;
+    int c = strcmp(a->code, b->code);
+    return c ? c : (a->row > b->row) - (a->row < b->row);
+}
+
 int bkx_repair_by_sums(reader *rd, const lrows *lr, placement *pl, int sd_index, const int *acol,
                        int m, char (*codes)[16])
 {
     (void)acol;
+    /* the rows by code, so that a parent's children are one run of the sorted list */
+    coded *byc = malloc(sizeof *byc * (lr->n ? lr->n : 1));
     size_t *children = malloc(sizeof *children * (lr->n ? lr->n : 1));
-    if (!children)
+    bk_money *gaps = malloc(sizeof *gaps * (size_t)(m > 0 ? m : 1));
+    bool *known = malloc(sizeof *known * (size_t)(m > 0 ? m : 1));
+    if (!byc || !children || !gaps || !known) {
+        free(byc);
+        free(children);
+        free(gaps);
+        free(known);
         return -1;
+    }
+    size_t nb = 0;
+    for (size_t i = 0; i < lr->n; i++) {
+        size_t len = strlen(codes[i * 2 + (size_t)sd_index]);
+        if (len == 3 || len == 5 || len == 7)
+            byc[nb++] = (coded){codes[i * 2 + (size_t)sd_index], i};
+    }
+    qsort(byc, nb, sizeof *byc, cmp_coded);
     int rc = 0;
-    for (size_t p = 0; p < lr->n && rc == 0; p++) {
-        const char *pc = codes[p * 2 + (size_t)sd_index];
+    for (size_t q = 0; q < nb && rc == 0; q++) {
+        const char *pc = byc[q].code;
         size_t plen = strlen(pc);
-        if (plen != 3 && plen != 5)
+        /* a code printed twice (a table repeated) has no one parent row: left alone */
+        bool twice = (q > 0 && strcmp(byc[q - 1].code, pc) == 0) ||
+                     (q + 1 < nb && strcmp(byc[q + 1].code, pc) == 0);
+        if ((plen != 3 && plen != 5) || twice)
             continue;
-        size_t nc = 0;
-        for (size_t i = 0; i < lr->n; i++) {
-            const char *cc = codes[i * 2 + (size_t)sd_index];
-            if (strlen(cc) == plen + 2 && strncmp(cc, pc, plen) == 0)
-                children[nc++] = i;
-        }
+        size_t p = byc[q].row, nc = 0;
+        for (size_t k = q + 1; k < nb && strncmp(byc[k].code, pc, plen) == 0; k++)
+            if (strlen(byc[k].code) == plen + 2)
+                children[nc++] = byc[k].row;
         if (nc == 0)
             continue;
+        for (int j = 0; j < m; j++)
+            known[j] = gap(lr, pl, sd_index, p, children, nc, j, &gaps[j]);
         for (int a = 0; a < m && rc == 0; a++)
             for (int b = 0; b < m && rc == 0; b++) {
-                bk_money ga, gb;
-                if (a == b || !gap(lr, pl, sd_index, p, children, nc, a, &ga) || ga <= 0 ||
-                    !gap(lr, pl, sd_index, p, children, nc, b, &gb) || gb != -ga)
+                bk_money ga = gaps[a], gb = gaps[b];
+                if (a == b || !known[a] || !known[b] || ga <= 0 || gb != -ga)
                     continue;
                 /* the children that could move a figure from b to a carry exactly the gap */
                 bk_money carried = 0;
@@ -103,8 +133,12 @@ int bkx_repair_by_sums(reader *rd, const lrows *lr, placement *pl, int sd_index,
                                      "rows off their columns)",
                                      rd->seg->table, lr->rows[i].s[sd_index].figs[k]->text, pc);
                 }
+                gaps[a] = gaps[b] = 0; /* the two columns add up now */
             }
     }
+    free(byc);
     free(children);
+    free(gaps);
+    free(known);
     return rc;
 }
