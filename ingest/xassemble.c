@@ -379,12 +379,19 @@ code_status bkx_side_code(const char *table, const lside *sd, const lrow *done, 
         for (size_t i = ndone; i-- > 0;) {
             for (int s = 0; s < 2; s++) {
                 const lside *up = &done[i].s[s];
+                /* only a row whose own code is whole says which 类 a 款 belongs to; a damaged
+                 * row above ("1 02 03") is passed over */
                 char above[16] = "";
-                for (int k = 0; k < up->nparts && strlen(above) + strlen(up->parts[k]->text) < 16;
-                     k++)
-                    strcat(above, up->parts[k]->text);
+                bool whole = up->nparts > 0;
+                for (int k = 0; k < up->nparts && whole; k++) {
+                    size_t pl = strlen(up->parts[k]->text);
+                    whole = (k == 0 ? pl == 3 || pl == 5 || pl == 7 : pl == 2) &&
+                            strlen(above) + pl < sizeof above;
+                    if (whole)
+                        strcat(above, up->parts[k]->text);
+                }
                 size_t al = strlen(above);
-                if (!up->nparts || strspn(above, "0123456789") != al)
+                if (!whole || strspn(above, "0123456789") != al)
                     continue;
                 /* the 款 row, or a 项 row of the same 款, gives the 类 */
                 if ((al == 5 || al == 7) && strncmp(above + 3, sd->parts[1]->text, 2) == 0) {

@@ -168,12 +168,20 @@ static int transposed_spaced_columns(const grid *g, size_t first, size_t data, i
                         strlen(col.name) + strlen(d->text) < sizeof col.name)
                         strcat(col.name, d->text);
                 }
-            if (strcmp(key, "vehicle") == 0)
-                for (size_t b = first; b < data; b++)
-                    for (size_t m = 0; m < g->rows[b].n; m++)
-                        if (has(g->rows[b].cells[m].text, "公务用车"))
-                            bk_extract_squeeze(g->rows[b].cells[m].text, col.name,
-                                               sizeof col.name);
+            /* the 小计 is named by the group over it (公务用车购置及运行费), not by a part */
+            if (strcmp(key, "vehicle") == 0) {
+                bool named = false;
+                for (size_t b = first; b < data && !named; b++)
+                    for (size_t m = 0; m < g->rows[b].n && !named; m++) {
+                        const char *t = g->rows[b].cells[m].text;
+                        char w[128];
+                        bk_extract_squeeze(t, w, sizeof w);
+                        if (has(w, "公务用车") && (has(w, "及") || has(w, "和"))) {
+                            snprintf(col.name, sizeof col.name, "%s", w);
+                            named = true;
+                        }
+                    }
+            }
             col.period = bk_extract_column_period("", col.name, year, final, &col.stage);
             int at = n++;
             while (at > 0 && cols[at - 1].center > col.center) {
