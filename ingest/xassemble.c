@@ -243,6 +243,12 @@ int bkx_assemble(reader *rd, const grid *g, size_t body, const columns *cm, lrow
         classify(r, cm, side_of, kind_of);
         row_shape sh = shape_of(r, side_of, kind_of);
         if (sh.figures && !sh.text && !sh.digits) {
+            /* without positions (pdftotext -raw) a row's figures follow its code and name */
+            if (cm->ordinal && cur && !npending && cur->s[0].nfig == 0 && cur->s[1].nfig == 0) {
+                prev_line = r->line;
+                rc = merge(rd, cur, r, side_of, kind_of, true, false);
+                continue;
+            }
             prev_line = r->line;
             if (npending == sizeof pending / sizeof pending[0]) {
                 /* a run of figure lines with no row: the oldest joins the last row */

@@ -42,6 +42,8 @@ typedef struct {
     /* space-aligned tables: the centre of each column's header, and its extent */
     int center[MAX_COLS];
     int left[MAX_COLS], right[MAX_COLS];
+    /* the text printed no column positions (pdftotext -raw): columns are known only by order */
+    bool ordinal;
     /* ... and where its figures end, learnt from rows that fill every column (figures are
      * right-aligned, headers centred); 0 if no such row */
     int edge[MAX_COLS];

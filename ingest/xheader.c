@@ -325,3 +325,102 @@ int bkx_header_columns(const char *table, const row *hdr, size_t nh, columns *cm
     free(ls);
     return result;
 }
+
+/* ---- a header without positions (pdftotext -raw): its words in reading order ---- */
+
+static bool is_name_word(const char *w)
+{
+    return strcmp(w, "项目") == 0 || has(w, "名称");
+}
+
+/* Adds header word W to WORDS[*N], joined to the word before when it completes it. */
+static void add_word(const char *table, char (*words)[LABEL_SIZE], int *n, const char *w,
+                     bool *code_parts, bool *too_many)
+{
+    if (is_code_part(w)) {
+        *code_parts = true;
+        return;
+    }
+    /* a word wrapped onto the next line completes the one before ("事业单位" / "经营收入",
+     * "本年收入合" / "计") */
+    if (*n > 0 && !is_whole_word(table, words[*n - 1]) &&
+        strlen(words[*n - 1]) + strlen(w) < LABEL_SIZE) {
+        char joined[2 * LABEL_SIZE];
+        snprintf(joined, sizeof joined, "%s%s", words[*n - 1], w);
+        if (bk_extract_column_measure(table, "", joined) || is_code_word(joined) ||
+            is_name_word(joined) || !bk_extract_column_measure(table, "", words[*n - 1])) {
+            memcpy(words[*n - 1], joined, strlen(joined) + 1); /* < LABEL_SIZE */
+            return;
+        }
+    }
+    if (*n == MAX_LABELS) {
+        *too_many = true;
+        return;
+    }
+    snprintf(words[(*n)++], LABEL_SIZE, "%s", w);
+}
+
+int bkx_header_sequence(const char *table, const row *hdr, size_t nh, columns *cm,
+                        char group[][128], char leaf[][128])
+{
+    char (*words)[LABEL_SIZE] = calloc(MAX_LABELS, sizeof *words);
+    if (!words)
+        return -1;
+    int n = 0;
+    bool too_many = false, code_parts = false;
+    for (size_t r = 0; r < nh; r++)
+        for (size_t i = 0; i < hdr[r].n; i++) {
+            /* the front-end joined words one blank apart into one cell: here each is a word */
+            for (const char *t = hdr[r].cells[i].text; *t;) {
+                while (*t == ' ')
+                    t++;
+                size_t len = strcspn(t, " ");
+                char piece[LABEL_SIZE], w[LABEL_SIZE];
+                if (len >= sizeof piece)
+                    len = sizeof piece - 1; /* a header word is never this long */
+                memcpy(piece, t, len);
+                piece[len] = '\0';
+                t += strcspn(t, " ");
+                if (len && bk_extract_squeeze(piece, w, sizeof w) && *w)
+                    add_word(table, words, &n, w, &code_parts, &too_many);
+            }
+        }
+    /* the words before the first code or name column head the whole table (项目 over the code
+     * and the name, 收入预算 over the amounts, 本年收入 over a side) */
+    int from = 0;
+    bool specific_name = false;
+    for (int k = 0; k < n; k++)
+        if (has(words[k], "名称"))
+            specific_name = true;
+    while (from < n && !is_code_word(words[from]) &&
+           !(is_name_word(words[from]) && (!specific_name || has(words[from], "名称"))))
+        from++;
+    int nc = 0;
+    if (code_parts && (from >= n || !is_code_word(words[from])) && nc < MAX_COLS) {
+        snprintf(leaf[nc], 128, "编码");
+        group[nc][0] = '\0';
+        cm->center[nc] = nc;
+        nc++;
+    }
+    for (int k = from; k < n && nc < MAX_COLS; k++) {
+        /* a total printed above the 合计 it heads ("一般公共预算支出" over 合计 基本支出 …) */
+        const char *m = bk_extract_column_measure(table, "", words[k]);
+        bool later_total = false;
+        for (int q = k + 1; q < n && m && strcmp(m, "total") == 0 && !is_name_word(words[q]);
+             q++) {
+            const char *mq = bk_extract_column_measure(table, "", words[q]);
+            if (mq && strcmp(mq, "total") == 0)
+                later_total = true;
+        }
+        if (later_total)
+            continue;
+        snprintf(leaf[nc], 128, "%s", is_code_word(words[k]) ? "编码" : words[k]);
+        group[nc][0] = '\0';
+        cm->center[nc] = nc;
+        cm->left[nc] = cm->right[nc] = nc;
+        nc++;
+    }
+    cm->ncols = nc;
+    free(words);
+    return too_many || n - from > MAX_COLS ? 1 : 0;
+}

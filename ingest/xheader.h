@@ -22,4 +22,12 @@
 int bkx_header_columns(const char *table, const row *hdr, size_t nh, columns *cm,
                        char group[][128], char leaf[][128]);
 
+/*
+ * The same for a header printed without positions (pdftotext -raw: one blank between words, a
+ * long word's end on the next line): the columns are the header's words in reading order,
+ * wrapped words joined, the words above the code and name columns dropped as headings.
+ */
+int bkx_header_sequence(const char *table, const row *hdr, size_t nh, columns *cm,
+                        char group[][128], char leaf[][128]);
+
 #endif

@@ -109,6 +109,15 @@ static void place_side(const lrows *lr, size_t i, int s, const columns *cm, plac
     pl->placed = false;
     if (n == 0 || n > m)
         return;
+    if (cm->ordinal) {
+        /* no positions: a full row is in order; a sparse one only the row's sum can place */
+        for (int k = 0; k < n; k++) {
+            pl->at[k] = k;
+            pl->ambiguous[k] = n < m;
+        }
+        pl->placed = true;
+        return;
+    }
     int pos[MAX_COLS], ref[MAX_COLS], reach;
     size_t full = full_row_near(lr, i, s, m);
     if (full != SIZE_MAX) {
@@ -186,6 +195,41 @@ static bool settle(const identity *id, const lside *sd, const int *acol, placeme
     return true;
 }
 
+/* Places a sparse row of text without positions by the side's sum: the one order-keeping
+ * choice of columns under which 合计 = the sum of the parts. False when none or several. */
+static bool settle_ordinal(const identity *id, const lside *sd, const int *acol, int m,
+                          placement *pl)
+{
+    int n = sd->nfig, at[MAX_COLS], found[MAX_COLS], solutions = 0;
+    if (id->holds == 0 || id->fails > 0 || n == 0)
+        return false;
+    for (int k = 0; k < n; k++)
+        at[k] = k;
+    for (;;) {
+        const cell *placed[MAX_COLS] = {0};
+        for (int k = 0; k < n; k++)
+            placed[acol[at[k]]] = sd->figs[k];
+        if (adds_up(id, placed) == 1 && ++solutions == 1)
+            memcpy(found, at, sizeof at);
+        /* the next choice of n columns out of m, in order */
+        int k = n - 1;
+        while (k >= 0 && at[k] == m - n + k)
+            k--;
+        if (k < 0 || solutions > 1)
+            break;
+        at[k]++;
+        for (int q = k + 1; q < n; q++)
+            at[q] = at[q - 1] + 1;
+    }
+    if (solutions != 1)
+        return false;
+    for (int k = 0; k < n; k++) {
+        pl->at[k] = found[k];
+        pl->ambiguous[k] = false;
+    }
+    return true;
+}
+
 static const char *column_name(const columns *cm, int j, char leaf[][128])
 {
     (void)cm;
@@ -231,6 +275,17 @@ static int emit_row(reader *rd, const lrows *lr, size_t i, int s, columns *cm,
                     printed, code,
                     strlen(code) == 5 ? "from the row's name" : "from the 款 row above") != 0)
         return -1;
+    if (cm->ordinal && sd->nfig < m && !settle_ordinal(id, sd, acol, m, pl)) {
+        for (int k = 0; k < sd->nfig; k++) {
+            char why[300];
+            snprintf(why, sizeof why, "is one of %d figures in a row of %d columns, in text "
+                     "without column positions (pdftotext -raw?), and the row's sum cannot "
+                     "place them; read the PDF, or text made with -layout", sd->nfig, m);
+            if (report_figure(rd, sd->figs[k], why) != 0)
+                return -1;
+        }
+        return 0;
+    }
     bool any_amb = false;
     for (int k = 0; k < sd->nfig; k++)
         any_amb |= pl->ambiguous[k];

@@ -151,6 +151,24 @@ int bkx_emit_side(reader *rd, side *sd, const cell *const *cells, int ncols, uns
     return rc != 0 ? -1 : 0;
 }
 
+/* Text without column positions (pdftotext -raw): nearly every line of the table with more
+ * than one cell has exactly one blank between its cells. */
+static bool no_positions(const grid *g, size_t first)
+{
+    size_t rows = 0, single = 0;
+    for (size_t i = first; i < g->n; i++) {
+        const row *r = &g->rows[i];
+        if (r->n < 2)
+            continue;
+        rows++;
+        bool one = true;
+        for (size_t k = 1; k < r->n && one; k++)
+            one = r->cells[k].start <= r->cells[k - 1].end + 1;
+        single += one;
+    }
+    return rows >= 3 && single * 10 >= rows * 9;
+}
+
 /* A line of a table's body: a figure or a code, or a numbered row name ("一、…"). */
 static bool starts_data(const row *r)
 {
@@ -204,8 +222,11 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
     columns cm;
     memset(&cm, 0, sizeof cm);
     static char group[MAX_COLS][128], leaf[MAX_COLS][128];
+    bool ordinal = layout == BK_LAYOUT_SPACED && no_positions(g, first);
     if (layout == BK_LAYOUT_SPACED) {
-        int h = bkx_header_columns(table, hdr, nlab, &cm, group, leaf);
+        int h = ordinal ? bkx_header_sequence(table, hdr, nlab, &cm, group, leaf)
+                        : bkx_header_columns(table, hdr, nlab, &cm, group, leaf);
+        cm.ordinal = ordinal;
         if (h < 0)
             return -1;
         if (h > 0 && bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, rd->seg->title_line, 0,
@@ -216,6 +237,12 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
         if (cm.ncols == 0) {
             rd->t->status = BK_XTABLE_UNREADABLE;
             rd->t->reason = "no header row naming the columns";
+        } else if (ordinal && cm.nsides == 2) {
+            /* one blank between every word: nothing tells a row of the right side alone from
+             * one of the left */
+            rd->t->status = BK_XTABLE_UNREADABLE;
+            rd->t->reason = "two tables side by side in text without column positions "
+                            "(pdftotext -raw?); read the PDF, or text made with -layout";
         }
     } else {
         cm.ncols = bkx_grid_width(g, first);

@@ -633,6 +633,19 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
         echo "shanghai_putuo_social_welfare_home_2024_unit_budget,上海市普陀区社会福利院,,上海市,普陀区,county,unit"
         echo "wanli,上海市普陀区人民政府万里街道办事处,,上海市,普陀区,county,department"
     } >"$TMP/kinds/units.csv"
+    # text without column positions (pdftotext -raw): what is read is what the layout text
+    # gives, never another figure; a sparse row it cannot place is reported, not guessed
+    if command -v pdftotext >/dev/null 2>&1 && [ -f "$DOCS_DIR/shanghai_putuo_wanli_street_2024_dept_budget.pdf" ]; then
+        pdftotext -raw "$DOCS_DIR/shanghai_putuo_wanli_street_2024_dept_budget.pdf" "$TMP/w24raw.txt" 2>/dev/null
+        $BK extract --report --unit wanli "$TMP/w24raw.txt" 2>"$TMP/raw.err" | cut -d, -f1-8 | grep -v ',narrative,' | sort >"$TMP/raw.csv"
+        cut -d, -f1-8 "$TMP/kinds/items/w24.csv" | grep -v ',narrative,' | sort >"$TMP/layout.csv"
+        if [ "$(wc -l <"$TMP/raw.csv")" -gt 100 ] && [ -z "$(comm -23 "$TMP/raw.csv" "$TMP/layout.csv")" ]; then ok; else
+            bad "-raw text: records that the layout text does not give"; comm -23 "$TMP/raw.csv" "$TMP/layout.csv" | head -3 >&2
+        fi
+        has "-raw text: what it cannot tell apart is said" "$TMP/raw.err" "without column positions (pdftotext -raw?)"
+    else
+        bad "-raw text: pdftotext or the wanli 2024 PDF missing"
+    fi
     run "validate the documents" 0 validate "$TMP/kinds"
     # the publisher's own slips (README): 财政拨款收入支出总计0.3万元 against 2,961.68; 210 under two names
     has "validate: narrative 0.3 against the table" "$TMP/out" "stated 0.30, computed 2961.68"
