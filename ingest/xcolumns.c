@@ -97,15 +97,17 @@ bool bkx_row_is_header(const char *table, const row *r)
  * cell above as its group. A tab-separated header row carries its merged cells as blanks right
  * of the text, which spread over the columns the row below fills.
  */
-void bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
-                          char group[][128], char leaf[][128])
+int bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
+                      char group[][128], char leaf[][128])
 {
     for (int j = 0; j < ncols; j++)
         group[j][0] = leaf[j][0] = '\0';
     if (nh == 0)
-        return;
-    /* effective text per header row and column */
-    static char eff[8][MAX_COLS][128];
+        return 0;
+    /* effective text per header row and column (on the heap: the extractor is reentrant) */
+    char (*eff)[MAX_COLS][128] = calloc(8, sizeof *eff);
+    if (!eff)
+        return -1;
     size_t rows = nh < 8 ? nh : 8;
     for (size_t r = 0; r < rows; r++)
         for (int j = 0; j < ncols; j++)
@@ -173,6 +175,8 @@ void bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
             if (strlen(group[j]) + strlen(eff[r][j]) < 127)
                 strcat(group[j], eff[r][j]);
     }
+    free(eff);
+    return 0;
 }
 
 const char *bkx_period_measure(bk_period period)

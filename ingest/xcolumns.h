@@ -8,7 +8,7 @@
  * most MAX_COLS columns: a figure right of them is counted and reported, never read.
  *
  * Ownership: the caller owns the model and the group / leaf label arrays (MAX_COLS labels of 128
- * bytes); bkx_label_columns works in a static buffer, so the extractor is not reentrant.
+ * bytes); nothing is kept between calls (the extractor is reentrant).
  *
  * Errors: none can happen; a header that names no amount column gives a model without measures,
  * and bkx_spaced_columns returns false when no header row names the columns.
@@ -60,9 +60,9 @@ bool bkx_row_is_header(const char *table, const row *r);
 int bkx_grid_width(const grid *g, size_t first);
 
 /* Labels of NCOLS columns from the NH header rows HDR of a table of cells, tab or pipe rows
- * (POSITIONAL: every header row is aligned with the columns). */
-void bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
-                       char group[][128], char leaf[][128]);
+ * (POSITIONAL: every header row is aligned with the columns). -1 when memory runs out. */
+int bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
+                      char group[][128], char leaf[][128]);
 /* The measure of a row total's figures of PERIOD: "total" for this or last year's, or the
  * change / share the column states; NULL for figures of another year or stage. */
 const char *bkx_period_measure(bk_period period);

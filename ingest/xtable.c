@@ -185,7 +185,8 @@ static bool starts_data(const row *r)
     return false;
 }
 
-int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
+static int read_grid(reader *rd, bk_layout layout, grid *g, char (*group)[128],
+                     char (*leaf)[128])
 {
     const char *table = rd->seg->table;
     if (g->n == 0) {
@@ -221,7 +222,6 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
         nlab--;
     columns cm;
     memset(&cm, 0, sizeof cm);
-    static char group[MAX_COLS][128], leaf[MAX_COLS][128];
     bool ordinal = layout == BK_LAYOUT_SPACED && no_positions(g, first);
     if (layout == BK_LAYOUT_SPACED) {
         int h = ordinal ? bkx_header_sequence(table, hdr, nlab, &cm, group, leaf)
@@ -246,7 +246,9 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
         }
     } else {
         cm.ncols = bkx_grid_width(g, first);
-        bkx_label_columns(hdr, nlab, cm.ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
+        if (bkx_label_columns(hdr, nlab, cm.ncols, layout != BK_LAYOUT_CELL_LINES, group,
+                              leaf) != 0)
+            return -1;
         bkx_build_sides(table, rd->x->year, rd->x->ident.stage == BK_DOC_FINAL, &cm, group, leaf);
     }
     bool any_measure = false;
@@ -306,4 +308,15 @@ int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
         }
     }
     return 0;
+}
+
+int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
+{
+    /* the column labels on the heap, per table: several documents may be read at once */
+    char (*group)[128] = calloc(MAX_COLS, sizeof *group);
+    char (*leaf)[128] = calloc(MAX_COLS, sizeof *leaf);
+    int rc = group && leaf ? read_grid(rd, layout, g, group, leaf) : -1;
+    free(group);
+    free(leaf);
+    return rc;
 }

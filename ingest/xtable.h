@@ -7,8 +7,8 @@
  * reason; its counts of numeric cells and records are kept as the rows are read.
  *
  * Ownership: records go to the reader's extraction; a wrapped name joined from two lines is
- * pooled there. The grid stays the caller's. The labels of the columns are kept in static
- * buffers (not reentrant).
+ * pooled there. The grid stays the caller's. Nothing is kept between calls: documents can be
+ * read in several threads at once.
  *
  * Errors: -1 only when memory runs out. Every numeric cell that is not made a record is a
  * diagnostic (file, line, column).

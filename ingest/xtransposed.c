@@ -202,8 +202,15 @@ static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_
     size_t nh = data - first;
     while (nh && bkx_is_index_row(&g->rows[first + nh - 1]))
         nh--;
-    static char group[MAX_COLS][128], leaf[MAX_COLS][128];
-    bkx_label_columns(&g->rows[first], nh, ncols, layout != BK_LAYOUT_CELL_LINES, group, leaf);
+    char (*group)[128] = calloc(MAX_COLS, sizeof *group);
+    char (*leaf)[128] = calloc(MAX_COLS, sizeof *leaf);
+    if (!group || !leaf ||
+        bkx_label_columns(&g->rows[first], nh, ncols, layout != BK_LAYOUT_CELL_LINES, group,
+                          leaf) != 0) {
+        free(group);
+        free(leaf);
+        return -1;
+    }
     bool vehicle_group = false;
     for (int j = 0; j < ncols; j++)
         if (has(group[j], "公务用车"))
@@ -218,6 +225,8 @@ static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_
         cols[j].period = bk_extract_column_period(group[j], leaf[j], year, final, &cols[j].stage);
         cols[j].center = j;
     }
+    free(group);
+    free(leaf);
     return ncols;
 }
 
@@ -328,6 +337,8 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
     int ncols = layout == BK_LAYOUT_SPACED
                     ? transposed_spaced_columns(g, first, data, year, final, cols)
                     : transposed_grid_columns(g, first, data, layout, year, final, cols);
+    if (ncols < 0)
+        return -1;
     /* the rows of figures and the year each stands for */
     trow *rows = calloc(g->n - data, sizeof *rows);
     if (!rows)

@@ -8,8 +8,7 @@
  * which year it is. 合计 is read as the 三公 total only when this year's row shows it is the sum
  * of the three items.
  *
- * Ownership: records go to the reader's extraction; nothing else is kept. The reading of the
- * labels of a table of cells uses static buffers (not reentrant).
+ * Ownership: records go to the reader's extraction; nothing else is kept (reentrant).
  *
  * Errors: -1 only when memory runs out. A figure that cannot be placed or is of another year is
  * a diagnostic, and the table's status and reason say how the table was read.
