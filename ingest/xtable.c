@@ -166,7 +166,7 @@ static bool no_positions(const grid *g, size_t first)
             one = r->cells[k].start <= r->cells[k - 1].end + 1;
         single += one;
     }
-    return rows >= 3 && single * 10 >= rows * 9;
+    return rows >= 2 && single * 10 >= rows * 9;
 }
 
 /* A line of a table's body: a figure or a code, or a numbered row name ("一、…"). */

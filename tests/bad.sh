@@ -50,10 +50,23 @@ for expect in *.expect; do
     done <want.out
     # 3. every error names the file and a line (a file that is empty has no line to name)
     if grep ': error: ' got.err | grep -v ': error: file is empty' |
-        grep -qvE '^[^ ]+\.csv:[0-9]+(:[0-9]+)?: error: '; then
+        grep -qvE '^[^ ]+\.(csv|txt):[0-9]+(:[0-9]+)?: error: '; then
         bad "$name: an error without file:line"
     else ok; fi
-    # 4. accounting: read = accepted + rejected, and a rejected row is never silent
+    # 4. accounting: read = accepted + rejected, and a rejected row is never silent; for a
+    # document (extract --report), every numeric cell of a table read is a record or an error
+    case $run in
+    extract\ *)
+        acct=$(sed -n 's/^  tables: \([0-9]*\) numeric cells -> \([0-9]*\) records.*/\1 \2/p' got.err)
+        said=$(grep -c ": error: table '[^']*': number " got.err)
+        if [ -z "$acct" ]; then bad "$name: no accounting line (run extract with --report)"
+        elif grep -q '^  [a-z_]* *unreadable ' got.err; then ok
+        else
+            set -- $acct
+            if [ "$1" -eq $(($2 + said)) ]; then ok; else bad "$name: $1 cells, $2 records + $said said"; fi
+        fi
+        continue ;;
+    esac
     acct=$(sed -n 's/^read [0-9]* files*: \([0-9]*\) rows = \([0-9]*\) accepted + \([0-9]*\) rejected$/\1 \2 \3/p' got.err)
     if [ -z "$acct" ]; then
         bad "$name: no accounting line"
