@@ -384,6 +384,11 @@ int cmd_extract(int argc, char **argv)
     for (size_t i = 0; i < x.table_count; i++)
         if (x.tables[i].status == BK_XTABLE_UNREADABLE)
             unreadable++;
+    /* the publisher's slips the narrative shows are said whether or not --report is given */
+    for (size_t i = 0; i < x.unread_count; i++)
+        if (x.unread[i].slip)
+            fprintf(stderr, "%s:%u: note: the text's own slip: %s (%s)\n", x.file,
+                    x.unread[i].line, x.unread[i].text, x.unread[i].why);
     if (report)
         print_report(stderr, path, &x);
     if (id.year != 0 && self_check(&x, &id) < 0) {

@@ -97,6 +97,7 @@ typedef struct {
     unsigned line;
     const char *text;
     const char *why;
+    bool slip; /* the text itself is wrong (a reason left empty, a change past zero) */
 } bk_xunread;
 
 typedef struct {

@@ -54,7 +54,7 @@ static bool consumed(const bk_extraction *x, unsigned line, bk_money v)
 
 /* Keeps the amount S[i..end) of LINE, which became no record, and why. */
 static int unread(bk_extraction *x, unsigned line, const char *s, size_t i, size_t end,
-                  bk_money v, const char *why)
+                  bk_money v, bool slip, const char *why)
 {
     if (consumed(x, line, v))
         return 0;
@@ -64,7 +64,7 @@ static int unread(bk_extraction *x, unsigned line, const char *s, size_t i, size
     const char *t = bk_strpool_intern(x->pool, s + i, end - i);
     if (!t)
         return -1;
-    x->unread[x->unread_count++] = (bk_xunread){line, t, why};
+    x->unread[x->unread_count++] = (bk_xunread){line, t, why, slip};
     return 0;
 }
 
@@ -80,7 +80,7 @@ static int add_previous(bk_extraction *x, const subject *s, bk_money change, uns
         bk_money_format(s->total, t);
         bk_money_format(change, c);
         snprintf(what, sizeof what, "%s万元 - (%s万元)", t, c);
-        return unread(x, line, what, 0, strlen(what), change,
+        return unread(x, line, what, 0, strlen(what), change, true,
                       "the stated change would make last year's figure negative: a slip in "
                       "the text, no previous-year figure derived");
     }
@@ -289,7 +289,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                 have = true;
             }
             if (!have || cur.has_change) {
-                if (unread(x, line, s, i, end, v, have ? "a second change of the same figure"
+                if (unread(x, line, s, i, end, v, false, have ? "a second change of the same figure"
                                                     : "a change whose subject no word names") != 0)
                     return -1;
             } else {
@@ -375,7 +375,7 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
                 }
             } else {
                 have = false;
-                if (unread(x, line, s, i, end, v,
+                if (unread(x, line, s, i, end, v, false,
                            rate         ? "a rate (每 / 标准 / 单价), not an amount"
                            : stage < 0  ? "a figure of another stage or year (执行数, 决算)"
                            : *label     ? "its words name no figure the model holds"
@@ -408,6 +408,12 @@ int bk_extract_narrative(bk_extraction *x, char *const *lines, unsigned first, u
         const char *s = lines[i];
         if (s[0] == '\t')
             continue; /* cells of tables outside the standard set */
+        /* "主要原因是。": the text promises a reason and gives none (the publisher's slip) */
+        if ((has(s, "原因是。") || has(s, "原因：。") || has(s, "原因为。") ||
+             has(s, "原因是；") || has(s, "原因:。")) &&
+            unread(x, i, "主要原因是。", 0, strlen("主要原因是。"), 0, true,
+                   "a reason promised and not given: the text is empty after 原因是") != 0)
+            return -1;
         if (!has(s, "元"))
             continue;
         if (read_line(x, s, i) != 0)
