@@ -191,6 +191,8 @@ typedef enum {
     BK_WORD_ADJUSTED_BUDGET
 } bk_stage_word;
 bk_stage_word bk_extract_stage_word(const char *group, const char *leaf);
+/* Whether WORDS speak of a budget (年初预算, 预算数), not merely name a fund (一般公共预算). */
+bool bk_extract_names_budget(const char *words);
 /*
  * The period of a table column headed LEAF under GROUP, in a document of DOC_YEAR that is a
  * final account when FINAL: as bk_extract_period for a budget; in a final account 决算数 and

@@ -520,9 +520,21 @@ bk_stage_word bk_extract_stage_word(const char *group, const char *leaf)
         return BK_WORD_ADJUSTED_BUDGET;
     if (has(w, "决算") || has(w, "执行数") || has(w, "实际") || has(w, "完成数"))
         return BK_WORD_ACTUAL;
-    if (has(w, "预算"))
-        return BK_WORD_ORIGINAL_BUDGET;
-    return BK_WORD_NONE;
+    return bk_extract_names_budget(w) ? BK_WORD_ORIGINAL_BUDGET : BK_WORD_NONE;
+}
+
+bool bk_extract_names_budget(const char *words)
+{
+    /* 预算 inside a fund's name (一般公共预算财政拨款) or a unit's (预算单位) says nothing of the
+     * stage */
+    char w[512];
+    snprintf(w, sizeof w, "%s", words);
+    static const char *const names[] = {"一般公共预算", "政府性基金预算", "国有资本经营预算",
+                                        "预算单位", "部门预算", "单位预算", NULL};
+    for (size_t f = 0; names[f]; f++)
+        for (char *p; (p = strstr(w, names[f])) != NULL;)
+            memmove(p, p + strlen(names[f]), strlen(p + strlen(names[f])) + 1);
+    return has(w, "预算");
 }
 
 bk_period bk_extract_period(const char *group, const char *leaf, int doc_year)

@@ -111,17 +111,9 @@ static int add_previous(bk_extraction *x, const subject *s, bk_money change, uns
 static int label_stage(const bk_extraction *x, const char *label)
 {
     if (x->ident.stage == BK_DOC_FINAL) {
-        /* 预算 inside a fund's name (一般公共预算财政拨款支出) says nothing of the stage */
-        char w[512];
-        snprintf(w, sizeof w, "%s", label);
-        static const char *const funds[] = {"一般公共预算", "政府性基金预算", "国有资本经营预算",
-                                            "预算单位", NULL};
-        for (size_t f = 0; funds[f]; f++)
-            for (char *p; (p = strstr(w, funds[f])) != NULL;)
-                memmove(p, p + strlen(funds[f]), strlen(p + strlen(funds[f])) + 1);
-        if (has(w, "调整预算") || has(w, "全年预算"))
+        if (has(label, "调整预算") || has(label, "全年预算"))
             return -1;
-        return has(w, "预算") && !has(w, "决算") ? BK_DOC_BUDGET : 0;
+        return bk_extract_names_budget(label) && !has(label, "决算") ? BK_DOC_BUDGET : 0;
     }
     return has(label, "执行") || has(label, "决算") || has(label, "实际") ? -1 : 0;
 }

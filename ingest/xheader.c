@@ -42,6 +42,13 @@ static bool overlaps(const label *a, const label *b)
     return a->start < b->end && b->start < a->end;
 }
 
+/* The end of a wrapped word may stand just past its cell's first line ("本年收入合" / "计" one
+ * column right of it, as some PDF tools space the text): touching counts for fragments. */
+static bool touches(const label *a, const label *b)
+{
+    return a->start < b->end + 1 && b->start < a->end + 1;
+}
+
 /* Words a header prints whole: a group or a column of their own, never a fragment. */
 static bool is_whole_word(const char *table, const char *w)
 {
@@ -113,7 +120,7 @@ static int overlapping_in_row(label *ls, int n, const label *l, int r, int *one)
 {
     int count = 0;
     for (int i = 0; i < n; i++)
-        if (&ls[i] != l && !ls[i].consumed && ls[i].top == r && overlaps(&ls[i], l)) {
+        if (&ls[i] != l && !ls[i].consumed && ls[i].top == r && touches(&ls[i], l)) {
             if (count == 0)
                 *one = i;
             count++;

@@ -5,51 +5,11 @@
 
 enum { AMBIGUOUS_MARGIN = 2 };
 
-/*
- * Order-keeping assignment of N figures at positions POS to M columns at REF (N <= M) that
- * minimises the summed distance, for the best common shift in [-SHIFT, SHIFT] (a page printed a
- * little to the right of its header). AT receives each figure's column index; returns the cost.
- */
-long bkx_assign(const int *pos, int n, const int *ref, int m, int shift_reach, int *at,
-                int *shift_out)
+/* The cheapest order-keeping placement for one SHIFT: its cost, the columns in AT. COST and
+ * TAKE are scratch of (N+1)(M+1). */
+static long place_at_shift(const int *pos, int n, const int *ref, int m, int shift, long *cost,
+                           signed char *take, int *at)
 {
-    long best = -1;
-    long *cost = malloc(sizeof *cost * (size_t)(n + 1) * (size_t)(m + 1));
-    signed char *take = malloc((size_t)(n + 1) * (size_t)(m + 1));
-    if (!cost || !take) {
-        free(cost);
-        free(take);
-        for (int i = 0; i < n; i++)
-            at[i] = i; /* out of memory: in order, as a last resort the caller reports */
-        *shift_out = 0;
-        return 0;
-    }
-    int best_shift = 0;
-    for (int shift = -shift_reach; shift <= shift_reach; shift++) {
-        /* cost[i][j]: figures i.. into columns j.. */
-        for (int i = n; i >= 0; i--)
-            for (int j = m; j >= 0; j--) {
-                long *c = &cost[i * (m + 1) + j];
-                if (i == n) {
-                    *c = 0;
-                    continue;
-                }
-                if (m - j < n - i) {
-                    *c = 1L << 40;
-                    continue;
-                }
-                long here = labs((long)pos[i] - ref[j] - shift) + cost[(i + 1) * (m + 1) + j + 1];
-                long skip = j + 1 <= m ? cost[i * (m + 1) + j + 1] : 1L << 40;
-                *c = here <= skip ? here : skip;
-            }
-        if (best < 0 || cost[0] < best) {
-            best = cost[0];
-            best_shift = shift;
-        }
-    }
-    /* walk the best shift again to read the choice */
-    int shift = best_shift;
-    *shift_out = shift;
     for (int i = n; i >= 0; i--)
         for (int j = m; j >= 0; j--) {
             long *c = &cost[i * (m + 1) + j];
@@ -71,8 +31,59 @@ long bkx_assign(const int *pos, int n, const int *ref, int m, int shift_reach, i
     for (int i = 0, j = 0; i < n && j < m; j++)
         if (take[i * (m + 1) + j])
             at[i++] = j;
+    return cost[0];
+}
+
+/*
+ * Order-keeping assignment of N figures at positions POS to M columns at REF (N <= M) that
+ * minimises the summed distance, for the best common shift in [-SHIFT, SHIFT] (a page printed a
+ * little to the right of its header). The shift never reaches half the narrowest gap between
+ * columns: a shift that far would move every figure one column over. AT receives each figure's
+ * column index; *DOUBT is set when another shift places the figures differently at about the
+ * same cost (the row could be read one column over). Returns the cost.
+ */
+long bkx_assign(const int *pos, int n, const int *ref, int m, int shift_reach, int *at,
+                int *shift_out, bool *doubt)
+{
+    *doubt = false;
+    *shift_out = 0;
+    for (int j = 1; j < m; j++) {
+        int half = (ref[j] - ref[j - 1]) / 2 - 1;
+        if (half < shift_reach)
+            shift_reach = half > 0 ? half : 0;
+    }
+    long *cost = malloc(sizeof *cost * (size_t)(n + 1) * (size_t)(m + 1));
+    signed char *take = malloc((size_t)(n + 1) * (size_t)(m + 1));
+    int *other = malloc(sizeof *other * (size_t)(n > 0 ? n : 1));
+    if (!cost || !take || !other) {
+        free(cost);
+        free(take);
+        free(other);
+        for (int i = 0; i < n; i++)
+            at[i] = i; /* out of memory: in order, as a last resort the caller reports */
+        *doubt = n < m;
+        return 0;
+    }
+    long best = -1;
+    for (int shift = -shift_reach; shift <= shift_reach; shift++) {
+        long c = place_at_shift(pos, n, ref, m, shift, cost, take, other);
+        if (best < 0 || c < best) {
+            best = c;
+            *shift_out = shift;
+            for (int i = 0; i < n; i++)
+                at[i] = other[i];
+        }
+    }
+    for (int shift = -shift_reach; shift <= shift_reach && !*doubt; shift++) {
+        long c = place_at_shift(pos, n, ref, m, shift, cost, take, other);
+        if (c - best <= AMBIGUOUS_MARGIN)
+            for (int i = 0; i < n; i++)
+                if (other[i] != at[i])
+                    *doubt = true;
+    }
     free(cost);
     free(take);
+    free(other);
     return best;
 }
 

@@ -16,11 +16,12 @@
 
 #include <stdbool.h>
 
-/* POS[N] figure positions, REF[M] column positions (N <= M), shifts tried in [-SHIFT_REACH,
- * SHIFT_REACH]; AT[N] receives each figure's column and *SHIFT the shift chosen. Returns the
- * summed distance. */
+/* POS[N] figure positions, REF[M] column positions (N <= M, in order), shifts tried in
+ * [-SHIFT_REACH, SHIFT_REACH] (less than half the narrowest gap between columns); AT[N] receives
+ * each figure's column, *SHIFT the shift chosen, *DOUBT whether another shift places them
+ * differently at about the same cost. Returns the summed distance. */
 long bkx_assign(const int *pos, int n, const int *ref, int m, int shift_reach, int *at,
-                int *shift);
+                int *shift, bool *doubt);
 /* Whether figure I could as well stand under a free column between its neighbours' (*OTHER). */
 bool bkx_ambiguous_at(const int *pos, int n, const int *ref, int m, int shift, const int *at,
                       int i, int *other);

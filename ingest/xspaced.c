@@ -137,7 +137,8 @@ static void place_side(const lrows *lr, size_t i, int s, const columns *cm, plac
         reach = 0;
     }
     int shift;
-    bkx_assign(pos, n, ref, m, reach, pl->at, &shift);
+    bool doubt;
+    bkx_assign(pos, n, ref, m, reach, pl->at, &shift, &doubt);
     for (int k = 0; k < n; k++)
         pl->ambiguous[k] =
             n < m && bkx_ambiguous_at(pos, n, ref, m, shift, pl->at, k, &pl->other[k]);

@@ -275,10 +275,13 @@ static void place_transposed(const row *r, bk_layout layout, const tcolumn *cols
     for (int j = 0; j < ncols; j++)
         ref[j] = cols[j].center;
     int shift;
-    bkx_assign(pos, nn, ref, ncols, 8, at, &shift);
+    bool doubt;
+    bkx_assign(pos, nn, ref, ncols, 8, at, &shift, &doubt);
     for (int k = 0; k < nn; k++) {
         int other;
-        if (nn < ncols && bkx_ambiguous_at(pos, nn, ref, ncols, shift, at, k, &other))
+        /* a row that another shift reads one column over (预算数 for 决算数) is not read */
+        if (nn < ncols &&
+            (doubt || bkx_ambiguous_at(pos, nn, ref, ncols, shift, at, k, &other)))
             out->ambiguous[at[k]] = true;
         out->at[at[k]] = nums[k];
     }

@@ -590,6 +590,10 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
     # 一般公共预算财政拨款基本支出决算表, the two column groups: 人员经费合计 2,152.26, 公用经费合计 184.65
     has "final account: 人员经费合计" "$TMP/kinds/items/fb.csv" ",2024,final,gpb_basic,total,人员经费合计,personnel,2152.26,"
     has "final account: 公用经费合计" "$TMP/kinds/items/fb.csv" ",2024,final,gpb_basic,total,公用经费合计,public,184.65,"
+    # 财政拨款收入支出决算总表's 一般公共预算财政拨款 column is spent money (决算), not a budget:
+    # 预算 in a fund's name says nothing of the stage (201: 2,106.66, line 259)
+    has "final account: a fund's column keeps the stage" "$TMP/kinds/items/fb.csv" ",2024,final,fiscal_summary,201,一般公共服务支出,gpb,2106.66,"
+    hasnt "final account: no budget figure in the 财政拨款 table" "$TMP/kinds/items/fb.csv" ",2024,budget,fiscal_summary,"
     # 30201 办公费 21.21, printed on a line above its code, right of 30101 基本工资 262.33
     has "final account: figure above its row, right side" "$TMP/kinds/items/fb.csv" ",2024,final,gpb_basic,30201,办公费,total,21.21,"
     # the 三公 table's 预算数 0.95 (合计 and 公务接待费) is the budget of 2024, sourced to the final account
