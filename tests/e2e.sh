@@ -650,6 +650,21 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
     else
         bad "-raw text: pdftotext or the wanli 2024 PDF missing"
     fi
+    # the same PDFs through pdftotext with other character widths (-fixed 3, -fixed 5) move
+    # every column: what is read must still be what the default text gives, never another figure
+    if command -v pdftotext >/dev/null 2>&1; then
+        for pdf in "$DOCS_DIR"/*.pdf; do
+            doc=$(basename "$pdf" .pdf)
+            $BK extract --unit u "$DOCS_DIR/$doc.txt" 2>/dev/null | cut -d, -f1-8 | grep -v ',narrative,' | sort >"$TMP/default.csv"
+            for fx in 3 5; do
+                pdftotext -layout -fixed $fx "$pdf" "$TMP/fixed.txt" 2>/dev/null
+                $BK extract --unit u "$TMP/fixed.txt" 2>/dev/null | cut -d, -f1-8 | grep -v ',narrative,' | sort >"$TMP/fixed.csv"
+                if [ "$(wc -l <"$TMP/fixed.csv")" -gt 50 ] && [ -z "$(comm -23 "$TMP/fixed.csv" "$TMP/default.csv")" ]; then ok; else
+                    bad "pdftotext -fixed $fx of $doc: records the default text does not give"; comm -23 "$TMP/fixed.csv" "$TMP/default.csv" | head -3 >&2
+                fi
+            done
+        done
+    fi
     run "validate the documents" 0 validate "$TMP/kinds"
     # the publisher's own slips (README): 财政拨款收入支出总计0.3万元 against 2,961.68; 210 under two names
     has "validate: narrative 0.3 against the table" "$TMP/out" "stated 0.30, computed 2961.68"
