@@ -394,6 +394,49 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
     return 0;
 }
 
+/*
+ * The counts the narrative states: "共有车辆7辆" (vehicles held), "安排购置车辆1辆" (to be bought),
+ * "因公出国（境）团组2个、12人次", "公务接待10批次、80人次". The vehicle categories that follow
+ * ("其中：执法执勤用车4辆…") are parts, not read. Counts go to measure `quantity`.
+ */
+static int read_counts(bk_extraction *x, const char *s, unsigned line)
+{
+    static const struct {
+        const char *before, *unit, *key, *name;
+    } counts[] = {
+        {"共有车辆", "辆", "vehicles", "车辆"},
+        {"购置车辆", "辆", "vehicles_purchase", "购置车辆"},
+        {"团组", "个", "abroad_groups", "因公出国（境）团组"},
+        {"批次", "", "reception_batches", "公务接待批次"},
+    };
+    for (size_t c = 0; c < sizeof counts / sizeof counts[0]; c++) {
+        const char *p = strstr(s, counts[c].before);
+        if (!p)
+            continue;
+        const char *q = p + strlen(counts[c].before);
+        bool batches = strcmp(counts[c].key, "reception_batches") == 0;
+        if (batches) { /* "接待…10批次": the number comes before the word */
+            const char *d = p;
+            while (d > s && d[-1] >= '0' && d[-1] <= '9')
+                d--;
+            if (d == p || !has(s, "接待"))
+                continue;
+            q = d;
+        }
+        while (*q == ' ')
+            q++;
+        size_t digits = strspn(q, "0123456789");
+        if (!digits || digits > 6 ||
+            (!batches && strncmp(q + digits, counts[c].unit, strlen(counts[c].unit)) != 0))
+            continue;
+        bk_money v;
+        if (bk_money_parse(q, digits, &v) == BK_MONEY_OK &&
+            bkn_add(x, counts[c].key, counts[c].name, "quantity", 0, v, line) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 int bk_extract_narrative(bk_extraction *x, char *const *lines, unsigned first, unsigned last)
 {
     for (unsigned i = first; i <= last; i++) {
@@ -405,6 +448,8 @@ int bk_extract_narrative(bk_extraction *x, char *const *lines, unsigned first, u
              has(s, "原因是；") || has(s, "原因:。")) &&
             unread(x, i, "主要原因是。", 0, strlen("主要原因是。"), 0, true,
                    "a reason promised and not given: the text is empty after 原因是") != 0)
+            return -1;
+        if ((has(s, "辆") || has(s, "团组") || has(s, "批次")) && read_counts(x, s, i) != 0)
             return -1;
         if (!has(s, "元"))
             continue;

@@ -117,6 +117,9 @@ const bk_vocab_entry bk_vocab_keys[] = {
     {"assets_purchase", "拟购置固定资产"},
     {"performance", "绩效管理项目资金"},
     {"project_count", "项目数"},
+    {"vehicles_purchase", "购置车辆"},
+    {"abroad_groups", "因公出国（境）团组"},
+    {"reception_batches", "公务接待批次"},
     {"staff_count", "人数"},
     {NULL, NULL},
 };

@@ -605,6 +605,8 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
     # item 4 prints 449.52 before its words: named, not paired with another figure
     has "final account: out-of-order statement named" "$TMP/err" "final_accounts.txt:591: note: narrative: '年初预算为"
     hasnt "final account: no 450.52 as a final figure" "$TMP/kinds/items/fb.csv" ",final,narrative,2010608,"
+    # 截至2024年12月31日，…共有车辆0辆 (line 697)
+    has "final account: vehicles held" "$TMP/kinds/items/fb.csv" ",2024,final,narrative,vehicles,车辆,quantity,0.00,"
     has "final account: sections for completeness" "$TMP/kinds/disclosures/fb.csv" ",2024,final,narrative_assets,disclosed,（三）国有资产占有使用情况说明,"
     run "extract unit budget" 0 extract --report -o "$TMP/kinds/items/wh.csv" --disclosures "$TMP/kinds/disclosures/wh.csv" "$WH"
     has "unit budget: every cell read" "$TMP/err" "tables: 185 numeric cells -> 185 records"
@@ -616,6 +618,9 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
     hasnt "unit budget: no 三公 购置费" "$TMP/kinds/items/wh.csv" ",three_public,vehicle_purchase,"
     # " 7    11   02   事业单位医疗" under 210 11: 2101102, said
     has "unit budget: damaged 类 read from the 款 above" "$TMP/kinds/items/wh.csv" ",2024,budget,expenditure,2101102,事业单位医疗,total,50.3724,"
+    # 共有车辆2辆 (line 365), 2024年单位预算安排购置车辆0辆 (line 368)
+    has "unit budget: vehicles held" "$TMP/kinds/items/wh.csv" ",2024,budget,narrative,vehicles,车辆,quantity,2.00,"
+    has "unit budget: vehicles to buy" "$TMP/kinds/items/wh.csv" ",2024,budget,narrative,vehicles_purchase,购置车辆,quantity,0.00,"
     has "unit budget: damaged code said" "$TMP/err" "code printed as '7 11 02' read as 2101102"
     run "extract budget with a code that lost a digit" 0 extract --report --unit wanli -o "$TMP/kinds/items/w24.csv" --disclosures "$TMP/kinds/disclosures/w24.csv" "$W24"
     # "301   2     津贴补贴   16,623,810": 30102 by its name, never an amount 0.0002
