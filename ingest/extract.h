@@ -191,6 +191,8 @@ typedef enum {
     BK_WORD_ADJUSTED_BUDGET
 } bk_stage_word;
 bk_stage_word bk_extract_stage_word(const char *group, const char *leaf);
+/* The bytes of the Chinese numerals (一 … 十, as in "二十三、") P starts with; 0 if none. */
+size_t bk_extract_numeral_len(const char *p);
 /* Whether WORDS speak of a budget (年初预算, 预算数), not merely name a fund (一般公共预算). */
 bool bk_extract_names_budget(const char *words);
 /*

@@ -227,6 +227,23 @@ const char *bk_extract_economic_code(const char *name)
     return NULL;
 }
 
+size_t bk_extract_numeral_len(const char *p)
+{
+    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
+                                           "八", "九", "十", NULL};
+    size_t n = 0;
+    for (bool more = true; more;) {
+        more = false;
+        for (size_t i = 0; numerals[i]; i++)
+            if (strncmp(p + n, numerals[i], 3) == 0) {
+                n += 3;
+                more = true;
+                break;
+            }
+    }
+    return n;
+}
+
 bool bk_extract_clean_name(const char *name, char *out, size_t out_size)
 {
     if (out_size == 0)
@@ -244,21 +261,8 @@ bool bk_extract_clean_name(const char *name, char *out, size_t out_size)
     for (;;) {
         const char *before = p;
         /* 一、 二十三、 */
-        static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
-                                               "八", "九", "十", NULL};
-        const char *q = p;
-        size_t digits = 0;
-        for (bool more = true; more;) {
-            more = false;
-            for (size_t i = 0; numerals[i]; i++)
-                if (strncmp(q, numerals[i], 3) == 0) {
-                    q += 3;
-                    digits++;
-                    more = true;
-                    break;
-                }
-        }
-        if (digits && strncmp(q, "、", 3) == 0)
+        const char *q = p + bk_extract_numeral_len(p);
+        if (q > p && strncmp(q, "、", 3) == 0)
             p = q + 3;
         /* （一） (1) */
         if (strncmp(p, "（", 3) == 0) {

@@ -112,23 +112,13 @@ static bool word_at(const char *p, const char *const *words, size_t *len)
 /* "六、…", "（二）…": a section of the narrative, not a part of an item. */
 static bool is_section_start(const char *p)
 {
-    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八",
-                                           "九", "十", NULL};
     while (*p == ' ')
         p++;
     bool open = strncmp(p, "（", 3) == 0;
     if (open)
         p += 3;
-    size_t n = 0;
-    for (bool more = true; more;) {
-        more = false;
-        for (size_t i = 0; numerals[i]; i++)
-            if (strncmp(p, numerals[i], 3) == 0) {
-                p += 3;
-                n++;
-                more = true;
-            }
-    }
+    size_t n = bk_extract_numeral_len(p);
+    p += n;
     return n > 0 && (open ? strncmp(p, "）", 3) == 0 : strncmp(p, "、", 3) == 0);
 }
 

@@ -44,24 +44,14 @@ static void heading_text(const char *line, char *out, size_t size)
 /* "八、", "（三）", "3、", "1.", "第二部分": the heading's numbering. */
 static bool numbered(const char *s)
 {
-    static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八",
-                                           "九", "十", NULL};
     const char *p = s;
     if (strncmp(p, "第", 3) == 0)
         p += 3;
     bool open = strncmp(p, "（", 3) == 0 || *p == '(';
     if (open)
         p += *p == '(' ? 1 : 3;
-    size_t n = 0;
-    for (bool more = true; more;) {
-        more = false;
-        for (size_t i = 0; numerals[i]; i++)
-            if (strncmp(p, numerals[i], 3) == 0) {
-                p += 3;
-                n++;
-                more = true;
-            }
-    }
+    size_t n = bk_extract_numeral_len(p);
+    p += n;
     if (!n)
         while (*p >= '0' && *p <= '9')
             p++, n++;

@@ -8,36 +8,10 @@
 #include <cmocka.h>
 
 #include "../ingest/extract.h"
+#include "extractutil.h"
 
-typedef struct {
-    bk_extraction x;
-    bk_diag_list diags;
-} run;
 
-static void extract_text(run *r, const char *text)
-{
-    bk_diag_list_init(&r->diags);
-    assert_int_equal(bk_extract("doc.txt", text, strlen(text), &r->x, &r->diags), 0);
-}
 
-static void release(run *r)
-{
-    bk_extraction_release(&r->x);
-    bk_diag_list_release(&r->diags);
-}
-
-/* The record of TABLE/CODE/MEASURE (year offset 0), or NULL. */
-static const bk_xrecord *find(const run *r, const char *table, const char *code,
-                              const char *measure)
-{
-    for (size_t i = 0; i < r->x.record_count; i++) {
-        const bk_xrecord *rec = &r->x.records[i];
-        if (strcmp(rec->table, table) == 0 && strcmp(rec->code, code) == 0 &&
-            strcmp(rec->measure, measure) == 0 && rec->year_offset == 0)
-            return rec;
-    }
-    return NULL;
-}
 
 static void expect(const run *r, const char *table, const char *code, const char *measure,
                    bk_money amount, unsigned line)

@@ -12,23 +12,9 @@
 #include <cmocka.h>
 
 #include "../ingest/extract.h"
+#include "extractutil.h"
 
-typedef struct {
-    bk_extraction x;
-    bk_diag_list diags;
-} run;
 
-static void extract_text(run *r, const char *text)
-{
-    bk_diag_list_init(&r->diags);
-    assert_int_equal(bk_extract("doc.txt", text, strlen(text), &r->x, &r->diags), 0);
-}
-
-static void release(run *r)
-{
-    bk_extraction_release(&r->x);
-    bk_diag_list_release(&r->diags);
-}
 
 /* Well-formed UTF-8: no stray or missing continuation byte, no overlong or surrogate form. */
 static bool valid_utf8(const char *text)
@@ -51,18 +37,6 @@ static bool valid_utf8(const char *text)
     return true;
 }
 
-/* The record of TABLE/CODE/MEASURE, or NULL. */
-static const bk_xrecord *find(const run *r, const char *table, const char *code,
-                              const char *measure)
-{
-    for (size_t i = 0; i < r->x.record_count; i++) {
-        const bk_xrecord *rec = &r->x.records[i];
-        if (strcmp(rec->table, table) == 0 && strcmp(rec->code, code) == 0 &&
-            strcmp(rec->measure, measure) == 0 && rec->year_offset == 0)
-            return rec;
-    }
-    return NULL;
-}
 
 static bk_money amount_of(const run *r, const char *table, const char *code, const char *measure)
 {

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "../ingest/extract.h"
+#include "extractutil.h"
 
 /*
  * 收支总表 (lines 5-11): 本年收入 100.00 + 5.00 = 105.00, + 年初结转和结余 10.00 = 总计 115.00;
@@ -71,40 +72,13 @@ static const char *const doc =
         "  一般公共预算财政拨款基本支出80.00万元。\n" /* 39 */
         "  一般公共预算财政拨款项目支出年初预算数26.00万元。\n"; /* 40 */
 
-typedef struct {
-    bk_extraction x;
-    bk_diag_list diags;
-} run;
 
-static void extract_doc(run *r)
-{
-    bk_diag_list_init(&r->diags);
-    assert_int_equal(bk_extract("final.txt", doc, strlen(doc), &r->x, &r->diags), 0);
-}
 
-static void release(run *r)
-{
-    bk_extraction_release(&r->x);
-    bk_diag_list_release(&r->diags);
-}
-
-/* The record of TABLE/CODE/MEASURE of record stage STAGE (0: the document's), or NULL. */
-static const bk_xrecord *find(const run *r, const char *table, const char *code,
-                              const char *measure, int stage)
-{
-    for (size_t i = 0; i < r->x.record_count; i++) {
-        const bk_xrecord *rec = &r->x.records[i];
-        if (strcmp(rec->table, table) == 0 && strcmp(rec->code, code) == 0 &&
-            strcmp(rec->measure, measure) == 0 && rec->stage == stage && rec->year_offset == 0)
-            return rec;
-    }
-    return NULL;
-}
 
 static void expect(const run *r, const char *table, const char *code, const char *measure,
                    int stage, bk_money amount, unsigned line)
 {
-    const bk_xrecord *rec = find(r, table, code, measure, stage);
+    const bk_xrecord *rec = find_staged(r, table, code, measure, stage);
     if (!rec)
         fail_msg("no record %s/%s/%s of stage %d", table, code, measure, stage);
     if (rec->amount != amount || rec->line != line)
@@ -137,7 +111,7 @@ static void test_final_cover(void **state)
 {
     (void)state;
     run r;
-    extract_doc(&r);
+    extract_named(&r, "final.txt", doc);
     assert_int_equal(r.x.ident.stage, BK_DOC_FINAL);
     assert_int_equal(r.x.ident.stage_line, 2);
     assert_int_equal(r.x.ident.scope, BK_DOC_DEPARTMENT);
@@ -160,7 +134,7 @@ static void test_final_summary(void **state)
 {
     (void)state;
     run r;
-    extract_doc(&r);
+    extract_named(&r, "final.txt", doc);
     expect(&r, "summary", "gpb", "total", DOC, WAN(100), 7);
     expect(&r, "summary", "201", "total", DOC, WAN(95), 7);
     expect(&r, "summary", "other_income", "total", DOC, WAN(5), 8);
@@ -171,7 +145,7 @@ static void test_final_summary(void **state)
     expect(&r, "summary", "carryover_out", "total", DOC, WAN(10), 10);
     expect(&r, "summary", "revenue_total", "total", DOC, WAN(115), 11);
     expect(&r, "summary", "expenditure_total", "total", DOC, WAN(115), 11);
-    assert_null(find(&r, "summary", "total", "total", DOC)); /* 总计 is never the bare total */
+    assert_null(find_staged(&r, "summary", "total", "total", DOC)); /* 总计 is never the bare total */
     assert_int_equal(count_table(&r, "summary", NULL), 10);
     release(&r);
 }
@@ -181,7 +155,7 @@ static void test_final_expenditure(void **state)
 {
     (void)state;
     run r;
-    extract_doc(&r);
+    extract_named(&r, "final.txt", doc);
     expect(&r, "expenditure", "total", "total", DOC, WAN(105), 15);
     expect(&r, "expenditure", "total", "basic", DOC, WAN(80), 15);
     expect(&r, "expenditure", "total", "project", DOC, WAN(25), 15);
@@ -189,7 +163,7 @@ static void test_final_expenditure(void **state)
     expect(&r, "expenditure", "2010601", "total", DOC, WAN(70), 18);
     expect(&r, "expenditure", "2010602", "total", DOC, WAN(25), 19);
     expect(&r, "expenditure", "2010602", "project", DOC, WAN(25), 19);
-    assert_null(find(&r, "expenditure", "2010602", "basic", DOC));
+    assert_null(find_staged(&r, "expenditure", "2010602", "basic", DOC));
     expect(&r, "expenditure", "2080506", "basic", DOC, WAN(10), 22);
     for (size_t i = 0; i < r.x.record_count; i++)
         if (strcmp(r.x.records[i].table, "expenditure") == 0)
@@ -204,7 +178,7 @@ static void test_final_three_public(void **state)
 {
     (void)state;
     run r;
-    extract_doc(&r);
+    extract_named(&r, "final.txt", doc);
     static const struct {
         const char *key;
         double budget, final;
@@ -217,10 +191,10 @@ static void test_final_three_public(void **state)
         expect(&r, "three_public", items[k].key, "total", BUDGET, WAN(items[k].budget), 29);
         expect(&r, "three_public", items[k].key, "total", DOC, WAN(items[k].final), 29);
     }
-    assert_string_equal(find(&r, "three_public", "abroad", "total", BUDGET)->name,
+    assert_string_equal(find_staged(&r, "three_public", "abroad", "total", BUDGET)->name,
                         "因公出国（境）费");
-    assert_string_equal(find(&r, "three_public", "reception", "total", DOC)->name, "公务接待费");
-    assert_string_equal(find(&r, "three_public", "vehicle_purchase", "total", BUDGET)->name,
+    assert_string_equal(find_staged(&r, "three_public", "reception", "total", DOC)->name, "公务接待费");
+    assert_string_equal(find_staged(&r, "three_public", "vehicle_purchase", "total", BUDGET)->name,
                         "公务用车购置费");
     assert_int_equal(count_table(&r, "three_public", NULL), 12);
     release(&r);
@@ -232,13 +206,13 @@ static void test_final_execution(void **state)
 {
     (void)state;
     run r;
-    extract_doc(&r);
+    extract_named(&r, "final.txt", doc);
     expect(&r, "narrative", "gpb", "total", BUDGET, WAN(110), 32);
     expect(&r, "narrative", "gpb", "total", DOC, WAN(105), 32);
     expect(&r, "narrative", "gpb", "execution_pct", DOC, WAN(95.45), 32); /* a rate is held as its figure, 95.45 */
     expect(&r, "narrative", "2010601", "total", BUDGET, WAN(72), 33);
     expect(&r, "narrative", "2010601", "total", DOC, WAN(70), 33);
-    assert_string_equal(find(&r, "narrative", "2010601", "total", BUDGET)->name, "行政运行");
+    assert_string_equal(find_staged(&r, "narrative", "2010601", "total", BUDGET)->name, "行政运行");
     release(&r);
 }
 
@@ -248,7 +222,7 @@ static void test_final_execution_out_of_order(void **state)
 {
     (void)state;
     run r;
-    extract_doc(&r);
+    extract_named(&r, "final.txt", doc);
     assert_int_equal(count_table(&r, "narrative", "2010602"), 0);
     assert_int_equal(r.x.execution_unread, 1);
     size_t notes = 0;
@@ -274,11 +248,11 @@ static void test_final_narrative_label_stage(void **state)
 {
     (void)state;
     run r;
-    extract_doc(&r);
+    extract_named(&r, "final.txt", doc);
     expect(&r, "narrative", "gpb.basic", "total", DOC, WAN(80), 39);
-    assert_null(find(&r, "narrative", "gpb.basic", "total", BUDGET));
+    assert_null(find_staged(&r, "narrative", "gpb.basic", "total", BUDGET));
     expect(&r, "narrative", "gpb.project", "total", BUDGET, WAN(26), 40);
-    assert_null(find(&r, "narrative", "gpb.project", "total", DOC));
+    assert_null(find_staged(&r, "narrative", "gpb.project", "total", DOC));
     release(&r);
 }
 
