@@ -479,7 +479,7 @@ static void key_sum(ctx *c, const char *rule, const char *table, const char *mea
         return;
     /* parts stated only as 0 ("政府性基金0万元") beside a whole that is not: the text named
      * the empty parts, not the breakdown */
-    bool all_zero = stated->has_amount && stated->amount != 0;
+    bool all_zero = strcmp(table, "narrative") == 0 && stated->has_amount && stated->amount != 0;
     for (size_t i = 0; i < t.n && all_zero; i++)
         all_zero = t.items[i]->has_amount && t.items[i]->amount == 0;
     if (all_zero)

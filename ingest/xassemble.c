@@ -58,8 +58,13 @@ static void classify(const row *r, const columns *cm, int *side_of, kind *kind_o
         if (cm->nsides == 2 && s == 0 && k == K_FIGURE && cell_centre(c) >= split &&
             (!named[0] || left_figures > 0))
             s = 1;
-        /* an integer after the side's words or figures is a figure ("0", "25") */
+        /* an integer after the side's words or figures is a figure ("0", "25"); so is one
+         * that stands right of the side's name column: a code is printed left of the name
+         * ("12  10  2" on a line of their own are figures, not the pieces of a code) */
         if (k == K_DIGITS && (seen[s] || named[s]))
+            k = K_FIGURE;
+        int nc = cm->sides[s < cm->nsides ? s : 0].name_col;
+        if (k == K_DIGITS && !cm->ordinal && nc >= 0 && cell_centre(c) > cm->center[nc])
             k = K_FIGURE;
         side_of[i] = s;
         kind_of[i] = k;
@@ -117,8 +122,16 @@ static int merge(reader *rd, lrow *l, const row *r, const int *side_of, const ki
         } else if (!words) {
             continue;
         } else if (kind_of[i] == K_DIGITS) {
-            if (sd->nparts < MAX_PARTS)
+            if (sd->nparts < MAX_PARTS) {
                 sd->parts[sd->nparts++] = c;
+            } else if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, 0,
+                                   "table '%s': a code printed in more than %d pieces ('%s' "
+                                   "is one too many); the row's code is not read",
+                                   rd->seg->table, MAX_PARTS, c->text) != 0) {
+                return -1;
+            } else {
+                sd->parts[0] = c; /* leaves the code damaged, so that its figures are said */
+            }
         } else if (append_name(sd, c) != 0) {
             if (bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, c->line, 0,
                             "table '%s': a row name longer than %d bytes is cut there",
@@ -299,15 +312,44 @@ int bkx_assemble(reader *rd, const grid *g, size_t body, const columns *cm, lrow
             if (fits)
                 into = cur;
         }
+        /* the figures waiting above go to this row, except where one of its own figures
+         * stands under them: then to the row above when it has none, else they are said */
+        const cell *own[MAX_COLS];
+        size_t nown = 0;
+        for (size_t k = 0; k < r->n && nown < MAX_COLS; k++)
+            if (kind_of[k] == K_FIGURE)
+                own[nown++] = &r->cells[k];
+        lrow *prev = cur;
         if (!into && !(into = new_lrow(out, r->line))) {
             rc = -1;
             break;
         }
+        if (prev == into)
+            prev = NULL;
+        else if (prev)
+            prev = &out->rows[out->n - 2]; /* the array may have moved */
         cur = into;
         rc = merge(rd, cur, r, side_of, kind_of, true, true);
         for (size_t p = 0; p < npending && rc == 0; p++) {
             classify(pending[p], cm, side_of, kind_of);
-            rc = merge(rd, cur, pending[p], side_of, kind_of, true, false);
+            bool clash = false;
+            for (size_t k = 0; k < pending[p]->n; k++)
+                for (size_t o = 0; o < nown && kind_of[k] == K_FIGURE; o++)
+                    if (pending[p]->cells[k].start < own[o]->end &&
+                        own[o]->start < pending[p]->cells[k].end)
+                        clash = true;
+            if (!clash)
+                rc = merge(rd, cur, pending[p], side_of, kind_of, true, false);
+            else if (prev && pending_fit(prev, &pending[p], 1, cm))
+                rc = merge(rd, prev, pending[p], side_of, kind_of, true, false);
+            else
+                for (size_t k = 0; k < pending[p]->n && rc == 0; k++) {
+                    rd->t->numeric_cells++;
+                    rc = bk_diag_add(rd->diags, BK_SEV_ERROR, rd->file, pending[p]->line, 0,
+                                     "table '%s': number %s stands on a line of its own "
+                                     "between rows that have their figures; not read",
+                                     rd->seg->table, pending[p]->cells[k].text);
+                }
         }
         npending = 0;
     }

@@ -11,11 +11,14 @@ static bool value_at(const lrows *lr, const placement *pl, size_t i, int sd_inde
     const lside *sd = &lr->rows[i].s[sd_index];
     *v = 0;
     if (!pl->placed)
-        return true;
-    for (int k = 0; k < sd->nfig; k++)
-        if (pl->at[k] == j && !pl->ambiguous[k])
+        return sd->nfig == 0; /* figures not placed: the row's amounts are unknown */
+    for (int k = 0; k < sd->nfig; k++) {
+        if (pl->ambiguous[k] && (pl->at[k] == j || pl->other[k] == j))
+            return false; /* a doubtful figure could be this column's */
+        if (pl->at[k] == j)
             return bk_money_parse(sd->figs[k]->text, strlen(sd->figs[k]->text), v) ==
                    BK_MONEY_OK;
+    }
     return true;
 }
 
@@ -106,6 +109,13 @@ int bkx_repair_by_sums(reader *rd, const lrows *lr, placement *pl, int sd_index,
             for (int b = 0; b < m && rc == 0; b++) {
                 bk_money ga = gaps[a], gb = gaps[b];
                 if (a == b || !known[a] || !known[b] || ga <= 0 || gb != -ga)
+                    continue;
+                /* the parent's own figure moved from a to b would close the gap as well: which
+                 * was printed off its column cannot be told, so nothing is moved */
+                placement *pp = &pl[p * 2 + (size_t)sd_index];
+                bk_money pv;
+                if (movable(&lr->rows[p].s[sd_index], pp, b, a) >= 0 &&
+                    value_at(lr, pp, p, sd_index, a, &pv) && pv == ga)
                     continue;
                 /* the children that could move a figure from b to a carry exactly the gap */
                 bk_money carried = 0;

@@ -287,15 +287,6 @@ static int emit_row(reader *rd, const lrows *lr, size_t i, int s, columns *cm,
         }
         return 0;
     }
-    bool any_amb = false;
-    for (int k = 0; k < sd->nfig; k++)
-        any_amb |= pl->ambiguous[k];
-    bool trusted = id->holds > 0 && id->fails == 0;
-    if (any_amb && trusted && settle(id, sd, acol, pl) &&
-        bk_diag_add(rd->diags, BK_SEV_NOTE, rd->file, lr->rows[i].line, 0,
-                    "table '%s': figures of a row with empty cells placed by the table's "
-                    "own sum (合计 = the sum of its parts)", rd->seg->table) != 0)
-        return -1;
     const cell *placed[MAX_COLS] = {0};
     cell code_cell = {0}, name_cell = {0};
     if (sdm->code_col >= 0 && (cs == CODE_OK || cs == CODE_REPAIRED)) {
@@ -351,11 +342,6 @@ int bkx_spaced_read(reader *rd, const grid *g, size_t body, columns *cm, char le
             if (cs != CODE_OK && cs != CODE_REPAIRED)
                 codes[i * 2 + (size_t)s][0] = '\0';
         }
-    for (int s = 0; rc == 0 && s < cm->nsides; s++) {
-        int acol[MAX_COLS];
-        int m = amount_columns(&cm->sides[s], acol);
-        rc = bkx_repair_by_sums(rd, &lr, pl, s, acol, m, codes);
-    }
     for (size_t i = 0; rc == 0 && i < lr.n; i++)
         for (int s = 0; s < cm->nsides; s++) {
             placement *p = &pl[i * 2 + (size_t)s];
@@ -376,6 +362,28 @@ int bkx_spaced_read(reader *rd, const grid *g, size_t body, columns *cm, char le
             else if (a == 0)
                 id[s].fails++;
         }
+    /* doubtful figures settled by the row's sum, then rows off their columns moved back by
+     * the vertical sums: both before anything is emitted, so that each sees the other's work */
+    for (size_t i = 0; rc == 0 && i < lr.n && !cm->ordinal; i++)
+        for (int s = 0; s < cm->nsides && rc == 0; s++) {
+            placement *p = &pl[i * 2 + (size_t)s];
+            const lside *sd = &lr.rows[i].s[s];
+            bool any = false;
+            for (int k = 0; k < sd->nfig && p->placed; k++)
+                any |= p->ambiguous[k];
+            int acol[MAX_COLS];
+            amount_columns(&cm->sides[s], acol);
+            if (any && id[s].holds > 0 && id[s].fails == 0 && settle(&id[s], sd, acol, p))
+                rc = bk_diag_add(rd->diags, BK_SEV_NOTE, rd->file, lr.rows[i].line, 0,
+                                 "table '%s': figures of a row with empty cells placed by the "
+                                 "table's own sum (合计 = the sum of its parts)",
+                                 rd->seg->table);
+        }
+    for (int s = 0; rc == 0 && s < cm->nsides; s++) {
+        int acol[MAX_COLS];
+        int m = amount_columns(&cm->sides[s], acol);
+        rc = bkx_repair_by_sums(rd, &lr, pl, s, acol, m, codes);
+    }
     for (size_t i = 0; rc == 0 && i < lr.n; i++) {
         for (int s = 0; s < cm->nsides && rc == 0; s++)
             rc = emit_row(rd, &lr, i, s, cm, &id[s], &pl[i * 2 + (size_t)s], leaf);
