@@ -388,67 +388,84 @@ int bkx_assemble(reader *rd, const grid *g, size_t body, const columns *cm, lrow
  * are not read and the code is reported as printed.
  */
 
+/* The code the pieces of row side UP print, when they are whole ("201" "06" "01"); else "". */
+static void whole_code(const lside *up, char *out, size_t size)
+{
+    out[0] = '\0';
+    for (int k = 0; k < up->nparts; k++) {
+        size_t pl = strlen(up->parts[k]->text);
+        bool part = k == 0 ? pl == 3 || pl == 5 || pl == 7 : pl == 2;
+        if (!part || strlen(out) + pl >= size ||
+            strspn(up->parts[k]->text, "0123456789") != pl) {
+            out[0] = '\0';
+            return;
+        }
+        strcat(out, up->parts[k]->text);
+    }
+    size_t n = strlen(out);
+    if (n != 3 && n != 5 && n != 7)
+        out[0] = '\0';
+}
+
+/* Whether the digits a damaged piece kept (PRINTED) could be what is left of FULL: its end. */
+static bool kept_digits_fit(const char *printed, const char *full)
+{
+    size_t p = strlen(printed), f = strlen(full);
+    return p <= f && strcmp(full + f - p, printed) == 0;
+}
+
 code_status bkx_side_code(const char *table, const lside *sd, const lrow *done, size_t ndone,
-                             char *code,
-                             size_t size, char *printed, size_t psize)
+                          char *code, size_t size, char *printed, size_t psize)
 {
     code[0] = printed[0] = '\0';
     if (sd->nparts == 0)
         return CODE_NONE;
-    bool regular = true;
-    size_t len = 0;
-    for (int k = 0; k < sd->nparts; k++) {
-        const char *t = sd->parts[k]->text;
-        size_t n = strlen(t);
-        snprintf(printed + strlen(printed), psize - strlen(printed), "%s%s", k ? " " : "", t);
-        if (k == 0 ? !(n == 3 || n == 5 || n == 7) : n != 2)
-            regular = false;
-        len += n;
-    }
-    if (regular && (len == 3 || len == 5 || len == 7) && len < size) {
-        code[0] = '\0';
-        for (int k = 0; k < sd->nparts; k++)
-            strcat(code, sd->parts[k]->text);
+    for (int k = 0; k < sd->nparts; k++)
+        snprintf(printed + strlen(printed), psize - strlen(printed), "%s%s", k ? " " : "",
+                 sd->parts[k]->text);
+    char whole[16];
+    whole_code(sd, whole, sizeof whole);
+    if (*whole && strlen(whole) < size) {
+        snprintf(code, size, "%s", whole);
         return CODE_OK;
     }
-    char name[NAME_SIZE];
-    bk_extract_clean_name(sd->name, name, sizeof name);
     const char *first = sd->parts[0]->text;
     if (strcmp(table, "gpb_basic") == 0 || strcmp(table, "three_public") == 0) {
+        /* "301 2 津贴补贴": the name's class, when the printed digits are what is left of it */
+        char name[NAME_SIZE];
+        bk_extract_clean_name(sd->name, name, sizeof name);
         const char *by_name = bk_extract_economic_code(name);
-        if (by_name && strlen(first) == 3 && strncmp(by_name, first, 3) == 0) {
+        if (by_name && sd->nparts == 2 && strlen(first) == 3 && strlen(by_name) == 5 &&
+            strncmp(by_name, first, 3) == 0 && kept_digits_fit(sd->parts[1]->text, by_name + 3)) {
             snprintf(code, size, "%s", by_name);
             return CODE_REPAIRED;
         }
         return CODE_DAMAGED;
     }
-    /* 项 under its 款: the 类 of the nearest 款 row above with the same 款 digits */
-    if (sd->nparts == 3 && strlen(sd->parts[1]->text) == 2 && strlen(sd->parts[2]->text) == 2) {
-        for (size_t i = ndone; i-- > 0;) {
-            for (int s = 0; s < 2; s++) {
-                const lside *up = &done[i].s[s];
-                /* only a row whose own code is whole says which 类 a 款 belongs to; a damaged
-                 * row above ("1 02 03") is passed over */
-                char above[16] = "";
-                bool whole = up->nparts > 0;
-                for (int k = 0; k < up->nparts && whole; k++) {
-                    size_t pl = strlen(up->parts[k]->text);
-                    whole = (k == 0 ? pl == 3 || pl == 5 || pl == 7 : pl == 2) &&
-                            strlen(above) + pl < sizeof above;
-                    if (whole)
-                        strcat(above, up->parts[k]->text);
-                }
-                size_t al = strlen(above);
-                if (!whole || strspn(above, "0123456789") != al)
-                    continue;
-                /* the 款 row, or a 项 row of the same 款, gives the 类 */
-                if ((al == 5 || al == 7) && strncmp(above + 3, sd->parts[1]->text, 2) == 0) {
-                    snprintf(code, size, "%.3s%s%s", above, sd->parts[1]->text,
-                             sd->parts[2]->text);
-                    return CODE_REPAIRED;
-                }
-                return CODE_DAMAGED; /* a row of another 款 or 类 stands between */
+    /* a 项 whose 类 lost digits, printed right under its 款 row ("7 11 02" under "210 11"), or
+     * under 项 rows of that 款 when the digits kept fit the 类 */
+    if (sd->nparts != 3 || strlen(sd->parts[1]->text) != 2 || strlen(sd->parts[2]->text) != 2)
+        return CODE_DAMAGED;
+    bool adjacent = true;
+    for (size_t i = ndone; i-- > 0;) {
+        for (int s = 0; s < 2; s++) {
+            char above[16];
+            whole_code(&done[i].s[s], above, sizeof above);
+            if (!*above)
+                continue;
+            size_t al = strlen(above);
+            if (al == 7 && strncmp(above + 3, sd->parts[1]->text, 2) == 0) {
+                adjacent = false; /* a 项 of the same 款: keep looking for the 款 row */
+                continue;
             }
+            char cls[4];
+            snprintf(cls, sizeof cls, "%.3s", above);
+            if (al == 5 && strcmp(above + 3, sd->parts[1]->text) == 0 &&
+                (adjacent || kept_digits_fit(first, cls))) {
+                snprintf(code, size, "%.3s%s%s", above, sd->parts[1]->text, sd->parts[2]->text);
+                return CODE_REPAIRED;
+            }
+            return CODE_DAMAGED; /* a row of another 款 or 类 stands between */
         }
     }
     return CODE_DAMAGED;

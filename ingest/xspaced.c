@@ -274,7 +274,9 @@ static int emit_row(reader *rd, const lrows *lr, size_t i, int s, columns *cm,
         bk_diag_add(rd->diags, BK_SEV_NOTE, rd->file, sd->parts[0]->line, 0,
                     "table '%s': code printed as '%s' read as %s (%s)", rd->seg->table,
                     printed, code,
-                    strlen(code) == 5 ? "from the row's name" : "from the 款 row above") != 0)
+                    strcmp(rd->seg->table, "gpb_basic") == 0 || strcmp(rd->seg->table, "three_public") == 0
+                        ? "from the row's name"
+                        : "from the 款 row above") != 0)
         return -1;
     if (cm->ordinal && sd->nfig < m && !settle_ordinal(id, sd, acol, m, pl)) {
         for (int k = 0; k < sd->nfig; k++) {
