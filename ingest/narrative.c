@@ -118,6 +118,16 @@ static int label_stage(const bk_extraction *x, const char *label)
     return has(label, "执行") || has(label, "决算") || has(label, "实际") ? -1 : 0;
 }
 
+/* NEEDLE within TEXT[0..len), or NULL. */
+static const char *find_in(const char *text, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(text + i, needle, n) == 0)
+            return text + i;
+    return NULL;
+}
+
 /* "与上年持平", "与2022年预算相比无变化": a clause saying the figure did not change. */
 static bool says_unchanged(const char *clause)
 {
@@ -256,8 +266,10 @@ static int read_line(bk_extraction *x, const char *s, unsigned line)
         } else if (vb != BKN_VERB_NONE) {
             /* "比上年减少188.15万元", or "基本支出增加242.22万元" naming its own subject */
             size_t mark = bkn_after_last_mark(ctx, ctx_len);
-            const char *cmp = strstr(ctx + mark, "比");
-            const char *cmp2 = strstr(ctx + mark, "较");
+            /* searched within the words since the last figure only: a line of many figures
+             * would otherwise be searched to its end for each */
+            const char *cmp = find_in(ctx + mark, ctx_len - mark, "比");
+            const char *cmp2 = find_in(ctx + mark, ctx_len - mark, "较");
             const char *cut = cmp && (!cmp2 || cmp < cmp2) ? cmp : cmp2;
             size_t label_len = cut && cut < ctx + ctx_len ? (size_t)(cut - (ctx + mark))
                                                             : ctx_len - mark;

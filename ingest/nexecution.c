@@ -130,22 +130,55 @@ typedef struct {
     const char *why; /* why no code */
 } item;
 
-/* The code the tables give the row named NAME whose code has LEN digits and starts with PREFIX. */
-static const char *table_code(const bk_extraction *x, const char *prefix, size_t len,
+/* The tables' coded rows (5- and 7-digit codes) by name, so that a heading's 款 and 项 are
+ * found in log time however many rows the tables have. */
+typedef struct {
+    const bk_xrecord **rows;
+    size_t n;
+} by_name;
+
+static int cmp_by_name(const void *pa, const void *pb)
+{
+    const bk_xrecord *a = *(const bk_xrecord *const *)pa, *b = *(const bk_xrecord *const *)pb;
+    int c = strcmp(a->name, b->name);
+    return c ? c : strcmp(a->code, b->code);
+}
+
+static int index_rows(const bk_extraction *x, by_name *ix)
+{
+    ix->n = 0;
+    ix->rows = malloc(sizeof *ix->rows * (x->record_count + 1));
+    if (!ix->rows)
+        return -1;
+    for (size_t i = 0; i < x->record_count; i++) {
+        const bk_xrecord *r = &x->records[i];
+        size_t len = strlen(r->code);
+        if ((len == 5 || len == 7) && strcmp(r->table, "narrative") != 0)
+            ix->rows[ix->n++] = r;
+    }
+    qsort(ix->rows, ix->n, sizeof *ix->rows, cmp_by_name);
+    return 0;
+}
+
+/* The code the tables give the row named NAME whose code has LEN digits and starts with PREFIX
+ * (table rows keep their names cleaned of numbering, as NAME is here). */
+static const char *table_code(const by_name *ix, const char *prefix, size_t len,
                               const char *name)
 {
     char want[256];
     bk_extract_clean_name(name, want, sizeof want);
-    for (size_t i = 0; i < x->record_count; i++) {
-        const bk_xrecord *r = &x->records[i];
-        if (strcmp(r->table, "narrative") == 0 || strlen(r->code) != len ||
-            strncmp(r->code, prefix, strlen(prefix)) != 0)
-            continue;
-        char got[256];
-        bk_extract_clean_name(r->name, got, sizeof got);
-        if (strcmp(got, want) == 0)
-            return r->code;
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(ix->rows[mid]->name, want) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    for (; lo < ix->n && strcmp(ix->rows[lo]->name, want) == 0; lo++)
+        if (strlen(ix->rows[lo]->code) == len &&
+            strncmp(ix->rows[lo]->code, prefix, strlen(prefix)) == 0)
+            return ix->rows[lo]->code;
     return NULL;
 }
 
@@ -163,8 +196,18 @@ static bool clean_part(const char *text, size_t len, char *out, size_t size)
     return !strstr(out, "，") && !strstr(out, "。") && !strstr(out, "；");
 }
 
+/* NEEDLE within the first LIMIT bytes of P (a heading is short: never search the whole text). */
+static const char *find_within(const char *p, size_t limit, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i < limit && p[i]; i++)
+        if (strncmp(p + i, needle, n) == 0)
+            return p + i;
+    return NULL;
+}
+
 /* "N、<类>（类）<款>（款）<项>（项）" at the start of a printed line. */
-static bool read_heading(const bk_extraction *x, const joined *j, size_t at, item *it)
+static bool read_heading(const by_name *x, const joined *j, size_t at, item *it)
 {
     const char *s = j->s + at, *p = s;
     while (*p == ' ')
@@ -173,16 +216,16 @@ static bool read_heading(const bk_extraction *x, const joined *j, size_t at, ite
     if (digits == 0 || digits > 3 || strncmp(p + digits, "、", 3) != 0)
         return false;
     const char *cls = p + digits + 3;
-    const char *c1 = strstr(cls, "（类）");
-    if (!c1 || c1 - cls > 90)
+    const char *c1 = find_within(cls, 91, "（类）");
+    if (!c1)
         return false;
     memset(it, 0, sizeof *it);
     it->at = at;
     char cname[128], kname[128], xname[256];
     const char *k = c1 + strlen("（类）");
-    const char *c2 = strstr(k, "（款）");
+    const char *c2 = find_within(k, 121, "（款）");
     const char *xs = c2 ? c2 + strlen("（款）") : NULL;
-    const char *c3 = xs ? strstr(xs, "（项）") : NULL;
+    const char *c3 = xs ? find_within(xs, 241, "（项）") : NULL;
     it->end = (size_t)((c3 ? c3 + strlen("（项）") : c2 ? xs : k) - j->s);
     if (!c2 || !c3 || c2 - k > 120 || c3 - xs > 240 ||
         !clean_part(cls, (size_t)(c1 - cls), cname, sizeof cname) ||
@@ -223,7 +266,7 @@ static int note(bk_extraction *x, bk_diag_list *diags, unsigned line, const char
 /* The statement at the 年初预算 words at OFF (their length WLEN): the subject is the item ITEM
  * (NULL outside one) unless the words before it name a figure of their own. */
 static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j, size_t off,
-                          size_t wlen, const item *it, size_t *consumed)
+                          size_t wlen, const item *it, size_t floor, size_t *consumed)
 {
     static const char *const actual[] = {"支出决算为", "决算数为", "决算为", NULL};
     const char *p = j->s + off + wlen, *q;
@@ -250,12 +293,20 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
     const char *r = q;
     static const char *const rates[] = {"，完成年初预算的", ",完成年初预算的", "，完成预算的",
                                         ",完成预算的", NULL};
+    size_t rate_at = 0;
     if (word_at(r, rates, &alen) && amount_at(r + alen, true, &rate, &r)) {
         has_rate = true;
+        rate_at = (size_t)(r - j->s) - 1; /* within the rate's figure */
         *consumed = (size_t)(r - j->s);
     }
     /* the subject: the words before, back to the last mark */
+    /* the subject's words: back to the item's heading, the paragraph's start or the previous
+     * statement, and never further than a sentence can be (a long text stays linear) */
     size_t from = it ? it->end : 0, mark;
+    if (floor > from)
+        from = floor;
+    if (off > from + 400)
+        from = off - 400;
     for (size_t k = off; k > from; k--)
         if (j->s[k - 1] == '\n')
             from = k;
@@ -276,13 +327,19 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
                  label);
         return note(x, diags, line, why);
     }
-    unsigned end_line = j->line[spent_at];
-    if (bkn_add(x, key, name, "total", BK_DOC_BUDGET, budget, line) < 0 ||
-        bkn_add(x, key, name, "total", 0, spent, end_line) < 0 ||
-        consume(x, line, budget) != 0 || consume(x, end_line, spent) != 0)
+    /* each figure cites the line its digits are printed on */
+    size_t budget_at = off + wlen;
+    while (j->s[budget_at] == ' ')
+        budget_at++;
+    while (j->s[spent_at] == ' ')
+        spent_at++;
+    unsigned budget_line = j->line[budget_at], spent_line = j->line[spent_at];
+    if (bkn_add(x, key, name, "total", BK_DOC_BUDGET, budget, budget_line) < 0 ||
+        bkn_add(x, key, name, "total", 0, spent, spent_line) < 0 ||
+        consume(x, budget_line, budget) != 0 || consume(x, spent_line, spent) != 0)
         return -1;
-    if (has_rate && (bkn_add(x, key, name, "execution_pct", 0, rate, end_line) < 0 ||
-                     consume(x, end_line, rate) != 0))
+    if (has_rate && (bkn_add(x, key, name, "execution_pct", 0, rate, j->line[rate_at]) < 0 ||
+                     consume(x, j->line[rate_at], rate) != 0))
         return -1;
     return 0;
 }
@@ -293,10 +350,13 @@ int bk_extract_execution(bk_extraction *x, bk_diag_list *diags, char *const *lin
     joined j = {0};
     item *items = NULL;
     size_t nitems = 0, icap = 0;
+    by_name rows = {0};
     int rc = join_lines(&j, lines, first, last);
+    if (rc == 0)
+        rc = index_rows(x, &rows);
     for (size_t k = 0; rc == 0 && k < j.nstarts; k++) {
         item it;
-        if (!read_heading(x, &j, j.starts[k], &it))
+        if (!read_heading(&rows, &j, j.starts[k], &it))
             continue;
         if (!bk_grow((void **)&items, &icap, nitems + 1, sizeof *items))
             rc = -1;
@@ -304,12 +364,14 @@ int bk_extract_execution(bk_extraction *x, bk_diag_list *diags, char *const *lin
             items[nitems++] = it;
     }
     /* an item runs to the next item, or to the next section heading ("六、…", "（二）…") */
+    size_t l = 0; /* items and line starts are both in text order: one walk over both */
     for (size_t k = 0; k < nitems; k++) {
         items[k].span_end = k + 1 < nitems ? items[k + 1].at : j.n;
-        for (size_t l = 0; l < j.nstarts; l++)
-            if (j.starts[l] > items[k].at && j.starts[l] < items[k].span_end &&
-                is_section_start(j.s + j.starts[l])) {
-                items[k].span_end = j.starts[l];
+        while (l < j.nstarts && j.starts[l] <= items[k].at)
+            l++;
+        for (size_t q = l; q < j.nstarts && j.starts[q] < items[k].span_end; q++)
+            if (is_section_start(j.s + j.starts[q])) {
+                items[k].span_end = j.starts[q];
                 break;
             }
     }
@@ -323,9 +385,10 @@ int bk_extract_execution(bk_extraction *x, bk_diag_list *diags, char *const *lin
             continue;
         const item *it = cur > 0 && off < items[cur - 1].span_end ? &items[cur - 1] : NULL;
         size_t consumed = off + wlen;
-        rc = read_statement(x, diags, &j, off, wlen, it, &consumed);
+        rc = read_statement(x, diags, &j, off, wlen, it, done, &consumed);
         done = consumed;
     }
+    free(rows.rows);
     free(items);
     free(j.s);
     free(j.line);
