@@ -392,7 +392,9 @@ int cmd_extract(int argc, char **argv)
     if (report)
         print_report(stderr, path, &x);
     if (id.year != 0 && self_check(&x, &id) < 0) {
-        fprintf(stderr, "budgetkit extract: out of memory\n");
+        fprintf(stderr, "budgetkit extract: %s: the self-check could not run (out of memory, "
+                        "or the records would not load as a dataset); no table is vouched for\n",
+                path);
         status = EXIT_DATA;
     }
     if (unreadable || diags.errors)

@@ -1,4 +1,5 @@
 /* outfile.c — see outfile.h. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "outfile.h"
 
 #include <errno.h>
@@ -18,6 +19,17 @@ static void release(bk_outfile *of)
 int bk_outfile_open(bk_outfile *of, const char *path, char *err, size_t errlen)
 {
     memset(of, 0, sizeof *of);
+    /* a symbolic link is written through (to /proc/self/fd/1, or to the file it names): the
+     * link itself stays */
+    struct stat lst;
+    if (lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+        char *target = realpath(path, NULL);
+        if (target) {
+            int rc = bk_outfile_open(of, target, err, errlen);
+            free(target);
+            return rc;
+        }
+    }
     size_t len = strlen(path);
     if (len == 0 || path[len - 1] == '/') {
         snprintf(err, errlen, "'%s' is not a file name", path);

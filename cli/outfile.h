@@ -7,7 +7,7 @@
  * or is killed, leaves the previous file byte for byte as it was. The final path is the one the
  * user gave; it is never built from data values. A path that exists and is neither a regular file
  * nor a directory (/dev/null, a FIFO, /dev/stdout) is written in place: replacing it would put a
- * regular file where a device was.
+ * regular file where a device was. A symbolic link is written through to what it names.
  *
  * Ownership: the bk_outfile owns its stream and paths until commit or abort, exactly one of
  * which must be called. Errors: -1 with a one-line reason in ERR (of ERRLEN bytes).

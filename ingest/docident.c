@@ -1,5 +1,6 @@
 /* docident.c — see docident.h. */
 #include "docident.h"
+#include "xtext.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -11,7 +12,6 @@
  * narrative, whose 年初预算 / 2023年执行数 words speak of other stages and years. */
 enum { COVER_LINES = 80 };
 
-static bool has(const char *s, const char *w) { return strstr(s, w) != NULL; }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 

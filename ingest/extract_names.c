@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "extract.h"
+#include "xtext.h"
 
 const char *const bk_extract_standard_tables[] = {
     "summary", "revenue", "expenditure", "fiscal_summary", "gpb_expenditure", "gpb_basic",
@@ -65,7 +66,6 @@ bool bk_extract_squeeze(const char *s, char *out, size_t size)
     return true;
 }
 
-static bool has(const char *s, const char *word) { return strstr(s, word) != NULL; }
 
 static bool ends_with(const char *s, const char *tail)
 {

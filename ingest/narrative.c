@@ -18,12 +18,12 @@
 #include <string.h>
 
 #include "extract.h"
+#include "xtext.h"
 #include "grow.h"
 
 #include "nindex.h"
 #include "nwords.h"
 
-static bool has(const char *s, const char *w) { return strstr(s, w) != NULL; }
 
 typedef struct {
     char key[64];

@@ -9,6 +9,7 @@
 #include "grow.h"
 #include "nindex.h"
 #include "nwords.h"
+#include "xtext.h"
 
 /* The narrative as one text: wrapped lines joined, a blank line kept as "\n", each byte's
  * source line kept beside it. */
@@ -33,17 +34,6 @@ static int put(joined *j, const char *s, size_t len, unsigned line)
     return 0;
 }
 
-static const char *skip_blanks(const char *s)
-{
-    for (;;) {
-        if (*s == ' ' || *s == '\t' || *s == '\f')
-            s++;
-        else if (strncmp(s, "\xe3\x80\x80", 3) == 0)
-            s += 3;
-        else
-            return s;
-    }
-}
 
 static int join_lines(joined *j, char *const *lines, unsigned first, unsigned last)
 {

@@ -1,5 +1,6 @@
 /* nwords.c — see nwords.h. */
 #include "nwords.h"
+#include "xtext.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -7,7 +8,6 @@
 
 #include "extract.h"
 
-static bool has(const char *s, const char *w) { return strstr(s, w) != NULL; }
 
 typedef struct {
     const char *word;

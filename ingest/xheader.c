@@ -284,12 +284,14 @@ int bkx_header_columns(const char *table, const row *hdr, size_t nh, columns *cm
     qsort(cols, (size_t)nc, sizeof cols[0], by_centre);
     label codes[MAX_COLS];
     int ncodes = 0, kept = 0;
+    bool last_is_code = false; /* the column kept last is one of CODES */
     for (int j = 0; j < nc; j++) {
         if (!cols[j]->code) {
             cols[kept++] = cols[j];
+            last_is_code = false;
             continue;
         }
-        if (kept > 0 && cols[kept - 1] >= codes && cols[kept - 1] < codes + MAX_COLS) {
+        if (kept > 0 && last_is_code) {
             label *c = cols[kept - 1]; /* the code column just before: one more part of it */
             if (cols[j]->start < c->start)
                 c->start = cols[j]->start;
@@ -303,6 +305,7 @@ int bkx_header_columns(const char *table, const row *hdr, size_t nh, columns *cm
         *c = *cols[j];
         snprintf(c->text, sizeof c->text, "编码");
         cols[kept++] = c;
+        last_is_code = true;
     }
     nc = kept;
     int result = too_many || nc > MAX_COLS ? 1 : 0;

@@ -343,7 +343,7 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
     if (ncols < 0)
         return -1;
     /* the rows of figures and the year each stands for */
-    trow *rows = calloc(g->n - data, sizeof *rows);
+    trow *rows = calloc(g->n - data + 1, sizeof *rows); /* + 1: never a request for nothing */
     if (!rows)
         return -1;
     size_t nr = 0, current_rows = 0, current_totals = 0;
