@@ -683,6 +683,13 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
 else
     bad "the shared documents are missing ($DOCS_DIR)"
 fi
+# -o through a symbolic link writes what the link names; the link stays
+if [ -f "$FB" ]; then
+    echo old >"$TMP/target.csv"
+    ln -s "$TMP/target.csv" "$TMP/link.csv"
+    $BK extract --unit u -o "$TMP/link.csv" "$FB" >/dev/null 2>&1
+    if [ -L "$TMP/link.csv" ] && [ "$(wc -l <"$TMP/target.csv")" -gt 100 ]; then ok; else bad "extract -o a symbolic link: the link was replaced or its file not written"; fi
+fi
 # -o /dev/null is written, not replaced by a regular file
 if [ -c /dev/null ] && [ -w /dev/null ] && [ -n "$(ls "$TMP"/kinds/items 2>/dev/null)" ]; then
     $BK extract --unit u -o /dev/null "$FB" >/dev/null 2>&1
