@@ -61,6 +61,7 @@ void bk_extraction_release(bk_extraction *x)
     free(x->narrative_index.slots);
     free(x->unread);
     free(x->sections);
+    free(x->execution_rows);
     free(x->consumed);
     bk_strpool_free(x->pool);
     memset(x, 0, sizeof *x);

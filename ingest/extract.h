@@ -119,6 +119,8 @@ typedef struct {
         bk_money amount;
     } *consumed;
     size_t consumed_count, consumed_capacity;
+    void *execution_rows; /* the tables' coded rows by name, for nexecution.c (owned) */
+    size_t execution_rows_n;
     bk_xsection *sections; /* narrative sections found, first of each kind */
     size_t section_count, section_capacity;
     bk_xunread *unread; /* narrative amounts not made records, in the order of the text */

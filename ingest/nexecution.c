@@ -121,54 +121,58 @@ typedef struct {
 } item;
 
 /* The tables' coded rows (5- and 7-digit codes) by name, so that a heading's 款 and 项 are
- * found in log time however many rows the tables have. */
+ * found in log time however many rows the tables have. The names and codes are the pool's
+ * strings, which stay where they are when records are appended. */
 typedef struct {
-    const bk_xrecord **rows;
-    size_t n;
-} by_name;
+    const char *name, *code;
+} named_code;
 
 static int cmp_by_name(const void *pa, const void *pb)
 {
-    const bk_xrecord *a = *(const bk_xrecord *const *)pa, *b = *(const bk_xrecord *const *)pb;
+    const named_code *a = pa, *b = pb;
     int c = strcmp(a->name, b->name);
     return c ? c : strcmp(a->code, b->code);
 }
 
-static int index_rows(const bk_extraction *x, by_name *ix)
+/* Indexes the tables' coded rows once into x->execution_rows (owned by the extraction): the
+ * tables are all read before the narrative, so one index serves every stretch of it. */
+static int index_rows(bk_extraction *x)
 {
-    ix->n = 0;
-    ix->rows = malloc(sizeof *ix->rows * (x->record_count + 1));
-    if (!ix->rows)
+    named_code *rows = malloc(sizeof *rows * (x->record_count + 1));
+    if (!rows)
         return -1;
+    size_t n = 0;
     for (size_t i = 0; i < x->record_count; i++) {
         const bk_xrecord *r = &x->records[i];
         size_t len = strlen(r->code);
         if ((len == 5 || len == 7) && strcmp(r->table, "narrative") != 0)
-            ix->rows[ix->n++] = r;
+            rows[n++] = (named_code){r->name, r->code};
     }
-    qsort(ix->rows, ix->n, sizeof *ix->rows, cmp_by_name);
+    qsort(rows, n, sizeof *rows, cmp_by_name);
+    x->execution_rows = rows;
+    x->execution_rows_n = n;
     return 0;
 }
 
 /* The code the tables give the row named NAME whose code has LEN digits and starts with PREFIX
  * (table rows keep their names cleaned of numbering, as NAME is here). */
-static const char *table_code(const by_name *ix, const char *prefix, size_t len,
+static const char *table_code(const bk_extraction *x, const char *prefix, size_t len,
                               const char *name)
 {
+    const named_code *rows = x->execution_rows;
     char want[256];
     bk_extract_clean_name(name, want, sizeof want);
-    size_t lo = 0, hi = ix->n;
+    size_t lo = 0, hi = x->execution_rows_n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(ix->rows[mid]->name, want) < 0)
+        if (strcmp(rows[mid].name, want) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    for (; lo < ix->n && strcmp(ix->rows[lo]->name, want) == 0; lo++)
-        if (strlen(ix->rows[lo]->code) == len &&
-            strncmp(ix->rows[lo]->code, prefix, strlen(prefix)) == 0)
-            return ix->rows[lo]->code;
+    for (; lo < x->execution_rows_n && strcmp(rows[lo].name, want) == 0; lo++)
+        if (strlen(rows[lo].code) == len && strncmp(rows[lo].code, prefix, strlen(prefix)) == 0)
+            return rows[lo].code;
     return NULL;
 }
 
@@ -197,7 +201,7 @@ static const char *find_within(const char *p, size_t limit, const char *needle)
 }
 
 /* "N、<类>（类）<款>（款）<项>（项）" at the start of a printed line. */
-static bool read_heading(const by_name *x, const joined *j, size_t at, item *it)
+static bool read_heading(const bk_extraction *x, const joined *j, size_t at, item *it)
 {
     const char *s = j->s + at, *p = s;
     while (*p == ' ')
@@ -340,13 +344,12 @@ int bk_extract_execution(bk_extraction *x, bk_diag_list *diags, char *const *lin
     joined j = {0};
     item *items = NULL;
     size_t nitems = 0, icap = 0;
-    by_name rows = {0};
+    if (!x->execution_rows && index_rows(x) != 0)
+        return -1;
     int rc = join_lines(&j, lines, first, last);
-    if (rc == 0)
-        rc = index_rows(x, &rows);
     for (size_t k = 0; rc == 0 && k < j.nstarts; k++) {
         item it;
-        if (!read_heading(&rows, &j, j.starts[k], &it))
+        if (!read_heading(x, &j, j.starts[k], &it))
             continue;
         if (!bk_grow((void **)&items, &icap, nitems + 1, sizeof *items))
             rc = -1;
@@ -378,7 +381,6 @@ int bk_extract_execution(bk_extraction *x, bk_diag_list *diags, char *const *lin
         rc = read_statement(x, diags, &j, off, wlen, it, done, &consumed);
         done = consumed;
     }
-    free(rows.rows);
     free(items);
     free(j.s);
     free(j.line);
