@@ -11,6 +11,7 @@
 #include "../ingest/docsniff.h"
 #include "../ingest/extract.h"
 #include "../ingest/pdftext.h"
+#include "../ingest/unitname.h"
 #include "outfile.h"
 #include "verb.h"
 
@@ -31,7 +32,10 @@ static const char extract_help[] =
     "or UTF-16 text is refused with the iconv command that converts it; so are encrypted,\n"
     "damaged and scanned (image-only) PDFs and other binary files, each in one line.\n"
     "\n"
-    "  --unit ID            unit id written in every record (default: the file's name)\n"
+    "  --unit ID            unit id written in every record (default: made from the unit's\n"
+    "                       name as the document discloses it, the same on every machine, so\n"
+    "                       that two years of one unit share it; the file's name when the\n"
+    "                       document names no unit)\n"
     "  --year Y             budget year (default: the one the document states)\n"
     "  --disclosures FILE   also write which tables were found (unit,year,stage,table,status,\n"
     "                       title,source)\n"
@@ -265,9 +269,20 @@ static long self_check(const bk_extraction *x, const ident *id)
     return failed;
 }
 
-static void print_report(FILE *out, const char *path, const bk_extraction *x)
+static void print_report(FILE *out, const char *path, const bk_extraction *x, const char *unit,
+                         bool unit_given)
 {
     fprintf(out, "%s: year %d\n", path, x->year);
+    if (unit_given)
+        fprintf(out, "  unit %s (given)\n", unit);
+    else if (x->ident.name[0]) {
+        bk_jurisdiction j;
+        bk_jurisdiction_from_name(x->ident.name, &j);
+        fprintf(out, "  unit %s, from the name %s (line %u); province '%s', city '%s', "
+                     "district '%s'\n",
+                unit, x->ident.name, x->ident.name_line, j.province, j.city, j.district);
+    } else
+        fprintf(out, "  unit %s, the file's name: the document names no unit\n", unit);
     size_t cells = 0, records = 0;
     for (size_t i = 0; i < x->table_count; i++) {
         const bk_xtable *t = &x->tables[i];
@@ -364,7 +379,11 @@ int cmd_extract(int argc, char **argv)
     }
     print_diags(&diags);
     char stem[256];
-    if (!unit) {
+    bool unit_given = unit != NULL;
+    if (!unit && x.ident.name[0]) {
+        bk_unit_id_from_name(x.ident.name, stem);
+        unit = stem;
+    } else if (!unit) {
         const char *base = strrchr(path, '/');
         snprintf(stem, sizeof stem, "%s", base ? base + 1 : path);
         char *dot = strrchr(stem, '.');
@@ -390,7 +409,7 @@ int cmd_extract(int argc, char **argv)
             fprintf(stderr, "%s:%u: note: the text's own slip: %s (%s)\n", x.file,
                     x.unread[i].line, x.unread[i].text, x.unread[i].why);
     if (report)
-        print_report(stderr, path, &x);
+        print_report(stderr, path, &x, unit, unit_given);
     if (id.year != 0 && self_check(&x, &id) < 0) {
         fprintf(stderr, "budgetkit extract: %s: the self-check could not run (out of memory, "
                         "or the records would not load as a dataset); no table is vouched for\n",
