@@ -13,10 +13,11 @@
 #include "../ingest/pdftext.h"
 #include "../ingest/unitname.h"
 #include "outfile.h"
+#include "unitsfile.h"
 #include "verb.h"
 
 static const char extract_help[] =
-    "usage: budgetkit extract DOC.txt|DOC.pdf [--unit ID] [--year Y] [--stage budget|final]\n"
+    "usage: budgetkit extract DOC.txt|DOC.pdf [--unit ID | --units FILE] [--year Y] [--stage budget|final]\n"
     "                         [-o ITEMS.csv] [--disclosures FILE.csv] [--report] [--strict]\n"
     "\n"
     "Reads the text of a budget disclosure (Word export with one cell per line, PDF export\n"
@@ -36,6 +37,11 @@ static const char extract_help[] =
     "                       name as the document discloses it, the same on every machine, so\n"
     "                       that two years of one unit share it; the file's name when the\n"
     "                       document names no unit)\n"
+    "  --units FILE         look the disclosed name up in this units file (by its name without\n"
+    "                       spaces, either width of brackets) and use its row's id; a unit not\n"
+    "                       in it is added (id from the name, 市 and 区/县 from the name, level,\n"
+    "                       kind 部门 department / 单位 unit); FILE is created if missing and\n"
+    "                       rewritten whole, never half. Not read when --unit is given\n"
     "  --year Y             budget year (default: the one the document states)\n"
     "  --disclosures FILE   also write which tables were found (unit,year,stage,table,status,\n"
     "                       title,source)\n"
@@ -269,6 +275,45 @@ static long self_check(const bk_extraction *x, const ident *id)
     return failed;
 }
 
+/*
+ * The unit id when --unit is not given: the units file's row of the disclosed name (added when
+ * absent), else the id made from the name, else the file's name. Writes into STEM; NULL after
+ * saying why when the units file cannot be used.
+ */
+static const char *choose_unit(const char *path, const bk_extraction *x, const char *units,
+                               char *stem, size_t stem_size)
+{
+    if (!x->ident.name[0]) {
+        const char *base = strrchr(path, '/');
+        snprintf(stem, stem_size, "%s", base ? base + 1 : path);
+        char *dot = strrchr(stem, '.');
+        if (dot && dot != stem)
+            *dot = '\0';
+        if (units)
+            fprintf(stderr, "%s: note: not looked up in %s: the document names no unit; its id "
+                            "is the file's name, %s\n", path, units, stem);
+        return stem;
+    }
+    if (!units) {
+        bk_unit_id_from_name(x->ident.name, stem);
+        return stem;
+    }
+    bk_units_outcome outcome;
+    const char *why;
+    char err[512];
+    if (bk_unitsfile_resolve(units, x->ident.name, x->ident.scope, stem, stem_size, &outcome,
+                             &why, err, sizeof err) != 0) {
+        fprintf(stderr, "budgetkit extract: %s\n", err);
+        return NULL;
+    }
+    if (outcome == BK_UNITS_ADDED)
+        fprintf(stderr, "%s: note: unit %s (%s) added to %s\n", path, stem, x->ident.name, units);
+    else if (outcome == BK_UNITS_NOT_ADDED)
+        fprintf(stderr, "%s: note: unit %s (%s) not added to %s: %s\n", path, stem,
+                x->ident.name, units, why);
+    return stem;
+}
+
 static void print_report(FILE *out, const char *path, const bk_extraction *x, const char *unit,
                          bool unit_given)
 {
@@ -344,6 +389,7 @@ int cmd_extract(int argc, char **argv)
     const char *stage = take_option(&argc, argv, "--stage", &bad);
     const char *output = take_option(&argc, argv, "-o", &bad);
     const char *disclosures = take_option(&argc, argv, "--disclosures", &bad);
+    const char *units = take_option(&argc, argv, "--units", &bad);
     int report = take_flag(&argc, argv, "--report");
     int strict = take_flag(&argc, argv, "--strict");
     if (take_flag(&argc, argv, "--help") || take_flag(&argc, argv, "-h")) {
@@ -380,16 +426,10 @@ int cmd_extract(int argc, char **argv)
     print_diags(&diags);
     char stem[256];
     bool unit_given = unit != NULL;
-    if (!unit && x.ident.name[0]) {
-        bk_unit_id_from_name(x.ident.name, stem);
-        unit = stem;
-    } else if (!unit) {
-        const char *base = strrchr(path, '/');
-        snprintf(stem, sizeof stem, "%s", base ? base + 1 : path);
-        char *dot = strrchr(stem, '.');
-        if (dot && dot != stem)
-            *dot = '\0';
-        unit = stem;
+    if (!unit && (unit = choose_unit(path, &x, units, stem, sizeof stem)) == NULL) {
+        bk_extraction_release(&x);
+        bk_diag_list_release(&diags);
+        return EXIT_DATA;
     }
     const char *doc_stage = bk_doc_stage_name(x.ident.stage);
     ident id = {unit, stage ? stage : doc_stage ? doc_stage : "budget", year ? year : x.year};

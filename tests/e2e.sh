@@ -592,6 +592,41 @@ if [ -f "$ID_W23" ] && [ -f "$ID_W24" ]; then
     ids=$(tail -n +2 "$TMP/id24w.csv" | cut -d, -f1 | sort -u)
     if [ "$ids" = "w" ]; then ok; else bad "unit id with --unit: records carry '$ids'"; fi
 fi
+# --units: the disclosed name looked up in a units file, added when absent, found the next year
+if [ -f "$ID_W23" ] && [ -f "$ID_W24" ]; then
+    rm -f "$TMP/ids-units.csv"
+    run "units file: created with the first year's unit" 0 extract --units "$TMP/ids-units.csv" -o "$TMP/id23.csv" "$ID_W23"
+    has "units file: the addition is said" "$TMP/err" "note: unit u0ac56b4146709656 (上海市普陀区人民政府万里街道办事处) added to $TMP/ids-units.csv"
+    has "units file: header" "$TMP/ids-units.csv" "id,name,unit_code,city,county,level,kind"
+    # 市 and 区 from the name; a 区 makes it county level; the cover says 部门预算, so a department
+    has "units file: the row" "$TMP/ids-units.csv" "u0ac56b4146709656,上海市普陀区人民政府万里街道办事处,,上海市,普陀区,county,department"
+    run "units file: the next year finds the row" 0 extract --units "$TMP/ids-units.csv" -o "$TMP/id24.csv" "$ID_W24"
+    hasnt "units file: nothing added the next year" "$TMP/err" "added to"
+    if [ "$(wc -l <"$TMP/ids-units.csv")" -eq 2 ]; then ok; else bad "units file: $(wc -l <"$TMP/ids-units.csv") lines after two years of one unit, expected 2"; fi
+    run "units file: loads" 0 validate "$TMP/ids-units.csv" "$TMP/id23.csv" "$TMP/id24.csv"
+    # a person's id is kept: found by the name without its spaces, brackets of either width
+    { echo "id,name,unit_code,city,county,level,kind"; echo "wanli,上海市普陀区 人民政府万里街道办事处,,上海市,普陀区,county,department"; } >"$TMP/ids-own.csv"
+    run "units file: a chosen id" 0 extract --units "$TMP/ids-own.csv" -o "$TMP/id24.csv" "$ID_W24"
+    ids=$(tail -n +2 "$TMP/id24.csv" | cut -d, -f1 | sort -u)
+    if [ "$ids" = "wanli" ]; then ok; else bad "units file with a chosen id: records carry '$ids'"; fi
+    # a file that is not a units file, or does not load, is refused and left as it was
+    cp "$TMP/id23.csv" "$TMP/ids-items.csv"
+    run "units file: an items file refused" 1 extract --units "$TMP/ids-items.csv" -o "$TMP/id24.csv" "$ID_W24"
+    has "units file: says what it expected" "$TMP/err" "ids-items.csv: not a units file (expected the header id,name,unit_code,city,county,level,kind)"
+    if cmp -s "$TMP/id23.csv" "$TMP/ids-items.csv"; then ok; else bad "units file: an items file was changed"; fi
+    printf 'id,name,unit_code,city,county,level,kind\nx,某,,上海市,,nowhere,unit\n' >"$TMP/ids-bad.csv"
+    cp "$TMP/ids-bad.csv" "$TMP/ids-bad.orig"
+    run "units file: a bad row refused" 1 extract --units "$TMP/ids-bad.csv" -o "$TMP/id24.csv" "$ID_W24"
+    has "units file: the bad row named" "$TMP/err" "ids-bad.csv:2:6: error: level 'nowhere'"
+    has "units file: left as it is" "$TMP/err" "the units file does not load; it is left as it is"
+    if cmp -s "$TMP/ids-bad.csv" "$TMP/ids-bad.orig"; then ok; else bad "units file: a file that does not load was changed"; fi
+fi
+# a name that does not begin with its 市 cannot make a units row (the city is required): said, not added
+printf '大厂高新技术产业开发区管理委员会\n2024年部门预算\n' >"$TMP/nocity.txt"
+rm -f "$TMP/nocity-units.csv"
+run "units file: a name without its city" 0 extract --units "$TMP/nocity-units.csv" -o "$TMP/nocity.csv" "$TMP/nocity.txt"
+has "units file: why not added" "$TMP/err" "(大厂高新技术产业开发区管理委员会) not added to $TMP/nocity-units.csv: the name does not begin with its 市, which a units row needs"
+if [ ! -e "$TMP/nocity-units.csv" ]; then ok; else bad "units file: created for a unit it could not add"; fi
 # a document that names no unit keeps the file's name, and says so
 run "unit id: no name in the document" 0 extract --report -o "$TMP/idsas.csv" "$SEEDS_DIR/langfang_sasac_2023_budget_notes.txt"
 has "unit id: the file's name, said" "$TMP/err" "unit langfang_sasac_2023_budget_notes, the file's name: the document names no unit"

@@ -1,0 +1,171 @@
+/* unitsfile.c — see unitsfile.h. */
+#include "unitsfile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../ingest/diag.h"
+#include "../ingest/model.h"
+#include "../ingest/unitname.h"
+#include "outfile.h"
+#include "verb.h"
+
+static const char units_header[] = "id,name,unit_code,city,county,level,kind";
+
+/* The whole of PATH, or NULL with ERR set. */
+static char *slurp(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (n < cap)
+            break;
+        char *grown = cap < ((size_t)1 << 30) ? realloc(buf, cap * 2) : NULL;
+        if (!grown) {
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        buf = grown;
+        cap *= 2;
+    }
+    bool failed = !buf || ferror(f);
+    fclose(f);
+    if (failed) {
+        free(buf);
+        snprintf(err, errlen, "%s: could not be read whole (out of memory or a read error)", path);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+/* Writes TEXT as one CSV field: quoted when it holds a comma, a quote or a line break. */
+static void put_field(FILE *out, const char *text)
+{
+    if (!strpbrk(text, ",\"\r\n")) {
+        fputs(text, out);
+        return;
+    }
+    fputc('"', out);
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+/* Loads PATH as a units file into DS; -1 (diagnostics printed, ERR set) if it is not one. */
+static int load_units(const char *path, bk_dataset *ds, char *err, size_t errlen)
+{
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    int rc = bk_dataset_load_path(ds, path, &diags);
+    print_diags(&diags);
+    size_t errors = diags.errors;
+    bk_diag_list_release(&diags);
+    if (rc != 0 || errors) {
+        snprintf(err, errlen, "%s: the units file does not load; it is left as it is", path);
+        return -1;
+    }
+    if (ds->n_files != 1 || ds->files[0].kind != BK_FILE_UNITS) {
+        snprintf(err, errlen, "%s: not a units file (expected the header %s)", path,
+                 units_header);
+        return -1;
+    }
+    return 0;
+}
+
+static int append_unit(const char *path, const char *old, size_t old_len, const char *name,
+                       const char *id, const bk_jurisdiction *place, bk_doc_scope scope,
+                       char *err, size_t errlen)
+{
+    bk_outfile of;
+    if (bk_outfile_open(&of, path, err, errlen) != 0)
+        return -1;
+    if (old_len) {
+        fwrite(old, 1, old_len, of.fp);
+        if (old[old_len - 1] != '\n')
+            fputc('\n', of.fp);
+    } else
+        fprintf(of.fp, "%s\n", units_header);
+    put_field(of.fp, id);
+    fputc(',', of.fp);
+    put_field(of.fp, name);
+    fputs(",,", of.fp); /* the budget unit code: not on the cover */
+    put_field(of.fp, place->city);
+    fputc(',', of.fp);
+    put_field(of.fp, place->district);
+    fprintf(of.fp, ",%s,%s\n", place->district[0] ? "county" : "city",
+            scope == BK_DOC_DEPARTMENT ? "department"
+            : scope == BK_DOC_UNIT     ? "unit"
+                                       : "unknown");
+    return bk_outfile_commit(&of, err, errlen);
+}
+
+int bk_unitsfile_resolve(const char *path, const char *name, bk_doc_scope scope, char *id,
+                         size_t id_size, bk_units_outcome *outcome, const char **why, char *err,
+                         size_t errlen)
+{
+    *why = NULL;
+    char wanted[1024], made[BK_UNIT_ID_LEN];
+    bk_unit_name_normalise(name, wanted, sizeof wanted);
+    bk_unit_id_from_name(name, made);
+
+    struct stat st;
+    bool exists = stat(path, &st) == 0 && st.st_size > 0; /* an empty file is a new one */
+    bk_dataset *ds = bk_dataset_new();
+    if (!ds) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    char *old = NULL;
+    size_t old_len = 0;
+    int rc = -1;
+    if (exists && (load_units(path, ds, err, errlen) != 0 ||
+                   !(old = slurp(path, &old_len, err, errlen))))
+        goto done;
+    for (size_t i = 0; i < ds->n_units; i++) {
+        char have[1024];
+        bk_unit_name_normalise(ds->units[i].name, have, sizeof have);
+        if (strcmp(have, wanted) == 0) {
+            snprintf(id, id_size, "%s", ds->units[i].id);
+            *outcome = BK_UNITS_FOUND;
+            rc = 0;
+            goto done;
+        }
+    }
+    snprintf(id, id_size, "%s", made);
+    const bk_unit *taken = bk_dataset_find_unit(ds, made);
+    if (taken) {
+        snprintf(err, errlen, "%s:%u: the id %s made from '%s' is already the id of '%s'", path,
+                 taken->line, made, wanted, taken->name);
+        goto done;
+    }
+    bk_jurisdiction place;
+    bk_jurisdiction_from_name(wanted, &place);
+    if (!place.city[0]) {
+        *outcome = BK_UNITS_NOT_ADDED;
+        *why = "the name does not begin with its 市, which a units row needs";
+        rc = 0;
+        goto done;
+    }
+    if (append_unit(path, old, old_len, wanted, made, &place, scope, err, errlen) != 0)
+        goto done;
+    *outcome = BK_UNITS_ADDED;
+    rc = 0;
+done:
+    free(old);
+    bk_dataset_free(ds);
+    return rc;
+}
