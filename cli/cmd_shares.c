@@ -6,6 +6,7 @@
 
 #include "../analytics/classshare.h"
 #include "../ingest/itemscan.h"
+#include "emit.h"
 #include "verb.h"
 
 static const char shares_help[] =
@@ -42,22 +43,6 @@ static void clear_part(void *vpart)
     bk_classshare_clear(((part_ctx *)vpart)->table);
 }
 
-/* CITY as a CSV field: quoted only when it must be. */
-static void put_city(FILE *out, const char *city)
-{
-    if (!strpbrk(city, ",\"\r\n")) {
-        fputs(city, out);
-        return;
-    }
-    putc('"', out);
-    for (const char *p = city; *p; p++) {
-        if (*p == '"')
-            putc('"', out);
-        putc(*p, out);
-    }
-    putc('"', out);
-}
-
 static void put_share(FILE *out, int64_t share)
 {
     uint64_t mag = share < 0 ? (uint64_t)0 - (uint64_t)share : (uint64_t)share;
@@ -81,7 +66,7 @@ static size_t print_table(const bk_classshare_row *rows, size_t n)
     fputs("city,year,class,amount,share_pct\n", stdout);
     for (size_t i = 0; i < n; i++) {
         const bk_classshare_row *r = &rows[i];
-        put_city(stdout, r->city);
+        bk_emit_csv_field(stdout, r->city);
         printf(",%d,%03d,", r->year, r->class_code);
         if (r->overflow) {
             overflows++;

@@ -10,6 +10,7 @@
 #include "../ingest/diag.h"
 #include "../ingest/model.h"
 #include "../ingest/unitname.h"
+#include "emit.h"
 #include "outfile.h"
 #include "verb.h"
 
@@ -49,22 +50,6 @@ static char *slurp(const char *path, size_t *len, char *err, size_t errlen)
     return buf;
 }
 
-/* Writes TEXT as one CSV field: quoted when it holds a comma, a quote or a line break. */
-static void put_field(FILE *out, const char *text)
-{
-    if (!strpbrk(text, ",\"\r\n")) {
-        fputs(text, out);
-        return;
-    }
-    fputc('"', out);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
-}
-
 /* Loads PATH as a units file into DS; -1 (diagnostics printed, ERR set) if it is not one. */
 static int load_units(const char *path, bk_dataset *ds, char *err, size_t errlen)
 {
@@ -99,13 +84,13 @@ static int append_unit(const char *path, const char *old, size_t old_len, const 
             fputc('\n', of.fp);
     } else
         fprintf(of.fp, "%s\n", units_header);
-    put_field(of.fp, id);
+    bk_emit_csv_field(of.fp, id);
     fputc(',', of.fp);
-    put_field(of.fp, name);
+    bk_emit_csv_field(of.fp, name);
     fputs(",,", of.fp); /* the budget unit code: not on the cover */
-    put_field(of.fp, place->city);
+    bk_emit_csv_field(of.fp, place->city);
     fputc(',', of.fp);
-    put_field(of.fp, place->district);
+    bk_emit_csv_field(of.fp, place->district);
     fprintf(of.fp, ",%s,%s\n", place->district[0] ? "county" : "city",
             scope == BK_DOC_DEPARTMENT ? "department"
             : scope == BK_DOC_UNIT     ? "unit"
