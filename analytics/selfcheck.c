@@ -1,6 +1,8 @@
 /* selfcheck.c — see selfcheck.h. */
 #include "selfcheck.h"
 
+#include "../ingest/grow.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,14 +87,9 @@ int bk_selfcheck(const bk_dataset *ds, bk_findings *findings, bk_selfcheck_resul
         table_of(f->what, table, sizeof table);
         bk_table_check *t = find_check(out, f->unit, f->year, f->stage, table);
         if (!t) {
-            if (out->count == out->capacity) {
-                size_t cap = out->capacity ? out->capacity * 2 : 8;
-                bk_table_check *g = realloc(out->tables, cap * sizeof *g);
-                if (!g)
-                    return -1;
-                out->tables = g;
-                out->capacity = cap;
-            }
+            if (!bk_grow((void **)&out->tables, &out->capacity, out->count + 1,
+                         sizeof *out->tables))
+                return -1;
             t = &out->tables[out->count++];
             memset(t, 0, sizeof *t);
             t->unit = f->unit;
