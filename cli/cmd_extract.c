@@ -53,38 +53,6 @@ static const char extract_help[] =
     "Exit status: 0; 1 if a table was unreadable, a number could not be placed (each one is\n"
     "reported with file:line) or the document could not be read; 2 on usage errors.\n";
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *g = realloc(buf, cap * 2);
-            if (!g) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = g;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    if (buf && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 /* What pdftotext said although it read the file (a damaged cross-reference table it rebuilt,
  * say): one note, since its figures may be incomplete. */
 static void note_pdftotext_warnings(const char *path, const bk_pdftext *pt)
@@ -106,7 +74,7 @@ static void note_pdftotext_warnings(const char *path, const bk_pdftext *pt)
  */
 static char *read_document(const char *path, size_t *len, size_t *skip)
 {
-    char *bytes = read_file(path, len);
+    char *bytes = read_whole_file(path, len);
     if (!bytes) {
         fprintf(stderr, "budgetkit extract: cannot read %s: %s\n", path, strerror(errno));
         return NULL;

@@ -16,40 +16,6 @@
 
 static const char units_header[] = "id,name,unit_code,city,county,level,kind";
 
-/* The whole of PATH, or NULL with ERR set. */
-static char *slurp(const char *path, size_t *len, char *err, size_t errlen)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, errlen, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap)
-            break;
-        char *grown = cap < ((size_t)1 << 30) ? realloc(buf, cap * 2) : NULL;
-        if (!grown) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = grown;
-        cap *= 2;
-    }
-    bool failed = !buf || ferror(f);
-    fclose(f);
-    if (failed) {
-        free(buf);
-        snprintf(err, errlen, "%s: could not be read whole (out of memory or a read error)", path);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 /* Loads PATH as a units file into DS; -1 (diagnostics printed, ERR set) if it is not one. */
 static int load_units(const char *path, bk_dataset *ds, char *err, size_t errlen)
 {
@@ -117,18 +83,20 @@ int bk_unitsfile_resolve(const char *path, const char *name, bk_doc_scope scope,
     char *old = NULL;
     size_t old_len = 0;
     int rc = -1;
-    if (exists && (load_units(path, ds, err, errlen) != 0 ||
-                   !(old = slurp(path, &old_len, err, errlen))))
-        goto done;
-    for (size_t i = 0; i < ds->n_units; i++) {
-        char have[1024];
-        bk_unit_name_normalise(ds->units[i].name, have, sizeof have);
-        if (strcmp(have, wanted) == 0) {
-            snprintf(id, id_size, "%s", ds->units[i].id);
-            *outcome = BK_UNITS_FOUND;
-            rc = 0;
+    if (exists) {
+        if (load_units(path, ds, err, errlen) != 0)
+            goto done;
+        if (!(old = read_whole_file(path, &old_len))) {
+            snprintf(err, errlen, "%s: cannot be read: %s", path, strerror(errno));
             goto done;
         }
+    }
+    const bk_unit *known = bk_unit_find_by_name(ds, name);
+    if (known) {
+        snprintf(id, id_size, "%s", known->id);
+        *outcome = BK_UNITS_FOUND;
+        rc = 0;
+        goto done;
     }
     snprintf(id, id_size, "%s", made);
     const bk_unit *taken = bk_dataset_find_unit(ds, made);

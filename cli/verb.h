@@ -51,6 +51,10 @@ int take_flag(int *argc, char **argv, const char *name);
 /* Parses a year option's TEXT into *OUT; on failure reports it (naming VERB) and returns -1. */
 int parse_year_option(const char *verb, const char *text, int *out);
 
+/* The whole of the file at PATH in a buffer the caller frees (*LEN bytes, not terminated);
+ * NULL with errno set when it cannot be opened or read, or memory ran out. */
+char *read_whole_file(const char *path, size_t *len);
+
 /* Loads every path into DS and prints diagnostics and the accounting line; returns the number
  * of errors. */
 size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags);

@@ -59,6 +59,19 @@ void bk_unit_id_from_name(const char *name, char out[BK_UNIT_ID_LEN])
     snprintf(out, BK_UNIT_ID_LEN, "u%016llx", (unsigned long long)h);
 }
 
+const bk_unit *bk_unit_find_by_name(const bk_dataset *ds, const char *name)
+{
+    char wanted[1024];
+    bk_unit_name_normalise(name, wanted, sizeof wanted);
+    for (size_t i = 0; i < ds->n_units; i++) {
+        char have[1024];
+        bk_unit_name_normalise(ds->units[i].name, have, sizeof have);
+        if (strcmp(have, wanted) == 0)
+            return &ds->units[i];
+    }
+    return NULL;
+}
+
 /* ---------------------------------------------------------------- the jurisdiction ---- */
 
 enum { MAX_CHARS = 96 };

@@ -24,6 +24,8 @@
 
 #include <stddef.h>
 
+#include "model.h"
+
 enum { BK_UNIT_ID_LEN = 18 }; /* "u" + 16 hex digits + NUL */
 
 /* Writes NAME's normalised form to OUT (OUT_SIZE bytes, at least 1). */
@@ -31,6 +33,9 @@ void bk_unit_name_normalise(const char *name, char *out, size_t out_size);
 
 /* Writes the stable id of NAME (normalised first) to OUT. */
 void bk_unit_id_from_name(const char *name, char out[BK_UNIT_ID_LEN]);
+
+/* The first of DS's units whose name has the same normalised form as NAME, or NULL. */
+const bk_unit *bk_unit_find_by_name(const bk_dataset *ds, const char *name);
 
 typedef struct {
     char province[64]; /* "" when the name does not begin with one */
