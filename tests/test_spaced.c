@@ -21,7 +21,7 @@
 
 
 
-static void expect(const run *r, const char *table, const char *code, const char *measure,
+static void assert_record(const run *r, const char *table, const char *code, const char *measure,
                    bk_money amount, unsigned line)
 {
     const bk_xrecord *rec = find(r, table, code, measure);
@@ -62,7 +62,7 @@ static size_t diags_with(const run *r, bk_severity severity, unsigned line, cons
     return n;
 }
 
-static void expect_read(const run *r, const char *id, size_t cells, size_t records)
+static void assert_table_read(const run *r, const char *id, size_t cells, size_t records)
 {
     const bk_xtable *t = table_of(r, id);
     assert_non_null(t);
@@ -94,14 +94,14 @@ static void test_header_wrapped_words(void **state)
         "201       一般公共服务支出  12.00       10.00       1.50         0.50\n"; /* 8 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "revenue", "total", "total", WAN(12), 7);
-    expect(&r, "revenue", "total", "fiscal", WAN(10), 7);
-    expect(&r, "revenue", "total", "higher_subsidy", WAN(1.50), 7);
-    expect(&r, "revenue", "total", "affiliated_remit", WAN(0.50), 7);
-    expect(&r, "revenue", "201", "total", WAN(12), 8);
-    expect(&r, "revenue", "201", "affiliated_remit", WAN(0.50), 8);
+    assert_record(&r, "revenue", "total", "total", WAN(12), 7);
+    assert_record(&r, "revenue", "total", "fiscal", WAN(10), 7);
+    assert_record(&r, "revenue", "total", "higher_subsidy", WAN(1.50), 7);
+    assert_record(&r, "revenue", "total", "affiliated_remit", WAN(0.50), 7);
+    assert_record(&r, "revenue", "201", "total", WAN(12), 8);
+    assert_record(&r, "revenue", "201", "affiliated_remit", WAN(0.50), 8);
     assert_null(find(&r, "revenue", "201", "current"));
-    expect_read(&r, "revenue", 8, 8);
+    assert_table_read(&r, "revenue", 8, 8);
     assert_int_equal(r.diags.errors, 0);
     release(&r);
 }
@@ -123,12 +123,12 @@ static void test_header_group_over_two(void **state)
         "201         一般公共服务支出  100.00    60.00    30.00     10.00\n"; /* 6 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "expenditure", "201", "total", WAN(100), 6);
-    expect(&r, "expenditure", "201", "personnel", WAN(60), 6);
-    expect(&r, "expenditure", "201", "public", WAN(30), 6);
-    expect(&r, "expenditure", "201", "project", WAN(10), 6);
+    assert_record(&r, "expenditure", "201", "total", WAN(100), 6);
+    assert_record(&r, "expenditure", "201", "personnel", WAN(60), 6);
+    assert_record(&r, "expenditure", "201", "public", WAN(30), 6);
+    assert_record(&r, "expenditure", "201", "project", WAN(10), 6);
     assert_null(find(&r, "expenditure", "201", "basic"));
-    expect_read(&r, "expenditure", 4, 4);
+    assert_table_read(&r, "expenditure", 4, 4);
     release(&r);
 }
 
@@ -149,11 +149,11 @@ static void test_header_group_over_three(void **state)
         "201   01    人大事务        100.00    90.00    10.00\n"; /* 7 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "expenditure", "201", "total", WAN(100), 6);
-    expect(&r, "expenditure", "201", "basic", WAN(90), 6);
-    expect(&r, "expenditure", "201", "project", WAN(10), 6);
-    expect(&r, "expenditure", "20101", "basic", WAN(90), 7);
-    expect_read(&r, "expenditure", 6, 6);
+    assert_record(&r, "expenditure", "201", "total", WAN(100), 6);
+    assert_record(&r, "expenditure", "201", "basic", WAN(90), 6);
+    assert_record(&r, "expenditure", "201", "project", WAN(10), 6);
+    assert_record(&r, "expenditure", "20101", "basic", WAN(90), 7);
+    assert_table_read(&r, "expenditure", 6, 6);
     assert_int_equal(r.diags.errors, 0);
     release(&r);
 }
@@ -178,19 +178,19 @@ static void test_header_three_levels(void **state)
         "201   01   02   一般行政管理事务       10.00                       10.00\n"; /* 10 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "expenditure", "201", "total", WAN(100), 7);
-    expect(&r, "expenditure", "201", "personnel", WAN(60), 7);
-    expect(&r, "expenditure", "201", "public", WAN(30), 7);
-    expect(&r, "expenditure", "201", "project", WAN(10), 7);
-    expect(&r, "expenditure", "20101", "project", WAN(10), 8);
-    expect(&r, "expenditure", "2010101", "public", WAN(30), 9);
+    assert_record(&r, "expenditure", "201", "total", WAN(100), 7);
+    assert_record(&r, "expenditure", "201", "personnel", WAN(60), 7);
+    assert_record(&r, "expenditure", "201", "public", WAN(30), 7);
+    assert_record(&r, "expenditure", "201", "project", WAN(10), 7);
+    assert_record(&r, "expenditure", "20101", "project", WAN(10), 8);
+    assert_record(&r, "expenditure", "2010101", "public", WAN(30), 9);
     assert_null(find(&r, "expenditure", "2010101", "project"));
     /* the sparse row, by position */
-    expect(&r, "expenditure", "2010102", "total", WAN(10), 10);
-    expect(&r, "expenditure", "2010102", "project", WAN(10), 10);
+    assert_record(&r, "expenditure", "2010102", "total", WAN(10), 10);
+    assert_record(&r, "expenditure", "2010102", "project", WAN(10), 10);
     assert_null(find(&r, "expenditure", "2010102", "personnel"));
     assert_null(find(&r, "expenditure", "201", "basic"));
-    expect_read(&r, "expenditure", 13, 13);
+    assert_table_read(&r, "expenditure", 13, 13);
     assert_int_equal(r.diags.errors, 0);
     release(&r);
 }
@@ -213,15 +213,15 @@ static void test_header_code_parts(void **state)
         "208   05   05    机关事业单位职业年金   10.00                 10.00\n"; /* 8 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "expenditure", "2080599", "total", WAN(3.12), 6);
-    expect(&r, "expenditure", "2080599", "basic", WAN(3.12), 6);
-    expect(&r, "expenditure", "20805", "project", WAN(10), 7);
-    expect(&r, "expenditure", "2080505", "total", WAN(10), 8);
-    expect(&r, "expenditure", "2080505", "project", WAN(10), 8);
+    assert_record(&r, "expenditure", "2080599", "total", WAN(3.12), 6);
+    assert_record(&r, "expenditure", "2080599", "basic", WAN(3.12), 6);
+    assert_record(&r, "expenditure", "20805", "project", WAN(10), 7);
+    assert_record(&r, "expenditure", "2080505", "total", WAN(10), 8);
+    assert_record(&r, "expenditure", "2080505", "project", WAN(10), 8);
     assert_null(find(&r, "expenditure", "2080505", "basic"));
     const bk_xrecord *rec = find(&r, "expenditure", "2080599", "total");
     assert_string_equal(rec->name, "其他行政事业单位养老支出");
-    expect_read(&r, "expenditure", 7, 7);
+    assert_table_read(&r, "expenditure", 7, 7);
     release(&r);
 }
 
@@ -242,13 +242,13 @@ static void test_header_two_sided_summary(void **state)
         "    收入总计        120.00            支出总计           120.00\n"; /* 8 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "summary", "fiscal", "total", WAN(100), 6);
-    expect(&r, "summary", "201", "total", WAN(80), 6);
-    expect(&r, "summary", "business_income", "total", WAN(20), 7);
-    expect(&r, "summary", "205", "total", WAN(40), 7);
-    expect(&r, "summary", "revenue_total", "total", WAN(120), 8);
-    expect(&r, "summary", "expenditure_total", "total", WAN(120), 8);
-    expect_read(&r, "summary", 6, 6);
+    assert_record(&r, "summary", "fiscal", "total", WAN(100), 6);
+    assert_record(&r, "summary", "201", "total", WAN(80), 6);
+    assert_record(&r, "summary", "business_income", "total", WAN(20), 7);
+    assert_record(&r, "summary", "205", "total", WAN(40), 7);
+    assert_record(&r, "summary", "revenue_total", "total", WAN(120), 8);
+    assert_record(&r, "summary", "expenditure_total", "total", WAN(120), 8);
+    assert_table_read(&r, "summary", 6, 6);
     release(&r);
 }
 
@@ -281,19 +281,19 @@ static void test_assembly(void **state)
         "                支出\n"; /* 16 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "expenditure", "total", "total", WAN(100), 6);
-    expect(&r, "expenditure", "total", "basic", WAN(60), 5);
-    expect(&r, "expenditure", "total", "project", WAN(40), 5);
-    expect(&r, "expenditure", "201", "total", WAN(100), 10);
-    expect(&r, "expenditure", "201", "basic", WAN(60), 9);
-    expect(&r, "expenditure", "201", "project", WAN(40), 9);
-    expect(&r, "expenditure", "20101", "total", WAN(100), 11);
-    expect(&r, "expenditure", "2010101", "basic", WAN(60), 13);
+    assert_record(&r, "expenditure", "total", "total", WAN(100), 6);
+    assert_record(&r, "expenditure", "total", "basic", WAN(60), 5);
+    assert_record(&r, "expenditure", "total", "project", WAN(40), 5);
+    assert_record(&r, "expenditure", "201", "total", WAN(100), 10);
+    assert_record(&r, "expenditure", "201", "basic", WAN(60), 9);
+    assert_record(&r, "expenditure", "201", "project", WAN(40), 9);
+    assert_record(&r, "expenditure", "20101", "total", WAN(100), 11);
+    assert_record(&r, "expenditure", "2010101", "basic", WAN(60), 13);
     assert_null(find(&r, "expenditure", "2010101", "project"));
-    expect(&r, "expenditure", "2010199", "total", WAN(40), 14);
-    expect(&r, "expenditure", "2010199", "project", WAN(40), 14);
+    assert_record(&r, "expenditure", "2010199", "total", WAN(40), 14);
+    assert_record(&r, "expenditure", "2010199", "project", WAN(40), 14);
     assert_string_equal(find(&r, "expenditure", "2010199", "total")->name, "其他人大事务支出");
-    expect_read(&r, "expenditure", 13, 13);
+    assert_table_read(&r, "expenditure", 13, 13);
     assert_int_equal(r.diags.errors, 0);
     release(&r);
 }
@@ -325,16 +325,16 @@ static void test_assembly_two_sided_codes(void **state)
     run r;
     extract_text(&r, doc);
     assert_int_equal(r.x.ident.stage, BK_DOC_FINAL);
-    expect(&r, "gpb_basic", "301", "total", WAN(70), 9);
-    expect(&r, "gpb_basic", "302", "total", WAN(30), 9);
-    expect(&r, "gpb_basic", "30101", "total", WAN(70), 12);
-    expect(&r, "gpb_basic", "30201", "total", WAN(30), 12);
+    assert_record(&r, "gpb_basic", "301", "total", WAN(70), 9);
+    assert_record(&r, "gpb_basic", "302", "total", WAN(30), 9);
+    assert_record(&r, "gpb_basic", "30101", "total", WAN(70), 12);
+    assert_record(&r, "gpb_basic", "30201", "total", WAN(30), 12);
     assert_string_equal(find(&r, "gpb_basic", "30201", "total")->name, "办公费");
     assert_string_equal(find(&r, "gpb_basic", "302", "total")->name, "商品和服务支出");
-    expect(&r, "gpb_basic", "total", "personnel", WAN(70), 15);
-    expect(&r, "gpb_basic", "total", "public", WAN(30), 15);
+    assert_record(&r, "gpb_basic", "total", "personnel", WAN(70), 15);
+    assert_record(&r, "gpb_basic", "total", "public", WAN(30), 15);
     assert_int_equal(find(&r, "gpb_basic", "30101", "total")->stage, 0); /* 决算数: the document's */
-    expect_read(&r, "gpb_basic", 6, 6);
+    assert_table_read(&r, "gpb_basic", 6, 6);
     assert_int_equal(r.diags.errors, 0);
     release(&r);
 }
@@ -362,18 +362,18 @@ static void test_sparse_rows(void **state)
         "201   01   02   一般行政管理事务               10.00                10.00\n"; /* 8 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "expenditure", "201", "basic", WAN(30), 5);
-    expect(&r, "expenditure", "20101", "basic", WAN(30), 6);
-    expect(&r, "expenditure", "2010101", "total", WAN(20), 7);
+    assert_record(&r, "expenditure", "201", "basic", WAN(30), 5);
+    assert_record(&r, "expenditure", "20101", "basic", WAN(30), 6);
+    assert_record(&r, "expenditure", "2010101", "total", WAN(20), 7);
     assert_null(find(&r, "expenditure", "2010101", "basic"));
     assert_null(find(&r, "expenditure", "2010101", "project"));
     assert_int_equal(diags_with(&r, BK_SEV_ERROR, 7, "number 20.00 could stand under",
                                 "'基本支出' or '项目支出'"), 1);
-    expect(&r, "expenditure", "2010102", "total", WAN(10), 8);
-    expect(&r, "expenditure", "2010102", "project", WAN(10), 8);
+    assert_record(&r, "expenditure", "2010102", "total", WAN(10), 8);
+    assert_record(&r, "expenditure", "2010102", "project", WAN(10), 8);
     assert_null(find(&r, "expenditure", "2010102", "basic"));
     assert_int_equal(diags_with(&r, BK_SEV_NOTE, 8, "placed by the table's own sum", NULL), 1);
-    expect_read(&r, "expenditure", 8, 7); /* the one reported figure is counted, not read */
+    assert_table_read(&r, "expenditure", 8, 7); /* the one reported figure is counted, not read */
     assert_int_equal(r.diags.errors, 1);
     release(&r);
 }
@@ -401,20 +401,20 @@ static void test_repair_by_sums(void **state)
         "                    合计           80.00      50.00      30.00\n"; /* 10 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "gpb_basic", "30206", "total", WAN(10), 9);
-    expect(&r, "gpb_basic", "30206", "public", WAN(10), 9);
+    assert_record(&r, "gpb_basic", "30206", "total", WAN(10), 9);
+    assert_record(&r, "gpb_basic", "30206", "public", WAN(10), 9);
     assert_null(find(&r, "gpb_basic", "30206", "personnel"));
     assert_int_equal(diags_with(&r, BK_SEV_NOTE, 9, "number 10.00 moved to the next column",
                                 "row 302"), 1);
     /* nothing else moved: 301's block adds up as printed */
-    expect(&r, "gpb_basic", "30101", "personnel", WAN(50), 6);
-    expect(&r, "gpb_basic", "30201", "public", WAN(20), 8);
-    expect(&r, "gpb_basic", "total", "public", WAN(30), 10);
+    assert_record(&r, "gpb_basic", "30101", "personnel", WAN(50), 6);
+    assert_record(&r, "gpb_basic", "30201", "public", WAN(20), 8);
+    assert_record(&r, "gpb_basic", "total", "public", WAN(30), 10);
     size_t moved = 0;
     for (size_t i = 0; i < r.diags.count; i++)
         moved += strstr(r.diags.items[i].message, "moved to the next column") != NULL;
     assert_int_equal(moved, 1);
-    expect_read(&r, "gpb_basic", 13, 13);
+    assert_table_read(&r, "gpb_basic", 13, 13);
     release(&r);
 }
 
@@ -437,8 +437,8 @@ static void test_damaged_economic_code(void **state)
         " 301   9     某某补贴                 0.50       0.50\n"; /* 8 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "gpb_basic", "30102", "total", WAN(12), 7);
-    expect(&r, "gpb_basic", "30102", "personnel", WAN(12), 7);
+    assert_record(&r, "gpb_basic", "30102", "total", WAN(12), 7);
+    assert_record(&r, "gpb_basic", "30102", "personnel", WAN(12), 7);
     assert_string_equal(find(&r, "gpb_basic", "30102", "total")->name, "津贴补贴");
     assert_int_equal(diags_with(&r, BK_SEV_NOTE, 7, "code printed as '301 2' read as 30102",
                                 "from the row's name"), 1);
@@ -446,7 +446,7 @@ static void test_damaged_economic_code(void **state)
                                 "printed as '301 9'", "not read"), 2);
     for (size_t i = 0; i < r.x.record_count; i++)
         assert_true(r.x.records[i].amount != WAN(0.50));
-    expect_read(&r, "gpb_basic", 8, 6);
+    assert_table_read(&r, "gpb_basic", 8, 6);
     release(&r);
 }
 
@@ -472,11 +472,11 @@ static void test_damaged_function_code(void **state)
         " 2   05   01    某某支出           2.00        2.00\n"; /* 12 */
     run r;
     extract_text(&r, doc);
-    expect(&r, "expenditure", "2101102", "total", WAN(5), 7);
-    expect(&r, "expenditure", "2101102", "basic", WAN(5), 7);
+    assert_record(&r, "expenditure", "2101102", "total", WAN(5), 7);
+    assert_record(&r, "expenditure", "2101102", "basic", WAN(5), 7);
     assert_int_equal(diags_with(&r, BK_SEV_NOTE, 7, "code printed as '7 11 02' read as 2101102",
                                 NULL), 1);
-    expect(&r, "expenditure", "2210203", "total", WAN(1), 11);
+    assert_record(&r, "expenditure", "2210203", "total", WAN(1), 11);
     assert_int_equal(diags_with(&r, BK_SEV_NOTE, 11, "'1 02 03' read as 2210203", NULL), 1);
     assert_int_equal(diags_with(&r, BK_SEV_ERROR, 12, "number 2.00 is in a row whose code is "
                                 "printed as '2 05 01'", NULL), 2);
@@ -485,7 +485,7 @@ static void test_damaged_function_code(void **state)
         assert_int_equal(strlen(r.x.records[i].code), strspn(r.x.records[i].code, "0123456789"));
     }
     assert_null(find_code(&r, "expenditure", "20501"));
-    expect_read(&r, "expenditure", 16, 14);
+    assert_table_read(&r, "expenditure", 16, 14);
     release(&r);
 }
 
