@@ -16,9 +16,9 @@ DATADIR := $(CURDIR)/datasets
 GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
 GSL_LIBS   := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(GSL_CFLAGS) -DBK_DEFAULT_DATA='"$(DATADIR)"' $(CFLAGS)
-LDLIBS  := -lcsv $(GSL_LIBS) -lm
+LDLIBS  := -lcsv -lnettle -pthread $(GSL_LIBS) -lm
 
-DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev
+DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev nettle-dev
 DEB_RUN   := gnuplot-nox fonts-noto-cjk poppler-utils
 DEB_CHECK := valgrind
 
