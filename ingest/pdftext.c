@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <spawn.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -96,9 +97,16 @@ static void last_line(const capture *c, char *line, size_t size)
 
 /* Spawns pdftotext on PATH and reads both of its outputs to the end. Returns 0 with *WSTATUS
  * set, or an errno value when it could not be started (ENOENT: not on PATH). */
-static int run(const char *path, capture *c, int *wstatus)
+/*
+ * Documents are read from several threads at once (ingest). Between pipe() and the FD_CLOEXEC
+ * that follows, another thread's child would inherit this thread's pipe ends and hold them
+ * open, so this child's reader would never see its end of file. Creating the pipes and spawning
+ * are therefore done under one lock; the reading is not.
+ */
+static pthread_mutex_t spawn_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int make_pipes(int out[2], int err[2])
 {
-    int out[2] = {-1, -1}, err[2] = {-1, -1};
     if (pipe(out) != 0 || pipe(err) != 0) {
         int e = errno;
         close_pair(out);
@@ -113,9 +121,22 @@ static int run(const char *path, capture *c, int *wstatus)
         close_pair(err);
         return e;
     }
-    posix_spawn_file_actions_t fa;
-    int rc = posix_spawn_file_actions_init(&fa);
+    return 0;
+}
+
+static int run(const char *path, capture *c, int *wstatus)
+{
+    int out[2] = {-1, -1}, err[2] = {-1, -1};
+    pthread_mutex_lock(&spawn_lock);
+    int rc = make_pipes(out, err);
     if (rc != 0) {
+        pthread_mutex_unlock(&spawn_lock);
+        return rc;
+    }
+    posix_spawn_file_actions_t fa;
+    rc = posix_spawn_file_actions_init(&fa);
+    if (rc != 0) {
+        pthread_mutex_unlock(&spawn_lock);
         close_pair(out);
         close_pair(err);
         return rc;
@@ -133,6 +154,7 @@ static int run(const char *path, capture *c, int *wstatus)
     posix_spawn_file_actions_destroy(&fa);
     close(out[1]);
     close(err[1]);
+    pthread_mutex_unlock(&spawn_lock);
     if (rc != 0) {
         close(out[0]);
         close(err[0]);
