@@ -185,18 +185,23 @@ int filter_rows(bk_result *r, const common_opts *o, const bk_dataset *ds)
     return 0;
 }
 
-void print_diags(const bk_diag_list *diags)
+void print_diags_to(FILE *out, const bk_diag_list *diags)
 {
     for (size_t i = 0; i < diags->count; i++) {
         const bk_diag *d = &diags->items[i];
         if (d->file && d->line && d->column)
-            fprintf(stderr, "%s:%u:%u: ", d->file, d->line, d->column);
+            fprintf(out, "%s:%u:%u: ", d->file, d->line, d->column);
         else if (d->file && d->line)
-            fprintf(stderr, "%s:%u: ", d->file, d->line);
+            fprintf(out, "%s:%u: ", d->file, d->line);
         else if (d->file)
-            fprintf(stderr, "%s: ", d->file);
-        fprintf(stderr, "%s: %s\n", bk_severity_name(d->severity), d->message);
+            fprintf(out, "%s: ", d->file);
+        fprintf(out, "%s: %s\n", bk_severity_name(d->severity), d->message);
     }
+}
+
+void print_diags(const bk_diag_list *diags)
+{
+    print_diags_to(stderr, diags);
 }
 
 /* A long load on a terminal says how far it is; *shown remembers that a line needs clearing. */

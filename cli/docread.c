@@ -76,6 +76,7 @@ int bk_docread_file(const char *path, bk_docread *out, char *err, size_t errlen)
     if (bk_pdftext_read(path, &pt, err, errlen) != BK_PDFTEXT_OK)
         return -1;
     keep_warning(&pt, out->warning, sizeof out->warning);
+    out->pdf_errors = strstr(pt.warnings, "Error") != NULL;
     out->text = pt.text;
     out->len = pt.len;
     out->pdf = true;

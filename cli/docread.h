@@ -30,6 +30,7 @@ typedef struct {
     /* What pdftotext complained of although it read the file (a damaged cross-reference table
      * it rebuilt, say), as one line; "" when it said nothing. Its figures may be incomplete. */
     char warning[512];
+    bool pdf_errors; /* pdftotext said "Error" (a damaged file), not only "Warning" (a font) */
 } bk_docread;
 
 /* Reads the document at PATH into *OUT (zeroed first). Returns 0, or -1 with ERR set. */

@@ -35,6 +35,7 @@ static int cmd_version(int argc, char **argv);
 
 static const command commands[] = {
     {"extract", cmd_extract, "read a disclosure's text into item records (and disclosures)"},
+    {"ingest", cmd_ingest, "read folders of disclosures (PDF, text) into one dataset directory"},
     {"validate", cmd_validate, "check data files: format, references, reconciliation"},
     {"summary", cmd_summary, "headline figures, one row per unit and year"},
     {"ratios", cmd_ratios, "structure ratios: shares by function, fund, basic/project, ..."},

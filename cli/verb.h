@@ -10,6 +10,8 @@
 #ifndef BK_VERB_H
 #define BK_VERB_H
 
+#include <stdio.h>
+
 #include "../analytics/index.h"
 #include "../analytics/result.h"
 #include "../ingest/model.h"
@@ -59,6 +61,8 @@ char *read_whole_file(const char *path, size_t *len);
  * of errors. */
 size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags);
 void print_diags(const bk_diag_list *diags);
+/* The same on OUT. */
+void print_diags_to(FILE *out, const bk_diag_list *diags);
 /* "read N files: R rows = A accepted + J rejected" on stderr. */
 void print_accounting(const bk_dataset *ds);
 
@@ -96,6 +100,7 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
 
 /* Each verb: argv[0] is the verb's name. */
 int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_ratios(int argc, char **argv);
 int cmd_yoy(int argc, char **argv);

@@ -48,6 +48,7 @@ const char *bk_file_kind_name(bk_file_kind kind)
     case BK_FILE_STAFF: return "staff";
     case BK_FILE_DISCLOSURES: return "disclosures";
     case BK_FILE_CROSSWALK: return "crosswalk";
+    case BK_FILE_INGEST: return "ingest";
     }
     return "unknown";
 }
@@ -95,6 +96,12 @@ static const char *const crosswalk_columns[] = {"function_class", "function_name
                                                 "cofog_division", "cofog_name",
                                                 "confidence", "note", NULL};
 
+/* Written by `budgetkit ingest` (cli/ingestlog.h); its rows describe documents, not figures. */
+static const char *const ingest_columns[] = {
+    "file", "sha256", "format", "unit", "name", "city", "district", "year", "stage", "kind",
+    "tables_read", "tables_empty", "tables_unreadable", "numeric_cells", "records", "reported",
+    "status", "reason", "items", "report", NULL};
+
 static const kind_spec kinds[] = {
     {BK_FILE_ITEMS, item_columns},
     {BK_FILE_UNITS, unit_columns},
@@ -102,14 +109,16 @@ static const kind_spec kinds[] = {
     {BK_FILE_STAFF, staff_columns},
     {BK_FILE_DISCLOSURES, disclosure_columns},
     {BK_FILE_CROSSWALK, crosswalk_columns},
+    {BK_FILE_INGEST, ingest_columns},
 };
-enum { N_KINDS = sizeof kinds / sizeof kinds[0], MAX_COLUMNS = 16 };
+enum { N_KINDS = sizeof kinds / sizeof kinds[0], MAX_COLUMNS = 24 };
 
 /* A column present in exactly one kind tells the kind apart. */
 static const struct { const char *column; bk_file_kind kind; } distinctive[] = {
     {"amount", BK_FILE_ITEMS},     {"unit_code", BK_FILE_UNITS},
     {"population", BK_FILE_POPULATION}, {"staff", BK_FILE_STAFF},
     {"status", BK_FILE_DISCLOSURES}, {"cofog_division", BK_FILE_CROSSWALK},
+    {"sha256", BK_FILE_INGEST},
 };
 
 typedef struct {
@@ -205,6 +214,7 @@ static const char *kind_article(bk_file_kind kind)
     case BK_FILE_STAFF: return "a staff";
     case BK_FILE_DISCLOSURES: return "a disclosures";
     case BK_FILE_CROSSWALK: return "a crosswalk";
+    case BK_FILE_INGEST: return "an ingest";
     }
     return "an unknown";
 }
@@ -234,7 +244,7 @@ static int read_header(load_state *st, const bk_csv_record *rec)
         bk_diag_add(st->diags, BK_SEV_ERROR, st->file, rec->line, 0,
                     "header '%s' is not one of the known kinds (items: unit,year,stage,table,"
                     "code,name,measure,amount,source; units; population; staff; disclosures; "
-                    "crosswalk)",
+                    "crosswalk; ingest)",
                     bk_diag_excerpt(line, strlen(line), BK_EXCERPT_MAX, ex));
         return -1;
     }
@@ -797,6 +807,7 @@ static int on_record(const bk_csv_record *rec, void *vst)
         case BK_FILE_STAFF: rc = load_staff(&r); break;
         case BK_FILE_DISCLOSURES: rc = load_disclosure(&r); break;
         case BK_FILE_CROSSWALK: rc = load_crosswalk(&r); break;
+        case BK_FILE_INGEST: rc = 0; break; /* the dataset's making, not its content */
         }
     }
     if (st->gb_line && st->gb_rows == 0)

@@ -90,7 +90,8 @@ typedef struct {
 
 typedef enum {
     BK_FILE_ITEMS, BK_FILE_UNITS, BK_FILE_POPULATION, BK_FILE_STAFF, BK_FILE_DISCLOSURES,
-    BK_FILE_CROSSWALK
+    BK_FILE_CROSSWALK,
+    BK_FILE_INGEST /* ingest.csv: how each document became the dataset; read, not kept */
 } bk_file_kind;
 
 /* Accounting for one file read: every data row is either accepted or rejected. */

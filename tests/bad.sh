@@ -54,8 +54,23 @@ for expect in *.expect; do
         bad "$name: an error without file:line"
     else ok; fi
     # 4. accounting: read = accepted + rejected, and a rejected row is never silent; for a
-    # document (extract --report), every numeric cell of a table read is a record or an error
+    # document (extract --report), every numeric cell of a table read is a record or an error;
+    # for a folder (ingest DIR -o DS), every document has its row in DS/ingest.csv, a failed
+    # one is named on stderr, and every other one has its records in DS
     case $run in
+    ingest\ *)
+        dir=$(echo "$run" | cut -d' ' -f2)
+        ds=$(echo "$run" | sed 's/.* -o //')
+        docs=$(find "$dir" -type f \( -name '*.pdf' -o -name '*.txt' \) | wc -l)
+        rows=$(($(wc -l <"$ds/ingest.csv") - 1))
+        if [ "$rows" -eq "$docs" ]; then ok; else bad "$name: $docs documents, $rows rows in ingest.csv"; fi
+        failed=$(grep -c ',failed,' "$ds/ingest.csv")
+        named=$(grep -c "^  $dir/" got.err)
+        if [ "$failed" -eq "$named" ]; then ok; else bad "$name: $failed failed, $named named on stderr"; fi
+        for items in $(grep -v ',failed,' "$ds/ingest.csv" | sed -n '2,$s/.*,\(items\/[^,]*\.csv\),.*/\1/p'); do
+            if [ "$(wc -l <"$ds/$items")" -gt 1 ]; then ok; else bad "$name: $ds/$items holds no records"; fi
+        done
+        continue ;;
     extract\ *)
         acct=$(sed -n 's/^  tables: \([0-9]*\) numeric cells -> \([0-9]*\) records.*/\1 \2/p' got.err)
         said=$(grep -c ": error: table '[^']*': number " got.err)
