@@ -66,9 +66,12 @@ static void cell_text(const bk_result *r, size_t row, const char *column, char *
     }
 }
 
-/* Both renderings of one table: selected COLUMNS with HEADINGS, the rows ROWS (NULL: all). */
-static void table(FILE *h, FILE *m, const bk_result *r, const char *const *columns,
-                  const char *const *headings, const size_t *rows, size_t nrows)
+/* Both renderings of one table: selected COLUMNS with HEADINGS, the rows ROWS (NULL: all). A
+ * `unit` column shows the unit's name from DS's units file: a reader knows units by name, not
+ * by the id a dataset gives them. */
+static void table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                  const char *const *columns, const char *const *headings, const size_t *rows,
+                  size_t nrows)
 {
     fputs("<table>\n<thead><tr>", h);
     fputs("\n|", m);
@@ -93,6 +96,11 @@ static void table(FILE *h, FILE *m, const bk_result *r, const char *const *colum
         for (size_t j = 0; columns[j]; j++) {
             char buf[1024];
             cell_text(r, i, columns[j], buf, sizeof buf);
+            if (strcmp(columns[j], "unit") == 0 && buf[0]) {
+                const char *name = bk_figure_unit_name(ds, buf);
+                if (name != buf) /* the id itself when the unit has no name */
+                    snprintf(buf, sizeof buf, "%s", name);
+            }
             int col = bk_result_column(r, columns[j]);
             int numeric = col >= 0 && bk_result_cell(r, i, (size_t)col)->kind != BK_CELL_TEXT;
             fputs(numeric ? "<td class=\"n\">" : "<td>", h);
@@ -182,7 +190,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     static const char *const sh[] = {"单位", "城市", "年度", "支出合计", "基本支出", "项目支出",
                                      "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
                                      NULL};
-    table(h, m, summary, sc, sh, rows, n);
+    table(h, m, ds, summary, sc, sh, rows, n);
     free(rows);
     bk_result_free(summary);
 
@@ -225,7 +233,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     static const char *const yh[] = {"单位", "年度", "项目", "上年", "本年", "增减（万元）",
                                      "增减（%）", "文件所述增减", NULL};
     if (yrows)
-        table(h, m, yoy, yc, yh, yrows, top);
+        table(h, m, ds, yoy, yc, yh, yrows, top);
     free(yrows);
     free(rk);
     bk_result_free(yoy);
@@ -247,7 +255,8 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
             bk_money_format(f->stated, s);
             bk_money_format(f->computed, c);
         }
-        snprintf(what, sizeof what, "%s %d：%s%s%s%s%s（%s）", f->unit ? f->unit : "", f->year,
+        snprintf(what, sizeof what, "%s %d：%s%s%s%s%s（%s）",
+                 f->unit ? bk_figure_unit_name(ds, f->unit) : "", f->year,
                  f->what, f->has_values ? "：文件 " : "", s, f->has_values ? "，计算 " : "", c,
                  f->stated_sources ? f->stated_sources : "");
         fputs("<li>", h);
@@ -268,7 +277,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
                                      "narrative_missing", "score_pct", "missing", NULL};
     static const char *const ch[] = {"单位", "年度", "表（公开）", "表（空表）", "表（缺）",
                                      "说明（公开）", "说明（缺）", "得分（%）", "缺少", NULL};
-    table(h, m, compl, cc, ch, NULL, 0);
+    table(h, m, ds, compl, cc, ch, NULL, 0);
     bk_result_free(compl);
     fputs("</body>\n</html>\n", h);
     return 0;

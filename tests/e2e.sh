@@ -305,8 +305,9 @@ if command -v gnuplot >/dev/null 2>&1; then
         if [ -s "$TMP/rep/$f" ]; then ok; else bad "report: $f missing"; fi
     done
     has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td class=\"n\">1332.44</td>"
-    has "report largest change" "$TMP/rep/report.md" "| langfang-dachang-hitech-zone | 2024 | 支出总计 | 153896.37 | 48780.62 | -105115.75 | -68.30 |"
-    has "report inconsistency" "$TMP/rep/index.html" "tangshan-fengrun-party-office 2023"
+    has "report largest change" "$TMP/rep/report.md" "| 大厂高新技术产业开发区管理委员会 | 2024 | 支出总计 | 153896.37 | 48780.62 | -105115.75 | -68.30 |"
+    has "report inconsistency" "$TMP/rep/index.html" "中国共产党唐山市丰润区委员会办公室 2023"
+    hasnt "report: units named, not numbered" "$TMP/rep/report.md" "| langfang-dachang-hitech-zone |"
     has "report completeness" "$TMP/rep/report.md" "| 30.77 |"
     if ls -a "$TMP/rep" | grep -q '^\.report-'; then bad "report: staging directory left behind"; else ok; fi
     run "report hostile names" 0 report -o "$TMP/evil-rep" "$TMP/evil-units.csv" "$TMP/evil-items.csv"
