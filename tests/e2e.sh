@@ -757,6 +757,92 @@ if [ -c /dev/null ] && [ -w /dev/null ] && [ -n "$(ls "$TMP"/kinds/items 2>/dev/
     if [ -c /dev/null ]; then ok; else bad "extract -o /dev/null replaced the device"; fi
 fi
 
+# ---- ingest: a folder of documents (the four PDFs and their text twins) to one dataset ----
+if [ -f "$WANLI.pdf" ]; then
+    DS="$TMP/ingest-ds"
+    run "ingest the shared documents" 0 ingest "$DOCS_DIR" -o "$DS"
+    has "ingest: the outcome line" "$TMP/err" "ingest: 8 documents: 8 read, 0 unchanged since the last run; 2 with warnings, 4 repeating another, 0 failed; 2046 records kept; 3 units added"
+    # the figures of one document read (README): who and when, from the documents alone
+    row_of() { grep "/$1," "$DS/ingest.csv"; }
+    field() { row_of "$1" | awk -F, -v c="$2" '{print $c}'; }
+    w23=$(field shanghai_putuo_wanli_street_2023_dept_budget.pdf 4)
+    w24=$(field shanghai_putuo_wanli_street_2024_dept_budget.pdf 4)
+    if [ -n "$w23" ] && [ "$w23" = "$w24" ]; then ok; else bad "ingest: the two wanli years have ids '$w23' and '$w24'"; fi
+    has "ingest: wanli's unit row" "$DS/units.csv" "$w23,上海市普陀区人民政府万里街道办事处,,上海市,普陀区,county,department"
+    has "ingest: the welfare home is a 单位" "$DS/units.csv" ",上海市普陀区社会福利院,,上海市,普陀区,county,unit"
+    has "ingest: the final account" "$DS/ingest.csv" "pdf,u35a1a5ec31e7fc51,上海市普陀区财政局,上海市,普陀区,2024,final,department,7,2,0,"
+    has "ingest: wanli 2023 a budget" "$DS/ingest.csv" ",上海市普陀区人民政府万里街道办事处,上海市,普陀区,2023,budget,department,"
+    has "ingest: the welfare home's unit budget" "$DS/ingest.csv" ",上海市普陀区社会福利院,上海市,普陀区,2024,budget,unit,"
+    # sha256 as the README gives it
+    has "ingest: sha256 of the final account" "$DS/ingest.csv" "d45e923176f9fe4b6533829d3a2fe67f8cbcd55d07099dabf73aca62701f8eb5"
+    # each text twin repeats its PDF record for record; only the PDFs' records are kept
+    for doc in shanghai_putuo_wanli_street_2023_dept_budget shanghai_putuo_wanli_street_2024_dept_budget \
+        shanghai_putuo_finance_bureau_2024_dept_final_accounts shanghai_putuo_social_welfare_home_2024_unit_budget; do
+        if row_of "$doc.txt" | grep -q "repeats $DOCS_DIR/$doc.pdf: the same [0-9]* records; that one is kept"; then ok; else
+            bad "ingest: $doc.txt does not repeat its PDF record for record"; row_of "$doc.txt" | cut -c1-400 >&2; fi
+        if [ -f "$DS/items/$doc.pdf.csv" ] && [ ! -f "$DS/items/$doc.txt.csv" ]; then ok; else bad "ingest: $doc kept twice or not at all"; fi
+    done
+    # the headline figures of ../shared/documents/expected.csv, from summary on the dataset
+    $BK summary --format csv "$DS" >"$TMP/ds-summary.csv" 2>/dev/null
+    checked=0
+    while IFS=, read -r doc stage year metric value; do
+        [ "$doc" = document ] && continue
+        unit=$(field "$doc.pdf" 4)
+        got=$(awk -F, -v u="$unit" -v y="$year" -v s="$stage" -v m="$metric" '
+            NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+            $col["unit"] == u && $col["year"] == y && $col["stage"] == s { print $col[m] }' "$TMP/ds-summary.csv")
+        if [ -n "$got" ] && awk -v a="$got" -v b="$value" 'BEGIN { d = a - b; exit !(d < 0.00005 && d > -0.00005) }'; then ok; else
+            bad "ingest + summary: $doc $year $stage $metric is '$got', the document says $value"; fi
+        checked=$((checked + 1))
+    done <"$DOCS_DIR/expected.csv"
+    if [ "$checked" -ge 20 ]; then ok; else bad "ingest + summary: only $checked headline figures checked"; fi
+    run "validate the ingested dataset" 0 validate "$DS"
+    has "validate ds: the publisher's slip" "$TMP/out" "stated 0.30, computed 2961.68"
+    hasnt "validate ds: nothing read wrongly" "$TMP/out" "origin: reading"
+    run "yoy on the ingested dataset" 0 yoy "$DS"
+    # README: 比2023年预算减少876.75万元 (16497.86 − 15621.11), from the two documents' tables
+    has "yoy ds: wanli's total 2023 -> 2024" "$TMP/out" "$w23,2024,budget,2023,headline,summary,total,支出总计,16497.864,15621.1123,-876.7517,-5.31,changed,-876.75,"
+    run "report on the ingested dataset" 0 report -o "$TMP/ds-brief" "$DS"
+    has "report ds: wanli named" "$TMP/ds-brief/report.md" "| 上海市普陀区人民政府万里街道办事处 | 2024 |"
+    hasnt "report ds: no unit by its id" "$TMP/ds-brief/report.md" "| $w23 |"
+    # a rerun reads nothing again; --force reads all and writes the same files
+    md5sum "$DS"/items/* "$DS"/units.csv >"$TMP/ds.md5"
+    run "ingest again" 0 ingest "$DOCS_DIR" -o "$DS"
+    has "ingest again: nothing read" "$TMP/err" "ingest: 8 documents: 0 read, 8 unchanged since the last run"
+    run "ingest --force -j 1" 0 ingest --force -j 1 "$DOCS_DIR" -o "$DS"
+    has "ingest --force: all read" "$TMP/err" "ingest: 8 documents: 8 read, 0 unchanged"
+    if md5sum -c --quiet "$TMP/ds.md5" >/dev/null 2>&1; then ok; else bad "ingest on one thread wrote other files than on two"; fi
+    # a document that changes is read again; leftovers of an interrupted run are cleared
+    mkdir -p "$TMP/docs2"
+    cp "$DOCS_DIR"/*.pdf "$TMP/docs2/"
+    run "ingest a copy" 0 ingest "$TMP/docs2" -o "$TMP/ds2"
+    echo "%% appended" >>"$TMP/docs2/shanghai_putuo_social_welfare_home_2024_unit_budget.pdf"
+    echo "half" >"$TMP/ds2/.staging/x.items.csv"
+    run "ingest after a change" 0 ingest "$TMP/docs2" -o "$TMP/ds2"
+    has "ingest after a change: one read" "$TMP/err" "ingest: 4 documents: 1 read, 3 unchanged since the last run"
+    if [ ! -e "$TMP/ds2/.staging/x.items.csv" ]; then ok; else bad "ingest: a staged leftover was kept"; fi
+    # bad documents among good ones: each named in one line, exit 1, the rest ingested
+    mkdir -p "$TMP/mixed"
+    cp "$DOCS_DIR"/*.pdf "$TMP/mixed/"
+    cp tests/fixtures/scan.pdf "$TMP/mixed/scan.pdf"
+    head -c 100000 "$WANLI.pdf" >"$TMP/mixed/cut.pdf"
+    head -c 4096 /dev/urandom >"$TMP/mixed/random.txt"
+    if [ -d "$SEEDS_DIR" ]; then
+        iconv -f UTF-8 -t GB18030 "$SEEDS_DIR/datong_sasac_2023_budget.txt" >"$TMP/mixed/gbk-seed.txt"
+    fi
+    run "ingest good and bad documents" 1 ingest "$TMP/mixed" -o "$TMP/ds3"
+    has "ingest mixed: 4 failed" "$TMP/err" "budgetkit ingest: 4 documents failed:"
+    has "ingest mixed: the scan" "$TMP/err" "  $TMP/mixed/scan.pdf: no text layer (a scanned document?); budgetkit does not OCR"
+    has "ingest mixed: the truncated PDF" "$TMP/err" "  $TMP/mixed/cut.pdf: damaged PDF, pdftotext cannot read it"
+    has "ingest mixed: the binary" "$TMP/err" "  $TMP/mixed/random.txt: not a PDF or a text document (binary data at byte"
+    has "ingest mixed: the GB18030 seed" "$TMP/err" "  $TMP/mixed/gbk-seed.txt: text in GB18030 (GBK), not UTF-8; convert it first: iconv -f GB18030 -t UTF-8"
+    has "ingest mixed: the good ones read" "$TMP/err" "0 repeating another, 4 failed; 2046 records kept"
+    if [ "$(ls "$TMP/ds3/items" | wc -l)" -eq 4 ]; then ok; else bad "ingest mixed: $(ls "$TMP/ds3/items" | wc -l) items files, expected the 4 good documents'"; fi
+    run "ingest: a folder without documents" 1 ingest "$TMP/ds3/items" -o "$TMP/ds4"
+    one_line "ingest: a folder without documents" "budgetkit ingest: no .pdf or .txt document under the paths given"
+    run "ingest: no -o" 2 ingest "$DOCS_DIR"
+fi
+
 # ---- the bad-input catalogue (tests/bad/README.md), under VALGRIND too when set ----
 if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/bad.sh; then ok; else bad "bad-input catalogue (tests/bad.sh)"; fi
 
