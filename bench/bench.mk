@@ -43,3 +43,11 @@ bench-extract: all
 	@tools/ensure-deps.sh time
 	SIZES="$(EXTRACT_SIZES)" KINDS="$(EXTRACT_KINDS)" DOCS=$(CURDIR)/../shared/documents \
 		SEEDS=$(SEEDS) sh bench/extract-scale.sh $(BIN)
+
+# `make bench-ingest`: documents per second for `budgetkit ingest`, text and PDF, on 1 and 2
+# threads, and the share of its time spent in poppler (bench/ingest-throughput.sh).
+INGEST_COUNT ?= 100
+.PHONY: bench-ingest
+bench-ingest: all
+	@tools/ensure-deps.sh time
+	COUNT=$(INGEST_COUNT) DOCS=$(CURDIR)/../shared/documents sh bench/ingest-throughput.sh $(BIN)
