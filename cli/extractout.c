@@ -12,6 +12,20 @@
 #include "emit.h"
 #include "outfile.h"
 
+/*
+ * A record's source: FILE:LINE, the line of the text read (for a PDF, of pdftotext's text, so
+ * that the PDF and its text give the same lines), and for a text with pages where a reader
+ * finds it in the PDF: "wanli.pdf:220 (page 5, line 12)".
+ */
+static void source_of(const bk_extraction *x, unsigned line, char *out, size_t size)
+{
+    unsigned page, at;
+    if (bk_extraction_page(x, line, &page, &at))
+        snprintf(out, size, "%s:%u (page %u, line %u)", x->file, line, page, at);
+    else
+        snprintf(out, size, "%s:%u", x->file, line);
+}
+
 int bk_write_items(FILE *out, const bk_extraction *x, const bk_record_ident *id)
 {
     fputs("unit,year,stage,table,code,name,measure,amount,source\n", out);
@@ -31,7 +45,7 @@ int bk_write_items(FILE *out, const bk_extraction *x, const bk_record_ident *id)
             bk_emit_csv_field(out, r->derived);
         } else {
             char src[512];
-            snprintf(src, sizeof src, "%s:%u", x->file, r->line);
+            source_of(x, r->line, src, sizeof src);
             bk_emit_csv_field(out, src);
         }
         fputc('\n', out);
@@ -51,7 +65,7 @@ int bk_write_disclosures(FILE *out, const bk_extraction *x, const bk_record_iden
                 t->status == BK_XTABLE_EMPTY ? "empty" : "disclosed");
         bk_emit_csv_field(out, t->title);
         char src[512];
-        snprintf(src, sizeof src, "%s:%u", x->file, t->first_line);
+        source_of(x, t->first_line, src, sizeof src);
         fputc(',', out);
         bk_emit_csv_field(out, src);
         fputc('\n', out);
@@ -63,7 +77,7 @@ int bk_write_disclosures(FILE *out, const bk_extraction *x, const bk_record_iden
         fprintf(out, ",%d,%s,%s,disclosed,", id->year, id->stage, sc->id);
         bk_emit_csv_field(out, sc->title);
         char src[512];
-        snprintf(src, sizeof src, "%s:%u", x->file, sc->line);
+        source_of(x, sc->line, src, sizeof src);
         fputc(',', out);
         bk_emit_csv_field(out, src);
         fputc('\n', out);

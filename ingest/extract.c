@@ -63,6 +63,7 @@ void bk_extraction_release(bk_extraction *x)
     free(x->sections);
     free(x->execution_rows);
     free(x->consumed);
+    free(x->page_starts);
     bk_strpool_free(x->pool);
     memset(x, 0, sizeof *x);
 }
@@ -197,6 +198,54 @@ static int find_year(const doc *d)
     return 0;
 }
 
+/*
+ * Where the pages begin. pdftotext ends each page with a form feed and goes straight on with
+ * the next page's first line, so a form feed followed by more text starts a page on the line it
+ * is on. Returns -1 when memory runs out.
+ */
+static int find_pages(const char *text, size_t len, bk_extraction *x)
+{
+    size_t cap = 0;
+    unsigned line = 1;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            line++;
+            continue;
+        }
+        if (text[i] != '\f' || i + 1 == len || (i + 2 == len && text[i + 1] == '\n'))
+            continue;
+        if (x->page_count == 0) {
+            if (!bk_grow((void **)&x->page_starts, &cap, 1, sizeof *x->page_starts))
+                return -1;
+            x->page_starts[x->page_count++] = 1;
+        }
+        /* an empty page starts on the same line as the next: it is counted all the same,
+         * and the lookup takes the last page that starts at or before a line */
+        if (!bk_grow((void **)&x->page_starts, &cap, x->page_count + 1, sizeof *x->page_starts))
+            return -1;
+        x->page_starts[x->page_count++] = line;
+    }
+    return 0;
+}
+
+bool bk_extraction_page(const bk_extraction *x, unsigned line, unsigned *page,
+                        unsigned *line_in_page)
+{
+    if (x->page_count == 0 || line == 0)
+        return false;
+    size_t lo = 0, hi = x->page_count; /* the last page starting at or before LINE */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x->page_starts[mid] <= line)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *page = (unsigned)lo + 1;
+    *line_in_page = line - x->page_starts[lo] + 1;
+    return true;
+}
+
 int bk_extract(const char *file, const char *text, size_t len, bk_extraction *out,
                bk_diag_list *diags)
 {
@@ -221,7 +270,7 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
                 goto oom;
         }
     doc d = {0};
-    if (bkx_split_lines(copy, &d) != 0)
+    if (find_pages(copy, len, out) != 0 || bkx_split_lines(copy, &d) != 0)
         goto oom_doc;
     out->year = find_year(&d);
 

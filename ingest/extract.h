@@ -126,6 +126,10 @@ typedef struct {
     bk_xunread *unread; /* narrative amounts not made records, in the order of the text */
     size_t unread_count, unread_capacity;
     bk_narrative_index narrative_index;
+    /* Pages, when the text has pdftotext's form feeds: page_starts[k] is the first line of page
+     * k + 1 (page_starts[0] = 1). page_count 0: a text without page breaks. */
+    unsigned *page_starts;
+    size_t page_count;
 } bk_extraction;
 
 /* The standard tables a complete disclosure publishes (the nine of the national rules). */
@@ -139,6 +143,11 @@ extern const char *const bk_extract_standard_tables[];
 int bk_extract(const char *file, const char *text, size_t len, bk_extraction *out,
                bk_diag_list *diags);
 void bk_extraction_release(bk_extraction *x);
+
+/* The page of LINE and its line within that page (1-based), for a text with page breaks;
+ * false when the text has none. */
+bool bk_extraction_page(const bk_extraction *x, unsigned line, unsigned *page,
+                        unsigned *line_in_page);
 
 /* "word cells per line" / "tab-separated rows" / "space-aligned columns". */
 const char *bk_layout_name(bk_layout layout);

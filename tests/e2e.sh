@@ -387,8 +387,8 @@ if [ -d "$SEEDS_DIR" ]; then
         has "extract 上海 wrapped name" "$TMP/out" "sh,2023,budget,fiscal_summary,207,文化旅游体育与传媒支出,gpb,20.00,"
         has "extract 上海 report: layout" "$TMP/err" "gpb_basic        read       lines 711-778, space-aligned columns, in 元"
         has "extract 上海 report: transposed 三公 read" "$TMP/err" "three_public     read       lines 779-795, space-aligned columns, 7 numeric cells, 7 records"
-        has "extract 上海 三公 total (sum of its items)" "$TMP/out" "sh,2023,budget,three_public,three_public,合计,total,22.91,shanghai_putuo_wanli_street_2023_dept_budget.txt:792"
-        has "extract 上海 公务接待费 column" "$TMP/out" "sh,2023,budget,three_public,reception,公务接待费,total,1.35,shanghai_putuo_wanli_street_2023_dept_budget.txt:792"
+        has "extract 上海 三公 total (sum of its items)" "$TMP/out" "sh,2023,budget,three_public,three_public,合计,total,22.91,\"shanghai_putuo_wanli_street_2023_dept_budget.txt:792 (page 28, line 14)\""
+        has "extract 上海 公务接待费 column" "$TMP/out" "sh,2023,budget,three_public,reception,公务接待费,total,1.35,\"shanghai_putuo_wanli_street_2023_dept_budget.txt:792 (page 28, line 14)\""
         has "extract 上海 vehicle subtotal under its group" "$TMP/out" "sh,2023,budget,three_public,vehicle,公务用车购置及运行费,total,21.56,"
         has "extract 上海 运行费 column" "$TMP/out" "sh,2023,budget,three_public,vehicle_operation,运行费,total,21.56,"
         has "extract 上海 机关运行经费 header wrapped over lines" "$TMP/out" "sh,2023,budget,three_public,operating,2023年机关运行经费预算数,total,786.09,"
@@ -451,12 +451,12 @@ if [ -f "$WANLI.pdf" ]; then
     run "extract PDF" 0 extract --unit w "$WANLI.pdf"
     # read from the PDF's page 10 (2023年部门财务收支预算总表, 单位：元): 收入总计 164,978,640 and
     # 七、城乡社区支出 121,319,878; sources name the PDF and the line of pdftotext's text
-    has "extract PDF: 收入总计 in 万元" "$TMP/out" "w,2023,budget,summary,revenue_total,收入总计,total,16497.864,shanghai_putuo_wanli_street_2023_dept_budget.pdf:220"
-    has "extract PDF: 城乡社区支出" "$TMP/out" "w,2023,budget,summary,212,城乡社区支出,total,12131.9878,shanghai_putuo_wanli_street_2023_dept_budget.pdf:213"
+    has "extract PDF: 收入总计 in 万元" "$TMP/out" "w,2023,budget,summary,revenue_total,收入总计,total,16497.864,\"shanghai_putuo_wanli_street_2023_dept_budget.pdf:220 (page 10, line 27)\""
+    has "extract PDF: 城乡社区支出" "$TMP/out" "w,2023,budget,summary,212,城乡社区支出,total,12131.9878,\"shanghai_putuo_wanli_street_2023_dept_budget.pdf:213 (page 10, line 20)\""
     # the kind is known by the bytes, not the name
     cp "$WANLI.pdf" "$TMP/pdf-named.txt"
     run "extract PDF named .txt" 0 extract --unit w "$TMP/pdf-named.txt"
-    has "extract PDF named .txt: read as a PDF" "$TMP/out" "w,2023,budget,summary,revenue_total,收入总计,total,16497.864,pdf-named.txt:220"
+    has "extract PDF named .txt: read as a PDF" "$TMP/out" "w,2023,budget,summary,revenue_total,收入总计,total,16497.864,\"pdf-named.txt:220 (page 10, line 27)\""
     # every published PDF gives the records of its text (made by the same pdftotext, poppler
     # 22.12), apart from the file name in the sources
     for pdf in "$DOCS_DIR"/*.pdf; do
@@ -467,6 +467,18 @@ if [ -f "$WANLI.pdf" ]; then
             bad "extract $doc: the PDF's records differ from the text's"; diff "$TMP/from-txt.csv" "$TMP/from-pdf.csv" | head -5 >&2
         fi
     done
+    # a source names the PDF's page and the line on it: that line of the page, as pdftotext
+    # prints the page alone, is the line the record was read from
+    $BK extract --unit u "$WANLI.pdf" 2>/dev/null | sed -n 's/.*:\([0-9]*\) (page \([0-9]*\), line \([0-9]*\))"$/\1 \2 \3/p' |
+        awk 'NR % 40 == 1' >"$TMP/pages"
+    checked=0
+    while read -r line page at; do
+        want=$(sed -n "${line}p" "$WANLI.txt" | tr -d '\f')
+        got=$(pdftotext -f "$page" -l "$page" -layout "$WANLI.pdf" - | sed -n "${at}p" | tr -d '\f')
+        if [ -n "$want" ] && [ "$want" = "$got" ]; then ok; else bad "extract PDF: line $line is not line $at of page $page"; fi
+        checked=$((checked + 1))
+    done <"$TMP/pages"
+    if [ "$checked" -ge 10 ]; then ok; else bad "extract PDF: only $checked page sources checked"; fi
     # a PDF cut short
     head -c 100000 "$WANLI.pdf" >"$TMP/cut.pdf"
     run "extract: truncated PDF" 1 extract "$TMP/cut.pdf"
@@ -644,7 +656,7 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
     has "final account: every cell read" "$TMP/err" "tables: 195 numeric cells -> 195 records"
     hasnt "final account: no table unread" "$TMP/err" "unreadable"
     # 收入支出决算总表: 总计 2,995.39 on both sides (line 164), 年初结转和结余 49.14 (line 163)
-    has "final account: 总计, revenue side" "$TMP/kinds/items/fb.csv" ",2024,final,summary,revenue_total,总计,total,2995.39,shanghai_putuo_finance_bureau_2024_dept_final_accounts.txt:164"
+    has "final account: 总计, revenue side" "$TMP/kinds/items/fb.csv" ",2024,final,summary,revenue_total,总计,total,2995.39,\"shanghai_putuo_finance_bureau_2024_dept_final_accounts.txt:164 (page 7, line 3)\""
     has "final account: 总计, spending side" "$TMP/kinds/items/fb.csv" ",2024,final,summary,expenditure_total,总计,total,2995.39,"
     has "final account: 年初结转和结余" "$TMP/kinds/items/fb.csv" ",2024,final,summary,carryover_in,年初结转和结余,total,49.14,"
     # 一般公共预算财政拨款基本支出决算表, the two column groups: 人员经费合计 2,152.26, 公用经费合计 184.65
@@ -657,7 +669,7 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
     # 30201 办公费 21.21, printed on a line above its code, right of 30101 基本工资 262.33
     has "final account: figure above its row, right side" "$TMP/kinds/items/fb.csv" ",2024,final,gpb_basic,30201,办公费,total,21.21,"
     # the 三公 table's 预算数 0.95 (合计 and 公务接待费) is the budget of 2024, sourced to the final account
-    has "final account: 三公 预算数 is the budget" "$TMP/kinds/items/fb.csv" ",2024,budget,three_public,three_public,合计,total,0.95,shanghai_putuo_finance_bureau_2024_dept_final_accounts.txt:491"
+    has "final account: 三公 预算数 is the budget" "$TMP/kinds/items/fb.csv" ",2024,budget,three_public,three_public,合计,total,0.95,\"shanghai_putuo_finance_bureau_2024_dept_final_accounts.txt:491 (page 18, line 13)\""
     # narrative item 1: 年初预算为 1560.05 万元，支出决算为1511.89万元 (lines 577-578)
     has "final account: execution, budget" "$TMP/kinds/items/fb.csv" ",2024,budget,narrative,2010601,行政运行,total,1560.05,"
     has "final account: execution, final" "$TMP/kinds/items/fb.csv" ",2024,final,narrative,2010601,行政运行,total,1511.89,"
