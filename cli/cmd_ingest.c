@@ -166,18 +166,30 @@ static int lock_dataset(const char *dataset)
     return fd; /* closed at exit, which releases the lock */
 }
 
-/* Files a previous, interrupted run left in the staging directory: never its records. */
-static void clear_staging(const char *staging)
+/* Whether NAME is a temporary file of cli/outfile (".FINAL.XXXXXX"), left by a killed run. */
+static bool is_temporary(const char *name)
 {
-    DIR *d = opendir(staging);
+    size_t n = strlen(name);
+    return name[0] == '.' && n > 9 && name[n - 7] == '.' && strchr(name + 1, '.') != name + n - 7;
+}
+
+/*
+ * What a killed run leaves: staged records, and the temporary files of writes it did not
+ * finish. Never a finished file. The dataset's lock is held, so no other ingest is writing.
+ */
+static void clear_leftovers(const char *dir, bool everything)
+{
+    DIR *d = opendir(dir);
     if (!d)
         return;
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
-        if (e->d_name[0] == '.')
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+            !(everything ? e->d_name[0] != '.' || is_temporary(e->d_name)
+                         : is_temporary(e->d_name)))
             continue;
         char path[8192];
-        if ((size_t)snprintf(path, sizeof path, "%s/%s", staging, e->d_name) < sizeof path)
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, e->d_name) < sizeof path)
             unlink(path);
     }
     closedir(d);
@@ -355,7 +367,11 @@ int cmd_ingest(int argc, char **argv)
     int lock = lock_dataset(dataset);
     if (lock < 0)
         return EXIT_DATA;
-    clear_staging(staging);
+    clear_leftovers(staging, true);
+    clear_leftovers(dataset, false);
+    clear_leftovers(items, false);
+    clear_leftovers(discl, false);
+    clear_leftovers(reports, false);
 
     char err[8192];
     int status = EXIT_DATA;

@@ -850,6 +850,31 @@ if [ -f "$WANLI.pdf" ]; then
     has "ingest mixed: the GB18030 seed" "$TMP/err" "  $TMP/mixed/gbk-seed.txt: text in GB18030 (GBK), not UTF-8; convert it first: iconv -f GB18030 -t UTF-8"
     has "ingest mixed: the good ones read" "$TMP/err" "0 repeating another, 4 failed; 2046 records kept"
     if [ "$(ls "$TMP/ds3/items" | wc -l)" -eq 4 ]; then ok; else bad "ingest mixed: $(ls "$TMP/ds3/items" | wc -l) items files, expected the 4 good documents'"; fi
+    # killed midway: what it wrote is whole, and the next run finishes the work
+    mkdir -p "$TMP/many"
+    for i in $(seq 1 15); do
+        for pdf in "$DOCS_DIR"/*.pdf; do
+            { cat "$pdf"; echo "%% copy $i"; } >"$TMP/many/$i-$(basename "$pdf")"
+        done
+    done
+    $BK ingest "$TMP/many" -o "$TMP/ds5" >/dev/null 2>&1 &
+    sleep 1
+    kill -9 $! 2>/dev/null
+    wait $! 2>/dev/null
+    run "validate what a killed ingest left" 0 validate "$TMP/ds5"
+    hasnt "killed ingest: no rejected row" "$TMP/err" "error:"
+    run "ingest after a kill" 0 ingest "$TMP/many" -o "$TMP/ds5"
+    has "ingest after a kill: all there" "$TMP/err" "ingest: 60 documents:"
+    has "ingest after a kill: one per disclosure" "$TMP/err" "56 repeating another, 0 failed; 2046 records kept"
+    if [ -z "$(find "$TMP/ds5" -name '.*.??????' -type f)" ] && [ -z "$(ls "$TMP/ds5/.staging")" ]; then ok; else
+        bad "ingest after a kill: temporary files left"; find "$TMP/ds5" -name '.*' >&2; fi
+    # the progress bar: on a terminal only (script(1) gives the run one)
+    if command -v script >/dev/null 2>&1; then
+        script -qec "$BK ingest $DOCS_DIR -o $TMP/ds6" /dev/null >"$TMP/tty" 2>&1
+        if grep -q '\[8/8\]' "$TMP/tty"; then ok; else bad "ingest: no progress bar on a terminal"; fi
+    else
+        bad "script (bsdutils) is missing: the progress bar is not checked"
+    fi
     run "ingest: a folder without documents" 1 ingest "$TMP/ds3/items" -o "$TMP/ds4"
     one_line "ingest: a folder without documents" "budgetkit ingest: no .pdf or .txt document under the paths given"
     run "ingest: no -o" 2 ingest "$DOCS_DIR"
