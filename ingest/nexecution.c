@@ -200,6 +200,46 @@ static const char *find_within(const char *p, size_t limit, const char *needle)
     return NULL;
 }
 
+/*
+ * The 项 words of a heading, FROM..TO. PDF text may break them with a line of the item printed
+ * out of order ("机关事业单位基本养老" / "161.62万元，支出决算为160.75万元。…" / "保险缴费支出（项）"):
+ * when they are not clean as they stand, the printed lines between that begin with an amount
+ * are left out, and so are paragraph breaks; what remains must be clean.
+ */
+static bool heading_part(const joined *j, const char *from, const char *to, char *out,
+                         size_t size)
+{
+    if (clean_part(from, (size_t)(to - from), out, size))
+        return true;
+    char buf[512];
+    size_t n = 0, a = (size_t)(from - j->s), b = (size_t)(to - j->s), k = 0, pos = a;
+    bool skipped = false;
+    while (k < j->nstarts && j->starts[k] <= a)
+        k++;
+    for (;; k++) {
+        size_t line_start = k < j->nstarts && j->starts[k] < b ? j->starts[k] : b;
+        for (size_t i = pos; i < line_start; i++) {
+            if (j->s[i] == '\n')
+                continue;
+            if (n + 1 >= sizeof buf)
+                return false;
+            buf[n++] = j->s[i];
+        }
+        if (line_start == b)
+            break;
+        bk_money v;
+        const char *e;
+        if (amount_at(j->s + line_start, false, &v, &e)) {
+            size_t next = k + 1 < j->nstarts ? j->starts[k + 1] : j->n;
+            pos = next < b ? next : b;
+            skipped = true;
+        } else {
+            pos = line_start;
+        }
+    }
+    return skipped && clean_part(buf, n, out, size);
+}
+
 /* "N、<类>（类）<款>（款）<项>（项）" at the start of a printed line. */
 static bool read_heading(const bk_extraction *x, const joined *j, size_t at, item *it)
 {
@@ -224,7 +264,7 @@ static bool read_heading(const bk_extraction *x, const joined *j, size_t at, ite
     if (!c2 || !c3 || c2 - k > 120 || c3 - xs > 240 ||
         !clean_part(cls, (size_t)(c1 - cls), cname, sizeof cname) ||
         !clean_part(k, (size_t)(c2 - k), kname, sizeof kname) ||
-        !clean_part(xs, (size_t)(c3 - xs), xname, sizeof xname)) {
+        !heading_part(j, xs, c3, xname, sizeof xname)) {
         it->why = "its heading is not whole in the text (the words of 类, 款 and 项 are broken "
                   "or out of order)";
         return true;
@@ -257,6 +297,58 @@ static int note(bk_extraction *x, bk_diag_list *diags, unsigned line, const char
     return bk_diag_add(diags, BK_SEV_NOTE, x->file, line, 0, "narrative: %s; not read", what);
 }
 
+/*
+ * PDF text sometimes prints a line of a statement before the line it continues:
+ *     449.52万元。决算数小于预算数的主要原因：…
+ *     委托中介机构开展各类审计及绩效评价工作。年初预算为450.52万元，支出决算为
+ * The missing figure then begins a printed line of the same item that no sentence leads into
+ * (the text before it does not end in 为). Such a line is taken only when it is the only one of
+ * the item: PAIR asks for "X万元，支出决算为Y万元" (both figures missing), otherwise "Y万元" not
+ * followed by 支出决算为. Returns its offset, or 0 when there is none or more than one.
+ */
+static size_t find_orphan(const joined *j, const item *it, bool pair)
+{
+    static const char *const actual[] = {"支出决算为", "决算数为", "决算为", NULL};
+    size_t found = 0, count = 0;
+    for (size_t k = 0; k < j->nstarts; k++) {
+        size_t at = j->starts[k];
+        if (at <= it->at || at >= it->span_end)
+            continue; /* within the item, its heading's words included */
+        if (at >= 3 && strncmp(j->s + at - 3, "为", 3) == 0)
+            continue; /* the ordinary continuation of "…为" */
+        bk_money v;
+        const char *q;
+        if (!amount_at(j->s + at, false, &v, &q))
+            continue;
+        while (*q == ' ')
+            q++;
+        size_t alen;
+        const char *w = strncmp(q, "，", 3) == 0 ? q + 3 : *q == ',' ? q + 1 : q;
+        bool then_actual = word_at(w, actual, &alen);
+        if (pair ? then_actual && amount_at(w + alen, false, &v, &q) : !then_actual) {
+            found = at;
+            count++;
+        }
+    }
+    return count == 1 ? found : 0;
+}
+
+/* The 决算 figure the tables give the 项 CODE (支出决算表 or 一般公共预算财政拨款支出决算表), or
+ * false when they give none. */
+static bool table_actual(const bk_extraction *x, const char *code, bk_money *v)
+{
+    for (size_t i = 0; i < x->record_count; i++) {
+        const bk_xrecord *r = &x->records[i];
+        if (r->stage == 0 && r->year_offset == 0 && strcmp(r->code, code) == 0 &&
+            strcmp(r->measure, "total") == 0 &&
+            (strcmp(r->table, "gpb_expenditure") == 0 || strcmp(r->table, "expenditure") == 0)) {
+            *v = r->amount;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The statement at the 年初预算 words at OFF (their length WLEN): the subject is the item ITEM
  * (NULL outside one) unless the words before it name a figure of their own. */
 static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j, size_t off,
@@ -266,8 +358,9 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
     const char *p = j->s + off + wlen, *q;
     unsigned line = j->line[off];
     bk_money budget, spent, rate;
-    size_t alen, spent_at = 0;
-    bool ok = amount_at(p, false, &budget, &q);
+    size_t alen, spent_at = 0, budget_at = off + wlen;
+    bool ok = amount_at(p, false, &budget, &q), moved = false;
+    const char *statement_end = NULL; /* where reading goes on when a figure was elsewhere */
     if (ok) {
         while (*q == ' ')
             q++;
@@ -277,11 +370,47 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
             q++;
         ok = word_at(q, actual, &alen);
         spent_at = ok ? (size_t)(q + alen - j->s) : 0;
-        ok = ok && amount_at(q + alen, false, &spent, &q);
+        if (ok && !amount_at(q + alen, false, &spent, &q)) {
+            /* "…支出决算为" and the figure printed on an earlier line of the item */
+            size_t orphan = it ? find_orphan(j, it, false) : 0;
+            ok = orphan && amount_at(j->s + orphan, false, &spent, &statement_end);
+            statement_end = j->s + spent_at;
+            spent_at = orphan;
+            moved = ok;
+        }
+    } else if (it) {
+        /* "…年初预算为" and "X万元，支出决算为Y万元" printed on an earlier line of the item */
+        size_t orphan = find_orphan(j, it, true);
+        const char *e;
+        ok = orphan && amount_at(j->s + orphan, false, &budget, &e);
+        if (ok) {
+            budget_at = orphan;
+            while (*e == ' ')
+                e++;
+            e += strncmp(e, "，", 3) == 0 ? 3 : *e == ',' ? 1 : 0;
+            ok = word_at(e, actual, &alen);
+            spent_at = (size_t)(e + alen - j->s);
+            ok = ok && amount_at(e + alen, false, &spent, &e);
+            statement_end = p;
+            moved = ok;
+        }
     }
+    bk_money in_table;
+    if (ok && moved && it && it->code[0] && table_actual(x, it->code, &in_table) &&
+        in_table != spent)
+        return note(x, diags, line, "'年初预算为 … 支出决算为 …' is not whole here, and the figure "
+                                    "printed elsewhere in the item is not the table's 决算");
     if (!ok)
         return note(x, diags, line, "'年初预算为 … 支出决算为 …' is not whole here (its figures are "
                                     "missing or printed elsewhere in the text)");
+    if (moved && bk_diag_add(diags, BK_SEV_NOTE, x->file, line, 0,
+                             "narrative: a figure of '年初预算为 … 支出决算为 …' is printed out of "
+                             "order, on line %u; read from there (the only figure of the item "
+                             "no sentence leads into)",
+                             j->line[moved && budget_at != off + wlen ? budget_at : spent_at]) != 0)
+        return -1;
+    if (statement_end)
+        q = statement_end;
     *consumed = (size_t)(q - j->s);
     bool has_rate = false;
     const char *r = q;
@@ -322,7 +451,6 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
         return note(x, diags, line, why);
     }
     /* each figure cites the line its digits are printed on */
-    size_t budget_at = off + wlen;
     while (j->s[budget_at] == ' ')
         budget_at++;
     while (j->s[spent_at] == ' ')

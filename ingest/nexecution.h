@@ -11,10 +11,13 @@
  * stage budget, the 决算 as the document's stage (final), and a stated rate as execution_pct.
  *
  * PDF text sometimes prints a statement's parts out of order ("449.52万元。… 年初预算为450.52万元，
- * 支出决算为" with the 决算 figure on an earlier line). A statement is read only when its words
- * and figures stand in the order of the sentence; otherwise nothing of it is read, and a note
- * names the line and why, counted in x->execution_unread. A heading whose 项 the tables do not
- * name is reported the same way.
+ * 支出决算为" with the 决算 figure on an earlier line; or "161.62万元，支出决算为160.75万元" inside
+ * the item's heading, before "年初预算为"). A missing figure is then taken from the one printed
+ * line of the item that begins with an amount and that no sentence leads into — only when there
+ * is exactly one, and only when its 决算 is what the tables give the 项 — with a note naming the
+ * line it came from. Otherwise nothing of the statement is read, and a note names the line and
+ * why, counted in x->execution_unread. A heading whose 项 the tables do not name is reported the
+ * same way.
  *
  * Ownership: records go to the extraction. Errors: -1 only when memory runs out.
  */

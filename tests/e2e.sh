@@ -674,9 +674,15 @@ if [ -f "$FB" ] && [ -f "$WH" ] && [ -f "$W24" ]; then
     has "final account: execution, budget" "$TMP/kinds/items/fb.csv" ",2024,budget,narrative,2010601,行政运行,total,1560.05,"
     has "final account: execution, final" "$TMP/kinds/items/fb.csv" ",2024,final,narrative,2010601,行政运行,total,1511.89,"
     has "final account: rate of execution" "$TMP/kinds/items/fb.csv" ",2024,final,narrative,gpb,一般公共预算财政拨款支出,execution_pct,98.20,"
-    # item 4 prints 449.52 before its words: named, not paired with another figure
-    has "final account: out-of-order statement named" "$TMP/err" "final_accounts.txt:591: note: narrative: '年初预算为"
-    hasnt "final account: no 450.52 as a final figure" "$TMP/kinds/items/fb.csv" ",final,narrative,2010608,"
+    # item 4 prints its 决算 449.52 (line 590) before "年初预算为450.52万元，支出决算为" (591); item 6
+    # prints "161.62万元，支出决算为160.75万元" (601) inside its heading, before "年初预算为" (603):
+    # each pair put back, as the tables agree (支出决算表 2010608 449.52, 2080505 160.75), and said
+    has "final account: item 4 budget" "$TMP/kinds/items/fb.csv" ",2024,budget,narrative,2010608,财政委托业务支出,total,450.52,"
+    has "final account: item 4 final" "$TMP/kinds/items/fb.csv" ",2024,final,narrative,2010608,财政委托业务支出,total,449.52,\"shanghai_putuo_finance_bureau_2024_dept_final_accounts.txt:590 "
+    has "final account: item 6 budget" "$TMP/kinds/items/fb.csv" ",2024,budget,narrative,2080505,机关事业单位基本养老保险缴费支出,total,161.62,"
+    has "final account: item 6 final" "$TMP/kinds/items/fb.csv" ",2024,final,narrative,2080505,机关事业单位基本养老保险缴费支出,total,160.75,"
+    has "final account: out of order said" "$TMP/err" "final_accounts.txt:591: note: narrative: a figure of '年初预算为 … 支出决算为 …' is printed out of order, on line 590"
+    hasnt "final account: every statement read" "$TMP/err" "is not whole here"
     # 截至2024年12月31日，…共有车辆0辆 (line 697)
     has "final account: vehicles held" "$TMP/kinds/items/fb.csv" ",2024,final,narrative,vehicles,车辆,quantity,0.00,"
     has "final account: sections for completeness" "$TMP/kinds/disclosures/fb.csv" ",2024,final,narrative_assets,disclosed,（三）国有资产占有使用情况说明,"
@@ -773,7 +779,7 @@ fi
 if [ -f "$WANLI.pdf" ]; then
     DS="$TMP/ingest-ds"
     run "ingest the shared documents" 0 ingest "$DOCS_DIR" -o "$DS"
-    has "ingest: the outcome line" "$TMP/err" "ingest: 8 documents: 8 read, 0 unchanged since the last run; 2 with warnings, 4 repeating another, 0 failed; 2046 records kept; 3 units added"
+    has "ingest: the outcome line" "$TMP/err" "ingest: 8 documents: 8 read, 0 unchanged since the last run; 0 with warnings, 4 repeating another, 0 failed; 2050 records kept; 3 units added"
     # the figures of one document read (README): who and when, from the documents alone
     row_of() { grep "/$1," "$DS/ingest.csv"; }
     field() { row_of "$1" | awk -F, -v c="$2" '{print $c}'; }
@@ -848,7 +854,7 @@ if [ -f "$WANLI.pdf" ]; then
     has "ingest mixed: the truncated PDF" "$TMP/err" "  $TMP/mixed/cut.pdf: damaged PDF, pdftotext cannot read it"
     has "ingest mixed: the binary" "$TMP/err" "  $TMP/mixed/random.txt: not a PDF or a text document (binary data at byte"
     has "ingest mixed: the GB18030 seed" "$TMP/err" "  $TMP/mixed/gbk-seed.txt: text in GB18030 (GBK), not UTF-8; convert it first: iconv -f GB18030 -t UTF-8"
-    has "ingest mixed: the good ones read" "$TMP/err" "0 repeating another, 4 failed; 2046 records kept"
+    has "ingest mixed: the good ones read" "$TMP/err" "0 repeating another, 4 failed; 2050 records kept"
     if [ "$(ls "$TMP/ds3/items" | wc -l)" -eq 4 ]; then ok; else bad "ingest mixed: $(ls "$TMP/ds3/items" | wc -l) items files, expected the 4 good documents'"; fi
     # killed midway: what it wrote is whole, and the next run finishes the work
     mkdir -p "$TMP/many"
@@ -865,7 +871,7 @@ if [ -f "$WANLI.pdf" ]; then
     hasnt "killed ingest: no rejected row" "$TMP/err" "error:"
     run "ingest after a kill" 0 ingest "$TMP/many" -o "$TMP/ds5"
     has "ingest after a kill: all there" "$TMP/err" "ingest: 60 documents:"
-    has "ingest after a kill: one per disclosure" "$TMP/err" "56 repeating another, 0 failed; 2046 records kept"
+    has "ingest after a kill: one per disclosure" "$TMP/err" "56 repeating another, 0 failed; 2050 records kept"
     if [ -z "$(find "$TMP/ds5" -name '.*.??????' -type f)" ] && [ -z "$(ls "$TMP/ds5/.staging")" ]; then ok; else
         bad "ingest after a kill: temporary files left"; find "$TMP/ds5" -name '.*' >&2; fi
     # the progress bar: on a terminal only (script(1) gives the run one)
