@@ -37,6 +37,7 @@ static const command commands[] = {
     {"extract", cmd_extract, "read a disclosure's text into item records (and disclosures)"},
     {"ingest", cmd_ingest, "read folders of disclosures (PDF, text) into one dataset directory"},
     {"validate", cmd_validate, "check data files: format, references, reconciliation"},
+    {"execution", cmd_execution, "original budget against actual per final account; PEFA PI-1 and PI-2"},
     {"summary", cmd_summary, "headline figures, one row per unit and year"},
     {"ratios", cmd_ratios, "structure ratios: shares by function, fund, basic/project, ..."},
     {"yoy", cmd_yoy, "changes against the previous year: headline figures and table lines"},

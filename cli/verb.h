@@ -101,6 +101,7 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
 /* Each verb: argv[0] is the verb's name. */
 int cmd_extract(int argc, char **argv);
 int cmd_ingest(int argc, char **argv);
+int cmd_execution(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_ratios(int argc, char **argv);
 int cmd_yoy(int argc, char **argv);

@@ -823,6 +823,27 @@ if [ -f "$WANLI.pdf" ]; then
     run "report on the ingested dataset" 0 report -o "$TMP/ds-brief" "$DS"
     has "report ds: wanli named" "$TMP/ds-brief/report.md" "| 上海市普陀区人民政府万里街道办事处 | 2024 |"
     hasnt "report ds: no unit by its id" "$TMP/ds-brief/report.md" "| $w23 |"
+    # execution on the final account (issue: budget execution): 一般公共预算财政拨款支出 2993.92 (the
+    # narrative, line 573) against 2940.05 (the table): 98.20 %, as stated; PI-1 band A
+    run "execution on the dataset" 0 execution "$DS"
+    has "execution: gpb" "$TMP/out" "u35a1a5ec31e7fc51,上海市普陀区财政局,2024,headline,gpb,一般公共预算财政拨款支出,2993.92,2940.05,-53.87,98.20,98.20,under,,final narrative,final account,"
+    # 三公: 0.95 from the table's 预算数 (line 491), 0.00 from the narrative (line 639; the table's
+    # 决算数 cells are blank), 完成预算的0%
+    has "execution: 三公" "$TMP/out" ",headline,three_public,“三公”经费,0.95,0.00,-0.95,0.00,0.00,not spent,,final account,final narrative,\"shanghai_putuo_finance_bureau_2024_dept_final_accounts.pdf:491 "
+    run "execution by 项" 0 execution --by function --level 项 "$DS"
+    # every item the narrative lists, with its own pair (items 4 and 6 printed out of order)
+    for pair in "2010601,行政运行,1560.05,1511.89" "2010602,一般行政管理事务,10.00,10.00" \
+        "2010607,信息化建设,135.90,135.25" "2010608,财政委托业务支出,450.52,449.52" \
+        "2080501,行政单位离退休,85.55,84.65" "2080505,机关事业单位基本养老保险缴费支出,161.62,160.75" \
+        "2080506,机关事业单位职业年金缴费支出,80.81,80.38" "2080599,其他行政事业单位养老支出,0.94,0.94" \
+        "2101101,行政单位医疗,62.29,60.99" "2210201,住房公积金,187.75,187.19" "2210203,购房补贴,258.50,258.50"; do
+        has "execution by 项: $pair" "$TMP/out" ",function,$pair,"
+    done
+    if [ "$(grep -c ',function,' "$TMP/out")" -eq 11 ]; then ok; else bad "execution by 项: $(grep -c ',function,' "$TMP/out") lines, expected the 11 of the table"; fi
+    run "execution --pefa" 0 execution --pefa "$DS"
+    # PI-2.1 by 类 (originals the sums of the narrative's 项): 201 2156.47/2106.66, 208 328.92/326.72,
+    # 210 62.29/60.99, 221 446.25/445.69; O = 2993.93, A = 2940.06; Σ|a·O − o·A| / (O·A) = 0.7611 %
+    has "execution --pefa: PI-1 A, PI-2.1 A" "$TMP/out" "u35a1a5ec31e7fc51,上海市普陀区财政局,2024,一般公共预算财政拨款支出,2993.92,2940.05,98.20,A,4,0.76,A,"
     # a rerun reads nothing again; --force reads all and writes the same files
     md5sum "$DS"/items/* "$DS"/units.csv >"$TMP/ds.md5"
     run "ingest again" 0 ingest "$DOCS_DIR" -o "$DS"
