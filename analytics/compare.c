@@ -2,6 +2,7 @@
 #include "compare.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,9 +51,42 @@ static int cmp_entries(const void *pa, const void *pb)
     return strcmp(a->unit, b->unit);
 }
 
-/* Every unit of the data and of the units file, each once, at its chosen year. */
+/*
+ * The latest year in which every unit with a document of STAGE has one (years known only from
+ * derived figures do not count), so that units are compared in one year; 0 when there is none.
+ */
+static int common_year(const bk_index *index, const bk_unit_year *uys, size_t n, int stage)
+{
+    int best = 0;
+    for (size_t i = 0; i < n; i++) {
+        int y = uys[i].year;
+        if (uys[i].stage != stage || y <= best || bk_unit_year_is_derived_only(index, &uys[i]))
+            continue;
+        /* every unit of the stage has Y */
+        bool all = true;
+        for (size_t a = 0; a < n && all;) {
+            size_t b = a;
+            bool any = false, has = false;
+            for (; b < n && strcmp(uys[b].unit, uys[a].unit) == 0; b++) {
+                if (uys[b].stage != stage || bk_unit_year_is_derived_only(index, &uys[b]))
+                    continue;
+                any = true;
+                has |= uys[b].year == y;
+            }
+            if (any && !has)
+                all = false;
+            a = b;
+        }
+        if (all)
+            best = y;
+    }
+    return best;
+}
+
+/* Every unit of the data and of the units file, each once, at its chosen year: the year asked
+ * for, else the latest common to all, else each its latest (*YEARS_DIFFER set). */
 static entry *collect(const bk_dataset *ds, const bk_index *index, const bk_compare_options *opt,
-                      size_t *count)
+                      size_t *count, bool *years_differ)
 {
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
@@ -64,9 +98,10 @@ static entry *collect(const bk_dataset *ds, const bk_index *index, const bk_comp
         free(uys);
         return NULL;
     }
+    int common = opt->year ? opt->year : common_year(index, uys, n_uy, opt->stage);
     for (size_t i = 0; i < n_uy; i++) {
         const bk_unit_year *uy = &uys[i];
-        if (uy->stage != opt->stage || (opt->year && uy->year != opt->year) ||
+        if (uy->stage != opt->stage || (common && uy->year != common) ||
             bk_unit_year_is_derived_only(index, uy))
             continue;
         /* unit-years are sorted by unit then year: the last one kept is the latest */
@@ -76,6 +111,10 @@ static entry *collect(const bk_dataset *ds, const bk_index *index, const bk_comp
         }
         out[(*count)++] = (entry){.unit = uy->unit, .year = uy->year};
     }
+    *years_differ = false;
+    for (size_t i = 1; !common && i < *count; i++)
+        if (out[i].year != out[0].year)
+            *years_differ = true;
     /* Units with no year to compare are still listed. */
     for (size_t u = 0; u < ds->n_units; u++) {
         size_t j = 0;
@@ -161,6 +200,7 @@ static int group_rows(bk_result *r, const bk_compare_options *opt, const entry *
         }
         rc |= bk_result_set_text(r, row, "source", e[i].v.source);
         const char *note = e[i].v.note;
+        char combined[256];
         if (e[i].v.has_value) {
             double v = e[i].v.value;
             rc |= bk_result_set_real(r, row, "value", v);
@@ -174,11 +214,14 @@ static int group_rows(bk_result *r, const bk_compare_options *opt, const entry *
             rc |= bk_result_set_int(r, row, "rank", (int64_t)(nv - below - equal + 1));
             if (nv >= 2 && sd > 0)
                 rc |= bk_result_set_real(r, row, "z_score", (v - mean) / sd);
-            else if (!*note)
-                note = nv < 2 ? "only unit of its peer group with a value: no spread"
-                              : "all values equal: no z-score";
-            else if (nv < 2)
-                note = "only unit of its peer group with a value";
+            else {
+                /* why there is no z-score, then what the metric said */
+                snprintf(combined, sizeof combined, "%s%s%s",
+                         nv < 2 ? "only unit of its peer group with a value: no spread"
+                                : "all values equal: no z-score",
+                         *note ? "; " : "", note);
+                note = combined;
+            }
         }
         rc |= bk_result_set_text(r, row, "note", *note ? note : NULL);
     }
@@ -206,8 +249,17 @@ bk_result *bk_compare(const bk_dataset *ds, const bk_index *index,
     bk_result_set_digits(r, "z_score", 3);
     bk_result_set_digits(r, "percentile_rank", 1);
     size_t n;
-    entry *e = collect(ds, index, opt, &n);
+    bool years_differ = false;
+    entry *e = collect(ds, index, opt, &n, &years_differ);
     int rc = e ? 0 : -1;
+    for (size_t i = 0; e && years_differ && i < n; i++) {
+        /* no year common to all: say so beside every value compared */
+        size_t used = strlen(e[i].v.note);
+        if (e[i].year)
+            snprintf(e[i].v.note + used, sizeof e[i].v.note - used, "%sno year common to all "
+                     "units: each at its latest",
+                     used ? "; " : "");
+    }
     if (e)
         qsort(e, n, sizeof *e, cmp_entries);
     for (size_t i = 0; i < n && rc == 0;) {

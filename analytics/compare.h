@@ -1,8 +1,10 @@
 /*
  * compare.h — one metric across units: where each unit stands among its peers.
  *
- * Each unit is taken at one year: the year asked for, else its latest year of the stage that is
- * not known only from derived figures. Units are grouped into peer groups (all units, or by
+ * Units are compared in one year and one stage: the year asked for, else the latest year in
+ * which every unit with a document of the stage has one (years known only from derived figures
+ * do not count); when there is no such year, each unit is taken at its latest and every row's
+ * note says that the years differ. Units are grouped into peer groups (all units, or by
  * kind, city or level from the units file); within a group the statistics are computed with GSL
  * over the units that have a value: n, mean, sample standard deviation, min, first quartile,
  * median, third quartile, max (quartiles by GSL's linear interpolation between order
@@ -27,7 +29,7 @@ typedef enum { BK_PEER_ALL, BK_PEER_KIND, BK_PEER_CITY, BK_PEER_LEVEL } bk_peer_
 typedef struct {
     bk_metric metric;
     bk_peer_by peer_by;
-    int year;  /* 0: each unit's latest year */
+    int year;  /* 0: the latest year common to all units, else each unit's latest */
     int stage; /* bk_stage */
 } bk_compare_options;
 

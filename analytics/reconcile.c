@@ -1,6 +1,8 @@
 /* reconcile.c — see reconcile.h. */
 #include "reconcile.h"
 
+#include "crossdoc.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -948,6 +950,8 @@ int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
     }
     free(uys);
     free(chosen);
+    if (!c.nomem && bk_crossdoc(index, out) != 0)
+        c.nomem = true;
     if (out->count)
         qsort(out->items, out->count, sizeof *out->items, compare_findings);
     return c.nomem ? -1 : 0;

@@ -169,6 +169,9 @@ run "compare" 0 compare --metric total --peer-by kind datasets
 has "compare 廊坊国资委" "$TMP/out" "sasac,langfang-sasac,廊坊市人民政府国有资产监督管理委员会,廊坊市,sasac,city,2023,total,8294.46,万元,2,4813.45,4922.89,1332.44,3072.94,4813.45,6553.95,8294.46,0.707,75.0,1,"
 has "compare 大同国资委" "$TMP/out" "sasac,datong-sasac,大同市人民政府国有资产监督管理委员会,大同市,sasac,city,2023,total,1332.44,万元,2,4813.45,4922.89,1332.44,3072.94,4813.45,6553.95,8294.46,-0.707,25.0,2,"
 has "compare group of one" "$TMP/out" "only unit of its peer group with a value: no spread"
+# 大厂 has 2024 only, the others 2023 only: no year common to all, so each at its latest, said
+has "compare: years differ, said" "$TMP/out" "langfang-dachang-hitech-zone,大厂高新技术产业开发区管理委员会,廊坊市,dev-zone,county,2024,total,"
+has "compare: years differ note" "$TMP/out" "no year common to all units: each at its latest"
 run "compare by level" 0 compare --metric per_resident --peer-by level --format md datasets
 has "compare county offices" "$TMP/out" "| county | langfang-guangyang-gov-office |"
 run "compare hhi" 0 compare --metric hhi datasets
@@ -844,6 +847,38 @@ if [ -f "$WANLI.pdf" ]; then
     # PI-2.1 by 类 (originals the sums of the narrative's 项): 201 2156.47/2106.66, 208 328.92/326.72,
     # 210 62.29/60.99, 221 446.25/445.69; O = 2993.93, A = 2940.06; Σ|a·O − o·A| / (O·A) = 0.7611 %
     has "execution --pefa: PI-1 A, PI-2.1 A" "$TMP/out" "u35a1a5ec31e7fc51,上海市普陀区财政局,2024,一般公共预算财政拨款支出,2993.92,2940.05,98.20,A,4,0.76,A,"
+    # cross-document: the finance bureau's 2024 budget document, made from the original budgets
+    # its final account states (the narrative's 项, its total and the 三公 table), with one figure
+    # changed (信息化建设 135.90 -> 135.00): exactly one finding, with both sources
+    mkdir -p "$TMP/xdoc/items"
+    cp -R "$DS/." "$TMP/xdoc/"
+    fbu=u35a1a5ec31e7fc51
+    {
+        echo "unit,year,stage,table,code,name,measure,amount,source"
+        n=1
+        for pair in gpb_expenditure,total,合计,2993.92 gpb_expenditure,2010601,行政运行,1560.05 \
+            gpb_expenditure,2010602,一般行政管理事务,10.00 gpb_expenditure,2010607,信息化建设,135.00 \
+            gpb_expenditure,2010608,财政委托业务支出,450.52 gpb_expenditure,2080501,行政单位离退休,85.55 \
+            three_public,three_public,合计,0.95 three_public,reception,公务接待费,0.95; do
+            t=${pair%%,*}; rest=${pair#*,}
+            echo "$fbu,2024,budget,$t,$rest" | sed "s/,\([^,]*\)\$/,total,\1,fb_2024_budget.pdf:$n/"
+            n=$((n + 1))
+        done
+    } >"$TMP/xdoc/items/fb-budget.csv"
+    run "validate: a budget against its final account" 0 validate "$TMP/xdoc"
+    if [ "$(grep -c '^inconsistency: cross-document' "$TMP/out")" -eq 1 ]; then ok; else
+        bad "cross-document: $(grep -c '^inconsistency: cross-document' "$TMP/out") inconsistencies, expected 1"; grep -A2 cross-document "$TMP/out" | head -20 >&2; fi
+    has "cross-document: the changed figure" "$TMP/out" "inconsistency: cross-document $fbu 2024: narrative 2010607 信息化建设 total: shanghai_putuo_finance_bureau_2024_dept_final_accounts.pdf and fb_2024_budget.pdf state it differently: stated 135.90, computed 135.00 (difference 0.90)"
+    has "cross-document: the final's source" "$TMP/out" "  stated at shanghai_putuo_finance_bureau_2024_dept_final_accounts.pdf:585 (page 22, line 10)"
+    has "cross-document: the budget's source" "$TMP/out" "  computed from fb_2024_budget.pdf:4"
+    # and the budget document fills what the final account does not state: 一般公共预算 from the
+    # final's own narrative still (it comes first), the budget's figures where the final has none
+    run "execution with the budget document" 0 execution --by function --level 项 "$TMP/xdoc"
+    has "execution: original from the final account first" "$TMP/out" ",function,2010607,信息化建设,135.90,135.25,"
+    # compare in one year: the latest every unit has (2024), not each unit's own latest
+    run "compare on the dataset" 0 compare --metric total "$DS"
+    has "compare: wanli at the common year" "$TMP/out" ",$w23,上海市普陀区人民政府万里街道办事处,上海市,department,county,2024,total,15621.11,"
+    hasnt "compare: one year for all" "$TMP/out" "no year common to all units"
     # a rerun reads nothing again; --force reads all and writes the same files
     md5sum "$DS"/items/* "$DS"/units.csv >"$TMP/ds.md5"
     run "ingest again" 0 ingest "$DOCS_DIR" -o "$DS"

@@ -1,0 +1,177 @@
+/* crossdoc.c — see crossdoc.h. */
+#include "crossdoc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ingest/money.h"
+
+#define HALF_CENT ((bk_money)(BK_MONEY_SCALE / 200))
+
+static bool is_derived(const bk_item *it)
+{
+    return strncmp(it->source, "derived:", 8) == 0;
+}
+
+/* The document a record comes from: a read record's file, or the one a derived figure was
+ * computed from ("derived: 16497.86 - (1421.25) from wanli.pdf:70"). */
+static void document_of(const bk_item *it, const char **start, size_t *len)
+{
+    const char *s = it->source;
+    if (is_derived(it)) {
+        const char *from = strstr(s, " from ");
+        s = from ? from + 6 : s;
+    }
+    *start = s;
+    *len = strcspn(s, ":");
+}
+
+static bool same_document(const bk_item *a, const bk_item *b)
+{
+    const char *sa, *sb;
+    size_t la, lb;
+    document_of(a, &sa, &la);
+    document_of(b, &sb, &lb);
+    return la == lb && strncmp(sa, sb, la) == 0;
+}
+
+static bool same_key(const bk_item *a, const bk_item *b)
+{
+    return a->year == b->year && a->stage == b->stage && strcmp(a->unit, b->unit) == 0 &&
+           strcmp(a->table, b->table) == 0 && strcmp(a->code, b->code) == 0 &&
+           strcmp(a->measure, b->measure) == 0;
+}
+
+static int add_finding(bk_findings *out, const bk_item *a, const bk_item *b)
+{
+    bk_money diff;
+    if (__builtin_sub_overflow(a->amount, b->amount, &diff) || diff == 0)
+        return 0;
+    int derived = is_derived(a) + is_derived(b);
+    /* a derived figure is the sum or difference of two rounded ones */
+    bk_money tolerance = derived ? HALF_CENT * (bk_money)(2 * derived) : HALF_CENT;
+    if (out->count == out->capacity) {
+        size_t cap = out->capacity ? out->capacity * 2 : 32;
+        bk_finding *p = realloc(out->items, cap * sizeof *p);
+        if (!p)
+            return -1;
+        out->items = p;
+        out->capacity = cap;
+    }
+    const char *da, *db;
+    size_t la, lb;
+    document_of(a, &da, &la);
+    document_of(b, &db, &lb);
+    char what[1024];
+    snprintf(what, sizeof what, "%s %s %s %s: %.*s and %.*s state it differently", a->table,
+             a->code, a->name, a->measure, (int)la, da, (int)lb, db);
+    bk_finding *x = &out->items[out->count];
+    memset(x, 0, sizeof *x);
+    x->severity = bk_money_abs(diff) <= tolerance ? BK_SEV_ROUNDING : BK_SEV_INCONSISTENCY;
+    x->rule = "cross-document";
+    x->unit = a->unit;
+    x->year = a->year;
+    x->stage = a->stage;
+    x->has_values = true;
+    x->stated = a->amount;
+    x->computed = b->amount;
+    x->what = strdup(what);
+    x->stated_sources = strdup(a->source);
+    x->computed_sources = strdup(b->source);
+    x->order = out->count;
+    if (!x->what || !x->stated_sources || !x->computed_sources) {
+        free(x->what);
+        free(x->stated_sources);
+        free(x->computed_sources);
+        return -1;
+    }
+    out->count++;
+    return 0;
+}
+
+/* Where a table holds the figure a narrative key states: a final account's 情况说明 gives the
+ * year's original budget per 项 and in total, which the budget document prints in its tables. */
+static bool table_of_narrative(const bk_item *n, const char **table, const char **code,
+                               const char **measure)
+{
+    static const struct { const char *key, *table, *code; } map[] = {
+        {"gpb", "gpb_expenditure", "total"},
+        {"expenditure_total", "expenditure", "total"},
+        {"three_public", "three_public", "three_public"},
+        {"abroad", "three_public", "abroad"},
+        {"vehicle", "three_public", "vehicle"},
+        {"vehicle_purchase", "three_public", "vehicle_purchase"},
+        {"vehicle_operation", "three_public", "vehicle_operation"},
+        {"reception", "three_public", "reception"},
+    };
+    if (strcmp(n->measure, "total") != 0)
+        return false;
+    *measure = "total";
+    size_t len = strlen(n->code);
+    if (len == 7 && strspn(n->code, "0123456789") == 7) {
+        *table = "gpb_expenditure"; /* the 项 of the 一般公共预算财政拨款 statements */
+        *code = n->code;
+        return true;
+    }
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(n->code, map[i].key) == 0) {
+            *table = map[i].table;
+            *code = map[i].code;
+            return true;
+        }
+    return false;
+}
+
+/* Each narrative figure against the table cell of the same figure in another document. */
+static int narrative_against_tables(const bk_index *index, bk_findings *out)
+{
+    for (size_t i = 0; i < index->count; i++) {
+        const bk_item *n = index->items[i];
+        const char *table, *code, *measure;
+        if (!n->has_amount || strcmp(n->table, "narrative") != 0 ||
+            !table_of_narrative(n, &table, &code, &measure))
+            continue;
+        size_t first, cnt = bk_index_table(index, n->unit, n->year, n->stage, table, &first);
+        const bk_item *prev = NULL; /* one finding per other document */
+        for (size_t k = first; k < first + cnt; k++) {
+            const bk_item *t = index->items[k];
+            if (!t->has_amount || strcmp(t->code, code) != 0 || strcmp(t->measure, measure) != 0 ||
+                same_document(t, n) || (prev && same_document(prev, t)))
+                continue;
+            prev = t;
+            if (add_finding(out, n, t) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int bk_crossdoc(const bk_index *index, bk_findings *out)
+{
+    if (narrative_against_tables(index, out) != 0)
+        return -1;
+    for (size_t b = 0; b < index->count;) {
+        size_t e = b + 1;
+        while (e < index->count && same_key(index->items[b], index->items[e]))
+            e++;
+        /* the first record with an amount stands for its document; each other document's
+         * first record is compared with it */
+        const bk_item *first = NULL;
+        for (size_t i = b; i < e && !first; i++)
+            if (index->items[i]->has_amount)
+                first = index->items[i];
+        for (size_t i = b; first && i < e; i++) {
+            const bk_item *it = index->items[i];
+            if (!it->has_amount || same_document(it, first))
+                continue;
+            bool seen = false; /* a document compared already */
+            for (size_t k = b; k < i && !seen; k++)
+                seen = index->items[k]->has_amount && same_document(index->items[k], it);
+            if (!seen && add_finding(out, first, it) != 0)
+                return -1;
+        }
+        b = e;
+    }
+    return 0;
+}
