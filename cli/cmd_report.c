@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "../analytics/reconcile.h"
+#include "../plots/figexec.h"
 #include "../plots/report.h"
 #include "verb.h"
 
@@ -47,8 +48,10 @@ int cmd_report(int argc, char **argv)
             fprintf(stderr, "budgetkit report: %s\n", err);
             status = EXIT_DATA;
         } else {
-            fprintf(stderr, "wrote %s/index.html, %s/report.md and 7 charts\n", dir ? dir : "out",
-                    dir ? dir : "out");
+            bk_figure_options exec = {.kind = "execution"};
+            fprintf(stderr, "wrote %s/index.html, %s/report.md and %d charts\n",
+                    dir ? dir : "out", dir ? dir : "out",
+                    bk_figure_has_finals(in.ds, &in.index, &exec) ? 8 : 7);
         }
     }
     bk_findings_release(&findings);

@@ -289,6 +289,50 @@ static void write_bars(FILE *out, const bk_chart *c)
     fputs("\n", out);
 }
 
+static void write_paired(FILE *out, const bk_chart *c)
+{
+    /* a pair's label names a unit and a line: room for both */
+    string_array(out, "L", c->categories, c->ncat, 2 * BK_CHART_AXIS_CHARS);
+    string_array(out, "S", c->series, c->nser, 24);
+    label_array(out, c);
+    /* row, then per series its value (0 when blank) and a blank flag */
+    fputs("$d << EOD\n", out);
+    size_t shown = 0;
+    for (size_t i = 0; i < c->ncat; i++) {
+        fprintf(out, "%zu", i);
+        for (size_t j = 0; j < c->nser; j++) {
+            double v = value_at(c, i, j);
+            shown += !isnan(v);
+            fprintf(out, " %.17g %d", isnan(v) ? 0.0 : v, isnan(v) ? 1 : 0);
+        }
+        fputc('\n', out);
+    }
+    fputs("EOD\n", out);
+    double lo, hi;
+    value_range(c, 0, c->nser, 0, &lo, &hi);
+    double span = hi - lo;
+    fprintf(out, "set xrange [%.17g:%.17g]\nset yrange [-0.7:%zu.3]\n", lo < 0 ? lo - 0.3 * span : 0,
+            hi + 0.45 * span, c->ncat ? c->ncat - 1 : 0);
+    fputs("set xlabel ", out);
+    bk_gp_quote(out, c->value_axis);
+    fprintf(out, "\nset grid xtics lc rgb '#e5e5e5'\nset ytics scale 0\n"
+                 "set key outside right top vertical Left reverse\nset bmargin 6\n"
+                 "N = %zu\nh = 0.8 / N\nset for [i=1:|L|] ytics add (L[i] i-1)\n",
+            c->nser);
+    /* bar s of row r sits at r - (s - (N+1)/2)·h, the first series on top; a blank one is
+     * not drawn, its label says so */
+    fputs("plot for [s=1:N] $d using (column(2*s+1) > 0 ? NaN : column(2*s)/2):"
+          "($1 - (s - (N + 1) / 2.0) * h):(column(2*s+1) > 0 ? NaN : abs(column(2*s))/2):"
+          "(h * 0.45) with boxxyerror lc rgb word(P, (s-1)%8+1) title S[s]",
+          out);
+    /* a labels clause whose points are all undefined can crash gnuplot 5.4 */
+    if (shown)
+        fputs(", \\\n  for [s=1:N] $d using (column(2*s)):($1 - (s - (N + 1) / 2.0) * h):"
+              "(V[int($1)*N+s]) with labels left offset 0.6,0 font ',9' notitle",
+              out);
+    fputc('\n', out);
+}
+
 static void write_stacked(FILE *out, const bk_chart *c)
 {
     string_array(out, "L", c->categories, c->ncat, BK_CHART_AXIS_CHARS);
@@ -459,6 +503,8 @@ int bk_chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_fo
     int height = 160 + 48 * rows;
     if (c->kind == BK_CHART_STACKED)
         height += 30 * (int)(c->nser / 4 + 1);
+    if (c->kind == BK_CHART_PAIRED)
+        height += 24 * (int)(c->ncat * (c->nser > 1 ? c->nser - 1 : 0));
     if (height > 4000)
         height = 4000;
     preamble(out, c, output, format, font, height);
@@ -472,6 +518,7 @@ int bk_chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_fo
     case BK_CHART_STACKED: write_stacked(out, c); break;
     case BK_CHART_LINES: write_lines(out, c); break;
     case BK_CHART_HEATMAP: write_heatmap(out, c); break;
+    case BK_CHART_PAIRED: write_paired(out, c); break;
     }
     fputs("unset output\n", out);
     return ferror(out) ? -1 : 0;

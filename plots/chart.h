@@ -9,6 +9,8 @@
  *   STACKED    one horizontal bar per category made of the series' values (shares or amounts)
  *   LINES      one line per series over numeric categories (years)
  *   HEATMAP    categories (rows) × series (columns), a cell's colour by its value
+ *   PAIRED     one group of horizontal bars per category, a bar per series side by side (a
+ *              budget beside its actual), each labelled at its end
  * Every value may be NAN (not disclosed): nothing is drawn for it, and its label says 未公开.
  * Names are cleaned and, on axes, shortened to BK_CHART_AXIS_CHARS characters with "…"; the
  * full names are for the legend or the report's tables.
@@ -28,7 +30,7 @@
 #include "gnuplot.h"
 
 typedef enum { BK_CHART_BARS, BK_CHART_DIVERGING, BK_CHART_STACKED, BK_CHART_LINES,
-               BK_CHART_HEATMAP } bk_chart_kind;
+               BK_CHART_HEATMAP, BK_CHART_PAIRED } bk_chart_kind;
 
 #define BK_CHART_AXIS_CHARS 16
 

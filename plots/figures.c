@@ -12,9 +12,10 @@
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
 #include "../ingest/vocab.h"
+#include "figexec.h"
 
 const char *const bk_figure_kinds[] = {"structure", "heatmap", "three-public", "compare",
-                                       "percapita", "yoy", "trend", NULL};
+                                       "percapita", "yoy", "trend", "execution", NULL};
 
 const char *bk_figure_unit_name(const bk_dataset *ds, const char *unit)
 {
@@ -570,6 +571,8 @@ bk_chart *bk_figure(const bk_dataset *ds, const bk_index *index, const bk_figure
         return changes(ds, index, opt, opt->metric ? opt->metric : "total", err, errlen);
     if (strcmp(k, "trend") == 0)
         return trend(ds, index, opt, opt->metric ? opt->metric : "total", err, errlen);
+    if (strcmp(k, "execution") == 0)
+        return bk_figure_execution(ds, index, opt, err, errlen);
     snprintf(err, errlen, "'%s' is not a chart kind", k);
     return NULL;
 }

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,8 @@
 #include <unistd.h>
 
 #include "../analytics/completeness.h"
+#include "figexec.h"
+#include "../analytics/pefa.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
 #include "figures.h"
@@ -149,6 +152,39 @@ static int cmp_ranked(const void *a, const void *b)
     return x->row < y->row ? -1 : x->row > y->row;
 }
 
+/*
+ * When the data hold final accounts: each unit-year's original budget against its actual and
+ * its PEFA scores (analytics/pefa.h), and the paired-bar chart of budget against actual.
+ */
+static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index)
+{
+    bk_figure_options fo = {.kind = "execution"};
+    if (!bk_figure_has_finals(ds, index, &fo))
+        return 0;
+    heading(h, m, "预算执行（决算与年初预算）");
+    paragraph(h, m, "年初预算取自决算本身（年初预算数栏或情况说明），否则取自当年预算文件；"
+                    "评分依 PEFA 2016：PI-1 总支出执行率（A 95–105%，B 90–110%，C 85–115%），"
+                    "PI-2 支出结构偏差（按功能类、按经济分类类；A <5%，B <10%，C <15%），"
+                    "满三年时按“三年中至少两年”给出等级。逐项见 budgetkit execution。");
+    bk_result *p = bk_pefa(ds, index);
+    if (!p)
+        return -1;
+    static const char *const pc[] = {"unit", "year", "pi1_line", "pi1_original_wan",
+                                     "pi1_actual_wan", "pi1_outturn_pct", "pi1_band",
+                                     "pi2_function_variance_pct", "pi2_function_band",
+                                     "pi2_economic_variance_pct", "pi2_economic_band",
+                                     "pi1_letter", "note", NULL};
+    static const char *const ph[] = {"单位", "年度", "口径", "年初预算", "决算", "执行率（%）",
+                                     "PI-1", "功能结构偏差（%）", "PI-2.1", "经济结构偏差（%）",
+                                     "PI-2.2", "三年等级（PI-1）", "说明", NULL};
+    table(h, m, ds, p, pc, ph, NULL, 0);
+    bk_result_free(p);
+    fputs("<figure><img src=\"execution.svg\" alt=\"预算执行\"><figcaption>预算执行：年初预算与"
+          "决算</figcaption></figure>\n", h);
+    fputs("![预算执行](execution.svg)\n\n", m);
+    return 0;
+}
+
 static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
                        const bk_findings *findings, const char *const *charts,
                        const char *const *chart_titles)
@@ -268,6 +304,9 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     }
     fputs("</ul>\n", h);
 
+    if (execution_section(h, m, ds, index) != 0)
+        return -1;
+
     heading(h, m, "公开完整性");
     bk_result *compl = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
     if (!compl)
@@ -303,7 +342,7 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
                                          "支出合计比上年增减", "历年变化", NULL};
     static const char *const files[] = {"structure.svg", "heatmap.svg", "three-public.svg",
                                         "compare.svg", "percapita.svg", "yoy.svg", "trend.svg",
-                                        "report.md", "index.html", NULL};
+                                        "report.md", "index.html", "execution.svg", NULL};
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         snprintf(err, errlen, "%s: cannot create the directory: %s", dir, strerror(errno));
         return -1;
@@ -320,6 +359,18 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         return -1;
     }
     char path[4200];
+    bk_figure_options exec = {.kind = "execution"};
+    bool finals = bk_figure_has_finals(ds, index, &exec);
+    if (finals) {
+        bk_chart *c = bk_figure(ds, index, &exec, err, errlen);
+        snprintf(path, sizeof path, "%s/execution.svg", staging);
+        int rc = c ? bk_chart_render(c, path, font, err, errlen) : -1;
+        bk_chart_free(c);
+        if (rc != 0) {
+            remove_staging(staging, files);
+            return -1;
+        }
+    }
     for (size_t k = 0; charts[k]; k++) {
         bk_figure_options fo = {.kind = charts[k]};
         bk_chart *c = bk_figure(ds, index, &fo, err, errlen);
@@ -345,6 +396,13 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
     }
     for (size_t i = 0; files[i]; i++) {
         char from[4200], to[4200];
+        if (!finals && strcmp(files[i], "execution.svg") == 0) {
+            /* a briefing without final accounts has no execution chart; none of an earlier
+             * briefing in DIR may stay to be taken for this one's */
+            snprintf(to, sizeof to, "%s/%s", dir, files[i]);
+            unlink(to);
+            continue;
+        }
         snprintf(from, sizeof from, "%s/%s", staging, files[i]);
         snprintf(to, sizeof to, "%s/%s", dir, files[i]);
         if (rename(from, to) != 0) {

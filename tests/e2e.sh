@@ -307,6 +307,9 @@ if command -v gnuplot >/dev/null 2>&1; then
     for f in index.html report.md structure.svg heatmap.svg three-public.svg compare.svg percapita.svg yoy.svg trend.svg; do
         if [ -s "$TMP/rep/$f" ]; then ok; else bad "report: $f missing"; fi
     done
+    # no final account in the bundled data: no execution section, no execution chart
+    if [ ! -e "$TMP/rep/execution.svg" ]; then ok; else bad "report: an execution chart without final accounts"; fi
+    hasnt "report: no execution section" "$TMP/rep/report.md" "预算执行"
     has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td class=\"n\">1332.44</td>"
     has "report largest change" "$TMP/rep/report.md" "| 大厂高新技术产业开发区管理委员会 | 2024 | 支出总计 | 153896.37 | 48780.62 | -105115.75 | -68.30 |"
     has "report inconsistency" "$TMP/rep/index.html" "中国共产党唐山市丰润区委员会办公室 2023"
@@ -824,6 +827,9 @@ if [ -f "$WANLI.pdf" ]; then
     # README: 比2023年预算减少876.75万元 (16497.86 − 15621.11), from the two documents' tables
     has "yoy ds: wanli's total 2023 -> 2024" "$TMP/out" "$w23,2024,budget,2023,headline,summary,total,支出总计,16497.864,15621.1123,-876.7517,-5.31,changed,-876.75,"
     run "report on the ingested dataset" 0 report -o "$TMP/ds-brief" "$DS"
+    has "report ds: eight charts with the execution chart" "$TMP/err" "report.md and 8 charts"
+    has "report ds: the execution section" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 2024 | 一般公共预算财政拨款支出 | 2993.92 | 2940.05 | 98.20 | A | 0.76 | A |"
+    if [ -s "$TMP/ds-brief/execution.svg" ] && grep -q '2940.05（98.20%）' "$TMP/ds-brief/execution.svg"; then ok; else bad "report ds: no execution chart with the rate"; fi
     has "report ds: wanli named" "$TMP/ds-brief/report.md" "| 上海市普陀区人民政府万里街道办事处 | 2024 |"
     hasnt "report ds: no unit by its id" "$TMP/ds-brief/report.md" "| $w23 |"
     # execution on the final account (issue: budget execution): 一般公共预算财政拨款支出 2993.92 (the

@@ -1,0 +1,147 @@
+/* figexec.c — see figexec.h. */
+#include "figexec.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analytics/execution.h"
+#include "../ingest/grow.h"
+
+typedef struct {
+    char *name;
+    double original, actual; /* NAN when not known */
+    char label[64];
+} bar;
+
+static bool wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit)
+{
+    if (opt->unit && strcmp(opt->unit, unit) != 0)
+        return false;
+    if (opt->city) {
+        const bk_unit *u = bk_dataset_find_unit(ds, unit);
+        return u && u->city && strcmp(u->city, opt->city) == 0;
+    }
+    return true;
+}
+
+bool bk_figure_has_finals(const bk_dataset *ds, const bk_index *index,
+                          const bk_figure_options *opt)
+{
+    size_t n;
+    bk_unit_year *uys = bk_index_unit_years(index, &n);
+    bool any = false;
+    for (size_t i = 0; i < n && !any; i++)
+        any = uys[i].stage == BK_STAGE_FINAL && wanted(ds, opt, uys[i].unit) &&
+              !bk_unit_year_is_derived_only(index, &uys[i]);
+    free(uys);
+    return any;
+}
+
+static int add_bar(bar **bars, size_t *n, size_t *cap, const char *name,
+                   const bk_execution_line *l)
+{
+    if (!bk_grow((void **)bars, cap, *n + 1, sizeof **bars))
+        return -1;
+    bar *b = &(*bars)[(*n)++];
+    b->name = strdup(name);
+    if (!b->name)
+        return -1;
+    b->original = l->has_original ? bk_money_to_double(l->original) : NAN;
+    b->actual = l->has_actual ? bk_money_to_double(l->actual) : NAN;
+    bk_money rate;
+    if (l->has_original && l->has_actual && l->original > 0 &&
+        bk_money_percent(l->actual, l->original, &rate))
+        snprintf(b->label, sizeof b->label, "%.2f（%.2f%%）", b->actual,
+                 bk_money_to_double(rate));
+    else if (l->has_actual)
+        snprintf(b->label, sizeof b->label, "%.2f（无年初预算）", b->actual);
+    else
+        snprintf(b->label, sizeof b->label, "未公开");
+    return 0;
+}
+
+/* The bars of one unit-year: its aggregate, then each 类 of the function table. */
+static int unit_bars(const bk_dataset *ds, const bk_index *index, const bk_unit_year *uy,
+                     bar **bars, size_t *n, size_t *cap)
+{
+    const char *unit = bk_figure_unit_name(ds, uy->unit);
+    size_t k;
+    bool nomem;
+    bk_execution_options head = {BK_EXEC_HEADLINE, 0}, fn = {BK_EXEC_FUNCTION, 3};
+    bk_execution_line *h = bk_execution_lines(index, uy->unit, uy->year, &head, &k, &nomem);
+    int rc = nomem ? -1 : 0;
+    char name[512];
+    /* the aggregate: 一般公共预算财政拨款支出 when it has an original, else 支出合计 */
+    const bk_execution_line *agg = k > 0 ? &h[0] : NULL;
+    if (k > 1 && !h[0].has_original && h[1].has_original)
+        agg = &h[1];
+    if (rc == 0 && agg) {
+        snprintf(name, sizeof name, "%s %d %s", unit, uy->year, agg->name);
+        rc = add_bar(bars, n, cap, name, agg);
+    }
+    free(h);
+    bk_execution_line *f = rc ? NULL : bk_execution_lines(index, uy->unit, uy->year, &fn, &k,
+                                                          &nomem);
+    if (nomem)
+        rc = -1;
+    for (size_t i = 0; rc == 0 && f && i < k; i++) {
+        snprintf(name, sizeof name, "%s %s %s", unit, f[i].line, f[i].name);
+        rc = add_bar(bars, n, cap, name, &f[i]);
+    }
+    free(f);
+    return rc;
+}
+
+bk_chart *bk_figure_execution(const bk_dataset *ds, const bk_index *index,
+                              const bk_figure_options *opt, char *err, size_t errlen)
+{
+    size_t nuy;
+    bk_unit_year *uys = bk_index_unit_years(index, &nuy);
+    bar *bars = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < nuy && rc == 0; i++) {
+        if (uys[i].stage != BK_STAGE_FINAL || !wanted(ds, opt, uys[i].unit) ||
+            bk_unit_year_is_derived_only(index, &uys[i]))
+            continue;
+        rc = unit_bars(ds, index, &uys[i], &bars, &n, &cap);
+    }
+    free(uys);
+    bk_chart *c = NULL;
+    if (rc == 0 && n == 0) {
+        snprintf(err, errlen, "no final account (决算) in the data: nothing to set against its "
+                              "budget");
+        goto done;
+    }
+    c = rc == 0 ? bk_chart_new(BK_CHART_PAIRED, n, 2) : NULL;
+    rc = c ? 0 : -1;
+    rc |= c ? bk_chart_set_series(c, 0, "年初预算") : 0;
+    rc |= c ? bk_chart_set_series(c, 1, "决算") : 0;
+    for (size_t i = 0; c && i < n; i++) {
+        size_t row = n - 1 - i; /* the first bar at the top */
+        rc |= bk_chart_set_category(c, row, bars[i].name);
+        bk_chart_set_value(c, row, 0, bars[i].original);
+        bk_chart_set_value(c, row, 1, bars[i].actual);
+        rc |= bk_chart_set_label(c, row, 1, bars[i].label);
+    }
+    if (c) {
+        char source[256];
+        snprintf(source, sizeof source, "来源：各单位决算公开文件（budgetkit execution；年初预算取自"
+                                        "决算本身，否则取自当年预算）");
+        rc |= bk_chart_set_text(&c->title, "预算执行：年初预算与决算（万元，括号内为执行率）");
+        rc |= bk_chart_set_text(&c->value_axis, "万元");
+        rc |= bk_chart_set_text(&c->source, source);
+    }
+    if (rc) {
+        bk_chart_free(c);
+        c = NULL;
+        snprintf(err, errlen, "out of memory");
+    }
+done:
+    for (size_t i = 0; i < n; i++)
+        free(bars[i].name);
+    free(bars);
+    return c;
+}
