@@ -128,9 +128,14 @@ static void resolve(const bk_index *ix, const char *unit, int year, const line_s
         if (coded && !a && o->name[0])
             out->name = o->name;
     }
-    if (s->nkey)
+    if (s->nkey) {
         out->stated_rate = find(ix, unit, year, BK_STAGE_FINAL, "narrative", s->nkey,
                                 "execution_pct", NULL, false);
+        if (!out->stated_rate &&
+            (out->stated_rate = find(ix, unit, year, BK_STAGE_FINAL, "narrative", s->nkey,
+                                     "execution_adjusted_pct", NULL, false)))
+            out->rate_against_adjusted = true;
+    }
 }
 
 static bool numeric_code(const char *code, size_t len)
@@ -339,12 +344,15 @@ static int add_row(bk_result *r, const bk_dataset *ds, const char *unit, int yea
     if (l->stated_rate) {
         rc |= bk_result_set_money(r, row, "stated_rate_pct", l->stated_rate->amount);
         bk_money gap;
-        if (has_rate && bk_money_sub(rate, l->stated_rate->amount, &gap) &&
-            bk_money_abs(gap) > ROUNDING_WAN)
+        if (l->rate_against_adjusted)
+            snprintf(note, sizeof note, "the stated rate is against the adjusted budget "
+                                        "(全年预算 / 调整预算), not the original");
+        else if (has_rate && bk_money_sub(rate, l->stated_rate->amount, &gap) &&
+                 bk_money_abs(gap) > ROUNDING_WAN)
             snprintf(note, sizeof note, "the stated rate is not actual / original");
         else if (!has_rate && l->has_original && l->original == 0)
             snprintf(note, sizeof note, "a rate is stated against an original budget of 0: "
-                                        "against the adjusted budget (全年预算)?");
+                                        "it cannot be actual / original");
     }
     if (l->original_parts)
         snprintf(note, sizeof note, "original: the sum of the %zu 项 the narrative states",

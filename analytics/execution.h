@@ -61,7 +61,8 @@ typedef struct {
     bool budget_document;          /* a budget document of the year was read for the unit */
     const bk_item *original_item;  /* NULL when summed from 项 (original_sum_note says so) */
     const bk_item *actual_item;
-    const bk_item *stated_rate;
+    const bk_item *stated_rate;    /* 完成年初预算的 X%, else 完成全年/调整预算的 X% */
+    bool rate_against_adjusted;    /* the stated rate is of the second kind */
     size_t original_parts;         /* >0: the original is the sum of this many 项 */
 } bk_execution_line;
 

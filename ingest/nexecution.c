@@ -416,8 +416,14 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
     const char *r = q;
     static const char *const rates[] = {"，完成年初预算的", ",完成年初预算的", "，完成预算的",
                                         ",完成预算的", NULL};
+    /* a rate against the budget as adjusted during the year, not against the 年初预算 */
+    static const char *const adjusted_rates[] = {"，完成全年预算的", ",完成全年预算的",
+                                                 "，完成调整预算的", ",完成调整预算的",
+                                                 "，完成调整后预算的", ",完成调整后预算的", NULL};
     size_t rate_at = 0;
-    if (word_at(r, rates, &alen) && amount_at(r + alen, true, &rate, &r)) {
+    bool adjusted = word_at(r, adjusted_rates, &alen);
+    const char *rate_measure = adjusted ? "execution_adjusted_pct" : "execution_pct";
+    if ((adjusted || word_at(r, rates, &alen)) && amount_at(r + alen, true, &rate, &r)) {
         has_rate = true;
         rate_at = (size_t)(r - j->s) - 1; /* within the rate's figure */
         *consumed = (size_t)(r - j->s);
@@ -460,7 +466,7 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
         bkn_add(x, key, name, "total", 0, spent, spent_line) < 0 ||
         consume(x, budget_line, budget) != 0 || consume(x, spent_line, spent) != 0)
         return -1;
-    if (has_rate && (bkn_add(x, key, name, "execution_pct", 0, rate, j->line[rate_at]) < 0 ||
+    if (has_rate && (bkn_add(x, key, name, rate_measure, 0, rate, j->line[rate_at]) < 0 ||
                      consume(x, j->line[rate_at], rate) != 0))
         return -1;
     return 0;

@@ -69,6 +69,7 @@ const bk_vocab_entry bk_vocab_measures[] = {
     {"change_pct", "比上年增减(%)"},
     {"share_pct", "占比(%)"},
     {"execution_pct", "完成年初预算(%)"},
+    {"execution_adjusted_pct", "完成调整预算(%)"},
     {NULL, NULL},
 };
 

@@ -51,7 +51,8 @@ static const char ITEMS[] =
     "u1,2024,final,narrative,three_public,“三公”经费财政拨款支出,total,0.00,f.pdf:60\n"
     "u2,2024,final,gpb_expenditure,total,合计,total,5.00,g.pdf:3\n"
     "u2,2024,final,gpb_expenditure,2010601,行政运行,total,5.00,g.pdf:4\n"
-    "u2,2024,budget,narrative,2010601,行政运行,total,0.00,g.pdf:9\n";
+    "u2,2024,budget,narrative,2010601,行政运行,total,0.00,g.pdf:9\n"
+    "u2,2024,final,narrative,2010601,行政运行,execution_adjusted_pct,100.00,g.pdf:9\n";
 
 static bk_dataset *ds;
 static bk_index ix;
@@ -129,7 +130,8 @@ static void test_headline(void **state)
 /*
  * By 项: 2010601 40 / 45 = 88.888…% → 88.89, under; 2010602 20 against 19.995: a difference of
  * 0.005, within the 0.01 of rounding: as planned (rate 100.025 → 100.03); 2080501 30 / 25 =
- * 120 %, over. u2's 2010601: an original of 0 and spending: unbudgeted, no rate.
+ * 120 %, over. u2's 2010601: an original of 0 and spending: unbudgeted, no rate; the 100 % it
+ * states is against the adjusted budget (完成全年预算的), and the note says so.
  */
 static void test_by_item(void **state)
 {
@@ -143,8 +145,9 @@ static void test_by_item(void **state)
               "final narrative,final account,f.pdf:52,f.pdf:13\n"
               "u1,,2024,function,2080501,行政单位离退休,25.00,30.00,5.00,120.00,,over,,"
               "final narrative,final account,f.pdf:53,f.pdf:15\n"
-              "u2,,2024,function,2010601,行政运行,0.00,5.00,5.00,,,unbudgeted,,"
-              "final narrative,final account,g.pdf:9,g.pdf:4\n");
+              "u2,,2024,function,2010601,行政运行,0.00,5.00,5.00,,100.00,unbudgeted,"
+              "\"the stated rate is against the adjusted budget (全年预算 / 调整预算), not the "
+              "original\",final narrative,final account,g.pdf:9,g.pdf:4\n");
 }
 
 /* By 类: each 类's original is the sum of its 项 (201: 45 + 19.995 = 64.995), said in the note. */

@@ -326,6 +326,24 @@ static void test_final_execution_orphan_not_the_table(void **state)
     free(text);
 }
 
+/* An original budget of 0 and a rate against the budget adjusted during the year (完成全年预算的):
+ * the rate is kept apart (execution_adjusted_pct), never taken for actual / original. */
+static void test_final_execution_adjusted_rate(void **state)
+{
+    (void)state;
+    char *text = with_narrative(
+        "2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：调剂。年初预算为0.00"
+        "万元，支出决算为25.00万元，完成全年预算的100.00%。\n"); /* 33 */
+    run r;
+    extract_named(&r, "final.txt", text);
+    expect(&r, "narrative", "2010602", "total", BUDGET, WAN(0), 33);
+    expect(&r, "narrative", "2010602", "total", DOC, WAN(25), 33);
+    expect(&r, "narrative", "2010602", "execution_adjusted_pct", DOC, WAN(100), 33);
+    assert_null(find_staged(&r, "narrative", "2010602", "execution_pct", DOC));
+    release(&r);
+    free(text);
+}
+
 /* A narrative figure's stage from its label: 一般公共预算 in a fund's name says nothing of the
  * stage (line 39, the document's); 年初预算数 names the budget (line 40). */
 static void test_final_narrative_label_stage(void **state)
@@ -352,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_final_execution_heading_broken),
         cmocka_unit_test(test_final_execution_two_orphans),
         cmocka_unit_test(test_final_execution_orphan_not_the_table),
+        cmocka_unit_test(test_final_execution_adjusted_rate),
         cmocka_unit_test(test_final_narrative_label_stage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
