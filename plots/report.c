@@ -99,6 +99,10 @@ static void table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
         for (size_t j = 0; columns[j]; j++) {
             char buf[1024];
             cell_text(r, i, columns[j], buf, sizeof buf);
+            if (strcmp(columns[j], "stage") == 0)
+                snprintf(buf, sizeof buf, "%s", strcmp(buf, "final") == 0    ? "决算"
+                                                : strcmp(buf, "budget") == 0 ? "预算"
+                                                                             : buf);
             if (strcmp(columns[j], "unit") == 0 && buf[0]) {
                 const char *name = bk_figure_unit_name(ds, buf);
                 if (name != buf) /* the id itself when the unit has no name */
@@ -221,9 +225,10 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
         if (!(c->kind == BK_CELL_TEXT && strncmp(c->text, "narrative (derived", 18) == 0))
             rows[n++] = i;
     }
-    static const char *const sc[] = {"name", "city", "year", "total", "basic", "project",
-                                     "gpb", "three_public", "operating", "procurement", NULL};
-    static const char *const sh[] = {"单位", "城市", "年度", "支出合计", "基本支出", "项目支出",
+    static const char *const sc[] = {"name", "city", "year", "stage", "total", "basic",
+                                     "project", "gpb", "three_public", "operating",
+                                     "procurement", NULL};
+    static const char *const sh[] = {"单位", "城市", "年度", "阶段", "支出合计", "基本支出", "项目支出",
                                      "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
                                      NULL};
     table(h, m, ds, summary, sc, sh, rows, n);
@@ -264,9 +269,10 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     size_t *yrows = calloc(top + 1, sizeof *yrows);
     for (size_t i = 0; yrows && i < top; i++)
         yrows[i] = rk[i].row;
-    static const char *const yc[] = {"unit", "year", "name", "previous_wan", "current_wan",
-                                     "change_wan", "change_pct", "stated_change_wan", NULL};
-    static const char *const yh[] = {"单位", "年度", "项目", "上年", "本年", "增减（万元）",
+    static const char *const yc[] = {"unit", "year", "stage", "name", "previous_wan",
+                                     "current_wan", "change_wan", "change_pct",
+                                     "stated_change_wan", NULL};
+    static const char *const yh[] = {"单位", "年度", "阶段", "项目", "上年", "本年", "增减（万元）",
                                      "增减（%）", "文件所述增减", NULL};
     if (yrows)
         table(h, m, ds, yoy, yc, yh, yrows, top);
