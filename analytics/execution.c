@@ -94,6 +94,7 @@ static void resolve(const bk_index *ix, const char *unit, int year, const line_s
     memset(out, 0, sizeof *out);
     out->line = s->line;
     out->name = s->name;
+    out->nkey = s->nkey;
     const bk_item *a = find(ix, unit, year, BK_STAGE_FINAL, s->table, s->code, s->measure,
                             NULL, false);
     out->actual_from = "final account";
@@ -314,6 +315,22 @@ static const char *status_of(const bk_execution_line *l, bk_money *rate, bool *h
     return diff > 0 ? "over" : "under";
 }
 
+/* The reason the final account states for a line's difference (a disclosure of kind
+ * execution_reason titled "KEY：reason", ingest/nexecution.h), or NULL. */
+static const bk_disclosure *stated_reason(const bk_dataset *ds, const char *unit, int year,
+                                          const char *key)
+{
+    size_t klen = strlen(key);
+    for (size_t i = 0; i < ds->n_disclosures; i++) {
+        const bk_disclosure *d = &ds->disclosures[i];
+        if (d->year == year && d->stage == BK_STAGE_FINAL && strcmp(d->unit, unit) == 0 &&
+            strcmp(d->table, "execution_reason") == 0 && d->title &&
+            strncmp(d->title, key, klen) == 0 && strncmp(d->title + klen, "：", 3) == 0)
+            return d;
+    }
+    return NULL;
+}
+
 static int add_row(bk_result *r, const bk_dataset *ds, const char *unit, int year,
                    bk_execution_by by, const bk_execution_line *l)
 {
@@ -366,6 +383,13 @@ static int add_row(bk_result *r, const bk_dataset *ds, const char *unit, int yea
         rc |= bk_result_set_text(r, row, "original_source", l->original_item->source);
     if (l->actual_item)
         rc |= bk_result_set_text(r, row, "actual_source", l->actual_item->source);
+    /* the key the narrative states it under: a headline's narrative key, or the 项 code */
+    const char *key = l->nkey ? l->nkey : l->line;
+    const bk_disclosure *why = stated_reason(ds, unit, year, key);
+    if (why) {
+        rc |= bk_result_set_text(r, row, "stated_reason", why->title + strlen(key) + 3);
+        rc |= bk_result_set_text(r, row, "reason_source", why->source);
+    }
     return rc ? -1 : 0;
 }
 
@@ -375,7 +399,8 @@ bk_result *bk_execution(const bk_dataset *ds, const bk_index *index,
     static const char *const columns[] = {
         "unit", "name", "year", "by", "line", "line_name", "original_wan", "actual_wan",
         "difference_wan", "rate_pct", "stated_rate_pct", "status", "note", "original_from",
-        "actual_from", "original_source", "actual_source", NULL};
+        "actual_from", "original_source", "actual_source", "stated_reason", "reason_source",
+        NULL};
     bk_result *r = bk_result_new(columns);
     if (!r || bk_result_set_digits(r, "rate_pct", 2) != 0) {
         bk_result_free(r);

@@ -54,6 +54,7 @@ typedef struct {
 /* One line of execution, as the table rows and the PEFA scores (pefa.h) use it. */
 typedef struct {
     const char *line, *name;       /* key or code, and its name */
+    const char *nkey;              /* the key the narrative states it under, or NULL */
     bool has_original, has_actual;
     bk_money original, actual;
     const char *original_from;     /* "final account", "final narrative", "budget document" */
@@ -72,7 +73,8 @@ int bk_execution_by_parse(const char *text);
 /*
  * Columns: unit, name, year, by, line, line_name, original_wan, actual_wan, difference_wan,
  * rate_pct, stated_rate_pct, status, note, original_from, actual_from, original_source,
- * actual_source.
+ * actual_source, stated_reason (the reason the final account gives for the difference, 主要原因：…),
+ * reason_source.
  */
 bk_result *bk_execution(const bk_dataset *ds, const bk_index *index,
                         const bk_execution_options *opt);

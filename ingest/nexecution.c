@@ -349,6 +349,72 @@ static bool table_actual(const bk_extraction *x, const char *code, bk_money *v)
     return false;
 }
 
+/*
+ * The reason a statement gives for the difference ("决算数小于预算数的主要原因：因年度工作计划安排，
+ * …。"): the words after 原因 (and 是 or ：) up to the sentence's end, looked for from FROM, before
+ * LIMIT and before the next statement. Kept as a disclosure of the 项 (section
+ * `execution_reason`, title "KEY：the reason"), so that `execution` can set it beside the
+ * figures. An empty reason ("主要原因是。") is the text's own slip, said by the narrative reader.
+ */
+static int keep_reason(bk_extraction *x, const joined *j, const char *key, size_t from,
+                       size_t limit)
+{
+    if (limit > j->n)
+        limit = j->n;
+    if (limit > from + 600)
+        limit = from + 600;
+    size_t at = 0;
+    for (size_t k = from; k + 6 <= limit; k++) {
+        if (strncmp(j->s + k, "年初预算", 12) == 0)
+            return 0; /* the next statement: this one gave no reason */
+        if (strncmp(j->s + k, "原因", 6) == 0) {
+            at = k + 6;
+            break;
+        }
+    }
+    if (!at)
+        return 0;
+    const char *p = j->s + at;
+    while (*p == ' ')
+        p++;
+    if (strncmp(p, "是", 3) == 0)
+        p += 3;
+    if (strncmp(p, "：", 3) == 0)
+        p += 3;
+    else if (*p == ':')
+        p++;
+    char text[640];
+    size_t n = (size_t)snprintf(text, sizeof text, "%s：", key);
+    for (; (size_t)(p - j->s) < j->n && *p != '\n' && n + 4 < sizeof text; p++) {
+        if (strncmp(p, "。", 3) == 0 || strncmp(p, "；", 3) == 0)
+            break;
+        if (*p != ' ')
+            text[n++] = *p;
+    }
+    text[n] = '\0';
+    if (n <= strlen(key) + 3)
+        return 0;
+    /* the copy may have stopped inside a character (a reason longer than the buffer) */
+    size_t last = n;
+    while (last > 0 && ((unsigned char)text[last - 1] & 0xC0) == 0x80)
+        last--;
+    if (last > 0) {
+        unsigned char lead = (unsigned char)text[last - 1];
+        size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (n - (last - 1) < want)
+            n = last - 1;
+    }
+    text[n] = '\0';
+    if (!bk_grow((void **)&x->sections, &x->section_capacity, x->section_count + 1,
+                 sizeof *x->sections))
+        return -1;
+    const char *title = bk_strpool_intern_cstr(x->pool, text);
+    if (!title)
+        return -1;
+    x->sections[x->section_count++] = (bk_xsection){"execution_reason", title, j->line[at]};
+    return 0;
+}
+
 /* The statement at the 年初预算 words at OFF (their length WLEN): the subject is the item ITEM
  * (NULL outside one) unless the words before it name a figure of their own. */
 static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j, size_t off,
@@ -469,7 +535,9 @@ static int read_statement(bk_extraction *x, bk_diag_list *diags, const joined *j
     if (has_rate && (bkn_add(x, key, name, rate_measure, 0, rate, j->line[rate_at]) < 0 ||
                      consume(x, j->line[rate_at], rate) != 0))
         return -1;
-    return 0;
+    /* a statement printed out of order has its reason interleaved with other lines: not
+     * read, rather than read wrong */
+    return moved ? 0 : keep_reason(x, j, key, *consumed, it ? it->span_end : j->n);
 }
 
 int bk_extract_execution(bk_extraction *x, bk_diag_list *diags, char *const *lines,

@@ -25,6 +25,7 @@ const bk_vocab_entry bk_vocab_tables[] = {
     {"narrative_procurement", "政府采购说明"},
     {"narrative_assets", "国有资产说明"},
     {"narrative_performance", "绩效目标说明"},
+    {"execution_reason", "决算数与预算数差异的原因"},
     {NULL, NULL},
 };
 

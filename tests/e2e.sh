@@ -840,7 +840,10 @@ if [ -f "$WANLI.pdf" ]; then
     # 三公: 0.95 from the table's 预算数 (line 491), 0.00 from the narrative (line 639; the table's
     # 决算数 cells are blank), 完成预算的0%
     has "execution: 三公" "$TMP/out" ",headline,three_public,“三公”经费,0.95,0.00,-0.95,0.00,0.00,not spent,,final account,final narrative,\"shanghai_putuo_finance_bureau_2024_dept_final_accounts.pdf:491 "
+    # the reason beside the figures: 决算数小于预算数的主要原因：因年度工作计划安排，… (line 574)
+    has "execution: the stated reason" "$TMP/out" ",因年度工作计划安排，个别信息化项目和中介机构服务调减,\"shanghai_putuo_finance_bureau_2024_dept_final_accounts.pdf:574 "
     run "execution by 项" 0 execution --by function --level 项 "$DS"
+    has "execution by 项: a reason" "$TMP/out" ",2010601,行政运行,1560.05,1511.89,-48.16,96.91,,under,,final narrative,final account,"
     # every item the narrative lists, with its own pair (items 4 and 6 printed out of order)
     for pair in "2010601,行政运行,1560.05,1511.89" "2010602,一般行政管理事务,10.00,10.00" \
         "2010607,信息化建设,135.90,135.25" "2010608,财政委托业务支出,450.52,449.52" \

@@ -54,6 +54,11 @@ static const char ITEMS[] =
     "u2,2024,budget,narrative,2010601,行政运行,total,0.00,g.pdf:9\n"
     "u2,2024,final,narrative,2010601,行政运行,execution_adjusted_pct,100.00,g.pdf:9\n";
 
+/* the reason the final account gives for the gpb difference (nexecution.h) */
+static const char DISCLOSURES[] =
+    "unit,year,stage,table,status,title,source\n"
+    "u1,2024,final,execution_reason,disclosed,gpb：项目调减,f.pdf:50\n";
+
 static bk_dataset *ds;
 static bk_index ix;
 
@@ -64,6 +69,8 @@ static int setup(void **state)
     bk_diag_list diags;
     bk_diag_list_init(&diags);
     assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", ITEMS, sizeof ITEMS - 1), 0);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "disclosures.csv", DISCLOSURES,
+                                        sizeof DISCLOSURES - 1), 0);
     assert_int_equal(diags.errors, 0);
     bk_diag_list_release(&diags);
     assert_int_equal(bk_index_build(&ix, ds), 0);
@@ -92,11 +99,11 @@ static void check_csv(const bk_execution_options *opt, const char *want)
 
 #define COLS "unit,name,year,by,line,line_name,original_wan,actual_wan,difference_wan,rate_pct," \
              "stated_rate_pct,status,note,original_from,actual_from,original_source," \
-             "actual_source\n"
+             "actual_source,stated_reason,reason_source\n"
 
 /*
  * Headline. gpb: original 100.00 from the final account's own column (not the narrative),
- * 90 / 100 = 90.00 %, as stated. 支出合计: 99 against the budget document's 110 = 90.00 %.
+ * 90 / 100 = 90.00 %, as stated, with the reason the final account gives. 支出合计: 99 against the budget document's 110 = 90.00 %.
  * 基本支出: the budget document (read) has none: unbudgeted, no rate. 项目支出, 人员经费,
  * 公用经费: nothing at all: not disclosed. 三公: 3.00 from the table, 0.00 from the narrative:
  * not spent, 0.00 %.
@@ -108,23 +115,23 @@ static void test_headline(void **state)
     check_csv(&opt,
               COLS
               "u1,,2024,headline,gpb,一般公共预算财政拨款支出,100.00,90.00,-10.00,90.00,90.00,"
-              "under,,final account,final account,f.pdf:10,f.pdf:10\n"
+              "under,,final account,final account,f.pdf:10,f.pdf:10,项目调减,f.pdf:50\n"
               "u1,,2024,headline,total,支出合计,110.00,99.00,-11.00,90.00,,under,,"
-              "budget document,final account,b.pdf:5,f.pdf:8\n"
-              "u1,,2024,headline,basic,基本支出,,70.00,,,,unbudgeted,,,final account,,f.pdf:8\n"
-              "u1,,2024,headline,project,项目支出,,,,,,not disclosed,,,,,\n"
-              "u1,,2024,headline,personnel,人员经费,,,,,,not disclosed,,,,,\n"
-              "u1,,2024,headline,public,公用经费,,,,,,not disclosed,,,,,\n"
+              "budget document,final account,b.pdf:5,f.pdf:8,,\n"
+              "u1,,2024,headline,basic,基本支出,,70.00,,,,unbudgeted,,,final account,,f.pdf:8,,\n"
+              "u1,,2024,headline,project,项目支出,,,,,,not disclosed,,,,,,,\n"
+              "u1,,2024,headline,personnel,人员经费,,,,,,not disclosed,,,,,,,\n"
+              "u1,,2024,headline,public,公用经费,,,,,,not disclosed,,,,,,,\n"
               "u1,,2024,headline,three_public,“三公”经费,3.00,0.00,-3.00,0.00,,not spent,,"
-              "final account,final narrative,f.pdf:30,f.pdf:60\n"
+              "final account,final narrative,f.pdf:30,f.pdf:60,,\n"
               "u2,,2024,headline,gpb,一般公共预算财政拨款支出,,5.00,,,,original budget not known,,"
-              ",final account,,g.pdf:3\n"
-              "u2,,2024,headline,total,支出合计,,,,,,not disclosed,,,,,\n"
-              "u2,,2024,headline,basic,基本支出,,,,,,not disclosed,,,,,\n"
-              "u2,,2024,headline,project,项目支出,,,,,,not disclosed,,,,,\n"
-              "u2,,2024,headline,personnel,人员经费,,,,,,not disclosed,,,,,\n"
-              "u2,,2024,headline,public,公用经费,,,,,,not disclosed,,,,,\n"
-              "u2,,2024,headline,three_public,“三公”经费,,,,,,not disclosed,,,,,\n");
+              ",final account,,g.pdf:3,,\n"
+              "u2,,2024,headline,total,支出合计,,,,,,not disclosed,,,,,,,\n"
+              "u2,,2024,headline,basic,基本支出,,,,,,not disclosed,,,,,,,\n"
+              "u2,,2024,headline,project,项目支出,,,,,,not disclosed,,,,,,,\n"
+              "u2,,2024,headline,personnel,人员经费,,,,,,not disclosed,,,,,,,\n"
+              "u2,,2024,headline,public,公用经费,,,,,,not disclosed,,,,,,,\n"
+              "u2,,2024,headline,three_public,“三公”经费,,,,,,not disclosed,,,,,,,\n");
 }
 
 /*
@@ -140,14 +147,14 @@ static void test_by_item(void **state)
     check_csv(&opt,
               COLS
               "u1,,2024,function,2010601,行政运行,45.00,40.00,-5.00,88.89,,under,,"
-              "final narrative,final account,f.pdf:51,f.pdf:12\n"
+              "final narrative,final account,f.pdf:51,f.pdf:12,,\n"
               "u1,,2024,function,2010602,一般行政管理事务,19.995,20.00,0.005,100.03,,as planned,,"
-              "final narrative,final account,f.pdf:52,f.pdf:13\n"
+              "final narrative,final account,f.pdf:52,f.pdf:13,,\n"
               "u1,,2024,function,2080501,行政单位离退休,25.00,30.00,5.00,120.00,,over,,"
-              "final narrative,final account,f.pdf:53,f.pdf:15\n"
+              "final narrative,final account,f.pdf:53,f.pdf:15,,\n"
               "u2,,2024,function,2010601,行政运行,0.00,5.00,5.00,,100.00,unbudgeted,"
               "\"the stated rate is against the adjusted budget (全年预算 / 调整预算), not the "
-              "original\",final narrative,final account,g.pdf:9,g.pdf:4\n");
+              "original\",final narrative,final account,g.pdf:9,g.pdf:4,,\n");
 }
 
 /* By 类: each 类's original is the sum of its 项 (201: 45 + 19.995 = 64.995), said in the note. */
@@ -159,10 +166,10 @@ static void test_by_class(void **state)
               COLS
               "u1,,2024,function,201,一般公共服务支出,64.995,60.00,-4.995,92.31,,under,"
               "original: the sum of the 2 项 the narrative states,final narrative,final account,"
-              ",f.pdf:11\n"
+              ",f.pdf:11,,\n"
               "u1,,2024,function,208,社会保障和就业支出,25.00,30.00,5.00,120.00,,over,"
               "original: the sum of the 1 项 the narrative states,final narrative,final account,"
-              ",f.pdf:14\n");
+              ",f.pdf:14,,\n");
 }
 
 /*

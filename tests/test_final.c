@@ -236,6 +236,9 @@ static void test_final_execution_out_of_order(void **state)
             notes++;
         }
     assert_int_equal(notes, 1);
+    /* its reason is interleaved with the lines printed out of order: not kept */
+    for (size_t i = 0; i < r.x.section_count; i++)
+        assert_string_not_equal(r.x.sections[i].id, "execution_reason");
     release(&r);
 }
 
@@ -344,6 +347,30 @@ static void test_final_execution_adjusted_rate(void **state)
     free(text);
 }
 
+/* The reason a statement gives for its difference is kept beside it, as a disclosure of the 项
+ * (section execution_reason, "CODE：reason", at the line it is printed on), up to the
+ * sentence's end. */
+static void test_final_execution_reason(void **state)
+{
+    (void)state;
+    char *text = with_narrative(
+        "2、一般公共服务支出（类）财政事务（款）一般行政管理事务（项）。主要用于：调剂。年初预算为26.00"
+        "万元，支出决算为25.00万元。决算数小于预算数的主要原因：项目调减，\n"  /* 33 */
+        "节约开支。其他说明。\n");                                              /* 34 */
+    run r;
+    extract_named(&r, "final.txt", text);
+    size_t found = 0;
+    for (size_t i = 0; i < r.x.section_count; i++)
+        if (strcmp(r.x.sections[i].id, "execution_reason") == 0) {
+            assert_string_equal(r.x.sections[i].title, "2010602：项目调减，节约开支");
+            assert_int_equal(r.x.sections[i].line, 33);
+            found++;
+        }
+    assert_int_equal(found, 1);
+    release(&r);
+    free(text);
+}
+
 /* A narrative figure's stage from its label: 一般公共预算 in a fund's name says nothing of the
  * stage (line 39, the document's); 年初预算数 names the budget (line 40). */
 static void test_final_narrative_label_stage(void **state)
@@ -371,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_final_execution_two_orphans),
         cmocka_unit_test(test_final_execution_orphan_not_the_table),
         cmocka_unit_test(test_final_execution_adjusted_rate),
+        cmocka_unit_test(test_final_execution_reason),
         cmocka_unit_test(test_final_narrative_label_stage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
