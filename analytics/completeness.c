@@ -417,7 +417,7 @@ static int score_row(bk_result *r, const bk_unit_year *uy, const bk_unit *unit, 
             rc |= bk_result_set_int(r, row, count_columns[kind][k], counts[kind][k]);
     bk_money score;
     int64_t complete = counts[0][0] + counts[0][1] + counts[1][0] + counts[1][1];
-    if (bk_money_percent(complete, BK_COMPLETENESS_ITEMS, &score))
+    if (bk_money_percent_at(complete, BK_COMPLETENESS_ITEMS, 2, &score))
         rc |= bk_result_set_money(r, row, "score_pct", score);
     rc |= bk_result_set_text(r, row, "missing", missing);
     rc |= bk_result_set_text(r, row, "noted", noted);

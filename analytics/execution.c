@@ -304,7 +304,7 @@ static const char *status_of(const bk_execution_line *l, bk_money *rate, bool *h
         return "original budget not known";
     if (!l->has_original || l->original == 0)
         return l->actual > 0 ? "unbudgeted" : "as planned";
-    *has_rate = bk_money_percent(l->actual, l->original, rate);
+    *has_rate = bk_money_percent_at(l->actual, l->original, 2, rate);
     bk_money diff;
     if (!bk_money_sub(l->actual, l->original, &diff))
         return "out of range";

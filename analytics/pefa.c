@@ -17,6 +17,19 @@ char bk_pefa_pi1_band(bk_money p)
     return 'D';
 }
 
+char bk_pefa_pi1_band_of(bk_money actual, bk_money original)
+{
+    /* 100·actual against k·original for the band edges k, exactly */
+    __int128 a = (__int128)actual * 100, o = original;
+    if (a >= 95 * o && a <= 105 * o)
+        return 'A';
+    if (a >= 90 * o && a <= 110 * o)
+        return 'B';
+    if (a >= 85 * o && a <= 115 * o)
+        return 'C';
+    return 'D';
+}
+
 char bk_pefa_pi2_band(bk_money v)
 {
     return v < PCT(5) ? 'A' : v < PCT(10) ? 'B' : v < PCT(15) ? 'C' : 'D';
@@ -36,12 +49,13 @@ static wide wide_abs(wide v)
     return v < 0 ? -v : v;
 }
 
-/* round(100 × NUM / DEN × 10^6) for NUM ≥ 0, DEN > 0, by long division so that nothing
- * overflows however large the budgets: false if the result does not fit. */
+/* round(100 × NUM / DEN) to two decimals, in the six-decimal fixed point, for NUM ≥ 0,
+ * DEN > 0: one rounding from the exact quotient, by long division so that nothing overflows
+ * however large the budgets. False if the result does not fit. */
 static bool percent_of(wide num, wide den, bk_money *out)
 {
     wide q = num / den, r = num % den;
-    for (int digit = 0; digit < 8; digit++) { /* ×100 and six decimals */
+    for (int digit = 0; digit < 4; digit++) { /* ×100 and two decimals */
         if (q > (wide)INT64_MAX / 10)
             return false;
         r *= 10;
@@ -50,13 +64,13 @@ static bool percent_of(wide num, wide den, bk_money *out)
     }
     if (r >= den - r)
         q++;
-    if (q > (wide)INT64_MAX)
+    if (q > (wide)INT64_MAX / 10000)
         return false;
-    *out = (bk_money)q;
+    *out = (bk_money)(q * 10000);
     return true;
 }
 
-bool bk_pefa_variance(const bk_execution_line *lines, size_t n, bk_money *out,
+bool bk_pefa_variance(const bk_execution_line *lines, size_t n, bk_money *out, char *band,
                       const char **why)
 {
     wide total_original = 0, total_actual = 0;
@@ -94,6 +108,9 @@ bool bk_pefa_variance(const bk_execution_line *lines, size_t n, bk_money *out,
         *why = "out of range";
         return false;
     }
+    /* the band from the exact fraction: v < k % ⇔ 100·sum < k·O·A */
+    wide oa = total_original * total_actual;
+    *band = sum * 100 < 5 * oa ? 'A' : sum * 100 < 10 * oa ? 'B' : sum * 100 < 15 * oa ? 'C' : 'D';
     return true;
 }
 
@@ -112,8 +129,7 @@ static int set_variance(bk_result *r, size_t row, const char *lines_col, const c
     bk_money v;
     const char *why = NULL;
     *band = 0;
-    if (n && bk_pefa_variance(lines, n, &v, &why)) {
-        *band = bk_pefa_pi2_band(v);
+    if (n && bk_pefa_variance(lines, n, &v, band, &why)) {
         char b[2] = {*band, 0};
         rc |= bk_result_set_money(r, row, pct_col, v);
         rc |= bk_result_set_text(r, row, band_col, b);
@@ -149,8 +165,8 @@ static int score_year(bk_result *r, const bk_dataset *ds, const bk_index *ix, co
         if (h[i].has_original && h[i].has_actual && h[i].original > 0)
             agg = &h[i];
     bk_money pct;
-    if (agg && bk_money_percent(agg->actual, agg->original, &pct)) {
-        out->pi1 = bk_pefa_pi1_band(pct);
+    if (agg && bk_money_percent_at(agg->actual, agg->original, 2, &pct)) {
+        out->pi1 = bk_pefa_pi1_band_of(agg->actual, agg->original);
         char b[2] = {out->pi1, 0};
         rc |= bk_result_set_text(r, row, "pi1_line", agg->name);
         rc |= bk_result_set_money(r, row, "pi1_original_wan", agg->original);

@@ -16,7 +16,8 @@
  * consecutive years of final accounts, the band that at least two of them reach (the median of
  * the three yearly bands); with fewer years the yearly figures stand alone and the letter
  * column says how many of three years there are. Every figure is exact (128-bit integer
- * arithmetic, rounded half away from zero at the end).
+ * arithmetic; percentages rounded once, half away from zero, to the two decimals shown, and
+ * bands decided on the exact fractions).
  *
  * A line whose original budget is stated nowhere makes PI-2 blank for that year, with the
  * reason; a line budgeted but absent from the final account counts as spent 0.
@@ -36,14 +37,17 @@
 
 /* 'A'…'D' for an outturn percentage (PI-1). */
 char bk_pefa_pi1_band(bk_money outturn_pct);
+/* The same from the figures themselves, exactly (a rounded percentage can cross a band edge). */
+char bk_pefa_pi1_band_of(bk_money actual, bk_money original);
 /* 'A'…'D' for a composition variance percentage (PI-2). */
 char bk_pefa_pi2_band(bk_money variance_pct);
 
 /*
- * The composition variance of LINES as a percentage (six decimals) into *OUT. False, with WHY
- * (static), when it cannot be computed: a line without an original budget, totals of zero.
+ * The composition variance of LINES as a percentage rounded once to two decimals into *OUT,
+ * and its band, decided on the exact fraction, into *BAND. False, with WHY (static), when it
+ * cannot be computed: a line without an original budget, totals of zero.
  */
-bool bk_pefa_variance(const bk_execution_line *lines, size_t n, bk_money *out,
+bool bk_pefa_variance(const bk_execution_line *lines, size_t n, bk_money *out, char *band,
                       const char **why);
 
 /* The letter of three yearly bands by the two-of-three rule (the median band). */

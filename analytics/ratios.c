@@ -115,7 +115,7 @@ static size_t add_share_row(bk_result *r, const scope *s, const char *dimension,
     bk_money share;
     if (whole) {
         rc |= bk_result_set_money(r, row, "denominator_wan", whole->amount);
-        if (amount && bk_money_percent(*amount, whole->amount, &share))
+        if (amount && bk_money_percent_at(*amount, whole->amount, 2, &share))
             rc |= bk_result_set_money(r, row, "share_pct", share);
     }
     return rc ? (size_t)-1 : row;

@@ -68,7 +68,7 @@ static int add_row(const sink *s, const comparison *c)
             bk_money pct;
             /* of the previous amount's size, so a smaller deficit reads as an increase */
             if (c->previous && c->current && prev != 0 &&
-                bk_money_percent(change, bk_money_abs(prev), &pct))
+                bk_money_percent_at(change, bk_money_abs(prev), 2, &pct))
                 rc |= bk_result_set_money(r, row, "change_pct", pct);
         } else {
             rc |= bk_result_set_text(r, row, "status", "change out of range");

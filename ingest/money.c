@@ -293,17 +293,28 @@ double bk_money_to_double(bk_money value)
     return (double)value / BK_MONEY_SCALE;
 }
 
-bool bk_money_percent(bk_money num, bk_money den, bk_money *out)
+bool bk_money_percent_at(bk_money num, bk_money den, int digits, bk_money *out)
 {
-    if (den == 0)
+    if (den == 0 || digits < 0 || digits > 6)
         return false;
-    __int128 scaled = (__int128)num * 100 * BK_MONEY_SCALE;
+    /* 100 × NUM / DEN in units of 10^-DIGITS, rounded once from the exact quotient; then
+     * scaled up to the six-decimal fixed point (exact: a whole number of those units) */
+    __int128 step = 1;
+    for (int d = digits; d < 6; d++)
+        step *= 10;
+    __int128 scaled = (__int128)num * 100 * (BK_MONEY_SCALE / step);
     __int128 q = scaled / den, r = scaled % den;
     __int128 abs_r = r < 0 ? -r : r, abs_den = den < 0 ? -(__int128)den : den;
     if (abs_r * 2 >= abs_den)
         q += ((scaled < 0) != (den < 0)) ? -1 : 1;
+    q *= step;
     if (q > INT64_MAX || q < INT64_MIN)
         return false;
     *out = (bk_money)q;
     return true;
+}
+
+bool bk_money_percent(bk_money num, bk_money den, bk_money *out)
+{
+    return bk_money_percent_at(num, den, 6, out);
 }

@@ -74,6 +74,13 @@ bool bk_money_sub(bk_money a, bk_money b, bk_money *diff);
  * computed exactly in 128-bit arithmetic. Returns false if DEN is 0 or the result overflows.
  */
 bool bk_money_percent(bk_money num, bk_money den, bk_money *out);
+/*
+ * The same rounded once, half away from zero, to DIGITS (0–6) decimals, from the exact
+ * quotient: for a figure shown with DIGITS decimals, so that it is never rounded twice
+ * (24.689999 / 200 is 12.3449995 %: 12.34 at two decimals, where rounding first to six
+ * decimals, 12.345000, then to two would give 12.35).
+ */
+bool bk_money_percent_at(bk_money num, bk_money den, int digits, bk_money *out);
 
 /* Absolute value, saturating at INT64_MAX. */
 bk_money bk_money_abs(bk_money value);

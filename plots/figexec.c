@@ -12,7 +12,7 @@
 typedef struct {
     char *name;
     double original, actual; /* NAN when not known */
-    char label[64];
+    char label[96];
 } bar;
 
 static bool wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit)
@@ -52,9 +52,12 @@ static int add_bar(bar **bars, size_t *n, size_t *cap, const char *name,
     b->actual = l->has_actual ? bk_money_to_double(l->actual) : NAN;
     bk_money rate;
     if (l->has_original && l->has_actual && l->original > 0 &&
-        bk_money_percent(l->actual, l->original, &rate))
-        snprintf(b->label, sizeof b->label, "%.2f（%.2f%%）", b->actual,
-                 bk_money_to_double(rate));
+        bk_money_percent_at(l->actual, l->original, 2, &rate)) {
+        char a[BK_MONEY_TEXT_MAX], p[BK_MONEY_TEXT_MAX];
+        bk_money_format_fixed(l->actual, 2, a);
+        bk_money_format_fixed(rate, 2, p);
+        snprintf(b->label, sizeof b->label, "%s（%s%%）", a, p);
+    }
     else if (l->has_actual)
         snprintf(b->label, sizeof b->label, "%.2f（无年初预算）", b->actual);
     else

@@ -187,18 +187,27 @@ static void test_variance(void **state)
         {.has_original = true, .has_actual = true, .original = 64995000, .actual = 60000000},
         {.has_original = true, .has_actual = true, .original = 25000000, .actual = 30000000}};
     bk_money v;
+    char band = 0;
     const char *why = NULL;
-    assert_true(bk_pefa_variance(l, 2, &v, &why));
-    assert_int_equal(v, 11108025); /* 11.1080245...%, rounded half away from zero */
-    assert_int_equal(bk_pefa_pi2_band(v), 'C');
+    assert_true(bk_pefa_variance(l, 2, &v, &band, &why));
+    assert_int_equal(v, 11110000); /* 11.1080245...%: 11.11 at the two decimals shown */
+    assert_int_equal(band, 'C');
     /* totals of zero: no variance (nothing to scale by) */
     bk_execution_line z = {.has_original = true, .has_actual = true, .original = 0,
                            .actual = 5000000};
-    assert_false(bk_pefa_variance(&z, 1, &v, &why));
+    assert_false(bk_pefa_variance(&z, 1, &v, &band, &why));
     assert_non_null(strstr(why, "not above zero"));
+    /* just under a band edge: (100, 95.000001) and (100, 104.999999) give Σ|a − o·A/O| / A =
+     * (4.999999 + 4.999999) / 200 = 4.999999 %, shown as 5.00 but band A, decided exactly */
+    bk_execution_line e[2] = {
+        {.has_original = true, .has_actual = true, .original = 100000000, .actual = 95000001},
+        {.has_original = true, .has_actual = true, .original = 100000000, .actual = 104999999}};
+    assert_true(bk_pefa_variance(e, 2, &v, &band, &why));
+    assert_int_equal(v, 5000000);
+    assert_int_equal(band, 'A');
     /* a line without an original budget: no variance, and why */
     l[1].has_original = false;
-    assert_false(bk_pefa_variance(l, 2, &v, &why));
+    assert_false(bk_pefa_variance(l, 2, &v, &band, &why));
     assert_non_null(strstr(why, "no original budget"));
 }
 
@@ -212,6 +221,9 @@ static void test_bands_and_letters(void **state)
     assert_int_equal(bk_pefa_pi1_band(105000001), 'B');
     assert_int_equal(bk_pefa_pi1_band(115000000), 'C');
     assert_int_equal(bk_pefa_pi1_band(84999999), 'D');
+    /* from the figures: 94.999999 / 100 is 94.999999 %, shown 95.00, and still B */
+    assert_int_equal(bk_pefa_pi1_band_of(94999999, 100000000), 'B');
+    assert_int_equal(bk_pefa_pi1_band_of(95000000, 100000000), 'A');
     assert_int_equal(bk_pefa_pi2_band(4999999), 'A');
     assert_int_equal(bk_pefa_pi2_band(5000000), 'B');
     assert_int_equal(bk_pefa_pi2_band(15000000), 'D');

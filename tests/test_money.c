@@ -422,6 +422,43 @@ static void test_round_trip_int64_min(void **state)
     assert_true(back == INT64_MIN);
 }
 
+/*
+ * Percentages rounded once, from the exact quotient, half away from zero. 24.689999 / 200 is
+ * exactly 12.3449995 %: 12.34 at two decimals (rounding first to six decimals, 12.345000, and
+ * then to two would give 12.35). 24.69 / 200 = 12.345 exactly: a tie, away from zero: 12.35,
+ * and −12.35 for −24.69. 24.690001 / 200 = 12.3450005: 12.35. 1 / 3 = 33.3333…: 33.33, and at
+ * six decimals 33.333333; 2 / 3 = 66.6666…: 66.67.
+ */
+static void test_percent_ties(void **state)
+{
+    (void)state;
+    bk_money p;
+    assert_true(bk_money_percent_at(24689999, 200000000, 2, &p));
+    assert_int_equal(p, 12340000);
+    assert_true(bk_money_percent(24689999, 200000000, &p));
+    assert_int_equal(p, 12345000); /* six decimals: 12.3449995 → 12.345000 */
+    assert_true(bk_money_percent_at(24690000, 200000000, 2, &p));
+    assert_int_equal(p, 12350000);
+    assert_true(bk_money_percent_at(-24690000, 200000000, 2, &p));
+    assert_int_equal(p, -12350000);
+    assert_true(bk_money_percent_at(24690000, -200000000, 2, &p));
+    assert_int_equal(p, -12350000);
+    assert_true(bk_money_percent_at(24690001, 200000000, 2, &p));
+    assert_int_equal(p, 12350000);
+    assert_true(bk_money_percent_at(-24689999, 200000000, 2, &p));
+    assert_int_equal(p, -12340000);
+    assert_true(bk_money_percent_at(1, 3, 2, &p));
+    assert_int_equal(p, 33330000);
+    assert_true(bk_money_percent_at(1, 3, 6, &p));
+    assert_int_equal(p, 33333333);
+    assert_true(bk_money_percent_at(2, 3, 2, &p));
+    assert_int_equal(p, 66670000);
+    assert_true(bk_money_percent_at(2, 3, 0, &p));
+    assert_int_equal(p, 67000000);
+    assert_false(bk_money_percent_at(1, 0, 2, &p));
+    assert_false(bk_money_percent_at(1, 3, 7, &p));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -439,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_format_fixed),
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_round_trip_int64_min),
+        cmocka_unit_test(test_percent_ties),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

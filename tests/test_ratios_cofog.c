@@ -157,7 +157,7 @@ static void assert_text(const bk_result *r, size_t row, const char *column, cons
     assert_string_equal(c->text, text);
 }
 
-/* AMOUNT is exact: six decimals where the share needs them. */
+/* AMOUNT is exact; a share is as shown, rounded once to two decimals. */
 static void assert_money(const bk_result *r, size_t row, const char *column, const char *amount)
 {
     const bk_cell *c = cell(r, row, column);
@@ -286,8 +286,8 @@ static void test_whole_budget(void **state)
 static void test_fund_share_recomputed_from_amounts(void **state)
 {
     static const want_row want[] = {
-        {"06", HOUSING, "2.00", "66.666667", "derived: 212 (g.txt:3) + 221 (g.txt:4)", "low"},
-        {"10", SOCIAL, "1.00", "33.333333", "derived: 208 (g.txt:2)", "high"},
+        {"06", HOUSING, "2.00", "66.67", "derived: 212 (g.txt:3) + 221 (g.txt:4)", "low"},
+        {"10", SOCIAL, "1.00", "33.33", "derived: 208 (g.txt:2)", "high"},
     };
     bk_result *r = ratios(*state, BK_RATIO_COFOG, "gpb");
     assert_rows(r, "u1", 2023, want, sizeof want / sizeof want[0], "一般公共预算支出合计",
@@ -298,7 +298,7 @@ static void test_fund_share_recomputed_from_amounts(void **state)
     size_t first = 0;
     assert_int_equal(rows_of(r, "u1", 2023, &first), 3);
     for (size_t i = 0; i < 3; i++)
-        assert_money(r, first + i, "share_pct", "33.333333");
+        assert_money(r, first + i, "share_pct", "33.33");
     bk_result_free(r);
 }
 
@@ -318,8 +318,8 @@ static void test_other_fund(void **state)
 static void test_summary_table_only(void **state)
 {
     static const want_row want[] = {
-        {"01", GPS, "20.00", "66.666667", "derived: 201 (s.txt:2)", "high"},
-        {"10", SOCIAL, "10.00", "33.333333", "derived: 208 (s.txt:3)", "high"},
+        {"01", GPS, "20.00", "66.67", "derived: 201 (s.txt:2)", "high"},
+        {"10", SOCIAL, "10.00", "33.33", "derived: 208 (s.txt:3)", "high"},
     };
     bk_result *r = ratios(*state, BK_RATIO_COFOG, NULL);
     assert_rows(r, "u2", 2023, want, 2, "本年支出合计", "30.00");
