@@ -16,7 +16,7 @@ static const char yoy_help[] =
     "change_wan (exact), change_pct (of the previous amount), status, and the change the\n"
     "document itself states (stated_change_wan, stated_change_pct) with both sources.\n"
     "  headline  the summary's figures (total, basic, project, gpb, 三公, 机关运行经费, ...);\n"
-    "            a previous year known only from a stated change is used as such\n"
+    "            a previous year known only from a stated change is used as such (default)\n"
     "  lines     lines of the expenditure tables (支出总表, 一般公共预算支出表, 基本支出表,\n"
     "            政府性基金, 国有资本经营) matched by code; --table picks one table, --level one\n"
     "            level of numeric codes. Lines are compared only where both years publish the\n"
@@ -45,13 +45,17 @@ int cmd_yoy(int argc, char **argv)
         common_release(&o);
         return pc > 0 ? EXIT_OK : EXIT_USAGE;
     }
-    bk_yoy_options opt = {.headlines = 1, .lines = 1, .table = table};
+    /* the headline figures by default: hundreds of table lines are asked for by name */
+    bk_yoy_options opt = {.headlines = 1, .lines = (table || level) ? 1 : 0, .table = table};
     if (what) {
         if (strcmp(what, "headline") == 0) {
             opt.lines = 0;
         } else if (strcmp(what, "lines") == 0) {
             opt.headlines = 0;
-        } else if (strcmp(what, "all") != 0) {
+            opt.lines = 1;
+        } else if (strcmp(what, "all") == 0) {
+            opt.lines = 1;
+        } else {
             fprintf(stderr, "budgetkit yoy: --what is headline, lines or all, not '%s'\n", what);
             common_release(&o);
             return EXIT_USAGE;

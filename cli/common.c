@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hints.h"
 #include "outfile.h"
 
 /* Printed after every verb's own help: what parse_common handles for all of them. */
@@ -223,8 +224,18 @@ size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags)
         ds->progress = show_progress;
         ds->progress_context = &shown;
     }
-    for (size_t i = 0; i < o->npaths; i++)
+    for (size_t i = 0; i < o->npaths; i++) {
+        if (bk_hint_is_document(o->paths[i])) {
+            /* a disclosure is read by extract or ingest; its text is no data file */
+            struct stat sb;
+            if (stat(o->paths[i], &sb) == 0 && S_ISREG(sb.st_mode)) {
+                bk_diag_add(diags, BK_SEV_ERROR, o->paths[i], 0, 0, "%s",
+                            bk_hint_document(o->paths[i]));
+                continue;
+            }
+        }
         bk_dataset_load_path(ds, o->paths[i], diags);
+    }
     ds->progress = NULL;
     if (shown)
         fputs("\r\033[K", stderr);
@@ -312,6 +323,11 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
     inputs in;
     int loaded = inputs_load(verb, o, &in);
     int status = loaded < 0 || in.errors ? EXIT_DATA : EXIT_OK;
+    if (loaded == 0 && bk_hint_check_filters(verb, o, in.ds, &in.index) != 0) {
+        inputs_release(&in);
+        common_release(o);
+        return EXIT_USAGE;
+    }
     if (loaded == 0) {
         bk_result *r = make(in.ds, &in.index, arg);
         if (!r) {

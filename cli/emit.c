@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 int bk_format_parse(const char *name, int allow_text)
@@ -158,7 +159,23 @@ int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
             for (size_t j = 0; j < r->ncols; j++) {
                 if (j)
                     fputc(',', out);
-                bk_emit_csv_field(out, cell_text(r, i, j, buf));
+                const char *t = cell_text(r, i, j, buf);
+                /* a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
+                 * return) as a formula: a text cell so starting is written after a ', the
+                 * usual mark of text; numbers are never touched */
+                if (bk_result_cell(r, i, j)->kind == BK_CELL_TEXT && t[0] &&
+                    strchr("=+-@\t\r", t[0])) {
+                    size_t len = strlen(t);
+                    char *quoted = malloc(len + 2);
+                    if (!quoted)
+                        return -1;
+                    quoted[0] = '\'';
+                    memcpy(quoted + 1, t, len + 1);
+                    bk_emit_csv_field(out, quoted);
+                    free(quoted);
+                } else {
+                    bk_emit_csv_field(out, t);
+                }
             }
             fputc('\n', out);
         }
