@@ -31,7 +31,7 @@ BIN     := $(BUILD)/budgetkit
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test unit e2e report asan valgrind clean datasets
+.PHONY: all deps test unit e2e report asan valgrind clean datasets install uninstall
 
 all: deps $(BIN)
 
@@ -80,6 +80,26 @@ asan:
 valgrind: all
 	@tools/ensure-deps.sh $(DEB_CHECK)
 	@BUDGETKIT=$(CURDIR)/$(BIN) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" SEEDS=$(CURDIR)/../shared/seeds DOCUMENTS=$(CURDIR)/../shared/documents sh tests/e2e.sh
+
+# make install PREFIX=/usr/local DESTDIR=: the command, the library and its headers, and the
+# bundled datasets (share/budgetkit/datasets), which the installed command finds beside itself.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+INSTALL_HEADERS := $(wildcard ingest/*.h analytics/*.h plots/*.h)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
+		$(DESTDIR)$(PREFIX)/include/budgetkit/ingest $(DESTDIR)$(PREFIX)/include/budgetkit/analytics \
+		$(DESTDIR)$(PREFIX)/include/budgetkit/plots $(DESTDIR)$(PREFIX)/share/budgetkit
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/budgetkit
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libbudgetkit.a
+	for h in $(INSTALL_HEADERS); do install -m 644 $$h $(DESTDIR)$(PREFIX)/include/budgetkit/$$h; done
+	rm -rf $(DESTDIR)$(PREFIX)/share/budgetkit/datasets
+	cp -R datasets $(DESTDIR)$(PREFIX)/share/budgetkit/datasets
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/budgetkit $(DESTDIR)$(PREFIX)/lib/libbudgetkit.a
+	rm -rf $(DESTDIR)$(PREFIX)/include/budgetkit $(DESTDIR)$(PREFIX)/share/budgetkit
 
 clean:
 	rm -rf build build-asan out

@@ -137,9 +137,32 @@ int parse_common(int argc, char **argv, common_opts *o, int allow_text, const ch
     if (o->npaths == 0) {
         struct stat sb;
         o->paths[o->npaths++] =
-            stat("datasets", &sb) == 0 && S_ISDIR(sb.st_mode) ? "datasets" : BK_DEFAULT_DATA;
+            stat("datasets", &sb) == 0 && S_ISDIR(sb.st_mode) ? "datasets" : bk_default_data();
     }
     return 0;
+}
+
+const char *bk_default_data(void)
+{
+    /* An installed command (make install) finds the datasets beside it, in
+     * PREFIX/share/budgetkit/datasets, wherever PREFIX (or DESTDIR) put it; a command run from
+     * its build tree finds the checkout's. */
+    static char installed[4096];
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = '\0';
+            struct stat sb;
+            if ((size_t)snprintf(installed, sizeof installed, "%s/../share/budgetkit/datasets",
+                                 exe) < sizeof installed &&
+                stat(installed, &sb) == 0 && S_ISDIR(sb.st_mode))
+                return installed;
+        }
+    }
+    return BK_DEFAULT_DATA;
 }
 
 void common_release(common_opts *o)

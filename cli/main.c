@@ -59,7 +59,7 @@ static void usage(FILE *out)
         fprintf(out, "  %-13s %s\n", commands[i].name, commands[i].summary);
     fprintf(out,
             "\nWith no FILE or DIR the bundled datasets are read (./datasets if present, else\n"
-            "%s). Every verb takes --help.\n", BK_DEFAULT_DATA);
+            "%s). Every verb takes --help.\n", bk_default_data());
 }
 
 /* ---- validate ---- */

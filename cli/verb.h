@@ -41,6 +41,10 @@ typedef struct {
 int parse_common(int argc, char **argv, common_opts *o, int allow_text, const char *help);
 void common_release(common_opts *o);
 
+/* The bundled datasets: PREFIX/share/budgetkit/datasets beside an installed command, else the
+ * build checkout's (BK_DEFAULT_DATA). */
+const char *bk_default_data(void);
+
 /*
  * Removes "--NAME VALUE" or "--NAME=VALUE" from argv and returns VALUE; NULL if absent. Sets
  * *bad when the option has no value.

@@ -980,6 +980,19 @@ CSV
 run "formula cells" 0 summary "$TMP/formula"
 has "formula cells: marked as text" "$TMP/out" "u1,'=HYPERLINK(1),廊坊市,2024,budget,-5.00,"
 
+# ---- make install: the installed command finds its datasets from any directory ----
+build_dir=$(dirname "$BUDGETKIT")
+if make -s install BUILD="$build_dir" DESTDIR="$TMP/stage" PREFIX=/usr/local >"$TMP/install.log" 2>&1; then ok; else
+    bad "make install"; tail -5 "$TMP/install.log" >&2; fi
+for f in bin/budgetkit lib/libbudgetkit.a include/budgetkit/ingest/model.h share/budgetkit/datasets/units.csv; do
+    if [ -e "$TMP/stage/usr/local/$f" ]; then ok; else bad "make install: $f missing"; fi
+done
+if (cd / && ${VALGRIND:-} "$TMP/stage/usr/local/bin/budgetkit" report -o "$TMP/installed-brief" >/dev/null 2>"$TMP/err"); then ok; else
+    bad "installed budgetkit report from /"; sed 's/^/  | /' "$TMP/err" >&2; fi
+has "installed report: the bundled datasets" "$TMP/installed-brief/report.md" "大同市人民政府国有资产监督管理委员会"
+make -s uninstall DESTDIR="$TMP/stage" PREFIX=/usr/local >/dev/null 2>&1
+if [ -z "$(find "$TMP/stage" -type f)" ]; then ok; else bad "make uninstall left files"; fi
+
 # ---- the bad-input catalogue (tests/bad/README.md), under VALGRIND too when set ----
 if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/bad.sh; then ok; else bad "bad-input catalogue (tests/bad.sh)"; fi
 
