@@ -16,11 +16,13 @@ DATADIR := $(CURDIR)/datasets
 GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
 GSL_LIBS   := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(GSL_CFLAGS) -DBK_DEFAULT_DATA='"$(DATADIR)"' $(CFLAGS)
-LDLIBS  := -lcsv -lnettle -pthread $(GSL_LIBS) -lm
+XLSX_LIBS  := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
+LDLIBS  := -lcsv -lnettle -pthread $(XLSX_LIBS) $(GSL_LIBS) -lm
 
-DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev nettle-dev
+DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev nettle-dev libxlsxwriter-dev
 DEB_RUN   := gnuplot-nox fonts-noto-cjk poppler-utils
 DEB_CHECK := valgrind
+DEB_TEST  := python3-openpyxl
 
 LIB_SRC := $(wildcard ingest/*.c analytics/*.c plots/*.c)
 CLI_SRC := $(filter-out cli/main.c,$(wildcard cli/*.c))
@@ -58,6 +60,7 @@ unit: all $(TEST_BIN)
 	@set -e; for t in $(TEST_BIN); do echo "== $$t"; $$t; done
 
 e2e: all
+	@tools/ensure-deps.sh $(DEB_TEST)
 	@BUDGETKIT=$(CURDIR)/$(BIN) SEEDS=$(CURDIR)/../shared/seeds DOCUMENTS=$(CURDIR)/../shared/documents sh tests/e2e.sh
 
 test: unit e2e

@@ -17,7 +17,7 @@
  *                   goes to the key `unmapped`, so the rows still add up to the 类 sum
  * Figures come from the standard tables, else from the narrative (so a unit that publishes
  * only a narrative still has its fund and basic/project split). Shares are exact fixed-point
- * quotients, rounded half away from zero at the sixth decimal.
+ * quotients, rounded once, half away from zero, to the two decimals shown.
  *
  * Ownership: the returned table belongs to the caller (bk_result_free); NULL if memory ran out.
  */

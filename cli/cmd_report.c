@@ -49,8 +49,8 @@ int cmd_report(int argc, char **argv)
             status = EXIT_DATA;
         } else {
             bk_figure_options exec = {.kind = "execution"};
-            fprintf(stderr, "wrote %s/index.html, %s/report.md and %d charts\n",
-                    dir ? dir : "out", dir ? dir : "out",
+            fprintf(stderr, "wrote %s/index.html, %s/report.md, %s/briefing.xlsx and %d charts\n",
+                    dir ? dir : "out", dir ? dir : "out", dir ? dir : "out",
                     bk_figure_has_finals(in.ds, &in.index, &exec) ? 8 : 7);
         }
     }

@@ -9,6 +9,8 @@
 #ifndef BK_FIGEXEC_H
 #define BK_FIGEXEC_H
 
+#include <stdbool.h>
+
 #include "../analytics/index.h"
 #include "../ingest/model.h"
 #include "chart.h"

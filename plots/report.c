@@ -11,12 +11,13 @@
 #include <unistd.h>
 
 #include "../analytics/completeness.h"
-#include "figexec.h"
 #include "../analytics/pefa.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
+#include "figexec.h"
 #include "figures.h"
 #include "gnuplot.h"
+#include "workbook.h"
 
 static void html(FILE *out, const char *text)
 {
@@ -209,6 +210,8 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
              "每个数字可用 budgetkit 的同名命令复核，来源精确到文件行。",
              ds->n_units, ds->n_items);
     paragraph(h, m, line);
+    fputs("<p><a href=\"briefing.xlsx\">全部表格（Excel 工作簿 briefing.xlsx）</a></p>\n", h);
+    fputs("全部表格见 Excel 工作簿 [briefing.xlsx](briefing.xlsx)。\n\n", m);
 
     heading(h, m, "主要数字");
     bk_result *summary = bk_summary(ds, index);
@@ -348,7 +351,8 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
                                          "支出合计比上年增减", "历年变化", NULL};
     static const char *const files[] = {"structure.svg", "heatmap.svg", "three-public.svg",
                                         "compare.svg", "percapita.svg", "yoy.svg", "trend.svg",
-                                        "report.md", "index.html", "execution.svg", NULL};
+                                        "report.md", "index.html", "briefing.xlsx",
+                                        "execution.svg", NULL};
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         snprintf(err, errlen, "%s: cannot create the directory: %s", dir, strerror(errno));
         return -1;
@@ -387,6 +391,11 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
             remove_staging(staging, files);
             return -1;
         }
+    }
+    snprintf(path, sizeof path, "%s/briefing.xlsx", staging);
+    if (bk_workbook_write(ds, index, findings, path, err, errlen) != 0) {
+        remove_staging(staging, files);
+        return -1;
     }
     snprintf(path, sizeof path, "%s/index.html", staging);
     FILE *h = fopen(path, "w");

@@ -827,7 +827,41 @@ if [ -f "$WANLI.pdf" ]; then
     # README: 比2023年预算减少876.75万元 (16497.86 − 15621.11), from the two documents' tables
     has "yoy ds: wanli's total 2023 -> 2024" "$TMP/out" "$w23,2024,budget,2023,headline,summary,total,支出总计,16497.864,15621.1123,-876.7517,-5.31,changed,-876.75,"
     run "report on the ingested dataset" 0 report -o "$TMP/ds-brief" "$DS"
-    has "report ds: eight charts with the execution chart" "$TMP/err" "report.md and 8 charts"
+    has "report ds: eight charts with the execution chart" "$TMP/err" "briefing.xlsx and 8 charts"
+    # briefing.xlsx read back (openpyxl): its headline sheet gives summary's figures, as numbers
+    $BK summary --format csv "$DS" >"$TMP/ds-summary.csv" 2>/dev/null
+    if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+        if /usr/bin/python3 - "$TMP/ds-brief/briefing.xlsx" "$TMP/ds-summary.csv" >"$TMP/xlsx.log" 2>&1 <<'PY'
+import csv, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+want = {"主要数字", "比上年变化", "支出结构", "核对发现", "公开完整性", "预算执行", "信用评分"}
+assert want <= set(wb.sheetnames), wb.sheetnames
+ws = wb["主要数字"]
+assert ws.freeze_panes == "A2", ws.freeze_panes
+rows = list(ws.iter_rows(values_only=True))
+head = rows[0]
+sheet = {(r[head.index("单位")], r[head.index("年度")], r[head.index("阶段")]): r for r in rows[1:]}
+stage = {"budget": "预算", "final": "决算"}
+checked = 0
+for s in csv.DictReader(open(sys.argv[2], encoding="utf-8")):
+    r = sheet[(s["name"], int(s["year"]), stage[s["stage"]])]
+    for col, zh in (("total", "支出合计（万元）"), ("basic", "基本支出"), ("three_public", "“三公”经费")):
+        got = r[head.index(zh)]
+        if s[col] == "":
+            assert got is None, (s["name"], col, got)
+        else:
+            assert isinstance(got, (int, float)) and abs(got - float(s[col])) < 1e-9, (s["name"], col, got, s[col])
+            checked += 1
+ex = wb["预算执行"]
+er = list(ex.iter_rows(values_only=True))
+gpb = [r for r in er[1:] if r[2] == "一般公共预算财政拨款支出"][0]
+assert gpb[3] == 2993.92 and gpb[4] == 2940.05 and gpb[6] == 98.2 and gpb[8] == "低于年初预算", gpb
+print("checked", checked)
+PY
+        then ok; else bad "briefing.xlsx does not read back with summary's figures"; sed 's/^/  | /' "$TMP/xlsx.log" | tail -5 >&2; fi
+    else
+        bad "python3-openpyxl is missing: briefing.xlsx is not read back (apt-get install python3-openpyxl)"
+    fi
     has "report ds: the execution section" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 2024 | 一般公共预算财政拨款支出 | 2993.92 | 2940.05 | 98.20 | A | 0.76 | A |"
     if [ -s "$TMP/ds-brief/execution.svg" ] && grep -q '2940.05（98.20%）' "$TMP/ds-brief/execution.svg"; then ok; else bad "report ds: no execution chart with the rate"; fi
     has "report ds: wanli named" "$TMP/ds-brief/report.md" "| 上海市普陀区人民政府万里街道办事处 | 2024 |"

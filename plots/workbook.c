@@ -1,0 +1,238 @@
+/* workbook.c — see workbook.h. */
+#include "workbook.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "../analytics/completeness.h"
+#include "../analytics/execution.h"
+#include "../analytics/pefa.h"
+#include "../analytics/ratios.h"
+#include "../analytics/summary.h"
+#include "../analytics/yoy.h"
+#include "figexec.h"
+#include "figures.h"
+
+typedef struct {
+    lxw_workbook *wb;
+    lxw_format *head, *wan, *pct, *plain;
+    const bk_dataset *ds;
+} book;
+
+/* A column of a sheet: the result's column, its heading, and how its cells are shown. */
+typedef struct {
+    const char *column, *heading;
+    enum { AS_TEXT, AS_WAN, AS_PCT, AS_INT, AS_UNIT, AS_STAGE, AS_STATUS } as;
+} sheet_column;
+
+/* execution's statuses (analytics/execution.h) as a reader says them */
+static const char *status_zh(const char *status)
+{
+    static const char *const zh[][2] = {
+        {"over", "超过年初预算"}, {"under", "低于年初预算"}, {"as planned", "按预算执行"},
+        {"unbudgeted", "无年初预算而支出"}, {"not spent", "未支出"},
+        {"original budget not known", "年初预算未知"}, {"not in the final account", "决算未列"},
+        {"not disclosed", "未公开"}};
+    for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
+        if (strcmp(status, zh[i][0]) == 0)
+            return zh[i][1];
+    return status;
+}
+
+static const char *stage_zh(const char *stage)
+{
+    return strcmp(stage, "final") == 0 ? "决算" : strcmp(stage, "budget") == 0 ? "预算" : stage;
+}
+
+/* One sheet NAME from the table R: a frozen header row, then the rows. */
+static int sheet(book *b, const char *name, const bk_result *r, const sheet_column *cols)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    if (!ws)
+        return -1;
+    lxw_col_t n = 0;
+    for (const sheet_column *c = cols; c->column; c++, n++) {
+        worksheet_write_string(ws, 0, n, c->heading, b->head);
+        worksheet_set_column(ws, n, n, c->as == AS_TEXT || c->as == AS_UNIT ? 28 : 14, NULL);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    for (size_t i = 0; r && i < r->nrows; i++) {
+        lxw_col_t k = 0;
+        for (const sheet_column *c = cols; c->column; c++, k++) {
+            int col = bk_result_column(r, c->column);
+            if (col < 0)
+                continue;
+            const bk_cell *cell = bk_result_cell(r, i, (size_t)col);
+            lxw_row_t row = (lxw_row_t)(i + 1);
+            switch (cell->kind) {
+            case BK_CELL_BLANK: break;
+            case BK_CELL_TEXT:
+                worksheet_write_string(ws, row, k,
+                                       c->as == AS_UNIT    ? bk_figure_unit_name(b->ds, cell->text)
+                                       : c->as == AS_STAGE  ? stage_zh(cell->text)
+                                       : c->as == AS_STATUS ? status_zh(cell->text)
+                                                            : cell->text,
+                                       b->plain);
+                break;
+            case BK_CELL_MONEY:
+                worksheet_write_number(ws, row, k, bk_money_to_double(cell->money),
+                                       c->as == AS_PCT ? b->pct : b->wan);
+                break;
+            case BK_CELL_INT:
+                worksheet_write_number(ws, row, k, (double)cell->integer, NULL);
+                break;
+            case BK_CELL_REAL:
+                worksheet_write_number(ws, row, k, cell->real, b->pct);
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+static int findings_sheet(book *b, const bk_findings *f)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "核对发现");
+    if (!ws)
+        return -1;
+    static const char *const heads[] = {"类别", "规则", "单位", "年度", "阶段", "内容", "文件所述",
+                                        "计算", "差额", "文件出处", "计算出处", "来源判断"};
+    for (lxw_col_t k = 0; k < 12; k++) {
+        worksheet_write_string(ws, 0, k, heads[k], b->head);
+        worksheet_set_column(ws, k, k, k == 5 || k >= 9 ? 40 : 12, NULL);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    lxw_row_t row = 1;
+    for (size_t i = 0; i < f->count; i++) {
+        const bk_finding *x = &f->items[i];
+        const char *sev = x->severity == BK_SEV_ERROR           ? "错误"
+                          : x->severity == BK_SEV_INCONSISTENCY ? "不一致"
+                          : x->severity == BK_SEV_ROUNDING      ? "舍入差异"
+                                                                : "说明";
+        worksheet_write_string(ws, row, 0, sev, NULL);
+        worksheet_write_string(ws, row, 1, x->rule, NULL);
+        if (x->unit)
+            worksheet_write_string(ws, row, 2, bk_figure_unit_name(b->ds, x->unit), NULL);
+        if (x->year)
+            worksheet_write_number(ws, row, 3, x->year, NULL);
+        worksheet_write_string(ws, row, 4, x->stage ? "决算" : "预算", NULL);
+        worksheet_write_string(ws, row, 5, x->what, NULL);
+        if (x->has_values) {
+            lxw_format *fmt = x->percent ? b->pct : b->wan;
+            bk_money diff;
+            worksheet_write_number(ws, row, 6, bk_money_to_double(x->stated), fmt);
+            worksheet_write_number(ws, row, 7, bk_money_to_double(x->computed), fmt);
+            if (bk_money_sub(x->stated, x->computed, &diff))
+                worksheet_write_number(ws, row, 8, bk_money_to_double(diff), fmt);
+        }
+        if (x->stated_sources)
+            worksheet_write_string(ws, row, 9, x->stated_sources, NULL);
+        if (x->computed_sources)
+            worksheet_write_string(ws, row, 10, x->computed_sources, NULL);
+        if (x->origin)
+            worksheet_write_string(ws, row, 11,
+                                   strcmp(x->origin, "publisher") == 0 ? "发布者" : "读取", NULL);
+        row++;
+    }
+    return 0;
+}
+
+int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
+                      const char *path, char *err, size_t errlen)
+{
+    book b = {.ds = ds};
+    b.wb = workbook_new(path);
+    if (!b.wb) {
+        snprintf(err, errlen, "%s: the workbook cannot be created", path);
+        return -1;
+    }
+    b.head = workbook_add_format(b.wb);
+    b.wan = workbook_add_format(b.wb);
+    b.pct = workbook_add_format(b.wb);
+    b.plain = workbook_add_format(b.wb);
+    format_set_bold(b.head);
+    format_set_bg_color(b.head, 0xF2F2F2);
+    format_set_num_format(b.wan, "#,##0.00");
+    format_set_num_format(b.pct, "0.00");
+
+    static const sheet_column summary_cols[] = {
+        {"name", "单位", AS_TEXT}, {"city", "城市", AS_TEXT}, {"year", "年度", AS_INT},
+        {"stage", "阶段", AS_STAGE}, {"total", "支出合计（万元）", AS_WAN},
+        {"basic", "基本支出", AS_WAN}, {"project", "项目支出", AS_WAN},
+        {"personnel", "人员经费", AS_WAN}, {"public", "公用经费", AS_WAN},
+        {"gpb", "一般公共预算", AS_WAN}, {"three_public", "“三公”经费", AS_WAN},
+        {"operating", "机关运行经费", AS_WAN}, {"procurement", "政府采购", AS_WAN},
+        {"total_from", "支出合计出处", AS_TEXT}, {NULL, NULL, AS_TEXT}};
+    static const sheet_column yoy_cols[] = {
+        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_STAGE},
+        {"name", "项目", AS_TEXT}, {"previous_wan", "上年（万元）", AS_WAN},
+        {"current_wan", "本年（万元）", AS_WAN}, {"change_wan", "增减（万元）", AS_WAN},
+        {"change_pct", "增减（%）", AS_PCT}, {"stated_change_wan", "文件所述增减", AS_WAN},
+        {"status", "状态", AS_TEXT}, {"current_source", "本年出处", AS_TEXT},
+        {NULL, NULL, AS_TEXT}};
+    static const sheet_column ratio_cols[] = {
+        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_STAGE},
+        {"key", "功能分类（类）", AS_TEXT}, {"name", "名称", AS_TEXT},
+        {"amount_wan", "金额（万元）", AS_WAN}, {"share_pct", "占比（%）", AS_PCT},
+        {"denominator", "占比的分母", AS_TEXT}, {NULL, NULL, AS_TEXT}};
+    static const sheet_column completeness_cols[] = {
+        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_STAGE},
+        {"tables_disclosed", "表（公开）", AS_INT}, {"tables_empty", "表（空表）", AS_INT},
+        {"tables_missing", "表（缺）", AS_INT}, {"narrative_disclosed", "说明（公开）", AS_INT},
+        {"narrative_missing", "说明（缺）", AS_INT}, {"score_pct", "得分（%）", AS_PCT},
+        {"missing", "缺少", AS_TEXT}, {NULL, NULL, AS_TEXT}};
+    static const sheet_column execution_cols[] = {
+        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"line_name", "项目", AS_TEXT},
+        {"original_wan", "年初预算（万元）", AS_WAN}, {"actual_wan", "决算（万元）", AS_WAN},
+        {"difference_wan", "差额", AS_WAN}, {"rate_pct", "执行率（%）", AS_PCT},
+        {"stated_rate_pct", "文件所述执行率", AS_PCT}, {"status", "状态", AS_STATUS},
+        {"stated_reason", "文件所述原因", AS_TEXT}, {"original_from", "年初预算取自", AS_TEXT},
+        {"original_source", "年初预算出处", AS_TEXT}, {"actual_source", "决算出处", AS_TEXT},
+        {NULL, NULL, AS_TEXT}};
+    static const sheet_column pefa_cols[] = {
+        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"pi1_line", "口径", AS_TEXT},
+        {"pi1_original_wan", "年初预算（万元）", AS_WAN}, {"pi1_actual_wan", "决算（万元）", AS_WAN},
+        {"pi1_outturn_pct", "执行率（%）", AS_PCT}, {"pi1_band", "PI-1", AS_TEXT},
+        {"pi2_function_variance_pct", "功能结构偏差（%）", AS_PCT},
+        {"pi2_function_band", "PI-2.1", AS_TEXT},
+        {"pi2_economic_variance_pct", "经济结构偏差（%）", AS_PCT},
+        {"pi2_economic_band", "PI-2.2", AS_TEXT}, {"years", "年数", AS_INT},
+        {"pi1_letter", "三年等级 PI-1", AS_TEXT}, {"note", "说明", AS_TEXT},
+        {NULL, NULL, AS_TEXT}};
+
+    int rc = 0;
+    bk_result *t = bk_summary(ds, index);
+    rc |= t ? sheet(&b, "主要数字", t, summary_cols) : -1;
+    bk_result_free(t);
+    bk_yoy_options yo = {.headlines = 1};
+    t = bk_yoy(ds, index, &yo);
+    rc |= t ? sheet(&b, "比上年变化", t, yoy_cols) : -1;
+    bk_result_free(t);
+    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
+    t = bk_ratios(ds, index, &ro);
+    rc |= t ? sheet(&b, "支出结构", t, ratio_cols) : -1;
+    bk_result_free(t);
+    rc |= findings_sheet(&b, findings);
+    t = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
+    rc |= t ? sheet(&b, "公开完整性", t, completeness_cols) : -1;
+    bk_result_free(t);
+    bk_figure_options fo = {.kind = "execution"};
+    if (bk_figure_has_finals(ds, index, &fo)) {
+        bk_execution_options eo = {BK_EXEC_HEADLINE, 0};
+        t = bk_execution(ds, index, &eo);
+        rc |= t ? sheet(&b, "预算执行", t, execution_cols) : -1;
+        bk_result_free(t);
+        t = bk_pefa(ds, index);
+        rc |= t ? sheet(&b, "信用评分", t, pefa_cols) : -1;
+        bk_result_free(t);
+    }
+    lxw_error closed = workbook_close(b.wb);
+    if (rc != 0 || closed != LXW_NO_ERROR) {
+        snprintf(err, errlen, "%s: the workbook could not be written (%s)", path,
+                 closed != LXW_NO_ERROR ? lxw_strerror(closed) : "out of memory");
+        return -1;
+    }
+    return 0;
+}
