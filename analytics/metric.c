@@ -48,6 +48,39 @@ int bk_metric_parse(const char *text, bk_metric *out)
     return bk_summary_is_headline(text) ? 0 : -1;
 }
 
+/* A headline column as the documents name it. */
+static const char *column_zh(const char *column)
+{
+    static const char *const zh[][2] = {
+        {"total", "支出合计"}, {"basic", "基本支出"}, {"project", "项目支出"},
+        {"personnel", "人员经费"}, {"public", "公用经费"}, {"gpb", "一般公共预算"},
+        {"gf", "政府性基金预算"}, {"soc", "国有资本经营预算"}, {"special_account", "财政专户"},
+        {"unit_funds", "单位资金"}, {"carryover", "上年结转"}, {"three_public", "“三公”经费"},
+        {"abroad", "因公出国（境）费"}, {"vehicle_purchase", "公务用车购置费"},
+        {"vehicle_operation", "公务用车运行维护费"}, {"reception", "公务接待费"},
+        {"operating", "机关运行经费"}, {"procurement", "政府采购"}};
+    for (size_t i = 0; column && i < sizeof zh / sizeof zh[0]; i++)
+        if (strcmp(column, zh[i][0]) == 0)
+            return zh[i][1];
+    return column ? column : "";
+}
+
+void bk_metric_label_zh(const bk_metric *m, char *out, size_t size)
+{
+    const char *c = column_zh(m->column);
+    switch (m->kind) {
+    case BK_METRIC_AMOUNT: snprintf(out, size, "%s（万元）", c); break;
+    case BK_METRIC_SHARE: snprintf(out, size, "%s占支出合计（%%）", c); break;
+    case BK_METRIC_PER_RESIDENT:
+        snprintf(out, size, "人均%s（元/人）", strcmp(c, "支出合计") == 0 ? "支出" : c);
+        break;
+    case BK_METRIC_PER_STAFF:
+        snprintf(out, size, "每名工作人员%s（万元/人）", strcmp(c, "支出合计") == 0 ? "支出" : c);
+        break;
+    case BK_METRIC_HHI: snprintf(out, size, "支出功能结构集中度（HHI，0–1）"); break;
+    }
+}
+
 const char *bk_metric_unit(const bk_metric *m)
 {
     switch (m->kind) {

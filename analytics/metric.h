@@ -18,6 +18,8 @@
 #ifndef BK_METRIC_H
 #define BK_METRIC_H
 
+#include <stddef.h>
+
 #include "../ingest/model.h"
 #include "index.h"
 
@@ -36,6 +38,9 @@ int bk_metric_parse(const char *text, bk_metric *out);
 
 /* The unit the metric is in: "万元", "%", "元/人", "万元/人" or "index (0-1)". */
 const char *bk_metric_unit(const bk_metric *m);
+/* The metric as a reader of the briefing names it, with its unit: "支出合计（万元）",
+ * "基本支出占支出合计（%）", "人均支出（元/人）", … */
+void bk_metric_label_zh(const bk_metric *m, char *out, size_t size);
 
 /* A metric's value for one unit-year. */
 typedef struct {

@@ -323,9 +323,8 @@ static bk_chart *across_units(const bk_dataset *ds, const bk_index *index,
             rc |= bk_chart_set_label(c, row, 0, label);
         }
         char title[256], axis[128];
-        snprintf(title, sizeof title, "%s：%s", strncmp(metric_text, "per_", 4) == 0
-                 ? "人均比较" : "各单位比较", metric_text);
-        snprintf(axis, sizeof axis, "%s（%s）", metric_text, bk_metric_unit(&co.metric));
+        bk_metric_label_zh(&co.metric, axis, sizeof axis);
+        snprintf(title, sizeof title, "各单位比较：%s", axis);
         if (c) {
             rc |= bk_chart_set_text(&c->title, title);
             rc |= bk_chart_set_text(&c->value_axis, axis);
@@ -528,7 +527,9 @@ static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
     }
     if (c) {
         char title[256], command[160];
-        snprintf(title, sizeof title, "历年变化：%s（%s）", metric_text, bk_metric_unit(&m));
+        char label[128];
+        bk_metric_label_zh(&m, label, sizeof label);
+        snprintf(title, sizeof title, "历年变化：%s", label);
         if (shown_units > c->nser)
             snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者；"
                      "仅画最大的 %zu 个单位，共 %zu 个", metric_text, c->nser, shown_units);
@@ -536,7 +537,8 @@ static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
             snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者",
                      metric_text);
         rc |= bk_chart_set_text(&c->title, title);
-        rc |= bk_chart_set_text(&c->value_axis, bk_metric_unit(&m));
+        rc |= bk_chart_set_text(&c->value_axis, m.kind == BK_METRIC_HHI ? "指数（0–1）"
+                                                                      : bk_metric_unit(&m));
         char source[512];
         snprintf(source, sizeof source, "来源：各单位预算公开文件（budgetkit %s）", command);
         rc |= bk_chart_set_text(&c->source, source);

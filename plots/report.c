@@ -14,6 +14,7 @@
 #include "../analytics/pefa.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
+#include "../ingest/vocab.h"
 #include "figexec.h"
 #include "figures.h"
 #include "gnuplot.h"
@@ -46,6 +47,59 @@ static void md(FILE *out, const char *text)
     free(clean);
 }
 
+/* "1234567.89" → "1,234,567.89" into OUT (SIZE bytes). */
+static void group_thousands(const char *num, char *out, size_t size)
+{
+    const char *p = num;
+    size_t n = 0;
+    if (*p == '-' && n + 1 < size)
+        out[n++] = *p++;
+    size_t digits = strspn(p, "0123456789");
+    for (size_t i = 0; i < digits && n + 2 < size; i++) {
+        if (i > 0 && (digits - i) % 3 == 0)
+            out[n++] = ',';
+        out[n++] = p[i];
+    }
+    snprintf(out + n, size - n, "%s", p + digits);
+}
+
+/* The words of a finding (tables, rows, measures by their ids) as the documents name them:
+ * "expenditure 合计: total = basic + project" → "支出总表 合计：合计 = 基本支出 + 项目支出". */
+static void finding_zh(const char *what, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (const char *p = what; *p && n + 4 < size;) {
+        int wrote;
+        if ((*p >= 'a' && *p <= 'z') || *p == '_') {
+            const char *q = p;
+            while ((*q >= 'a' && *q <= 'z') || *q == '_' || (*q >= '0' && *q <= '9'))
+                q++;
+            char word[64];
+            size_t len = (size_t)(q - p);
+            const bk_vocab_entry *v = NULL;
+            if (len < sizeof word) {
+                memcpy(word, p, len);
+                word[len] = '\0';
+                if (!(v = bk_vocab_table(word)) && !(v = bk_vocab_measure(word)))
+                    v = bk_vocab_key(word);
+            }
+            wrote = v && v->name_zh ? snprintf(out + n, size - n, "%s", v->name_zh)
+                                    : snprintf(out + n, size - n, "%.*s", (int)len, p);
+            p = q;
+        } else if (*p == ':') {
+            wrote = snprintf(out + n, size - n, "：");
+            p++;
+        } else {
+            wrote = snprintf(out + n, size - n, "%c", *p);
+            p++;
+        }
+        if (wrote < 0 || (size_t)wrote >= size - n)
+            break; /* cut: what fits stays */
+        n += (size_t)wrote;
+    }
+}
+
 /* A cell of a result table as text (money per the column's digits). */
 static void cell_text(const bk_result *r, size_t row, const char *column, char *buf, size_t size)
 {
@@ -59,11 +113,10 @@ static void cell_text(const bk_result *r, size_t row, const char *column, char *
     case BK_CELL_BLANK: break;
     case BK_CELL_TEXT: snprintf(buf, size, "%s", c->text); break;
     case BK_CELL_MONEY:
-        if (r->digits[col] >= 0)
-            bk_money_format_fixed(c->money, r->digits[col], money);
-        else
-            bk_money_format(c->money, money);
-        snprintf(buf, size, "%s", money);
+        /* a reader sees two decimals (a column may ask for others) and thousands
+         * separators; the exact figures are in the CSV, JSON and briefing.xlsx */
+        bk_money_format_fixed(c->money, r->digits[col] >= 0 ? r->digits[col] : 2, money);
+        group_thousands(money, buf, size);
         break;
     case BK_CELL_INT: snprintf(buf, size, "%lld", (long long)c->integer); break;
     case BK_CELL_REAL: snprintf(buf, size, "%.2f", c->real); break;
@@ -300,10 +353,19 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
             bk_money_format(f->stated, s);
             bk_money_format(f->computed, c);
         }
-        snprintf(what, sizeof what, "%s %d：%s%s%s%s%s（%s）",
+        char words[1024];
+        finding_zh(f->what, words, sizeof words);
+        char d[BK_MONEY_TEXT_MAX] = "";
+        bk_money diff;
+        if (f->has_values && bk_money_sub(f->stated, f->computed, &diff))
+            bk_money_format(diff, d);
+        snprintf(what, sizeof what, "%s %d 年%s：%s%s%s%s%s%s%s。文件所述见 %s%s%s",
                  f->unit ? bk_figure_unit_name(ds, f->unit) : "", f->year,
-                 f->what, f->has_values ? "：文件 " : "", s, f->has_values ? "，计算 " : "", c,
-                 f->stated_sources ? f->stated_sources : "");
+                 f->stage ? "决算" : "预算", words, f->has_values ? "——文件所述 " : "", s,
+                 f->has_values ? "，计算得 " : "", c, f->has_values ? "，相差 " : "", d,
+                 f->stated_sources ? f->stated_sources : "—",
+                 f->computed_sources ? "；计算自 " : "",
+                 f->computed_sources ? f->computed_sources : "");
         fputs("<li>", h);
         html(h, what);
         fputs("</li>\n", h);

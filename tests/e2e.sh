@@ -310,9 +310,11 @@ if command -v gnuplot >/dev/null 2>&1; then
     # no final account in the bundled data: no execution section, no execution chart
     if [ ! -e "$TMP/rep/execution.svg" ]; then ok; else bad "report: an execution chart without final accounts"; fi
     hasnt "report: no execution section" "$TMP/rep/report.md" "预算执行"
-    has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td>预算</td><td class=\"n\">1332.44</td>"
-    has "report largest change" "$TMP/rep/report.md" "| 大厂高新技术产业开发区管理委员会 | 2024 | 预算 | 支出总计 | 153896.37 | 48780.62 | -105115.75 | -68.30 |"
-    has "report inconsistency" "$TMP/rep/index.html" "中国共产党唐山市丰润区委员会办公室 2023"
+    has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td>预算</td><td class=\"n\">1,332.44</td>"
+    has "report largest change" "$TMP/rep/report.md" "| 大厂高新技术产业开发区管理委员会 | 2024 | 预算 | 支出总计 | 153,896.37 | 48,780.62 | -105,115.75 | -68.30 |"
+    has "report inconsistency" "$TMP/rep/index.html" "中国共产党唐山市丰润区委员会办公室 2023 年预算："
+    # a finding in the documents' words, with both figures, the difference and both sources
+    has "report finding in Chinese" "$TMP/rep/index.html" "——文件所述 135.25，计算得 -26.46，相差 161.71。文件所述见 tangshan_fengrun_party_office_2023_budget.txt:"
     hasnt "report: units named, not numbered" "$TMP/rep/report.md" "| langfang-dachang-hitech-zone |"
     has "report completeness" "$TMP/rep/report.md" "| 30.77 |"
     if ls -a "$TMP/rep" | grep -q '^\.report-'; then bad "report: staging directory left behind"; else ok; fi
@@ -862,10 +864,10 @@ PY
     else
         bad "python3-openpyxl is missing: briefing.xlsx is not read back (apt-get install python3-openpyxl)"
     fi
-    has "report ds: the execution section" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 2024 | 一般公共预算财政拨款支出 | 2993.92 | 2940.05 | 98.20 | A | 0.76 | A |"
+    has "report ds: the execution section" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 2024 | 一般公共预算财政拨款支出 | 2,993.92 | 2,940.05 | 98.20 | A | 0.76 | A |"
     if [ -s "$TMP/ds-brief/execution.svg" ] && grep -q '2940.05（98.20%）' "$TMP/ds-brief/execution.svg"; then ok; else bad "report ds: no execution chart with the rate"; fi
     has "report ds: wanli named" "$TMP/ds-brief/report.md" "| 上海市普陀区人民政府万里街道办事处 | 2024 |"
-    has "report ds: the final account's stage" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 上海市 | 2024 | 决算 | 2995.39 |"
+    has "report ds: the final account's stage" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 上海市 | 2024 | 决算 | 2,995.39 |"
     hasnt "report ds: no unit by its id" "$TMP/ds-brief/report.md" "| $w23 |"
     # execution on the final account (issue: budget execution): 一般公共预算财政拨款支出 2993.92 (the
     # narrative, line 573) against 2940.05 (the table): 98.20 %, as stated; PI-1 band A
