@@ -3,7 +3,6 @@
 #include <stdlib.h>
 
 #include "../analytics/reconcile.h"
-#include "../plots/figexec.h"
 #include "../plots/report.h"
 #include "verb.h"
 
@@ -42,16 +41,15 @@ int cmd_report(int argc, char **argv)
     int status = loaded < 0 || in.errors ? EXIT_DATA : EXIT_OK;
     if (loaded == 0) {
         char err[512] = "out of memory";
+        size_t charts = 0;
         if (bk_reconcile(in.ds, &in.index, &findings) != 0 ||
-            bk_report_write(in.ds, &in.index, &findings, dir ? dir : "out", err,
+            bk_report_write(in.ds, &in.index, &findings, dir ? dir : "out", &charts, err,
                             sizeof err) != 0) {
             fprintf(stderr, "budgetkit report: %s\n", err);
             status = EXIT_DATA;
         } else {
-            bk_figure_options exec = {.kind = "execution"};
-            fprintf(stderr, "wrote %s/index.html, %s/report.md, %s/briefing.xlsx and %d charts\n",
-                    dir ? dir : "out", dir ? dir : "out", dir ? dir : "out",
-                    bk_figure_has_finals(in.ds, &in.index, &exec) ? 8 : 7);
+            fprintf(stderr, "wrote %s/index.html, %s/report.md, %s/briefing.xlsx and %zu charts\n",
+                    dir ? dir : "out", dir ? dir : "out", dir ? dir : "out", charts);
         }
     }
     bk_findings_release(&findings);

@@ -245,7 +245,7 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
 
 static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
                        const bk_findings *findings, const char *const *charts,
-                       const char *const *chart_titles)
+                       const char *const *chart_titles, const char *const *empty)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<title>预算简报</title>\n<style>\n"
@@ -293,6 +293,13 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
 
     heading(h, m, "图表");
     for (size_t k = 0; charts[k]; k++) {
+        if (empty[k]) {
+            /* one line in place of a chart of blanks */
+            char line2[512];
+            snprintf(line2, sizeof line2, "%s：%s", chart_titles[k], empty[k]);
+            paragraph(h, m, line2);
+            continue;
+        }
         fprintf(h, "<figure><img src=\"%s.svg\" alt=\"", charts[k]);
         html(h, chart_titles[k]);
         fputs("\"><figcaption>", h);
@@ -393,6 +400,15 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     return 0;
 }
 
+/* Whether the chart has a number to draw (a chart of 未公开 only says nothing). */
+static bool has_values(const bk_chart *c)
+{
+    for (size_t i = 0; i < c->ncat * c->nser; i++)
+        if (!isnan(c->values[i]))
+            return true;
+    return false;
+}
+
 /* Removes the staging directory and whatever is left in it. */
 static void remove_staging(const char *staging, const char *const *files)
 {
@@ -404,8 +420,9 @@ static void remove_staging(const char *staging, const char *const *files)
 }
 
 int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                    const char *dir, char *err, size_t errlen)
+                    const char *dir, size_t *charts_drawn, char *err, size_t errlen)
 {
+    size_t drawn = 0;
     static const char *const charts[] = {"structure", "heatmap", "three-public", "compare",
                                          "percapita", "yoy", "trend", NULL};
     static const char *const titles[] = {"支出功能分类结构", "支出功能分类结构热力图",
@@ -413,8 +430,8 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
                                          "支出合计比上年增减", "历年变化", NULL};
     static const char *const files[] = {"structure.svg", "heatmap.svg", "three-public.svg",
                                         "compare.svg", "percapita.svg", "yoy.svg", "trend.svg",
-                                        "report.md", "index.html", "briefing.xlsx",
-                                        "execution.svg", NULL};
+                                        "execution.svg", "briefing.xlsx", "report.md",
+                                        "index.html", NULL};
     if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
         snprintf(err, errlen, "%s: cannot create the directory: %s", dir, strerror(errno));
         return -1;
@@ -442,10 +459,19 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
             remove_staging(staging, files);
             return -1;
         }
+        drawn++;
     }
+    const char *empty[8] = {NULL}; /* why a chart with nothing to show is not drawn */
     for (size_t k = 0; charts[k]; k++) {
         bk_figure_options fo = {.kind = charts[k]};
         bk_chart *c = bk_figure(ds, index, &fo, err, errlen);
+        if (c && !has_values(c)) {
+            empty[k] = strcmp(charts[k], "percapita") == 0 && ds->n_population == 0
+                           ? "没有人口数（population.csv），人均数无法计算。"
+                           : "没有可画的数字：各单位均未公开此项。";
+            bk_chart_free(c);
+            continue;
+        }
         snprintf(path, sizeof path, "%s/%s.svg", staging, charts[k]);
         int rc = c ? bk_chart_render(c, path, font, err, errlen) : -1;
         bk_chart_free(c);
@@ -453,6 +479,7 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
             remove_staging(staging, files);
             return -1;
         }
+        drawn++;
     }
     snprintf(path, sizeof path, "%s/briefing.xlsx", staging);
     if (bk_workbook_write(ds, index, findings, path, err, errlen) != 0) {
@@ -463,7 +490,7 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
     FILE *h = fopen(path, "w");
     snprintf(path, sizeof path, "%s/report.md", staging);
     FILE *m = fopen(path, "w");
-    int rc = h && m ? write_pages(h, m, ds, index, findings, charts, titles) : -1;
+    int rc = h && m ? write_pages(h, m, ds, index, findings, charts, titles, empty) : -1;
     if ((h && fclose(h) != 0) || (m && fclose(m) != 0) || !h || !m)
         rc = -1;
     if (rc != 0) {
@@ -473,14 +500,14 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
     }
     for (size_t i = 0; files[i]; i++) {
         char from[4200], to[4200];
-        if (!finals && strcmp(files[i], "execution.svg") == 0) {
-            /* a briefing without final accounts has no execution chart; none of an earlier
+        snprintf(from, sizeof from, "%s/%s", staging, files[i]);
+        if (access(from, F_OK) != 0) {
+            /* a chart not drawn (nothing to show, or no final accounts): none of an earlier
              * briefing in DIR may stay to be taken for this one's */
             snprintf(to, sizeof to, "%s/%s", dir, files[i]);
             unlink(to);
             continue;
         }
-        snprintf(from, sizeof from, "%s/%s", staging, files[i]);
         snprintf(to, sizeof to, "%s/%s", dir, files[i]);
         if (rename(from, to) != 0) {
             snprintf(err, errlen, "%s: cannot move into place: %s", to, strerror(errno));
@@ -489,5 +516,7 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         }
     }
     rmdir(staging);
+    if (charts_drawn)
+        *charts_drawn = drawn;
     return 0;
 }

@@ -2,10 +2,13 @@
  * report.h — the briefing: one directory with index.html, report.md and a chart per figure
  * kind, built from whatever datasets were loaded.
  *
- * Contents: the units and years covered; the headline figures (summary); every chart of
- * figures.h as SVG; the largest changes against the previous year; the reconciliation
- * findings (every inconsistency, the count of rounding notes); the disclosure-completeness
- * scores. Every text from data is HTML-escaped (or Markdown-escaped); the page loads nothing
+ * Contents: the units and years covered; the headline figures (summary), with their stage;
+ * every chart of figures.h as SVG (a chart with nothing to show is replaced by one line saying
+ * why); the largest changes against the previous year; the reconciliation findings (every
+ * inconsistency in the documents' words, the count of rounding notes); when final accounts
+ * exist, budget execution with its PEFA scores and chart (figexec.h); the
+ * disclosure-completeness scores; and briefing.xlsx, the same tables as a workbook
+ * (workbook.h). Every text from data is HTML-escaped (or Markdown-escaped); the page loads nothing
  * from outside the directory. There is no timestamp, so the same data give the same bytes.
  *
  * Atomicity: everything is written into a staging directory inside DIR and then renamed into
@@ -23,7 +26,9 @@
 #include "../analytics/reconcile.h"
 #include "../ingest/model.h"
 
+/* *CHARTS (may be NULL) receives how many charts were drawn: a chart with nothing to show is
+ * replaced in the pages by one line saying why. */
 int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                    const char *dir, char *err, size_t errlen);
+                    const char *dir, size_t *charts, char *err, size_t errlen);
 
 #endif

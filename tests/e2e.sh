@@ -829,7 +829,10 @@ if [ -f "$WANLI.pdf" ]; then
     # README: 比2023年预算减少876.75万元 (16497.86 − 15621.11), from the two documents' tables
     has "yoy ds: wanli's total 2023 -> 2024" "$TMP/out" "$w23,2024,budget,2023,headline,summary,total,支出总计,16497.864,15621.1123,-876.7517,-5.31,changed,-876.75,"
     run "report on the ingested dataset" 0 report -o "$TMP/ds-brief" "$DS"
-    has "report ds: eight charts with the execution chart" "$TMP/err" "briefing.xlsx and 8 charts"
+    # seven charts: the execution chart in, the per-resident chart out (no population is known)
+    has "report ds: seven charts with the execution chart" "$TMP/err" "briefing.xlsx and 7 charts"
+    has "report ds: no chart of blanks" "$TMP/ds-brief/report.md" "人均支出（元/人）：没有人口数（population.csv），人均数无法计算。"
+    if [ ! -e "$TMP/ds-brief/percapita.svg" ]; then ok; else bad "report ds: a per-resident chart of blanks"; fi
     # briefing.xlsx read back (openpyxl): its headline sheet gives summary's figures, as numbers
     $BK summary --format csv "$DS" >"$TMP/ds-summary.csv" 2>/dev/null
     if /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
