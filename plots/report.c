@@ -256,6 +256,17 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
           "th{background:#f2f2f2}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"
           "img{max-width:100%;border:1px solid #eee;margin:0.5em 0}\n"
           "figure{margin:1.5em 0}\nfigcaption{color:#555;font-size:0.9em}\n"
+          /* A4 print: tables may break between rows, never inside one, with the header row
+           * repeated; a chart stays whole on its page; wide tables shrink to the page */
+          "@media print{@page{size:A4;margin:14mm 12mm}"
+          "body{max-width:none;margin:0;font-size:9.5pt;line-height:1.35}"
+          "h1{font-size:16pt}h2{font-size:12.5pt;break-after:avoid}"
+          "table{width:100%;font-size:7.5pt;table-layout:auto}"
+          "th,td{padding:0.15em 0.3em;word-break:break-all}"
+          "thead{display:table-header-group}tr{break-inside:avoid}"
+          "figure{break-inside:avoid;margin:0.6em 0}"
+          "img{max-width:100%;max-height:230mm;border:none}"
+          "a{color:inherit;text-decoration:none}}\n"
           "</style>\n</head>\n<body>\n<h1>预算简报</h1>\n", h);
     fputs("# 预算简报\n\n", m);
     char line[512];

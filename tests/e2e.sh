@@ -333,6 +333,14 @@ if command -v gnuplot >/dev/null 2>&1; then
             --screenshot="$TMP/report.png" "file://$TMP/rep/index.html" >"$TMP/chromium.log" 2>&1
         if [ -s "$TMP/report.png" ] && [ "$(wc -c <"$TMP/report.png")" -gt 50000 ]; then ok; else bad "report: headless Chromium screenshot failed"; sed 's/^/  | /' "$TMP/chromium.log" | tail -5 >&2; fi
         if [ -n "${REPORT_SHOT:-}" ]; then cp "$TMP/report.png" "$REPORT_SHOT"; fi
+        # A4 print: the print stylesheet gives A4 pages, which pdftoppm renders
+        "$browser" --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+            --print-to-pdf="$TMP/report.pdf" "file://$TMP/rep/index.html" >"$TMP/chromium.log" 2>&1
+        if pdfinfo "$TMP/report.pdf" 2>/dev/null | grep -q '^Page size: *59[45]\.[0-9]* x 84[12]\.[0-9]* pts (A4)'; then ok; else
+            bad "report: the print is not on A4 pages"; pdfinfo "$TMP/report.pdf" 2>&1 | tail -3 >&2; fi
+        pages=$(pdfinfo "$TMP/report.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+        if [ "${pages:-0}" -ge 3 ] && pdftoppm -r 30 -png -f 1 -l 1 "$TMP/report.pdf" "$TMP/page" && [ -s "$TMP/page-1.png" ]; then ok; else
+            bad "report: A4 print of ${pages:-0} pages not rendered"; fi
     else
         echo "e2e: chromium not installed; report screenshot skipped (.ci/run installs it)" >&2
     fi
