@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "../analytics/reconcile.h"
+#include "../analytics/selfcheck.h"
 #include "../plots/report.h"
 #include "verb.h"
 
@@ -42,7 +43,10 @@ int cmd_report(int argc, char **argv)
     if (loaded == 0) {
         char err[512] = "out of memory";
         size_t charts = 0;
+        bk_selfcheck_result checks = {0};
+        /* the self-check says whose each inconsistency is, the publisher's or a reading's */
         if (bk_reconcile(in.ds, &in.index, &findings) != 0 ||
+            bk_selfcheck(in.ds, &findings, &checks) != 0 ||
             bk_report_write(in.ds, &in.index, &findings, dir ? dir : "out", &charts, err,
                             sizeof err) != 0) {
             fprintf(stderr, "budgetkit report: %s\n", err);
@@ -51,6 +55,7 @@ int cmd_report(int argc, char **argv)
             fprintf(stderr, "wrote %s/index.html, %s/report.md, %s/briefing.xlsx and %zu charts\n",
                     dir ? dir : "out", dir ? dir : "out", dir ? dir : "out", charts);
         }
+        bk_selfcheck_release(&checks);
     }
     bk_findings_release(&findings);
     inputs_release(&in);

@@ -17,51 +17,13 @@
 #include "../ingest/vocab.h"
 #include "figexec.h"
 #include "figures.h"
+#include "escape.h"
 #include "gnuplot.h"
+#include "opening.h"
 #include "workbook.h"
 
-static void html(FILE *out, const char *text)
-{
-    char *clean = bk_gp_clean(text, 0); /* valid UTF-8, no control characters */
-    for (const char *p = clean ? clean : ""; *p; p++) {
-        switch (*p) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*p, out);
-        }
-    }
-    free(clean);
-}
-
-static void md(FILE *out, const char *text)
-{
-    char *clean = bk_gp_clean(text, 0);
-    for (const char *p = clean ? clean : ""; *p; p++) {
-        if (strchr("|\\`*_[]<>#", *p))
-            fputc('\\', out);
-        fputc(*p, out);
-    }
-    free(clean);
-}
-
-/* "1234567.89" → "1,234,567.89" into OUT (SIZE bytes). */
-static void group_thousands(const char *num, char *out, size_t size)
-{
-    const char *p = num;
-    size_t n = 0;
-    if (*p == '-' && n + 1 < size)
-        out[n++] = *p++;
-    size_t digits = strspn(p, "0123456789");
-    for (size_t i = 0; i < digits && n + 2 < size; i++) {
-        if (i > 0 && (digits - i) % 3 == 0)
-            out[n++] = ',';
-        out[n++] = p[i];
-    }
-    snprintf(out + n, size - n, "%s", p + digits);
-}
+#define html bk_html_text
+#define md bk_md_text
 
 /* The words of a finding (tables, rows, measures by their ids) as the documents name them:
  * "expenditure 合计: total = basic + project" → "支出总表 合计：合计 = 基本支出 + 项目支出". */
@@ -116,7 +78,7 @@ static void cell_text(const bk_result *r, size_t row, const char *column, char *
         /* a reader sees two decimals (a column may ask for others) and thousands
          * separators; the exact figures are in the CSV, JSON and briefing.xlsx */
         bk_money_format_fixed(c->money, r->digits[col] >= 0 ? r->digits[col] : 2, money);
-        group_thousands(money, buf, size);
+        bk_group_thousands(money, buf, size);
         break;
     case BK_CELL_INT: snprintf(buf, size, "%lld", (long long)c->integer); break;
     case BK_CELL_REAL: snprintf(buf, size, "%.2f", c->real); break;
@@ -128,7 +90,7 @@ static void cell_text(const bk_result *r, size_t row, const char *column, char *
  * by the id a dataset gives them. */
 static void table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
                   const char *const *columns, const char *const *headings, const size_t *rows,
-                  size_t nrows)
+                  size_t nrows, const char *anchor)
 {
     fputs("<table>\n<thead><tr>", h);
     fputs("\n|", m);
@@ -148,7 +110,11 @@ static void table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
     size_t n = rows ? nrows : r->nrows;
     for (size_t k = 0; k < n; k++) {
         size_t i = rows ? rows[k] : k;
-        fputs("<tr>", h);
+        /* rows the opening summary links to: ANCHOR-ROW, ROW the result's own row */
+        if (anchor)
+            fprintf(h, "<tr id=\"%s-%zu\">", anchor, i);
+        else
+            fputs("<tr>", h);
         fputc('|', m);
         for (size_t j = 0; columns[j]; j++) {
             char buf[1024];
@@ -235,7 +201,7 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
     static const char *const ph[] = {"单位", "年度", "口径", "年初预算", "决算", "执行率（%）",
                                      "PI-1", "功能结构偏差（%）", "PI-2.1", "经济结构偏差（%）",
                                      "PI-2.2", "三年等级（PI-1）", "说明", NULL};
-    table(h, m, ds, p, pc, ph, NULL, 0);
+    table(h, m, ds, p, pc, ph, NULL, 0, "pefa");
     bk_result_free(p);
     fputs("<figure><img src=\"execution.svg\" alt=\"预算执行\"><figcaption>预算执行：年初预算与"
           "决算</figcaption></figure>\n", h);
@@ -277,6 +243,9 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     fputs("<p><a href=\"briefing.xlsx\">全部表格（Excel 工作簿 briefing.xlsx）</a></p>\n", h);
     fputs("全部表格见 Excel 工作簿 [briefing.xlsx](briefing.xlsx)。\n\n", m);
 
+    if (bk_report_opening(h, m, ds, index, findings) != 0)
+        return -1;
+
     heading(h, m, "主要数字");
     bk_result *summary = bk_summary(ds, index);
     if (!summary)
@@ -298,7 +267,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     static const char *const sh[] = {"单位", "城市", "年度", "阶段", "支出合计", "基本支出", "项目支出",
                                      "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
                                      NULL};
-    table(h, m, ds, summary, sc, sh, rows, n);
+    table(h, m, ds, summary, sc, sh, rows, n, "summary");
     free(rows);
     bk_result_free(summary);
 
@@ -349,7 +318,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     static const char *const yh[] = {"单位", "年度", "阶段", "项目", "上年", "本年", "增减（万元）",
                                      "增减（%）", "文件所述增减", NULL};
     if (yrows)
-        table(h, m, ds, yoy, yc, yh, yrows, top);
+        table(h, m, ds, yoy, yc, yh, yrows, top, "yoy");
     free(yrows);
     free(rk);
     bk_result_free(yoy);
@@ -405,7 +374,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
                                      "narrative_missing", "score_pct", "missing", NULL};
     static const char *const ch[] = {"单位", "年度", "表（公开）", "表（空表）", "表（缺）",
                                      "说明（公开）", "说明（缺）", "得分（%）", "缺少", NULL};
-    table(h, m, ds, compl, cc, ch, NULL, 0);
+    table(h, m, ds, compl, cc, ch, NULL, 0, "completeness");
     bk_result_free(compl);
     fputs("</body>\n</html>\n", h);
     return 0;

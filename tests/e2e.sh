@@ -317,6 +317,17 @@ if command -v gnuplot >/dev/null 2>&1; then
     has "report finding in Chinese" "$TMP/rep/index.html" "——文件所述 135.25，计算得 -26.46，相差 161.71。文件所述见 tangshan_fengrun_party_office_2023_budget.txt:"
     hasnt "report: units named, not numbered" "$TMP/rep/report.md" "| langfang-dachang-hitech-zone |"
     has "report completeness" "$TMP/rep/report.md" "| 30.77 |"
+    # what matters first: sentences from the data (廊坊国资委 8294.46 and 丰润 1274.78 are the
+    # largest and smallest 2023 totals of the summary), each figure linked to its table row
+    has "report opening: largest and smallest" "$TMP/rep/report.md" "* 2023 年预算支出合计最大的是廊坊市人民政府国有资产监督管理委员会（8,294.46 万元），最小的是中国共产党唐山市丰润区委员会办公室（1,274.78 万元），共 4 个单位。"
+    has "report opening: the largest change" "$TMP/rep/report.md" "* 比上年变化幅度最大的是大厂高新技术产业开发区管理委员会 2024 年的项目支出：从 152,129.24 万元减少到 47,083.87 万元（−69.05%）。"
+    has "report opening: completeness" "$TMP/rep/report.md" "最低的是廊坊市人民政府国有资产监督管理委员会 2023 年（30.77%）。"
+    dangling=0
+    for a in $(grep -o 'href="#[a-z]*-[0-9]*"' "$TMP/rep/index.html" | sed 's/href="#\(.*\)"/\1/'); do
+        grep -q "id=\"$a\"" "$TMP/rep/index.html" || dangling=$((dangling + 1))
+    done
+    links=$(grep -o 'href="#' "$TMP/rep/index.html" | wc -l)
+    if [ "$links" -ge 4 ] && [ "$dangling" -eq 0 ]; then ok; else bad "report opening: $links links, $dangling to no row"; fi
     if ls -a "$TMP/rep" | grep -q '^\.report-'; then bad "report: staging directory left behind"; else ok; fi
     run "report hostile names" 0 report -o "$TMP/evil-rep" "$TMP/evil-units.csv" "$TMP/evil-items.csv"
     hasnt "report: no raw tag from a name" "$TMP/evil-rep/index.html" "<script"
@@ -839,6 +850,8 @@ if [ -f "$WANLI.pdf" ]; then
     run "report on the ingested dataset" 0 report -o "$TMP/ds-brief" "$DS"
     # seven charts: the execution chart in, the per-resident chart out (no population is known)
     has "report ds: seven charts with the execution chart" "$TMP/err" "briefing.xlsx and 7 charts"
+    has "report ds: the opening on execution" "$TMP/ds-brief/report.md" "* 上海市普陀区财政局 2024 年一般公共预算财政拨款支出决算 2,940.05 万元，为年初预算 2,993.92 万元的 98.20%（PEFA PI-1 A 级）。"
+    has "report ds: the publisher's slips counted" "$TMP/ds-brief/report.md" "核对发现不一致 2 处：文件本身有误 2 处"
     has "report ds: no chart of blanks" "$TMP/ds-brief/report.md" "人均支出（元/人）：没有人口数（population.csv），人均数无法计算。"
     if [ ! -e "$TMP/ds-brief/percapita.svg" ]; then ok; else bad "report ds: a per-resident chart of blanks"; fi
     # briefing.xlsx read back (openpyxl): its headline sheet gives summary's figures, as numbers

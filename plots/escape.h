@@ -1,0 +1,20 @@
+/*
+ * escape.h — text from the data written safely into the briefing's pages: HTML-escaped, or
+ * Markdown-escaped, after cleaning to valid UTF-8 without control characters (gnuplot.h's
+ * cleaner), so that no unit name or finding can break a page or inject markup.
+ *
+ * Ownership: nothing is kept. Errors: none (a text that cannot be cleaned is written empty).
+ */
+#ifndef BK_ESCAPE_H
+#define BK_ESCAPE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+void bk_html_text(FILE *out, const char *text);
+void bk_md_text(FILE *out, const char *text);
+
+/* "1234567.89" → "1,234,567.89" into OUT (SIZE bytes): figures as a reader writes them. */
+void bk_group_thousands(const char *num, char *out, size_t size);
+
+#endif

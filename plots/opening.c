@@ -1,0 +1,365 @@
+/* opening.c — see opening.h. */
+#include "opening.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analytics/completeness.h"
+#include "../analytics/pefa.h"
+#include "../analytics/ratios.h"
+#include "../analytics/summary.h"
+#include "../analytics/yoy.h"
+#include "escape.h"
+#include "figures.h"
+
+/* Both pages at once: text escaped for each; a link only in the HTML. */
+static void text(FILE *h, FILE *m, const char *s)
+{
+    bk_html_text(h, s);
+    bk_md_text(m, s);
+}
+
+static void linked(FILE *h, FILE *m, const char *anchor, size_t row, const char *s)
+{
+    fprintf(h, "<a href=\"#%s-%zu\">", anchor, row);
+    bk_html_text(h, s);
+    fputs("</a>", h);
+    bk_md_text(m, s);
+}
+
+static void begin(FILE *h, FILE *m)
+{
+    fputs("<li>", h);
+    fputs("* ", m);
+}
+
+static void end(FILE *h, FILE *m)
+{
+    fputs("</li>\n", h);
+    fputc('\n', m);
+}
+
+static const char *cell_text(const bk_result *r, size_t row, const char *col)
+{
+    int c = bk_result_column(r, col);
+    const bk_cell *x = c >= 0 ? bk_result_cell(r, row, (size_t)c) : NULL;
+    return x && x->kind == BK_CELL_TEXT ? x->text : "";
+}
+
+static bool cell_money(const bk_result *r, size_t row, const char *col, bk_money *out)
+{
+    int c = bk_result_column(r, col);
+    const bk_cell *x = c >= 0 ? bk_result_cell(r, row, (size_t)c) : NULL;
+    if (!x || x->kind != BK_CELL_MONEY)
+        return false;
+    *out = x->money;
+    return true;
+}
+
+static int64_t cell_int(const bk_result *r, size_t row, const char *col)
+{
+    int c = bk_result_column(r, col);
+    const bk_cell *x = c >= 0 ? bk_result_cell(r, row, (size_t)c) : NULL;
+    return x && x->kind == BK_CELL_INT ? x->integer : 0;
+}
+
+/* "1,234.57" */
+static const char *wan(bk_money v, char *buf, size_t size)
+{
+    char plain[BK_MONEY_TEXT_MAX];
+    bk_money_format_fixed(v, 2, plain);
+    bk_group_thousands(plain, buf, size);
+    return buf;
+}
+
+/* Whether a budget-stage unit-year is known only from its final account's 年初预算 figures (no
+ * budget document of the year was read). */
+static bool only_in_final(const bk_index *index, const bk_unit_year *uy)
+{
+    size_t fb, nb = bk_index_table(index, uy->unit, uy->year, BK_STAGE_BUDGET, NULL, &fb);
+    size_t ff, nf = bk_index_table(index, uy->unit, uy->year, BK_STAGE_FINAL, NULL, &ff);
+    if (nf == 0)
+        return false;
+    const char *fin = index->items[ff]->source;
+    size_t flen = strcspn(fin, ":");
+    for (size_t i = fb; i < fb + nb; i++) {
+        const char *src = index->items[i]->source;
+        if (strncmp(src, "derived:", 8) != 0 &&
+            (strcspn(src, ":") != flen || strncmp(src, fin, flen) != 0))
+            return false;
+    }
+    return true;
+}
+
+/* What the briefing covers. */
+static void coverage(FILE *h, FILE *m, const bk_index *index)
+{
+    size_t n;
+    bk_unit_year *uys = bk_index_unit_years(index, &n);
+    size_t budgets = 0, finals = 0, units = 0;
+    int first = 0, last = 0;
+    const char *prev = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (bk_unit_year_is_derived_only(index, &uys[i]) ||
+            (uys[i].stage == BK_STAGE_BUDGET && only_in_final(index, &uys[i])))
+            continue;
+        if (!prev || strcmp(prev, uys[i].unit) != 0)
+            units++;
+        prev = uys[i].unit;
+        if (uys[i].stage == BK_STAGE_FINAL)
+            finals++;
+        else
+            budgets++;
+        if (!first || uys[i].year < first)
+            first = uys[i].year;
+        if (uys[i].year > last)
+            last = uys[i].year;
+    }
+    free(uys);
+    char line[256];
+    if (first == last)
+        snprintf(line, sizeof line, "本简报涵盖 %zu 个单位 %d 年的 %zu 份预算、%zu 份决算。", units,
+                 first, budgets, finals);
+    else
+        snprintf(line, sizeof line, "本简报涵盖 %zu 个单位 %d–%d 年的 %zu 份预算、%zu 份决算。",
+                 units, first, last, budgets, finals);
+    begin(h, m);
+    text(h, m, line);
+    end(h, m);
+}
+
+static bool budget_read(const bk_result *s, size_t i)
+{
+    bk_money v;
+    return strcmp(cell_text(s, i, "stage"), "budget") == 0 &&
+           strncmp(cell_text(s, i, "total_from"), "narrative (derived", 18) != 0 &&
+           cell_money(s, i, "total", &v);
+}
+
+/* The largest and smallest budget of the year most units have (the latest on a tie), from the
+ * summary rows read from documents. */
+static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *s)
+{
+    int year = 0;
+    size_t most = 0;
+    for (size_t i = 0; i < s->nrows; i++) {
+        if (!budget_read(s, i))
+            continue;
+        int y = (int)cell_int(s, i, "year");
+        size_t n = 0;
+        for (size_t k = 0; k < s->nrows; k++)
+            n += budget_read(s, k) && cell_int(s, k, "year") == y;
+        if (n > most || (n == most && y > year))
+            most = n, year = y;
+    }
+    size_t hi = (size_t)-1, lo = (size_t)-1, count = 0;
+    bk_money vh = 0, vl = 0;
+    for (size_t i = 0; year && i < s->nrows; i++) {
+        bk_money v;
+        if (cell_int(s, i, "year") != year || strcmp(cell_text(s, i, "stage"), "budget") != 0 ||
+            strncmp(cell_text(s, i, "total_from"), "narrative (derived", 18) == 0 ||
+            !cell_money(s, i, "total", &v))
+            continue;
+        count++;
+        if (hi == (size_t)-1 || v > vh)
+            hi = i, vh = v;
+        if (lo == (size_t)-1 || v < vl)
+            lo = i, vl = v;
+    }
+    if (!count)
+        return;
+    char line[512], a[64];
+    begin(h, m);
+    snprintf(line, sizeof line, "%d 年预算支出合计%s", year, count > 1 ? "最大的是" : "：");
+    text(h, m, line);
+    text(h, m, bk_figure_unit_name(ds, cell_text(s, hi, "unit")));
+    text(h, m, "（");
+    linked(h, m, "summary", hi, wan(vh, a, sizeof a));
+    text(h, m, " 万元）");
+    if (count > 1) {
+        text(h, m, "，最小的是");
+        text(h, m, bk_figure_unit_name(ds, cell_text(s, lo, "unit")));
+        text(h, m, "（");
+        linked(h, m, "summary", lo, wan(vl, a, sizeof a));
+        snprintf(line, sizeof line, " 万元），共 %zu 个单位。", count);
+        text(h, m, line);
+    } else {
+        text(h, m, "。");
+    }
+    end(h, m);
+}
+
+/* The largest change against the previous year: the first row of the report's changes table
+ * (the largest percentage, the earlier row on a tie). */
+static void largest_change(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *y)
+{
+    size_t best = (size_t)-1;
+    bk_money bp = 0;
+    for (size_t i = 0; i < y->nrows; i++) {
+        bk_money p;
+        if (cell_money(y, i, "change_pct", &p) && p != 0 &&
+            (best == (size_t)-1 || bk_money_abs(p) > bp))
+            best = i, bp = bk_money_abs(p);
+    }
+    bk_money prev, cur, pct;
+    if (best == (size_t)-1 || !cell_money(y, best, "previous_wan", &prev) ||
+        !cell_money(y, best, "current_wan", &cur) || !cell_money(y, best, "change_pct", &pct))
+        return;
+    char line[256], a[64], b[64], p[BK_MONEY_TEXT_MAX];
+    bk_money_format_fixed(bk_money_abs(pct), 2, p);
+    begin(h, m);
+    text(h, m, "比上年变化幅度最大的是");
+    text(h, m, bk_figure_unit_name(ds, cell_text(y, best, "unit")));
+    snprintf(line, sizeof line, " %d 年的%s：从 %s 万元%s到 ", (int)cell_int(y, best, "year"),
+             cell_text(y, best, "name"), wan(prev, a, sizeof a), cur > prev ? "增加" : "减少");
+    text(h, m, line);
+    linked(h, m, "yoy", best, wan(cur, b, sizeof b));
+    snprintf(line, sizeof line, " 万元（%s%s%%）。", cur > prev ? "+" : "−", p);
+    text(h, m, line);
+    end(h, m);
+}
+
+/* The function class with the largest share of a unit's spending. */
+static void heaviest_class(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r)
+{
+    size_t best = (size_t)-1;
+    bk_money bs = 0;
+    for (size_t i = 0; i < r->nrows; i++) {
+        bk_money sh;
+        if (strcmp(cell_text(r, i, "stage"), "budget") == 0 &&
+            cell_money(r, i, "share_pct", &sh) && (best == (size_t)-1 || sh > bs))
+            best = i, bs = sh;
+    }
+    if (best == (size_t)-1)
+        return;
+    char line[512], p[BK_MONEY_TEXT_MAX];
+    bk_money_format_fixed(bs, 2, p);
+    begin(h, m);
+    text(h, m, bk_figure_unit_name(ds, cell_text(r, best, "unit")));
+    snprintf(line, sizeof line, " %d 年的支出以%s为主，占 %s%%，是各单位各类中占比最高的。",
+             (int)cell_int(r, best, "year"), cell_text(r, best, "name"), p);
+    text(h, m, line);
+    end(h, m);
+}
+
+static void inconsistencies(FILE *h, FILE *m, const bk_findings *f)
+{
+    size_t publisher = 0, reading = 0, other = 0;
+    for (size_t i = 0; i < f->count; i++) {
+        if (f->items[i].severity != BK_SEV_INCONSISTENCY)
+            continue;
+        if (f->items[i].origin && strcmp(f->items[i].origin, "publisher") == 0)
+            publisher++;
+        else if (f->items[i].origin && strcmp(f->items[i].origin, "reading") == 0)
+            reading++;
+        else
+            other++;
+    }
+    size_t n = publisher + reading + other;
+    char line[512];
+    if (n == 0)
+        snprintf(line, sizeof line, "核对未发现不一致；舍入差异 %zu 处（见核对发现）。",
+                 bk_findings_count(f, BK_SEV_ROUNDING));
+    else
+        snprintf(line, sizeof line, "核对发现不一致 %zu 处：文件本身有误 %zu 处，所涉表格自身不平、"
+                                    "须先复核读取的 %zu 处%s；舍入差异 %zu 处（见核对发现）。",
+                 n, publisher, reading, other ? "，其余未判定" : "",
+                 bk_findings_count(f, BK_SEV_ROUNDING));
+    begin(h, m);
+    text(h, m, line);
+    end(h, m);
+}
+
+static void completeness(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *c)
+{
+    size_t hi = (size_t)-1, lo = (size_t)-1;
+    bk_money vh = 0, vl = 0;
+    for (size_t i = 0; i < c->nrows; i++) {
+        bk_money v;
+        if (!cell_money(c, i, "score_pct", &v))
+            continue;
+        if (hi == (size_t)-1 || v > vh)
+            hi = i, vh = v;
+        if (lo == (size_t)-1 || v < vl)
+            lo = i, vl = v;
+    }
+    if (hi == (size_t)-1)
+        return;
+    char p[BK_MONEY_TEXT_MAX], line[256];
+    begin(h, m);
+    text(h, m, "公开完整性得分最高的是");
+    text(h, m, bk_figure_unit_name(ds, cell_text(c, hi, "unit")));
+    snprintf(line, sizeof line, " %d 年（", (int)cell_int(c, hi, "year"));
+    text(h, m, line);
+    bk_money_format_fixed(vh, 2, p);
+    linked(h, m, "completeness", hi, p);
+    text(h, m, "%）");
+    if (lo != hi && vl != vh) {
+        text(h, m, "，最低的是");
+        text(h, m, bk_figure_unit_name(ds, cell_text(c, lo, "unit")));
+        snprintf(line, sizeof line, " %d 年（", (int)cell_int(c, lo, "year"));
+        text(h, m, line);
+        bk_money_format_fixed(vl, 2, p);
+        linked(h, m, "completeness", lo, p);
+        text(h, m, "%）");
+    }
+    text(h, m, "。");
+    end(h, m);
+}
+
+/* Budget execution: up to three final accounts, each with its outturn and PI-1 band. */
+static void execution(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *p)
+{
+    for (size_t i = 0, said = 0; i < p->nrows && said < 3; i++) {
+        bk_money o, a, pct;
+        if (!cell_money(p, i, "pi1_original_wan", &o) || !cell_money(p, i, "pi1_actual_wan", &a) ||
+            !cell_money(p, i, "pi1_outturn_pct", &pct))
+            continue;
+        char line[512], x[64], y[64], r[BK_MONEY_TEXT_MAX];
+        bk_money_format_fixed(pct, 2, r);
+        begin(h, m);
+        text(h, m, bk_figure_unit_name(ds, cell_text(p, i, "unit")));
+        snprintf(line, sizeof line, " %d 年%s决算 %s 万元，为年初预算 %s 万元的 ",
+                 (int)cell_int(p, i, "year"), cell_text(p, i, "pi1_line"), wan(a, x, sizeof x),
+                 wan(o, y, sizeof y));
+        text(h, m, line);
+        linked(h, m, "pefa", i, r);
+        snprintf(line, sizeof line, "%%（PEFA PI-1 %s 级）。", cell_text(p, i, "pi1_band"));
+        text(h, m, line);
+        end(h, m);
+        said++;
+    }
+}
+
+int bk_report_opening(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
+                      const bk_findings *findings)
+{
+    bk_result *s = bk_summary(ds, index);
+    bk_yoy_options yo = {.headlines = 1};
+    bk_result *y = bk_yoy(ds, index, &yo);
+    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
+    bk_result *r = bk_ratios(ds, index, &ro);
+    bk_result *c = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
+    bk_result *p = bk_pefa(ds, index);
+    int rc = s && y && r && c && p ? 0 : -1;
+    if (rc == 0) {
+        fputs("<h2>要点</h2>\n<ul class=\"opening\">\n", h);
+        fputs("\n## 要点\n\n", m);
+        coverage(h, m, index);
+        largest(h, m, ds, s);
+        largest_change(h, m, ds, y);
+        heaviest_class(h, m, ds, r);
+        inconsistencies(h, m, findings);
+        completeness(h, m, ds, c);
+        execution(h, m, ds, p);
+        fputs("</ul>\n", h);
+        fputc('\n', m);
+    }
+    bk_result_free(s);
+    bk_result_free(y);
+    bk_result_free(r);
+    bk_result_free(c);
+    bk_result_free(p);
+    return rc;
+}
