@@ -14,154 +14,16 @@
 #include "../analytics/pefa.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
-#include "../ingest/vocab.h"
 #include "figexec.h"
 #include "figures.h"
 #include "escape.h"
+#include "pagetable.h"
 #include "gnuplot.h"
 #include "opening.h"
 #include "workbook.h"
 
 #define html bk_html_text
 #define md bk_md_text
-
-/* The words of a finding (tables, rows, measures by their ids) as the documents name them:
- * "expenditure 合计: total = basic + project" → "支出总表 合计：合计 = 基本支出 + 项目支出". */
-static void finding_zh(const char *what, char *out, size_t size)
-{
-    size_t n = 0;
-    out[0] = '\0';
-    for (const char *p = what; *p && n + 4 < size;) {
-        int wrote;
-        if ((*p >= 'a' && *p <= 'z') || *p == '_') {
-            const char *q = p;
-            while ((*q >= 'a' && *q <= 'z') || *q == '_' || (*q >= '0' && *q <= '9'))
-                q++;
-            char word[64];
-            size_t len = (size_t)(q - p);
-            const bk_vocab_entry *v = NULL;
-            if (len < sizeof word) {
-                memcpy(word, p, len);
-                word[len] = '\0';
-                if (!(v = bk_vocab_table(word)) && !(v = bk_vocab_measure(word)))
-                    v = bk_vocab_key(word);
-            }
-            wrote = v && v->name_zh ? snprintf(out + n, size - n, "%s", v->name_zh)
-                                    : snprintf(out + n, size - n, "%.*s", (int)len, p);
-            p = q;
-        } else if (*p == ':') {
-            wrote = snprintf(out + n, size - n, "：");
-            p++;
-        } else {
-            wrote = snprintf(out + n, size - n, "%c", *p);
-            p++;
-        }
-        if (wrote < 0 || (size_t)wrote >= size - n)
-            break; /* cut: what fits stays */
-        n += (size_t)wrote;
-    }
-}
-
-/* A cell of a result table as text (money per the column's digits). */
-static void cell_text(const bk_result *r, size_t row, const char *column, char *buf, size_t size)
-{
-    int col = bk_result_column(r, column);
-    buf[0] = '\0';
-    if (col < 0)
-        return;
-    const bk_cell *c = bk_result_cell(r, row, (size_t)col);
-    char money[BK_MONEY_TEXT_MAX];
-    switch (c->kind) {
-    case BK_CELL_BLANK: break;
-    case BK_CELL_TEXT: snprintf(buf, size, "%s", c->text); break;
-    case BK_CELL_MONEY:
-        /* a reader sees two decimals (a column may ask for others) and thousands
-         * separators; the exact figures are in the CSV, JSON and briefing.xlsx */
-        bk_money_format_fixed(c->money, r->digits[col] >= 0 ? r->digits[col] : 2, money);
-        bk_group_thousands(money, buf, size);
-        break;
-    case BK_CELL_INT: snprintf(buf, size, "%lld", (long long)c->integer); break;
-    case BK_CELL_REAL: snprintf(buf, size, "%.2f", c->real); break;
-    }
-}
-
-/* Both renderings of one table: selected COLUMNS with HEADINGS, the rows ROWS (NULL: all). A
- * `unit` column shows the unit's name from DS's units file: a reader knows units by name, not
- * by the id a dataset gives them. */
-static void table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
-                  const char *const *columns, const char *const *headings, const size_t *rows,
-                  size_t nrows, const char *anchor)
-{
-    fputs("<table>\n<thead><tr>", h);
-    fputs("\n|", m);
-    for (size_t j = 0; columns[j]; j++) {
-        fputs("<th>", h);
-        html(h, headings[j]);
-        fputs("</th>", h);
-        fputc(' ', m);
-        md(m, headings[j]);
-        fputs(" |", m);
-    }
-    fputs("</tr></thead>\n<tbody>\n", h);
-    fputs("\n|", m);
-    for (size_t j = 0; columns[j]; j++)
-        fputs("---|", m);
-    fputc('\n', m);
-    size_t n = rows ? nrows : r->nrows;
-    for (size_t k = 0; k < n; k++) {
-        size_t i = rows ? rows[k] : k;
-        /* rows the opening summary links to: ANCHOR-ROW, ROW the result's own row */
-        if (anchor)
-            fprintf(h, "<tr id=\"%s-%zu\">", anchor, i);
-        else
-            fputs("<tr>", h);
-        fputc('|', m);
-        for (size_t j = 0; columns[j]; j++) {
-            char buf[1024];
-            cell_text(r, i, columns[j], buf, sizeof buf);
-            if (strcmp(columns[j], "stage") == 0)
-                snprintf(buf, sizeof buf, "%s", strcmp(buf, "final") == 0    ? "决算"
-                                                : strcmp(buf, "budget") == 0 ? "预算"
-                                                                             : buf);
-            if (strcmp(columns[j], "unit") == 0 && buf[0]) {
-                const char *name = bk_figure_unit_name(ds, buf);
-                if (name != buf) /* the id itself when the unit has no name */
-                    snprintf(buf, sizeof buf, "%s", name);
-            }
-            int col = bk_result_column(r, columns[j]);
-            int numeric = col >= 0 && bk_result_cell(r, i, (size_t)col)->kind != BK_CELL_TEXT;
-            fputs(numeric ? "<td class=\"n\">" : "<td>", h);
-            html(h, buf);
-            fputs("</td>", h);
-            fputc(' ', m);
-            md(m, buf);
-            fputs(" |", m);
-        }
-        fputs("</tr>\n", h);
-        fputc('\n', m);
-    }
-    fputs("</tbody>\n</table>\n", h);
-    fputc('\n', m);
-}
-
-static void heading(FILE *h, FILE *m, const char *text)
-{
-    fputs("<h2>", h);
-    html(h, text);
-    fputs("</h2>\n", h);
-    fputs("\n## ", m);
-    md(m, text);
-    fputs("\n\n", m);
-}
-
-static void paragraph(FILE *h, FILE *m, const char *text)
-{
-    fputs("<p>", h);
-    html(h, text);
-    fputs("</p>\n", h);
-    md(m, text);
-    fputs("\n\n", m);
-}
 
 typedef struct {
     size_t row;
@@ -185,8 +47,8 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
     bk_figure_options fo = {.kind = "execution"};
     if (!bk_figure_has_finals(ds, index, &fo))
         return 0;
-    heading(h, m, "预算执行（决算与年初预算）");
-    paragraph(h, m, "年初预算取自决算本身（年初预算数栏或情况说明），否则取自当年预算文件；"
+    bk_page_heading(h, m, "预算执行（决算与年初预算）");
+    bk_page_paragraph(h, m, "年初预算取自决算本身（年初预算数栏或情况说明），否则取自当年预算文件；"
                     "评分依 PEFA 2016：PI-1 总支出执行率（A 95–105%，B 90–110%，C 85–115%），"
                     "PI-2 支出结构偏差（按功能类、按经济分类类；A <5%，B <10%，C <15%），"
                     "满三年时按“三年中至少两年”给出等级。逐项见 budgetkit execution。");
@@ -201,7 +63,7 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
     static const char *const ph[] = {"单位", "年度", "口径", "年初预算", "决算", "执行率（%）",
                                      "PI-1", "功能结构偏差（%）", "PI-2.1", "经济结构偏差（%）",
                                      "PI-2.2", "三年等级（PI-1）", "说明", NULL};
-    table(h, m, ds, p, pc, ph, NULL, 0, "pefa");
+    bk_page_table(h, m, ds, p, pc, ph, NULL, 0, "pefa");
     bk_result_free(p);
     fputs("<figure><img src=\"execution.svg\" alt=\"预算执行\"><figcaption>预算执行：年初预算与"
           "决算</figcaption></figure>\n", h);
@@ -213,40 +75,20 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
                        const bk_findings *findings, const char *const *charts,
                        const char *const *chart_titles, const char *const *empty)
 {
-    fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-          "<title>预算简报</title>\n<style>\n"
-          "body{font-family:'Noto Sans CJK SC','Source Han Sans SC',sans-serif;margin:2em auto;"
-          "max-width:1240px;color:#222;line-height:1.5}\n"
-          "table{border-collapse:collapse;margin:1em 0;font-size:0.9em}\n"
-          "th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:left;vertical-align:top}\n"
-          "th{background:#f2f2f2}\ntd.n{text-align:right;font-variant-numeric:tabular-nums}\n"
-          "img{max-width:100%;border:1px solid #eee;margin:0.5em 0}\n"
-          "figure{margin:1.5em 0}\nfigcaption{color:#555;font-size:0.9em}\n"
-          /* A4 print: tables may break between rows, never inside one, with the header row
-           * repeated; a chart stays whole on its page; wide tables shrink to the page */
-          "@media print{@page{size:A4;margin:14mm 12mm}"
-          "body{max-width:none;margin:0;font-size:9.5pt;line-height:1.35}"
-          "h1{font-size:16pt}h2{font-size:12.5pt;break-after:avoid}"
-          "table{width:100%;font-size:7.5pt;table-layout:auto}"
-          "th,td{padding:0.15em 0.3em;word-break:break-all}"
-          "thead{display:table-header-group}tr{break-inside:avoid}"
-          "figure{break-inside:avoid;margin:0.6em 0}"
-          "img{max-width:100%;max-height:230mm;border:none}"
-          "a{color:inherit;text-decoration:none}}\n"
-          "</style>\n</head>\n<body>\n<h1>预算简报</h1>\n", h);
-    fputs("# 预算简报\n\n", m);
+    bk_page_begin(h, m, "预算简报");
+
     char line[512];
     snprintf(line, sizeof line, "%zu 个单位，%zu 条记录；金额单位万元，空白表示未公开。"
              "每个数字可用 budgetkit 的同名命令复核，来源精确到文件行。",
              ds->n_units, ds->n_items);
-    paragraph(h, m, line);
+    bk_page_paragraph(h, m, line);
     fputs("<p><a href=\"briefing.xlsx\">全部表格（Excel 工作簿 briefing.xlsx）</a></p>\n", h);
     fputs("全部表格见 Excel 工作簿 [briefing.xlsx](briefing.xlsx)。\n\n", m);
 
     if (bk_report_opening(h, m, ds, index, findings) != 0)
         return -1;
 
-    heading(h, m, "主要数字");
+    bk_page_heading(h, m, "主要数字");
     bk_result *summary = bk_summary(ds, index);
     if (!summary)
         return -1;
@@ -267,17 +109,17 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     static const char *const sh[] = {"单位", "城市", "年度", "阶段", "支出合计", "基本支出", "项目支出",
                                      "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
                                      NULL};
-    table(h, m, ds, summary, sc, sh, rows, n, "summary");
+    bk_page_table(h, m, ds, summary, sc, sh, rows, n, "summary");
     free(rows);
     bk_result_free(summary);
 
-    heading(h, m, "图表");
+    bk_page_heading(h, m, "图表");
     for (size_t k = 0; charts[k]; k++) {
         if (empty[k]) {
             /* one line in place of a chart of blanks */
             char line2[512];
             snprintf(line2, sizeof line2, "%s：%s", chart_titles[k], empty[k]);
-            paragraph(h, m, line2);
+            bk_page_paragraph(h, m, line2);
             continue;
         }
         fprintf(h, "<figure><img src=\"%s.svg\" alt=\"", charts[k]);
@@ -290,7 +132,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
         fprintf(m, "](%s.svg)\n\n", charts[k]);
     }
 
-    heading(h, m, "变化最大的项目（比上年）");
+    bk_page_heading(h, m, "变化最大的项目（比上年）");
     bk_yoy_options yo = {.headlines = 1};
     bk_result *yoy = bk_yoy(ds, index, &yo);
     if (!yoy)
@@ -318,17 +160,17 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     static const char *const yh[] = {"单位", "年度", "阶段", "项目", "上年", "本年", "增减（万元）",
                                      "增减（%）", "文件所述增减", NULL};
     if (yrows)
-        table(h, m, ds, yoy, yc, yh, yrows, top, "yoy");
+        bk_page_table(h, m, ds, yoy, yc, yh, yrows, top, "yoy");
     free(yrows);
     free(rk);
     bk_result_free(yoy);
 
-    heading(h, m, "核对发现");
+    bk_page_heading(h, m, "核对发现");
     size_t incons = bk_findings_count(findings, BK_SEV_INCONSISTENCY),
            rounding = bk_findings_count(findings, BK_SEV_ROUNDING);
     snprintf(line, sizeof line, "不一致 %zu 处（下列），舍入差异 %zu 处（budgetkit validate 列出全部）。",
              incons, rounding);
-    paragraph(h, m, line);
+    bk_page_paragraph(h, m, line);
     fputs("<ul>\n", h);
     for (size_t i = 0; i < findings->count; i++) {
         const bk_finding *f = &findings->items[i];
@@ -341,7 +183,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
             bk_money_format(f->computed, c);
         }
         char words[1024];
-        finding_zh(f->what, words, sizeof words);
+        bk_page_finding_zh(f->what, words, sizeof words);
         char d[BK_MONEY_TEXT_MAX] = "";
         bk_money diff;
         if (f->has_values && bk_money_sub(f->stated, f->computed, &diff))
@@ -365,7 +207,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     if (execution_section(h, m, ds, index) != 0)
         return -1;
 
-    heading(h, m, "公开完整性");
+    bk_page_heading(h, m, "公开完整性");
     bk_result *compl = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
     if (!compl)
         return -1;
@@ -374,9 +216,9 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
                                      "narrative_missing", "score_pct", "missing", NULL};
     static const char *const ch[] = {"单位", "年度", "表（公开）", "表（空表）", "表（缺）",
                                      "说明（公开）", "说明（缺）", "得分（%）", "缺少", NULL};
-    table(h, m, ds, compl, cc, ch, NULL, 0, "completeness");
+    bk_page_table(h, m, ds, compl, cc, ch, NULL, 0, "completeness");
     bk_result_free(compl);
-    fputs("</body>\n</html>\n", h);
+    bk_page_end(h);
     return 0;
 }
 

@@ -1,0 +1,37 @@
+/*
+ * pagetable.h — the pieces the briefing's pages are made of, in HTML and Markdown at once:
+ * result tables (units by name, stages as 预算/决算, amounts with two decimals and thousands
+ * separators, rows that can be linked to), headings, paragraphs, and a finding in the
+ * documents' words.
+ *
+ * Every text from the data is escaped (escape.h). Ownership: nothing is kept. Errors: none;
+ * a stream that fails is seen by the caller at fclose.
+ */
+#ifndef BK_PAGETABLE_H
+#define BK_PAGETABLE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "../analytics/result.h"
+#include "../ingest/model.h"
+
+/*
+ * Both renderings of one table: selected COLUMNS with HEADINGS, the rows ROWS (NULL: all).
+ * A `unit` column shows the unit's name; a `stage` column 预算 or 决算. With ANCHOR, each HTML
+ * row has the id ANCHOR-ROW (ROW the result's own row).
+ */
+void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                   const char *const *columns, const char *const *headings, const size_t *rows,
+                   size_t nrows, const char *anchor);
+/* A page's start (its style, screen and A4 print, and its title as h1) and end. */
+void bk_page_begin(FILE *h, FILE *m, const char *title);
+void bk_page_end(FILE *h);
+void bk_page_heading(FILE *h, FILE *m, const char *text);
+void bk_page_paragraph(FILE *h, FILE *m, const char *text);
+
+/* The words of a finding (tables, rows, measures by their ids) as the documents name them:
+ * "expenditure 合计: total = basic + project" → "支出总表 合计：合计 = 基本支出 + 项目支出". */
+void bk_page_finding_zh(const char *what, char *out, size_t size);
+
+#endif
