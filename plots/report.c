@@ -18,6 +18,7 @@
 #include "figures.h"
 #include "escape.h"
 #include "pagetable.h"
+#include "unitpage.h"
 #include "gnuplot.h"
 #include "opening.h"
 #include "workbook.h"
@@ -110,6 +111,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
                                      "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
                                      NULL};
     bk_page_table(h, m, ds, summary, sc, sh, rows, n, "summary");
+    bk_unit_pages_list(h, m, ds, index);
     free(rows);
     bk_result_free(summary);
 
@@ -231,6 +233,20 @@ static bool has_values(const bk_chart *c)
     return false;
 }
 
+/* Removes DIR/unit-K.html and .md for K from FIRST on, while there are any. */
+static void remove_unit_pages(const char *dir, size_t first)
+{
+    for (size_t k = first;; k++) {
+        char html_path[4200], md_path[4200];
+        snprintf(html_path, sizeof html_path, "%s/unit-%zu.html", dir, k);
+        snprintf(md_path, sizeof md_path, "%s/unit-%zu.md", dir, k);
+        int gone = unlink(html_path) == 0;
+        gone |= unlink(md_path) == 0;
+        if (!gone)
+            break;
+    }
+}
+
 /* Removes the staging directory and whatever is left in it. */
 static void remove_staging(const char *staging, const char *const *files)
 {
@@ -304,7 +320,10 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         drawn++;
     }
     snprintf(path, sizeof path, "%s/briefing.xlsx", staging);
-    if (bk_workbook_write(ds, index, findings, path, err, errlen) != 0) {
+    size_t unit_pages = 0;
+    if (bk_workbook_write(ds, index, findings, path, err, errlen) != 0 ||
+        bk_unit_pages_write(staging, ds, index, findings, &unit_pages, err, errlen) != 0) {
+        remove_unit_pages(staging, 0);
         remove_staging(staging, files);
         return -1;
     }
@@ -320,6 +339,21 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         remove_staging(staging, files);
         return -1;
     }
+    /* the unit pages before the index that links to them; an earlier briefing's pages of
+     * units no longer there are removed */
+    for (size_t k = 0; k < unit_pages; k++)
+        for (int ext = 0; ext < 2; ext++) {
+            char from[4200], to[4200];
+            snprintf(from, sizeof from, "%s/unit-%zu.%s", staging, k, ext ? "md" : "html");
+            snprintf(to, sizeof to, "%s/unit-%zu.%s", dir, k, ext ? "md" : "html");
+            if (rename(from, to) != 0) {
+                snprintf(err, errlen, "%s: cannot move into place: %s", to, strerror(errno));
+                remove_unit_pages(staging, 0);
+                remove_staging(staging, files);
+                return -1;
+            }
+        }
+    remove_unit_pages(dir, unit_pages);
     for (size_t i = 0; files[i]; i++) {
         char from[4200], to[4200];
         snprintf(from, sizeof from, "%s/%s", staging, files[i]);

@@ -850,6 +850,16 @@ if [ -f "$WANLI.pdf" ]; then
     run "report on the ingested dataset" 0 report -o "$TMP/ds-brief" "$DS"
     # seven charts: the execution chart in, the per-resident chart out (no population is known)
     has "report ds: seven charts with the execution chart" "$TMP/err" "briefing.xlsx and 7 charts"
+    # one page per unit, linked from the index; the final account's unit has its execution
+    has "report ds: unit pages linked" "$TMP/ds-brief/index.html" "<a href=\"unit-2.html\">上海市普陀区财政局</a>"
+    has "report ds: a unit page" "$TMP/ds-brief/unit-2.md" "# 上海市普陀区财政局"
+    has "report ds: the unit's execution" "$TMP/ds-brief/unit-2.md" "| 2024 | 一般公共预算财政拨款支出 | 2,993.92 | 2,940.05 | 98.20 | 98.20 | 因年度工作计划安排，个别信息化项目和中介机构服务调减 | final narrative |"
+    has "report ds: the unit's finding" "$TMP/ds-brief/unit-2.md" "文件所述 0.30，计算得 2961.68"
+    # a briefing of fewer units into the same directory leaves no page of the others
+    $BK report -o "$TMP/ds-brief" "$DS/items/shanghai_putuo_social_welfare_home_2024_unit_budget.pdf.csv" "$DS/units.csv" >/dev/null 2>&1
+    if [ -s "$TMP/ds-brief/unit-0.html" ] && [ ! -e "$TMP/ds-brief/unit-1.html" ] && [ ! -e "$TMP/ds-brief/unit-2.md" ]; then ok; else
+        bad "report: pages of units no longer in the data were left"; ls "$TMP/ds-brief" >&2; fi
+    $BK report -o "$TMP/ds-brief" "$DS" >/dev/null 2>&1
     has "report ds: the opening on execution" "$TMP/ds-brief/report.md" "* 上海市普陀区财政局 2024 年一般公共预算财政拨款支出决算 2,940.05 万元，为年初预算 2,993.92 万元的 98.20%（PEFA PI-1 A 级）。"
     has "report ds: the publisher's slips counted" "$TMP/ds-brief/report.md" "核对发现不一致 2 处：文件本身有误 2 处"
     has "report ds: no chart of blanks" "$TMP/ds-brief/report.md" "人均支出（元/人）：没有人口数（population.csv），人均数无法计算。"

@@ -1,0 +1,208 @@
+/* unitpage.c — see unitpage.h. */
+#include "unitpage.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../analytics/completeness.h"
+#include "../analytics/execution.h"
+#include "../analytics/ratios.h"
+#include "../analytics/summary.h"
+#include "../analytics/yoy.h"
+#include "escape.h"
+#include "figures.h"
+#include "pagetable.h"
+
+/* The units of the data, each once, sorted by id (unit-years come sorted by unit). */
+static const char **units_of(const bk_index *index, size_t *n)
+{
+    size_t nuy;
+    bk_unit_year *uys = bk_index_unit_years(index, &nuy);
+    const char **out = calloc(nuy + 1, sizeof *out);
+    *n = 0;
+    for (size_t i = 0; out && i < nuy; i++)
+        if (*n == 0 || strcmp(out[*n - 1], uys[i].unit) != 0)
+            out[(*n)++] = uys[i].unit; /* points into the dataset's pool */
+    free(uys);
+    return out;
+}
+
+/* The rows of R whose `unit` column is UNIT, in a new array (*N of them). */
+static size_t *rows_of(const bk_result *r, const char *unit, size_t *n)
+{
+    *n = 0;
+    size_t *rows = r ? malloc((r->nrows + 1) * sizeof *rows) : NULL;
+    int col = r ? bk_result_column(r, "unit") : -1;
+    for (size_t i = 0; rows && col >= 0 && i < r->nrows; i++) {
+        const bk_cell *c = bk_result_cell(r, i, (size_t)col);
+        if (c->kind == BK_CELL_TEXT && strcmp(c->text, unit) == 0)
+            rows[(*n)++] = i;
+    }
+    return rows;
+}
+
+/* One section: a heading, then the unit's rows of R, or a line saying there are none. */
+static void section(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                    const char *unit, const char *title, const char *const *cols,
+                    const char *const *heads)
+{
+    bk_page_heading(h, m, title);
+    size_t n;
+    size_t *rows = rows_of(r, unit, &n);
+    if (n)
+        bk_page_table(h, m, ds, r, cols, heads, rows, n, NULL);
+    else
+        bk_page_paragraph(h, m, "（无）");
+    free(rows);
+}
+
+static void findings_of(FILE *h, FILE *m, const bk_dataset *ds, const bk_findings *f,
+                        const char *unit)
+{
+    bk_page_heading(h, m, "核对发现（不一致）");
+    size_t said = 0;
+    for (size_t i = 0; i < f->count; i++) {
+        const bk_finding *x = &f->items[i];
+        if (x->severity != BK_SEV_INCONSISTENCY || !x->unit || strcmp(x->unit, unit) != 0)
+            continue;
+        char words[1024], line[4096], a[BK_MONEY_TEXT_MAX] = "", b[BK_MONEY_TEXT_MAX] = "";
+        bk_page_finding_zh(x->what, words, sizeof words);
+        if (x->has_values) {
+            bk_money_format(x->stated, a);
+            bk_money_format(x->computed, b);
+        }
+        snprintf(line, sizeof line, "%d 年%s：%s%s%s%s%s。文件所述见 %s%s", x->year,
+                 x->stage ? "决算" : "预算", words, x->has_values ? "——文件所述 " : "", a,
+                 x->has_values ? "，计算得 " : "", b,
+                 x->stated_sources ? x->stated_sources : "—",
+                 x->origin && strcmp(x->origin, "publisher") == 0 ? "（文件本身有误）"
+                 : x->origin                                     ? "（须先复核读取）"
+                                                                 : "");
+        bk_page_paragraph(h, m, line);
+        said++;
+    }
+    (void)ds;
+    if (!said)
+        bk_page_paragraph(h, m, "（无）");
+}
+
+static int one_page(const char *dir, size_t k, const char *unit, const bk_dataset *ds,
+                    const bk_index *index, const bk_findings *findings,
+                    bk_result *const *t, char *err, size_t errlen)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/unit-%zu.html", dir, k);
+    FILE *h = fopen(path, "w");
+    snprintf(path, sizeof path, "%s/unit-%zu.md", dir, k);
+    FILE *m = fopen(path, "w");
+    if (!h || !m) {
+        if (h)
+            fclose(h);
+        if (m)
+            fclose(m);
+        snprintf(err, errlen, "%s: cannot be written", path);
+        return -1;
+    }
+    bk_page_begin(h, m, bk_figure_unit_name(ds, unit));
+    const bk_unit *u = bk_dataset_find_unit(ds, unit);
+    char line[512];
+    snprintf(line, sizeof line, "%s%s%s；金额单位万元，空白表示未公开。", u && u->city ? u->city : "",
+             u && u->county ? u->county : "",
+             u && u->kind && strcmp(u->kind, "unit") == 0 ? "，单位" : "");
+    bk_page_paragraph(h, m, line);
+    fputs("<p><a href=\"index.html\">返回简报</a></p>\n", h);
+    fputs("[返回简报](index.html)\n\n", m);
+    static const char *const sc[] = {"year", "stage", "total", "basic", "project", "personnel",
+                                     "public", "gpb", "three_public", "operating",
+                                     "procurement", "total_from", NULL};
+    static const char *const sh[] = {"年度", "阶段", "支出合计", "基本支出", "项目支出", "人员经费",
+                                     "公用经费", "一般公共预算", "“三公”经费", "机关运行经费",
+                                     "政府采购", "支出合计出处", NULL};
+    section(h, m, ds, t[0], unit, "历年主要数字", sc, sh);
+    static const char *const rc_[] = {"year", "stage", "key", "name", "amount_wan", "share_pct",
+                                      NULL};
+    static const char *const rh[] = {"年度", "阶段", "功能分类（类）", "名称", "金额", "占比（%）",
+                                     NULL};
+    section(h, m, ds, t[1], unit, "支出结构（功能分类类）", rc_, rh);
+    static const char *const yc[] = {"year", "stage", "name", "previous_wan", "current_wan",
+                                     "change_wan", "change_pct", "stated_change_wan", NULL};
+    static const char *const yh[] = {"年度", "阶段", "项目", "上年", "本年", "增减（万元）",
+                                     "增减（%）", "文件所述增减", NULL};
+    section(h, m, ds, t[2], unit, "比上年变化", yc, yh);
+    findings_of(h, m, ds, findings, unit);
+    static const char *const cc[] = {"year", "stage", "tables_disclosed", "tables_empty",
+                                     "tables_missing", "score_pct", "missing", NULL};
+    static const char *const ch[] = {"年度", "阶段", "表（公开）", "表（空表）", "表（缺）",
+                                     "得分（%）", "缺少", NULL};
+    section(h, m, ds, t[3], unit, "公开完整性", cc, ch);
+    if (t[4]) {
+        size_t n;
+        size_t *rows = rows_of(t[4], unit, &n);
+        free(rows);
+        if (n) {
+            static const char *const ec[] = {"year", "line_name", "original_wan", "actual_wan",
+                                             "rate_pct", "stated_rate_pct", "stated_reason",
+                                             "original_from", NULL};
+            static const char *const eh[] = {"年度", "项目", "年初预算", "决算", "执行率（%）",
+                                             "文件所述执行率", "文件所述原因", "年初预算取自", NULL};
+            section(h, m, ds, t[4], unit, "预算执行（决算与年初预算）", ec, eh);
+        }
+    }
+    (void)index;
+    bk_page_end(h);
+    int bad = fclose(h) != 0;
+    bad |= fclose(m) != 0;
+    if (bad) {
+        snprintf(err, errlen, "%s/unit-%zu: cannot be written", dir, k);
+        return -1;
+    }
+    return 0;
+}
+
+int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *index,
+                        const bk_findings *findings, size_t *count, char *err, size_t errlen)
+{
+    size_t n;
+    const char **units = units_of(index, &n);
+    bk_yoy_options yo = {.headlines = 1};
+    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
+    bk_execution_options eo = {BK_EXEC_HEADLINE, 0};
+    bk_result *t[5] = {bk_summary(ds, index), bk_ratios(ds, index, &ro), bk_yoy(ds, index, &yo),
+                       bk_completeness(ds, index, BK_COMPLETENESS_SCORES),
+                       bk_execution(ds, index, &eo)};
+    int rc = units && t[0] && t[1] && t[2] && t[3] && t[4] ? 0 : -1;
+    if (rc)
+        snprintf(err, errlen, "out of memory");
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        rc = one_page(dir, k, units[k], ds, index, findings, t, err, errlen);
+    for (int i = 0; i < 5; i++)
+        bk_result_free(t[i]);
+    free(units);
+    *count = rc == 0 ? n : 0;
+    return rc;
+}
+
+void bk_unit_pages_list(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index)
+{
+    size_t n;
+    const char **units = units_of(index, &n);
+    if (!units || n == 0) {
+        free(units);
+        return;
+    }
+    fputs("<p>各单位页面：", h);
+    bk_md_text(m, "各单位页面：");
+    for (size_t k = 0; k < n; k++) {
+        const char *name = bk_figure_unit_name(ds, units[k]);
+        fprintf(h, "%s<a href=\"unit-%zu.html\">", k ? "，" : "", k);
+        bk_html_text(h, name);
+        fputs("</a>", h);
+        fprintf(m, "%s[", k ? "，" : "");
+        bk_md_text(m, name);
+        fprintf(m, "](unit-%zu.md)", k);
+    }
+    fputs("</p>\n", h);
+    fputs("\n\n", m);
+    free(units);
+}
