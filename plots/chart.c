@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,10 +33,11 @@ bk_chart *bk_chart_new(bk_chart_kind kind, size_t ncat, size_t nser)
     c->series = calloc(nser + 1, sizeof *c->series);
     c->values = malloc((cells + 1) * sizeof *c->values);
     c->labels = calloc(cells + 1, sizeof *c->labels);
+    c->derived = calloc(cells + 1, 1);
     c->group = calloc(ncat + 1, sizeof *c->group);
     c->group_names = calloc(ncat + 1, sizeof *c->group_names);
     if (!c->categories || !c->cat_x || !c->series || !c->values || !c->labels || !c->group ||
-        !c->group_names) {
+        !c->group_names || !c->derived) {
         bk_chart_free(c);
         return NULL;
     }
@@ -48,6 +50,7 @@ void bk_chart_free(bk_chart *c)
 {
     if (!c)
         return;
+    free(c->derived);
     free(c->title);
     free(c->value_axis);
     free(c->source);
@@ -99,6 +102,12 @@ void bk_chart_set_value(bk_chart *c, size_t i, size_t j, double value)
 {
     if (i < c->ncat && j < c->nser)
         c->values[i * c->nser + j] = value;
+}
+
+void bk_chart_set_derived(bk_chart *c, size_t i, size_t j)
+{
+    if (i < c->ncat && j < c->nser)
+        c->derived[i * c->nser + j] = 1;
 }
 
 int bk_chart_set_group(bk_chart *c, size_t i, const char *name)
@@ -399,7 +408,7 @@ static void write_lines(FILE *out, const bk_chart *c)
                 continue;
             if (points == 0 && drawn)
                 fputs("\n\n", out);
-            fprintf(out, "%.17g %.17g\n", c->cat_x[i], v);
+            fprintf(out, "%.17g %.17g %d\n", c->cat_x[i], v, c->derived[i * c->nser + j]);
             if (c->cat_x[i] < xmin) xmin = c->cat_x[i];
             if (c->cat_x[i] > xmax) xmax = c->cat_x[i];
             if (v < vmin) vmin = v;
@@ -429,6 +438,7 @@ static void write_lines(FILE *out, const bk_chart *c)
     fputs("\nset grid ytics lc rgb '#e5e5e5'\nset key outside right top vertical Left reverse\n"
           "set bmargin 5\nplot ", out);
     size_t block = 0;
+    bool any_derived = false;
     for (size_t j = 0; j < c->nser; j++) {
         if (!has || !has[j])
             continue;
@@ -437,13 +447,31 @@ static void write_lines(FILE *out, const bk_chart *c)
         for (size_t i = 0; i < c->ncat; i++)
             if (!isnan(value_at(c, i, j)) && c->cat_x[i] > last_x)
                 last_x = c->cat_x[i];
-        fprintf(out, "%s$d index %zu using 1:2 with linespoints lw 2 pt 7 ps 1.2 "
-                     "lc rgb '%s' title S[%zu], \\\n  $d index %zu using ($1 == %.17g ? $1 : NaN)"
-                     ":2:(sprintf('%%.%df', $2)) with labels left offset 1,0 font ',9' notitle",
-                block ? ", \\\n  " : "", block, palette[j % N_PALETTE], j + 1, block, last_x,
+        bool derived = false;
+        for (size_t i = 0; i < c->ncat; i++)
+            derived |= !isnan(value_at(c, i, j)) && c->derived[i * c->nser + j];
+        any_derived |= derived;
+        const char *colour = palette[j % N_PALETTE];
+        /* read years solid with filled marks; a derived year hollow, reached by a dashed
+         * line (the dashed line runs under the solid one where both are read) */
+        if (derived)
+            fprintf(out, "%s$d index %zu using 1:2 with lines dt 2 lw 1.5 lc rgb '%s' notitle",
+                    block ? ", \\\n  " : "", block, colour);
+        fprintf(out, "%s$d index %zu using 1:($3 > 0 ? NaN : $2) with linespoints lw 2 pt 7 "
+                     "ps 1.2 lc rgb '%s' title S[%zu], \\\n  $d index %zu using "
+                     "($1 == %.17g ? $1 : NaN):2:(sprintf('%%.%df', $2)) with labels left "
+                     "offset 1,0 font ',9' notitle",
+                block || derived ? ", \\\n  " : "", block, colour, j + 1, block, last_x,
                 c->digits);
+        if (derived)
+            fprintf(out, ", \\\n  $d index %zu using 1:($3 > 0 ? $2 : NaN) with points pt 6 "
+                         "ps 1.4 lw 2 lc rgb '%s' notitle",
+                    block, colour);
         block++;
     }
+    if (any_derived)
+        fputs(", \\\n  NaN with linespoints dt 2 pt 6 ps 1.4 lc rgb '#555555' "
+              "title '推算（由增减额推算的上年数）'", out);
     fputs("\n", out);
     free(has);
 }

@@ -43,6 +43,8 @@ typedef struct {
     char **series;      /* nser names */
     double *values;     /* ncat × nser, row-major; NAN = not disclosed */
     char **labels;      /* optional ncat × nser value labels (NULL: the value, `digits`) */
+    unsigned char *derived; /* ncat × nser: 1 where the value is derived (推算), not read; LINES
+                               draws it hollow, reached by a dashed line, named in the legend */
     int *group;         /* BARS: ncat group numbers into group_names (colour), or NULL */
     char **group_names;
     size_t ngroups;
@@ -60,6 +62,8 @@ int bk_chart_set_category(bk_chart *c, size_t i, const char *name);
 int bk_chart_set_series(bk_chart *c, size_t j, const char *name);
 int bk_chart_set_label(bk_chart *c, size_t i, size_t j, const char *label);
 void bk_chart_set_value(bk_chart *c, size_t i, size_t j, double value);
+/* Marks value (I, J) as derived from a stated change rather than read. */
+void bk_chart_set_derived(bk_chart *c, size_t i, size_t j);
 /* Assigns category I to the group named NAME (created on first use). */
 int bk_chart_set_group(bk_chart *c, size_t i, const char *name);
 

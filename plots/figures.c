@@ -460,8 +460,11 @@ static bk_chart *keep_largest_series(const bk_chart *c, size_t keep)
         if (!chosen[j])
             continue;
         rc |= bk_chart_set_series(out, k, c->series[j]);
-        for (size_t i = 0; i < c->ncat; i++)
+        for (size_t i = 0; i < c->ncat; i++) {
             bk_chart_set_value(out, i, k, c->values[i * c->nser + j]);
+            if (c->derived[i * c->nser + j])
+                bk_chart_set_derived(out, i, k);
+        }
         k++;
     }
     for (size_t i = 0; out && i < c->ncat; i++)
@@ -515,8 +518,11 @@ static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
             j++;
         bk_metric_value v;
         bk_metric_eval(ds, index, &uys[i], &m, &v);
-        if (v.has_value)
+        if (v.has_value) {
             bk_chart_set_value(c, (size_t)(uys[i].year - ymin), j, v.value);
+            if (bk_unit_year_is_derived_only(index, &uys[i]))
+                bk_chart_set_derived(c, (size_t)(uys[i].year - ymin), j);
+        }
     }
     size_t shown_units = nunits;
     if (c && rc == 0 && nunits > TREND_MAX_LINES) {
@@ -531,10 +537,10 @@ static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
         bk_metric_label_zh(&m, label, sizeof label);
         snprintf(title, sizeof title, "历年变化：%s", label);
         if (shown_units > c->nser)
-            snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者；"
+            snprintf(command, sizeof command, "trend --metric %s；空心点为由增减额推算的上年数；"
                      "仅画最大的 %zu 个单位，共 %zu 个", metric_text, c->nser, shown_units);
         else
-            snprintf(command, sizeof command, "trend --metric %s；上年数含由增减额推算者",
+            snprintf(command, sizeof command, "trend --metric %s；空心点为由增减额推算的上年数",
                      metric_text);
         rc |= bk_chart_set_text(&c->title, title);
         rc |= bk_chart_set_text(&c->value_axis, m.kind == BK_METRIC_HHI ? "指数（0–1）"
