@@ -394,7 +394,7 @@ static void write_stacked(FILE *out, const bk_chart *c)
 
 static void write_lines(FILE *out, const bk_chart *c)
 {
-    string_array(out, "S", c->series, c->nser, 24);
+    string_array(out, "S", c->series, c->nser, 40); /* a unit and a metric */
     fputs("$d << EOD\n", out);
     size_t drawn = 0;
     int *has = calloc(c->nser ? c->nser : 1, sizeof *has);

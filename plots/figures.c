@@ -13,6 +13,7 @@
 #include "../analytics/yoy.h"
 #include "../ingest/vocab.h"
 #include "figexec.h"
+#include "figtrend.h"
 
 const char *const bk_figure_kinds[] = {"structure", "heatmap", "three-public", "compare",
                                        "percapita", "yoy", "trend", "execution", NULL};
@@ -429,137 +430,6 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
     return c;
 }
 
-/* ---- trend ---- */
-
-/* Eight lines are as many as the palette tells apart. */
-enum { TREND_MAX_LINES = 8 };
-
-static double series_peak(const bk_chart *c, size_t j)
-{
-    double peak = -INFINITY;
-    for (size_t i = 0; i < c->ncat; i++)
-        if (!isnan(c->values[i * c->nser + j]) && c->values[i * c->nser + j] > peak)
-            peak = c->values[i * c->nser + j];
-    return peak;
-}
-
-/* A copy of lines chart C with only its KEEP series of largest peak value, in C's order. */
-static bk_chart *keep_largest_series(const bk_chart *c, size_t keep)
-{
-    char *chosen = calloc(c->nser, 1);
-    bk_chart *out = chosen ? bk_chart_new(c->kind, c->ncat, keep) : NULL;
-    int rc = out ? 0 : -1;
-    for (size_t k = 0; k < keep && rc == 0; k++) {
-        size_t best = c->nser;
-        for (size_t j = 0; j < c->nser; j++)
-            if (!chosen[j] && (best == c->nser || series_peak(c, j) > series_peak(c, best)))
-                best = j;
-        chosen[best] = 1;
-    }
-    for (size_t j = 0, k = 0; j < c->nser && rc == 0; j++) {
-        if (!chosen[j])
-            continue;
-        rc |= bk_chart_set_series(out, k, c->series[j]);
-        for (size_t i = 0; i < c->ncat; i++) {
-            bk_chart_set_value(out, i, k, c->values[i * c->nser + j]);
-            if (c->derived[i * c->nser + j])
-                bk_chart_set_derived(out, i, k);
-        }
-        k++;
-    }
-    for (size_t i = 0; out && i < c->ncat; i++)
-        out->cat_x[i] = c->cat_x[i];
-    free(chosen);
-    if (rc) {
-        bk_chart_free(out);
-        return NULL;
-    }
-    return out;
-}
-
-static bk_chart *trend(const bk_dataset *ds, const bk_index *index,
-                       const bk_figure_options *opt, const char *metric_text, char *err,
-                       size_t errlen)
-{
-    bk_metric m;
-    if (bk_metric_parse(metric_text, &m) != 0) {
-        snprintf(err, errlen, "'%s' is not a metric", metric_text);
-        return NULL;
-    }
-    size_t n_uy;
-    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
-    if (!uys && index->count) {
-        snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    int ymin = 0, ymax = 0;
-    size_t nunits = 0;
-    const char **units = calloc(n_uy + 1, sizeof *units);
-    for (size_t i = 0; units && i < n_uy; i++) {
-        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit))
-            continue;
-        if (!ymin || uys[i].year < ymin) ymin = uys[i].year;
-        if (uys[i].year > ymax) ymax = uys[i].year;
-        if (!nunits || units[nunits - 1] != uys[i].unit)
-            units[nunits++] = uys[i].unit;
-    }
-    size_t nyears = ymin ? (size_t)(ymax - ymin + 1) : 0;
-    bk_chart *c = units ? bk_chart_new(BK_CHART_LINES, nyears, nunits) : NULL;
-    int rc = c ? 0 : -1;
-    for (size_t y = 0; y < nyears && c; y++)
-        c->cat_x[y] = ymin + (int)y;
-    for (size_t j = 0; j < nunits && rc == 0; j++)
-        rc |= bk_chart_set_series(c, j, bk_figure_unit_name(ds, units[j]));
-    for (size_t i = 0; i < n_uy && rc == 0; i++) {
-        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit))
-            continue;
-        size_t j = 0;
-        while (j < nunits && units[j] != uys[i].unit)
-            j++;
-        bk_metric_value v;
-        bk_metric_eval(ds, index, &uys[i], &m, &v);
-        if (v.has_value) {
-            bk_chart_set_value(c, (size_t)(uys[i].year - ymin), j, v.value);
-            if (bk_unit_year_is_derived_only(index, &uys[i]))
-                bk_chart_set_derived(c, (size_t)(uys[i].year - ymin), j);
-        }
-    }
-    size_t shown_units = nunits;
-    if (c && rc == 0 && nunits > TREND_MAX_LINES) {
-        bk_chart *top = keep_largest_series(c, TREND_MAX_LINES);
-        bk_chart_free(c);
-        c = top;
-        rc = c ? 0 : -1;
-    }
-    if (c) {
-        char title[256], command[160];
-        char label[128];
-        bk_metric_label_zh(&m, label, sizeof label);
-        snprintf(title, sizeof title, "历年变化：%s", label);
-        if (shown_units > c->nser)
-            snprintf(command, sizeof command, "trend --metric %s；空心点为由增减额推算的上年数；"
-                     "仅画最大的 %zu 个单位，共 %zu 个", metric_text, c->nser, shown_units);
-        else
-            snprintf(command, sizeof command, "trend --metric %s；空心点为由增减额推算的上年数",
-                     metric_text);
-        rc |= bk_chart_set_text(&c->title, title);
-        rc |= bk_chart_set_text(&c->value_axis, m.kind == BK_METRIC_HHI ? "指数（0–1）"
-                                                                      : bk_metric_unit(&m));
-        char source[512];
-        snprintf(source, sizeof source, "来源：各单位预算公开文件（budgetkit %s）", command);
-        rc |= bk_chart_set_text(&c->source, source);
-        c->digits = m.kind == BK_METRIC_HHI ? 3 : 2;
-    }
-    free(units);
-    free(uys);
-    if (rc) {
-        bk_chart_free(c);
-        snprintf(err, errlen, "out of memory");
-        return NULL;
-    }
-    return c;
-}
-
 bk_chart *bk_figure(const bk_dataset *ds, const bk_index *index, const bk_figure_options *opt,
                     char *err, size_t errlen)
 {
@@ -578,7 +448,8 @@ bk_chart *bk_figure(const bk_dataset *ds, const bk_index *index, const bk_figure
     if (strcmp(k, "yoy") == 0)
         return changes(ds, index, opt, opt->metric ? opt->metric : "total", err, errlen);
     if (strcmp(k, "trend") == 0)
-        return trend(ds, index, opt, opt->metric ? opt->metric : "total", err, errlen);
+        return bk_figure_trend(ds, index, opt, opt->metric ? opt->metric : "total", err,
+                               errlen);
     if (strcmp(k, "execution") == 0)
         return bk_figure_execution(ds, index, opt, err, errlen);
     snprintf(err, errlen, "'%s' is not a chart kind", k);

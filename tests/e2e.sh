@@ -862,6 +862,11 @@ if [ -f "$WANLI.pdf" ]; then
     $BK report -o "$TMP/ds-brief" "$DS" >/dev/null 2>&1
     has "report ds: the opening on execution" "$TMP/ds-brief/report.md" "* 上海市普陀区财政局 2024 年一般公共预算财政拨款支出决算 2,940.05 万元，为年初预算 2,993.92 万元的 98.20%（PEFA PI-1 A 级）。"
     has "report ds: the publisher's slips counted" "$TMP/ds-brief/report.md" "核对发现不一致 2 处：文件本身有误 2 处"
+    # several metrics on one axis; metrics of different units refused
+    run "plot trend of two metrics" 0 plot trend --metric total,basic -o "$TMP/trend2.svg" "$DS"
+    if grep -q '上海市普陀区人民政府万里街道办事处：基本支出（万元）' "$TMP/trend2.svg"; then ok; else bad "plot trend: no line per unit and metric"; fi
+    run "plot trend of mixed units" 1 plot trend --metric total,share:basic -o "$TMP/trend3.svg" "$DS"
+    has "plot trend of mixed units: why" "$TMP/err" "'total' is in 万元 and 'share:basic' in %: metrics on one axis share a unit"
     # a year known only from a stated change is drawn hollow and named 推算 in the legend
     if grep -q '推算（由增减额推算的上年数）' "$TMP/ds-brief/trend.svg"; then ok; else bad "report ds: derived years not told apart in the trend chart"; fi
     has "report ds: no chart of blanks" "$TMP/ds-brief/report.md" "人均支出（元/人）：没有人口数（population.csv），人均数无法计算。"
