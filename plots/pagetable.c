@@ -10,12 +10,34 @@
 
 /* The words of a finding (tables, rows, measures by their ids) as the documents name them:
  * "expenditure 合计: total = basic + project" → "支出总表 合计：合计 = 基本支出 + 项目支出". */
+/* The English phrases of validate's findings and what a reader of the briefing reads. */
+static const char *const phrases[][2] = {
+    {" = sum of the top-level codes", " = 各类之和"},
+    {" is named ", " 的名称为 "},
+    {" and ", "，而 "},
+    {" in ", " 见于 "},
+    {" stated twice", " 两处所述不同"},
+    {" is repeated at ", " 重复于 "},
+};
+
 void bk_page_finding_zh(const char *what, char *out, size_t size)
 {
     size_t n = 0;
     out[0] = '\0';
     for (const char *p = what; *p && n + 4 < size;) {
         int wrote;
+        size_t ph = 0;
+        while (ph < sizeof phrases / sizeof phrases[0] &&
+               strncmp(p, phrases[ph][0], strlen(phrases[ph][0])) != 0)
+            ph++;
+        if (ph < sizeof phrases / sizeof phrases[0]) {
+            wrote = snprintf(out + n, size - n, "%s", phrases[ph][1]);
+            p += strlen(phrases[ph][0]);
+            if (wrote < 0 || (size_t)wrote >= size - n)
+                break;
+            n += (size_t)wrote;
+            continue;
+        }
         if ((*p >= 'a' && *p <= 'z') || *p == '_') {
             const char *q = p;
             while ((*q >= 'a' && *q <= 'z') || *q == '_' || (*q >= '0' && *q <= '9'))

@@ -56,6 +56,38 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
     bk_result *p = bk_pefa(ds, index);
     if (!p)
         return -1;
+    /* the scores' notes as a reader reads them */
+    int letter = bk_result_column(p, "pi1_letter"), note = bk_result_column(p, "note");
+    for (size_t i = 0; i < p->nrows; i++) {
+        const bk_cell *l = bk_result_cell(p, i, (size_t)letter);
+        int years = 0;
+        if (l->kind == BK_CELL_TEXT && sscanf(l->text, "%d of 3 years", &years) == 1) {
+            char zh[64];
+            snprintf(zh, sizeof zh, "仅 %d 年（需连续三年）", years);
+            if (bk_result_set_text(p, i, "pi1_letter", zh) != 0) {
+                bk_result_free(p);
+                return -1;
+            }
+        }
+        const bk_cell *nt = bk_result_cell(p, i, (size_t)note);
+        if (nt->kind == BK_CELL_TEXT && nt->text[0]) {
+            char zh[512] = "";
+            if (strstr(nt->text, "PI-2.2: a line has no original budget"))
+                snprintf(zh, sizeof zh, "PI-2.2：经济分类有科目无年初预算，未评分");
+            else if (strstr(nt->text, "PI-2.2: no lines"))
+                snprintf(zh, sizeof zh, "PI-2.2：无经济分类数据，未评分");
+            if (strstr(nt->text, "PI-2.1: a line has no original budget"))
+                snprintf(zh + strlen(zh), sizeof zh - strlen(zh), "%sPI-2.1：功能分类有科目无年初预算，未评分",
+                         zh[0] ? "；" : "");
+            if (strstr(nt->text, "PI-1: no aggregate"))
+                snprintf(zh + strlen(zh), sizeof zh - strlen(zh), "%sPI-1：无年初预算与决算俱全的总额，未评分",
+                         zh[0] ? "；" : "");
+            if (zh[0] && bk_result_set_text(p, i, "note", zh) != 0) {
+                bk_result_free(p);
+                return -1;
+            }
+        }
+    }
     static const char *const pc[] = {"unit", "year", "pi1_line", "pi1_original_wan",
                                      "pi1_actual_wan", "pi1_outturn_pct", "pi1_band",
                                      "pi2_function_variance_pct", "pi2_function_band",

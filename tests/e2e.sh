@@ -860,6 +860,9 @@ if [ -f "$WANLI.pdf" ]; then
     if [ -s "$TMP/ds-brief/unit-0.html" ] && [ ! -e "$TMP/ds-brief/unit-1.html" ] && [ ! -e "$TMP/ds-brief/unit-2.md" ]; then ok; else
         bad "report: pages of units no longer in the data were left"; ls "$TMP/ds-brief" >&2; fi
     $BK report -o "$TMP/ds-brief" "$DS" >/dev/null 2>&1
+    # no English a reader meets: the scores' notes and the findings' phrases in Chinese
+    has "report ds: the score's years in Chinese" "$TMP/ds-brief/report.md" "仅 1 年（需连续三年）"
+    has "report ds: a finding's phrase in Chinese" "$TMP/ds-brief/report.md" "210 的名称为 '医疗卫生与计划生育支出' 见于 收支总表，而 '卫生健康支出' 见于 收入总表"
     has "report ds: the opening on execution" "$TMP/ds-brief/report.md" "* 上海市普陀区财政局 2024 年一般公共预算财政拨款支出决算 2,940.05 万元，为年初预算 2,993.92 万元的 98.20%（PEFA PI-1 A 级）。"
     has "report ds: the publisher's slips counted" "$TMP/ds-brief/report.md" "核对发现不一致 2 处：文件本身有误 2 处"
     # several metrics on one axis; metrics of different units refused
