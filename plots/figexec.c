@@ -15,17 +15,6 @@ typedef struct {
     char label[96];
 } bar;
 
-static bool wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit)
-{
-    if (opt->unit && strcmp(opt->unit, unit) != 0)
-        return false;
-    if (opt->city) {
-        const bk_unit *u = bk_dataset_find_unit(ds, unit);
-        return u && u->city && strcmp(u->city, opt->city) == 0;
-    }
-    return true;
-}
-
 bool bk_figure_has_finals(const bk_dataset *ds, const bk_index *index,
                           const bk_figure_options *opt)
 {
@@ -33,7 +22,7 @@ bool bk_figure_has_finals(const bk_dataset *ds, const bk_index *index,
     bk_unit_year *uys = bk_index_unit_years(index, &n);
     bool any = false;
     for (size_t i = 0; i < n && !any; i++)
-        any = uys[i].stage == BK_STAGE_FINAL && wanted(ds, opt, uys[i].unit) &&
+        any = uys[i].stage == BK_STAGE_FINAL && bk_figure_wanted(ds, opt, uys[i].unit) &&
               !bk_unit_year_is_derived_only(index, &uys[i]);
     free(uys);
     return any;
@@ -106,7 +95,7 @@ bk_chart *bk_figure_execution(const bk_dataset *ds, const bk_index *index,
     size_t n = 0, cap = 0;
     int rc = 0;
     for (size_t i = 0; i < nuy && rc == 0; i++) {
-        if (uys[i].stage != BK_STAGE_FINAL || !wanted(ds, opt, uys[i].unit) ||
+        if (uys[i].stage != BK_STAGE_FINAL || !bk_figure_wanted(ds, opt, uys[i].unit) ||
             bk_unit_year_is_derived_only(index, &uys[i]))
             continue;
         rc = unit_bars(ds, index, &uys[i], &bars, &n, &cap);

@@ -10,17 +10,6 @@
 
 enum { TREND_MAX_METRICS = 4 };
 
-static bool wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit)
-{
-    if (opt->unit && strcmp(opt->unit, unit) != 0)
-        return false;
-    if (opt->city) {
-        const bk_unit *u = bk_dataset_find_unit(ds, unit);
-        return u && u->city && strcmp(u->city, opt->city) == 0;
-    }
-    return true;
-}
-
 /* ---- trend ---- */
 
 /* Eight lines are as many as the palette tells apart. */
@@ -108,7 +97,7 @@ bk_chart *bk_figure_trend(const bk_dataset *ds, const bk_index *index,
     size_t nunits = 0;
     const char **units = calloc(n_uy + 1, sizeof *units);
     for (size_t i = 0; units && i < n_uy; i++) {
-        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit))
+        if (uys[i].stage != BK_STAGE_BUDGET || !bk_figure_wanted(ds, opt, uys[i].unit))
             continue;
         if (!ymin || uys[i].year < ymin) ymin = uys[i].year;
         if (uys[i].year > ymax) ymax = uys[i].year;
@@ -131,7 +120,7 @@ bk_chart *bk_figure_trend(const bk_dataset *ds, const bk_index *index,
             rc |= bk_chart_set_series(c, j * nm + k, name);
         }
     for (size_t i = 0; i < n_uy && rc == 0; i++) {
-        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit))
+        if (uys[i].stage != BK_STAGE_BUDGET || !bk_figure_wanted(ds, opt, uys[i].unit))
             continue;
         size_t j = 0;
         while (j < nunits && units[j] != uys[i].unit)

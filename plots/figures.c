@@ -61,7 +61,7 @@ typedef struct {
     int year;
 } shown;
 
-static int wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit)
+int bk_figure_wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit)
 {
     if (opt->unit && strcmp(opt->unit, unit) != 0)
         return 0;
@@ -87,7 +87,7 @@ static shown *latest_years(const bk_dataset *ds, const bk_index *index,
         return NULL;
     }
     for (size_t i = 0; i < n_uy; i++) {
-        if (uys[i].stage != BK_STAGE_BUDGET || !wanted(ds, opt, uys[i].unit) ||
+        if (uys[i].stage != BK_STAGE_BUDGET || !bk_figure_wanted(ds, opt, uys[i].unit) ||
             bk_unit_year_is_derived_only(index, &uys[i]))
             continue;
         if (*count && out[*count - 1].unit == uys[i].unit)
@@ -301,14 +301,14 @@ static bk_chart *across_units(const bk_dataset *ds, const bk_index *index,
         /* compare sorts by value, largest first: draw it at the top (the last row) */
         size_t n = 0;
         for (size_t i = 0; i < r->nrows; i++)
-            n += wanted(ds, opt, text(r, i, "unit"));
+            n += bk_figure_wanted(ds, opt, text(r, i, "unit"));
         c = bk_chart_new(BK_CHART_BARS, n, 1);
         rc = c ? 0 : -1;
         size_t row = n;
         int digits = co.metric.kind == BK_METRIC_HHI ? 3 : 2;
         for (size_t i = 0; i < r->nrows && rc == 0; i++) {
             const char *unit = text(r, i, "unit");
-            if (!wanted(ds, opt, unit))
+            if (!bk_figure_wanted(ds, opt, unit))
                 continue;
             row--;
             const bk_unit *u = bk_dataset_find_unit(ds, unit);

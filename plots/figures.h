@@ -35,6 +35,9 @@ extern const char *const bk_figure_kinds[];
 bk_chart *bk_figure(const bk_dataset *ds, const bk_index *index, const bk_figure_options *opt,
                     char *err, size_t errlen);
 
+/* Whether UNIT is one OPT asks for (its --unit, its --city). */
+int bk_figure_wanted(const bk_dataset *ds, const bk_figure_options *opt, const char *unit);
+
 /* A unit's short display name for charts: its name from the units file, else its id. */
 const char *bk_figure_unit_name(const bk_dataset *ds, const char *unit);
 
