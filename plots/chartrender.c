@@ -1,0 +1,67 @@
+/* chartrender.c — bk_chart_render of chart.h: a chart's script through gnuplot into a file
+ * that appears whole or not at all. */
+#include "chart.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int bk_chart_render(const bk_chart *c, const char *path, const char *font, char *err,
+                    size_t errlen)
+{
+    int format = bk_plot_format_of(path);
+    if (format < 0) {
+        snprintf(err, errlen, "%s: the output must end in .png, .svg or .pdf", path);
+        return -1;
+    }
+    char found[256];
+    if (!font) {
+        if (bk_gp_find_cjk_font(found, sizeof found, err, errlen) != 0)
+            return -1;
+        font = found;
+    }
+    /* gnuplot writes a temporary file beside PATH (same file system, so rename is atomic). */
+    size_t plen = strlen(path);
+    char *tmp = malloc(plen + 32);
+    if (!tmp) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* A name nobody can foresee, created here (O_EXCL), so no link planted beside PATH can
+     * make gnuplot write elsewhere; gnuplot then truncates and fills this file. */
+    snprintf(tmp, plen + 32, "%s.tmp-XXXXXX", path);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        snprintf(err, errlen, "%s: cannot create a file beside it: %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    mode_t mask = umask(0); /* mkstemp makes it private; a chart gets the usual mode */
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    close(fd);
+    char *script = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&script, &len);
+    int rc = -1;
+    if (!out || bk_chart_script(out, c, tmp, (bk_plot_format)format, font) != 0) {
+        snprintf(err, errlen, "out of memory writing the gnuplot script");
+        if (out)
+            fclose(out);
+    } else if (fclose(out) != 0) {
+        snprintf(err, errlen, "out of memory writing the gnuplot script");
+    } else if (bk_gp_run(script, len, err, errlen) == 0) {
+        if (rename(tmp, path) == 0)
+            rc = 0;
+        else
+            snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));
+    }
+    if (rc != 0)
+        unlink(tmp);
+    free(script);
+    free(tmp);
+    return rc;
+}
