@@ -1,6 +1,8 @@
 /* chart.c — see chart.h. */
 #include "chart.h"
 
+#include "chartnames.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdbool.h>
@@ -524,8 +526,48 @@ static void write_heatmap(FILE *out, const bk_chart *c)
           "with labels tc rgb variable font ',9' notitle\n", out);
 }
 
+static int chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_format format,
+                        const char *font);
+
+/* C with the place all its unit names share taken off them and said in the source line; the
+ * names point into C's own, SOURCE (SIZE bytes) holds the new line. */
+static bk_chart names_shortened(const bk_chart *c, char **names, char *source, size_t size)
+{
+    bk_chart v = *c;
+    bool by_series = c->kind == BK_CHART_LINES || c->kind == BK_CHART_HEATMAP;
+    char *const *list = by_series && c->kind == BK_CHART_LINES ? c->series : c->categories;
+    size_t n = by_series && c->kind == BK_CHART_LINES ? c->nser : c->ncat;
+    size_t cut = bk_chart_common_place(list, n);
+    if (cut == 0)
+        return v;
+    for (size_t i = 0; i < n; i++)
+        names[i] = list[i] + cut;
+    if (c->kind == BK_CHART_LINES)
+        v.series = names;
+    else
+        v.categories = names;
+    snprintf(source, size, "%s；单位名称略去共同的“%.*s”", c->source ? c->source : "", (int)cut,
+             list[0]);
+    v.source = source;
+    return v;
+}
+
 int bk_chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_format format,
                     const char *font)
+{
+    size_t most = c->ncat > c->nser ? c->ncat : c->nser;
+    char **names = malloc((most + 1) * sizeof *names);
+    char source[1024];
+    if (!names)
+        return -1;
+    bk_chart view = names_shortened(c, names, source, sizeof source);
+    int rc = chart_script(out, &view, output, format, font);
+    free(names);
+    return rc;
+}
+
+static int chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_format format,
+                        const char *font)
 {
     int rows = c->kind == BK_CHART_LINES ? 8 : (int)(c->ncat < 4 ? 4 : c->ncat);
     int height = 160 + 48 * rows;

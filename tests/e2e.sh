@@ -876,7 +876,9 @@ if [ -f "$WANLI.pdf" ]; then
     has "report ds: the publisher's slips counted" "$TMP/ds-brief/report.md" "核对发现不一致 2 处：文件本身有误 2 处"
     # several metrics on one axis; metrics of different units refused
     run "plot trend of two metrics" 0 plot trend --metric total,basic -o "$TMP/trend2.svg" "$DS"
-    if grep -q '上海市普陀区人民政府万里街道办事处：基本支出（万元）' "$TMP/trend2.svg"; then ok; else bad "plot trend: no line per unit and metric"; fi
+    if grep -q '人民政府万里街道办事处：基本支出（万元）' "$TMP/trend2.svg"; then ok; else bad "plot trend: no line per unit and metric"; fi
+    # the place every unit's name begins with is said once, not repeated on every line
+    if grep -q '单位名称略去共同的“上海市普陀区”' "$TMP/trend2.svg"; then ok; else bad "plot trend: the shared place not said"; fi
     run "plot trend of mixed units" 1 plot trend --metric total,share:basic -o "$TMP/trend3.svg" "$DS"
     has "plot trend of mixed units: why" "$TMP/err" "'total' is in 万元 and 'share:basic' in %: metrics on one axis share a unit"
     # a year known only from a stated change is drawn hollow and named 推算 in the legend

@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include "../plots/chart.h"
+#include "../plots/chartnames.h"
 #include "../plots/gnuplot.h"
 
 static char *quoted(const char *text)
@@ -189,6 +190,23 @@ static void test_lines_skip_empty_series(void **state)
     bk_chart_free(c);
 }
 
+/* The place all unit names share, taken off them on an axis: the longest common start that
+ * ends in a place's suffix and leaves at least two characters of every name. */
+static void test_common_place(void **state)
+{
+    (void)state;
+    char *sh[] = {"上海市普陀区人民政府万里街道办事处", "上海市普陀区社会福利院", "上海市普陀区财政局"};
+    assert_int_equal(bk_chart_common_place(sh, 3), strlen("上海市普陀区"));
+    char *lf[] = {"廊坊市人民政府国有资产监督管理委员会", "廊坊市广阳区人民政府办公室本级"};
+    assert_int_equal(bk_chart_common_place(lf, 2), strlen("廊坊市")); /* not into 人民政府 */
+    char *two[] = {"廊坊市人民政府国有资产监督管理委员会", "大同市人民政府国有资产监督管理委员会"};
+    assert_int_equal(bk_chart_common_place(two, 2), 0);
+    char *short_one[] = {"上海市普陀区局", "上海市普陀区社会福利院"}; /* one character would be left */
+    assert_int_equal(bk_chart_common_place(short_one, 2), 0);
+    char *one[] = {"上海市普陀区财政局"};
+    assert_int_equal(bk_chart_common_place(one, 1), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -199,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_format_of),
         cmocka_unit_test(test_bars_script),
         cmocka_unit_test(test_lines_skip_empty_series),
+        cmocka_unit_test(test_common_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
