@@ -57,14 +57,22 @@ fuzz: fuzz-build
 	exit $$failed
 
 # Every committed input once, no exploration: regressions of past crashes stay fixed.
+# Under CI (CI=true) clang and libFuzzer are installed first, and their absence is a failure;
+# elsewhere a missing clang skips the smoke run, and says so. Crash inputs go to the build
+# directory, never the repository.
 fuzz-smoke:
-	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1 || \
+	@if [ "$${CI:-}" = true ]; then tools/ensure-deps.sh $(FUZZ_DEB) || exit 1; fi; \
+	if ! command -v $(FUZZ_CC) >/dev/null 2>&1 || \
 	    ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then \
+	    if [ "$${CI:-}" = true ]; then \
+	        echo "fuzz-smoke: clang or libFuzzer missing under CI: apt-get install $(FUZZ_DEB)"; exit 1; \
+	    fi; \
 	    echo "fuzz-smoke: clang or libFuzzer not installed ($(FUZZ_DEB)); skipped"; \
 	else \
 	    $(MAKE) --no-print-directory $(FUZZ_ALL:%=$(FUZZ_BUILD)/fuzz_%) >/dev/null && \
 	    for h in $(FUZZ_ALL); do \
-	        $(FUZZ_BUILD)/fuzz_$$h -runs=0 -rss_limit_mb=2048 tests/fuzz/corpus/$$h \
+	        $(FUZZ_BUILD)/fuzz_$$h -runs=0 -rss_limit_mb=2048 \
+	            -artifact_prefix=$(FUZZ_BUILD)/crash-$$h- tests/fuzz/corpus/$$h \
 	            >$(FUZZ_BUILD)/smoke-$$h.log 2>&1 || { echo "fuzz-smoke $$h: FAILED"; \
 	            tail -30 $(FUZZ_BUILD)/smoke-$$h.log; exit 1; }; \
 	        echo "fuzz-smoke $$h: $$(ls tests/fuzz/corpus/$$h | wc -l) inputs, no crash"; \
