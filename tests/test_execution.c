@@ -85,7 +85,7 @@ static int teardown(void **state)
     return 0;
 }
 
-static void check_csv(const bk_execution_options *opt, const char *want)
+static void assert_execution_csv(const bk_execution_options *opt, const char *want)
 {
     bk_result *r = bk_execution(ds, &ix, opt);
     assert_non_null(r);
@@ -112,7 +112,7 @@ static void test_headline(void **state)
 {
     (void)state;
     bk_execution_options opt = {BK_EXEC_HEADLINE, 0};
-    check_csv(&opt,
+    assert_execution_csv(&opt,
               COLS
               "u1,,2024,headline,gpb,一般公共预算财政拨款支出,100.00,90.00,-10.00,90.00,90.00,"
               "under,,final account,final account,f.pdf:10,f.pdf:10,项目调减,f.pdf:50\n"
@@ -144,7 +144,7 @@ static void test_by_item(void **state)
 {
     (void)state;
     bk_execution_options opt = {BK_EXEC_FUNCTION, 7};
-    check_csv(&opt,
+    assert_execution_csv(&opt,
               COLS
               "u1,,2024,function,2010601,行政运行,45.00,40.00,-5.00,88.89,,under,,"
               "final narrative,final account,f.pdf:51,f.pdf:12,,\n"
@@ -162,7 +162,7 @@ static void test_by_class(void **state)
 {
     (void)state;
     bk_execution_options opt = {BK_EXEC_FUNCTION, 3};
-    check_csv(&opt,
+    assert_execution_csv(&opt,
               COLS
               "u1,,2024,function,201,一般公共服务支出,64.995,60.00,-4.995,92.31,,under,"
               "original: the sum of the 2 项 the narrative states,final narrative,final account,"
