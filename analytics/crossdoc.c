@@ -9,33 +9,6 @@
 
 #define HALF_CENT ((bk_money)(BK_MONEY_SCALE / 200))
 
-static bool is_derived(const bk_item *it)
-{
-    return strncmp(it->source, "derived:", 8) == 0;
-}
-
-/* The document a record comes from: a read record's file, or the one a derived figure was
- * computed from ("derived: 16497.86 - (1421.25) from wanli.pdf:70"). */
-static void document_of(const bk_item *it, const char **start, size_t *len)
-{
-    const char *s = it->source;
-    if (is_derived(it)) {
-        const char *from = strstr(s, " from ");
-        s = from ? from + 6 : s;
-    }
-    *start = s;
-    *len = strcspn(s, ":");
-}
-
-static bool same_document(const bk_item *a, const bk_item *b)
-{
-    const char *sa, *sb;
-    size_t la, lb;
-    document_of(a, &sa, &la);
-    document_of(b, &sb, &lb);
-    return la == lb && strncmp(sa, sb, la) == 0;
-}
-
 static bool same_key(const bk_item *a, const bk_item *b)
 {
     return a->year == b->year && a->stage == b->stage && strcmp(a->unit, b->unit) == 0 &&
@@ -48,7 +21,7 @@ static int add_finding(bk_findings *out, const bk_item *a, const bk_item *b)
     bk_money diff;
     if (__builtin_sub_overflow(a->amount, b->amount, &diff) || diff == 0)
         return 0;
-    int derived = is_derived(a) + is_derived(b);
+    int derived = bk_item_is_derived(a) + bk_item_is_derived(b);
     /* a derived figure is the sum or difference of two rounded ones */
     bk_money tolerance = derived ? HALF_CENT * (bk_money)(2 * derived) : HALF_CENT;
     if (out->count == out->capacity) {
@@ -61,8 +34,8 @@ static int add_finding(bk_findings *out, const bk_item *a, const bk_item *b)
     }
     const char *da, *db;
     size_t la, lb;
-    document_of(a, &da, &la);
-    document_of(b, &db, &lb);
+    bk_item_document(a, &da, &la);
+    bk_item_document(b, &db, &lb);
     char what[1024];
     snprintf(what, sizeof what, "%s %s %s %s: %.*s and %.*s state it differently", a->table,
              a->code, a->name, a->measure, (int)la, da, (int)lb, db);
@@ -137,7 +110,7 @@ static int narrative_against_tables(const bk_index *index, bk_findings *out)
         for (size_t k = first; k < first + cnt; k++) {
             const bk_item *t = index->items[k];
             if (!t->has_amount || strcmp(t->code, code) != 0 || strcmp(t->measure, measure) != 0 ||
-                same_document(t, n) || (prev && same_document(prev, t)))
+                bk_items_same_document(t, n) || (prev && bk_items_same_document(prev, t)))
                 continue;
             prev = t;
             if (add_finding(out, n, t) != 0)
@@ -163,11 +136,11 @@ int bk_crossdoc(const bk_index *index, bk_findings *out)
                 first = index->items[i];
         for (size_t i = b; first && i < e; i++) {
             const bk_item *it = index->items[i];
-            if (!it->has_amount || same_document(it, first))
+            if (!it->has_amount || bk_items_same_document(it, first))
                 continue;
             bool seen = false; /* a document compared already */
             for (size_t k = b; k < i && !seen; k++)
-                seen = index->items[k]->has_amount && same_document(index->items[k], it);
+                seen = index->items[k]->has_amount && bk_items_same_document(index->items[k], it);
             if (!seen && add_finding(out, first, it) != 0)
                 return -1;
         }

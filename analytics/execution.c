@@ -29,18 +29,6 @@ static const char *by_name(bk_execution_by by)
     return "?";
 }
 
-static bool is_derived(const bk_item *it)
-{
-    return strncmp(it->source, "derived:", 8) == 0;
-}
-
-/* The document a record was read from: its source up to the first ':'. */
-static bool same_document(const bk_item *a, const bk_item *b)
-{
-    size_t la = strcspn(a->source, ":"), lb = strcspn(b->source, ":");
-    return la == lb && strncmp(a->source, b->source, la) == 0;
-}
-
 /*
  * The record of a key with an amount, read from a document (not derived): with REF, one of
  * REF's document (SAME) or of another one (!SAME); without REF, any.
@@ -52,10 +40,10 @@ static const bk_item *find(const bk_index *ix, const char *unit, int year, int s
     size_t first, n = bk_index_table(ix, unit, year, stage, table, &first);
     for (size_t i = first; i < first + n; i++) {
         const bk_item *it = ix->items[i];
-        if (!it->has_amount || is_derived(it) || strcmp(it->code, code) != 0 ||
+        if (!it->has_amount || bk_item_is_derived(it) || strcmp(it->code, code) != 0 ||
             strcmp(it->measure, measure) != 0)
             continue;
-        if (!ref || same_document(it, ref) == same)
+        if (!ref || bk_items_same_document(it, ref) == same)
             return it;
     }
     return NULL;
@@ -175,7 +163,7 @@ static int collect_codes(const bk_index *ix, const char *unit, int year, const c
         size_t first, n = bk_index_table(ix, unit, year, stages[s], table, &first);
         for (size_t i = first; i < first + n; i++) {
             const bk_item *it = ix->items[i];
-            if (it->has_amount && !is_derived(it) && numeric_code(it->code, len) &&
+            if (it->has_amount && !bk_item_is_derived(it) && numeric_code(it->code, len) &&
                 strcmp(it->measure, "total") == 0 && add_code(l, it) != 0)
                 return -1;
         }
@@ -218,17 +206,14 @@ static void sum_items(const bk_index *ix, const char *unit, int year, bk_executi
     }
 }
 
-/* Whether a budget-stage record of the unit-year comes from another document than the final
- * account's: a budget document of the year was read. */
-static bool has_budget_document(const bk_index *ix, const char *unit, int year)
+bool bk_execution_has_budget_document(const bk_index *ix, const char *unit, int year)
 {
     size_t ff, nf = bk_index_table(ix, unit, year, BK_STAGE_FINAL, NULL, &ff);
     size_t fb, nb = bk_index_table(ix, unit, year, BK_STAGE_BUDGET, NULL, &fb);
-    if (nf == 0)
-        return nb > 0;
-    const bk_item *final_doc = ix->items[ff];
+    const bk_item *final_doc = nf ? ix->items[ff] : NULL;
     for (size_t i = fb; i < fb + nb; i++)
-        if (!is_derived(ix->items[i]) && !same_document(ix->items[i], final_doc))
+        if (!bk_item_is_derived(ix->items[i]) &&
+            (!final_doc || !bk_items_same_document(ix->items[i], final_doc)))
             return true;
     return false;
 }
@@ -239,7 +224,7 @@ bk_execution_line *bk_execution_lines(const bk_index *ix, const char *unit, int 
 {
     *count = 0;
     *nomem = false;
-    bool budget_doc = has_budget_document(ix, unit, year);
+    bool budget_doc = bk_execution_has_budget_document(ix, unit, year);
     const line_spec *fixed = NULL;
     size_t nfixed = 0;
     if (opt->by == BK_EXEC_HEADLINE) {

@@ -67,6 +67,10 @@ typedef struct {
     size_t original_parts;         /* >0: the original is the sum of this many 项 */
 } bk_execution_line;
 
+/* Whether a budget document of the year was read for UNIT: a budget-stage record read (not
+ * derived) from another document than its final account (when it has one). */
+bool bk_execution_has_budget_document(const bk_index *index, const char *unit, int year);
+
 /* "headline", "function", "economic", "three-public" → the enum; -1 if none. */
 int bk_execution_by_parse(const char *text);
 

@@ -135,3 +135,28 @@ int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)
             return 0;
     return n > 0;
 }
+
+bool bk_item_is_derived(const bk_item *it)
+{
+    return strncmp(it->source, "derived:", 8) == 0;
+}
+
+void bk_item_document(const bk_item *it, const char **start, size_t *len)
+{
+    const char *s = it->source;
+    if (bk_item_is_derived(it)) {
+        const char *from = strstr(s, " from ");
+        s = from ? from + 6 : s;
+    }
+    *start = s;
+    *len = strcspn(s, ":");
+}
+
+bool bk_items_same_document(const bk_item *a, const bk_item *b)
+{
+    const char *sa, *sb;
+    size_t la, lb;
+    bk_item_document(a, &sa, &la);
+    bk_item_document(b, &sb, &lb);
+    return la == lb && strncmp(sa, sb, la) == 0;
+}

@@ -11,6 +11,7 @@
 #ifndef BK_INDEX_H
 #define BK_INDEX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../ingest/model.h"
@@ -42,6 +43,15 @@ const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year
  * NULL, of every record of the unit-year-stage. */
 size_t bk_index_table(const bk_index *index, const char *unit, int year, int stage,
                       const char *table, size_t *first);
+
+/* Whether IT is derived from a stated change (its source starts "derived:"), not read. */
+bool bk_item_is_derived(const bk_item *it);
+
+/* The document IT comes from, as *START and *LEN within its source: a read record's file, or
+ * the one a derived figure was computed from ("derived: 16497.86 - (1421.25) from wanli.pdf:70"). */
+void bk_item_document(const bk_item *it, const char **start, size_t *len);
+/* Whether A and B come from one document. */
+bool bk_items_same_document(const bk_item *a, const bk_item *b);
 
 /* A unit-year-stage present in the data. */
 typedef struct {

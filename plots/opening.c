@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../analytics/completeness.h"
+#include "../analytics/execution.h"
 #include "../analytics/pefa.h"
 #include "../analytics/ratios.h"
 #include "../analytics/summary.h"
@@ -73,25 +74,6 @@ static const char *wan(bk_money v, char *buf, size_t size)
     return buf;
 }
 
-/* Whether a budget-stage unit-year is known only from its final account's 年初预算 figures (no
- * budget document of the year was read). */
-static bool only_in_final(const bk_index *index, const bk_unit_year *uy)
-{
-    size_t fb, nb = bk_index_table(index, uy->unit, uy->year, BK_STAGE_BUDGET, NULL, &fb);
-    size_t ff, nf = bk_index_table(index, uy->unit, uy->year, BK_STAGE_FINAL, NULL, &ff);
-    if (nf == 0)
-        return false;
-    const char *fin = index->items[ff]->source;
-    size_t flen = strcspn(fin, ":");
-    for (size_t i = fb; i < fb + nb; i++) {
-        const char *src = index->items[i]->source;
-        if (strncmp(src, "derived:", 8) != 0 &&
-            (strcspn(src, ":") != flen || strncmp(src, fin, flen) != 0))
-            return false;
-    }
-    return true;
-}
-
 /* What the briefing covers. */
 static void coverage(FILE *h, FILE *m, const bk_index *index)
 {
@@ -102,7 +84,8 @@ static void coverage(FILE *h, FILE *m, const bk_index *index)
     const char *prev = NULL;
     for (size_t i = 0; i < n; i++) {
         if (bk_unit_year_is_derived_only(index, &uys[i]) ||
-            (uys[i].stage == BK_STAGE_BUDGET && only_in_final(index, &uys[i])))
+            (uys[i].stage == BK_STAGE_BUDGET &&
+             !bk_execution_has_budget_document(index, uys[i].unit, uys[i].year)))
             continue;
         if (!prev || strcmp(prev, uys[i].unit) != 0)
             units++;
