@@ -154,3 +154,30 @@ void bk_result_move_row(bk_result *r, size_t from, size_t to)
     memcpy(dst, src, r->ncols * sizeof *src);
     memset(src, 0, r->ncols * sizeof *src);
 }
+
+const bk_cell *bk_result_cell_named(const bk_result *r, size_t row, const char *column)
+{
+    int col = bk_result_column(r, column);
+    return col < 0 || row >= r->nrows ? NULL : bk_result_cell(r, row, (size_t)col);
+}
+
+const char *bk_result_text_named(const bk_result *r, size_t row, const char *column)
+{
+    const bk_cell *c = bk_result_cell_named(r, row, column);
+    return c && c->kind == BK_CELL_TEXT ? c->text : NULL;
+}
+
+bool bk_result_money_named(const bk_result *r, size_t row, const char *column, bk_money *out)
+{
+    const bk_cell *c = bk_result_cell_named(r, row, column);
+    if (!c || c->kind != BK_CELL_MONEY)
+        return false;
+    *out = c->money;
+    return true;
+}
+
+int64_t bk_result_int_named(const bk_result *r, size_t row, const char *column)
+{
+    const bk_cell *c = bk_result_cell_named(r, row, column);
+    return c && c->kind == BK_CELL_INT ? c->integer : 0;
+}

@@ -10,6 +10,7 @@
 #ifndef BK_RESULT_H
 #define BK_RESULT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -61,5 +62,13 @@ void bk_result_move_row(bk_result *r, size_t from, size_t to);
 /* The column's index, or -1. */
 int bk_result_column(const bk_result *r, const char *column);
 const bk_cell *bk_result_cell(const bk_result *r, size_t row, size_t col);
+
+/* Reading a table by column name, for its users (charts, the briefing). The cell of ROW under
+ * COLUMN, or NULL when the table has no such column; its text (NULL unless a text cell); its
+ * money (false unless a money cell); its integer (0 unless an integer cell). */
+const bk_cell *bk_result_cell_named(const bk_result *r, size_t row, const char *column);
+const char *bk_result_text_named(const bk_result *r, size_t row, const char *column);
+bool bk_result_money_named(const bk_result *r, size_t row, const char *column, bk_money *out);
+int64_t bk_result_int_named(const bk_result *r, size_t row, const char *column);
 
 #endif

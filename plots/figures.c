@@ -26,21 +26,11 @@ const char *bk_figure_unit_name(const bk_dataset *ds, const char *unit)
 
 /* ---- reading result tables ---- */
 
-static const bk_cell *cell(const bk_result *r, size_t row, const char *column)
-{
-    int col = bk_result_column(r, column);
-    return col < 0 ? NULL : bk_result_cell(r, row, (size_t)col);
-}
-
-static const char *text(const bk_result *r, size_t row, const char *column)
-{
-    const bk_cell *c = cell(r, row, column);
-    return c && c->kind == BK_CELL_TEXT ? c->text : NULL;
-}
+#define text bk_result_text_named
 
 static double number(const bk_result *r, size_t row, const char *column)
 {
-    const bk_cell *c = cell(r, row, column);
+    const bk_cell *c = bk_result_cell_named(r, row, column);
     if (!c) return NAN;
     if (c->kind == BK_CELL_MONEY) return bk_money_to_double(c->money);
     if (c->kind == BK_CELL_REAL) return c->real;
@@ -50,8 +40,7 @@ static double number(const bk_result *r, size_t row, const char *column)
 
 static int year_of(const bk_result *r, size_t row)
 {
-    const bk_cell *c = cell(r, row, "year");
-    return c && c->kind == BK_CELL_INT ? (int)c->integer : 0;
+    return (int)bk_result_int_named(r, row, "year");
 }
 
 /* ---- which units, at which year ---- */

@@ -41,29 +41,15 @@ static void end(FILE *h, FILE *m)
     fputc('\n', m);
 }
 
+/* A text cell, "" when blank or missing. */
 static const char *cell_text(const bk_result *r, size_t row, const char *col)
 {
-    int c = bk_result_column(r, col);
-    const bk_cell *x = c >= 0 ? bk_result_cell(r, row, (size_t)c) : NULL;
-    return x && x->kind == BK_CELL_TEXT ? x->text : "";
+    const char *t = bk_result_text_named(r, row, col);
+    return t ? t : "";
 }
 
-static bool cell_money(const bk_result *r, size_t row, const char *col, bk_money *out)
-{
-    int c = bk_result_column(r, col);
-    const bk_cell *x = c >= 0 ? bk_result_cell(r, row, (size_t)c) : NULL;
-    if (!x || x->kind != BK_CELL_MONEY)
-        return false;
-    *out = x->money;
-    return true;
-}
-
-static int64_t cell_int(const bk_result *r, size_t row, const char *col)
-{
-    int c = bk_result_column(r, col);
-    const bk_cell *x = c >= 0 ? bk_result_cell(r, row, (size_t)c) : NULL;
-    return x && x->kind == BK_CELL_INT ? x->integer : 0;
-}
+#define cell_money bk_result_money_named
+#define cell_int bk_result_int_named
 
 /* "1,234.57" */
 static const char *wan(bk_money v, char *buf, size_t size)
