@@ -125,9 +125,7 @@ void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
             char buf[1024];
             cell_text(r, i, columns[j], buf, sizeof buf);
             if (strcmp(columns[j], "stage") == 0)
-                snprintf(buf, sizeof buf, "%s", strcmp(buf, "final") == 0    ? "决算"
-                                                : strcmp(buf, "budget") == 0 ? "预算"
-                                                                             : buf);
+                snprintf(buf, sizeof buf, "%s", bk_page_stage_zh(buf));
             if (strcmp(columns[j], "unit") == 0 && buf[0]) {
                 const char *name = bk_figure_unit_name(ds, buf);
                 if (name != buf) /* the id itself when the unit has no name */
@@ -203,4 +201,34 @@ void bk_page_begin(FILE *h, FILE *m, const char *title)
 void bk_page_end(FILE *h)
 {
     fputs("</body>\n</html>\n", h);
+}
+
+const char *bk_page_stage_zh(const char *stage)
+{
+    return strcmp(stage, "final") == 0 ? "决算" : strcmp(stage, "budget") == 0 ? "预算" : stage;
+}
+
+void bk_page_finding_sentence(const bk_dataset *ds, const bk_finding *f, bool with_unit,
+                              char *out, size_t size)
+{
+    char words[1024], s[BK_MONEY_TEXT_MAX] = "", c[BK_MONEY_TEXT_MAX] = "",
+                      d[BK_MONEY_TEXT_MAX] = "";
+    bk_page_finding_zh(f->what, words, sizeof words);
+    bk_money diff;
+    if (f->has_values) {
+        bk_money_format(f->stated, s);
+        bk_money_format(f->computed, c);
+        if (bk_money_sub(f->stated, f->computed, &diff))
+            bk_money_format(diff, d);
+    }
+    const char *whose = !f->origin                          ? ""
+                        : strcmp(f->origin, "publisher") == 0 ? "（文件本身有误）"
+                                                              : "（须先复核读取）";
+    snprintf(out, size, "%s%s%d 年%s：%s%s%s%s%s%s%s。文件所述见 %s%s%s%s",
+             with_unit && f->unit ? bk_figure_unit_name(ds, f->unit) : "",
+             with_unit && f->unit ? " " : "", f->year, f->stage ? "决算" : "预算", words,
+             f->has_values ? "——文件所述 " : "", s, f->has_values ? "，计算得 " : "", c,
+             f->has_values ? "，相差 " : "", d, f->stated_sources ? f->stated_sources : "—",
+             f->computed_sources ? "；计算自 " : "", f->computed_sources ? f->computed_sources : "",
+             whose);
 }

@@ -10,9 +10,11 @@
 #ifndef BK_PAGETABLE_H
 #define BK_PAGETABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
+#include "../analytics/reconcile.h"
 #include "../analytics/result.h"
 #include "../ingest/model.h"
 
@@ -33,5 +35,16 @@ void bk_page_paragraph(FILE *h, FILE *m, const char *text);
 /* The words of a finding (tables, rows, measures by their ids) as the documents name them:
  * "expenditure 合计: total = basic + project" → "支出总表 合计：合计 = 基本支出 + 项目支出". */
 void bk_page_finding_zh(const char *what, char *out, size_t size);
+
+/* "预算" / "决算" for a stage id ("budget", "final"); anything else as it is. */
+const char *bk_page_stage_zh(const char *stage);
+
+/*
+ * A finding as one sentence of the documents' words: the unit (when WITH_UNIT), year and stage,
+ * what was compared, both figures and the difference, both sources, and whose error it is when
+ * the self-check said so.
+ */
+void bk_page_finding_sentence(const bk_dataset *ds, const bk_finding *f, bool with_unit,
+                              char *out, size_t size);
 
 #endif

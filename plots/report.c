@@ -210,25 +210,8 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
         const bk_finding *f = &findings->items[i];
         if (f->severity != BK_SEV_INCONSISTENCY)
             continue;
-        char what[2048];
-        char s[BK_MONEY_TEXT_MAX] = "", c[BK_MONEY_TEXT_MAX] = "";
-        if (f->has_values) {
-            bk_money_format(f->stated, s);
-            bk_money_format(f->computed, c);
-        }
-        char words[1024];
-        bk_page_finding_zh(f->what, words, sizeof words);
-        char d[BK_MONEY_TEXT_MAX] = "";
-        bk_money diff;
-        if (f->has_values && bk_money_sub(f->stated, f->computed, &diff))
-            bk_money_format(diff, d);
-        snprintf(what, sizeof what, "%s %d 年%s：%s%s%s%s%s%s%s。文件所述见 %s%s%s",
-                 f->unit ? bk_figure_unit_name(ds, f->unit) : "", f->year,
-                 f->stage ? "决算" : "预算", words, f->has_values ? "——文件所述 " : "", s,
-                 f->has_values ? "，计算得 " : "", c, f->has_values ? "，相差 " : "", d,
-                 f->stated_sources ? f->stated_sources : "—",
-                 f->computed_sources ? "；计算自 " : "",
-                 f->computed_sources ? f->computed_sources : "");
+        char what[4096];
+        bk_page_finding_sentence(ds, f, true, what, sizeof what);
         fputs("<li>", h);
         html(h, what);
         fputs("</li>\n", h);

@@ -66,23 +66,11 @@ static void findings_of(FILE *h, FILE *m, const bk_dataset *ds, const bk_finding
         const bk_finding *x = &f->items[i];
         if (x->severity != BK_SEV_INCONSISTENCY || !x->unit || strcmp(x->unit, unit) != 0)
             continue;
-        char words[1024], line[4096], a[BK_MONEY_TEXT_MAX] = "", b[BK_MONEY_TEXT_MAX] = "";
-        bk_page_finding_zh(x->what, words, sizeof words);
-        if (x->has_values) {
-            bk_money_format(x->stated, a);
-            bk_money_format(x->computed, b);
-        }
-        snprintf(line, sizeof line, "%d 年%s：%s%s%s%s%s。文件所述见 %s%s", x->year,
-                 x->stage ? "决算" : "预算", words, x->has_values ? "——文件所述 " : "", a,
-                 x->has_values ? "，计算得 " : "", b,
-                 x->stated_sources ? x->stated_sources : "—",
-                 x->origin && strcmp(x->origin, "publisher") == 0 ? "（文件本身有误）"
-                 : x->origin                                     ? "（须先复核读取）"
-                                                                 : "");
+        char line[4096];
+        bk_page_finding_sentence(ds, x, false, line, sizeof line);
         bk_page_paragraph(h, m, line);
         said++;
     }
-    (void)ds;
     if (!said)
         bk_page_paragraph(h, m, "（无）");
 }

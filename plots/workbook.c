@@ -14,6 +14,7 @@
 #include "../analytics/yoy.h"
 #include "figexec.h"
 #include "figures.h"
+#include "pagetable.h"
 
 typedef struct {
     lxw_workbook *wb;
@@ -41,10 +42,6 @@ static const char *status_zh(const char *status)
     return status;
 }
 
-static const char *stage_zh(const char *stage)
-{
-    return strcmp(stage, "final") == 0 ? "决算" : strcmp(stage, "budget") == 0 ? "预算" : stage;
-}
 
 /* One sheet NAME from the table R: a frozen header row, then the rows. */
 static int sheet(book *b, const char *name, const bk_result *r, const sheet_column *cols)
@@ -71,7 +68,7 @@ static int sheet(book *b, const char *name, const bk_result *r, const sheet_colu
             case BK_CELL_TEXT:
                 worksheet_write_string(ws, row, k,
                                        c->as == AS_UNIT    ? bk_figure_unit_name(b->ds, cell->text)
-                                       : c->as == AS_STAGE  ? stage_zh(cell->text)
+                                       : c->as == AS_STAGE  ? bk_page_stage_zh(cell->text)
                                        : c->as == AS_STATUS ? status_zh(cell->text)
                                                             : cell->text,
                                        b->plain);
