@@ -58,11 +58,7 @@ static const char *choose_unit(const char *path, const bk_extraction *x, const c
                                char *stem, size_t stem_size)
 {
     if (!x->ident.name[0]) {
-        const char *base = strrchr(path, '/');
-        snprintf(stem, stem_size, "%s", base ? base + 1 : path);
-        char *dot = strrchr(stem, '.');
-        if (dot && dot != stem)
-            *dot = '\0';
+        bk_unit_id_from_file(path, stem, stem_size);
         if (units)
             fprintf(stderr, "%s: note: not looked up in %s: the document names no unit; its id "
                             "is the file's name, %s\n", path, units, stem);

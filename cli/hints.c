@@ -1,6 +1,8 @@
 /* hints.c — see hints.h. */
 #include "hints.h"
 
+#include "../ingest/docsniff.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +16,11 @@ bool bk_hint_is_document(const char *path)
     FILE *f = fopen(path, "rb");
     if (!f)
         return false;
-    char head[5] = {0};
+    char head[64];
     size_t got = fread(head, 1, sizeof head, f);
     fclose(f);
-    return got == 5 && memcmp(head, "%PDF-", 5) == 0;
+    /* a PDF whatever its name: the document front door's own test of the first bytes */
+    return bk_docsniff_bytes(head, got).kind == BK_DOC_PDF;
 }
 
 const char *bk_hint_document(const char *path)

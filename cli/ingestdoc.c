@@ -59,11 +59,7 @@ static int choose_unit(const bk_ingest_env *env, const bk_walk_doc *doc, const b
     int rc = 0;
     if (!x->ident.name[0]) {
         char stem[512];
-        const char *base = strrchr(doc->path, '/');
-        snprintf(stem, sizeof stem, "%s", base ? base + 1 : doc->path);
-        char *dot = strrchr(stem, '.');
-        if (dot && dot != stem)
-            *dot = '\0';
+        bk_unit_id_from_file(doc->path, stem, sizeof stem);
         fprintf(log, "unit %s, the file's name: the document names no unit\n", stem);
         note(v, W_NOTE, "the document names no unit; its id is the file's name");
         rc |= bk_ingest_row_set(row, IN_UNIT, stem);

@@ -200,3 +200,12 @@ void bk_jurisdiction_from_name(const char *name, bk_jurisdiction *out)
         !spells(&c, end, "域"))
         copy_segment(&c, pos, end, out->district, sizeof out->district);
 }
+
+void bk_unit_id_from_file(const char *path, char *out, size_t out_size)
+{
+    const char *base = strrchr(path, '/');
+    snprintf(out, out_size, "%s", base ? base + 1 : path);
+    char *dot = strrchr(out, '.');
+    if (dot && dot != out)
+        *dot = '\0';
+}

@@ -33,6 +33,8 @@ void bk_unit_name_normalise(const char *name, char *out, size_t out_size);
 
 /* Writes the stable id of NAME (normalised first) to OUT. */
 void bk_unit_id_from_name(const char *name, char out[BK_UNIT_ID_LEN]);
+/* The id of a document that names no unit: its file's name without directory and extension. */
+void bk_unit_id_from_file(const char *path, char *out, size_t out_size);
 
 /* The first of DS's units whose name has the same normalised form as NAME, or NULL. */
 const bk_unit *bk_unit_find_by_name(const bk_dataset *ds, const char *name);
