@@ -121,9 +121,37 @@ typedef struct {
     char pi1, fn, ec; /* 0 when not computed */
 } scored;
 
+/* A note in both languages: the English for the command line, the Chinese for the briefing. */
+typedef struct {
+    char en[512], zh[512];
+} note_pair;
+
+/* The Chinese of this module's own reasons. */
+static const char *reason_zh(const char *why)
+{
+    static const char *const zh[][2] = {
+        {"a line has no original budget stated anywhere", "有科目无年初预算"},
+        {"no line has an original budget", "无科目有年初预算"},
+        {"the total original budget or actual is not above zero", "年初预算或决算合计不大于零"},
+        {"out of range", "超出数值范围"},
+        {"no lines", "无数据"}};
+    for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
+        if (strcmp(why, zh[i][0]) == 0)
+            return zh[i][1];
+    return why;
+}
+
+static void add_note(note_pair *note, const char *what, const char *why)
+{
+    size_t e = strlen(note->en), z = strlen(note->zh);
+    snprintf(note->en + e, sizeof note->en - e, "%s%s: %s", e ? "; " : "", what, why);
+    snprintf(note->zh + z, sizeof note->zh - z, "%s%s：%s，未评分", z ? "；" : "", what,
+             reason_zh(why));
+}
+
 static int set_variance(bk_result *r, size_t row, const char *lines_col, const char *pct_col,
                         const char *band_col, const bk_execution_line *lines, size_t n,
-                        char *band, char *note, size_t note_size, const char *what)
+                        char *band, note_pair *note, const char *what)
 {
     int rc = bk_result_set_int(r, row, lines_col, (int64_t)n);
     bk_money v;
@@ -134,9 +162,7 @@ static int set_variance(bk_result *r, size_t row, const char *lines_col, const c
         rc |= bk_result_set_money(r, row, pct_col, v);
         rc |= bk_result_set_text(r, row, band_col, b);
     } else {
-        size_t used = strlen(note);
-        snprintf(note + used, note_size - used, "%s%s: %s", used ? "; " : "", what,
-                 n ? why : "no lines");
+        add_note(note, what, n ? why : "no lines");
     }
     return rc;
 }
@@ -152,7 +178,7 @@ static int score_year(bk_result *r, const bk_dataset *ds, const bk_index *ix, co
     rc |= bk_result_set_text(r, row, "name", u && u->name ? u->name : "");
     rc |= bk_result_set_int(r, row, "year", year);
     *out = (scored){unit, year, 0, 0, 0};
-    char note[512] = "";
+    note_pair note = {"", ""};
     size_t n;
     bool nomem;
     bk_execution_options head = {BK_EXEC_HEADLINE, 0};
@@ -174,8 +200,9 @@ static int score_year(bk_result *r, const bk_dataset *ds, const bk_index *ix, co
         rc |= bk_result_set_money(r, row, "pi1_outturn_pct", pct);
         rc |= bk_result_set_text(r, row, "pi1_band", b);
     } else {
-        snprintf(note, sizeof note, "PI-1: no aggregate with both an original budget and an "
-                                    "actual");
+        snprintf(note.en, sizeof note.en, "PI-1: no aggregate with both an original budget and "
+                                          "an actual");
+        snprintf(note.zh, sizeof note.zh, "PI-1：无年初预算与决算俱全的总额，未评分");
     }
     free(h);
     bk_execution_options fn = {BK_EXEC_FUNCTION, 3}, ec = {BK_EXEC_ECONOMIC, 3};
@@ -183,15 +210,16 @@ static int score_year(bk_result *r, const bk_dataset *ds, const bk_index *ix, co
     if (nomem)
         return -1;
     rc |= set_variance(r, row, "pi2_function_lines", "pi2_function_variance_pct",
-                       "pi2_function_band", f, n, &out->fn, note, sizeof note, "PI-2.1");
+                       "pi2_function_band", f, n, &out->fn, &note, "PI-2.1");
     free(f);
     bk_execution_line *e = bk_execution_lines(ix, unit, year, &ec, &n, &nomem);
     if (nomem)
         return -1;
     rc |= set_variance(r, row, "pi2_economic_lines", "pi2_economic_variance_pct",
-                       "pi2_economic_band", e, n, &out->ec, note, sizeof note, "PI-2.2");
+                       "pi2_economic_band", e, n, &out->ec, &note, "PI-2.2");
     free(e);
-    rc |= bk_result_set_text(r, row, "note", note);
+    rc |= bk_result_set_text(r, row, "note", note.en);
+    rc |= bk_result_set_text(r, row, "note_zh", note.zh);
     return rc ? -1 : 0;
 }
 
@@ -226,7 +254,7 @@ bk_result *bk_pefa(const bk_dataset *ds, const bk_index *index)
         "pi1_outturn_pct", "pi1_band", "pi2_function_lines", "pi2_function_variance_pct",
         "pi2_function_band", "pi2_economic_lines", "pi2_economic_variance_pct",
         "pi2_economic_band", "years", "pi1_letter", "pi2_function_letter",
-        "pi2_economic_letter", "note", NULL};
+        "pi2_economic_letter", "note", "note_zh", NULL};
     bk_result *r = bk_result_new(columns);
     if (!r || bk_result_set_digits(r, "pi1_outturn_pct", 2) ||
         bk_result_set_digits(r, "pi2_function_variance_pct", 2) ||

@@ -58,7 +58,7 @@ char bk_pefa_letter(char a, char b, char c);
  * pi1_original_wan, pi1_actual_wan, pi1_outturn_pct, pi1_band, pi2_function_lines,
  * pi2_function_variance_pct, pi2_function_band, pi2_economic_lines,
  * pi2_economic_variance_pct, pi2_economic_band, years, pi1_letter, pi2_function_letter,
- * pi2_economic_letter, note.
+ * pi2_economic_letter, note, note_zh (the note in the briefing's words).
  */
 bk_result *bk_pefa(const bk_dataset *ds, const bk_index *index);
 

@@ -56,33 +56,13 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
     bk_result *p = bk_pefa(ds, index);
     if (!p)
         return -1;
-    /* the scores' notes as a reader reads them */
-    int letter = bk_result_column(p, "pi1_letter"), note = bk_result_column(p, "note");
+    /* the three-year letter, or how many of the three years there are */
     for (size_t i = 0; i < p->nrows; i++) {
-        const bk_cell *l = bk_result_cell(p, i, (size_t)letter);
-        int years = 0;
-        if (l->kind == BK_CELL_TEXT && sscanf(l->text, "%d of 3 years", &years) == 1) {
+        const char *letter = bk_result_text_named(p, i, "pi1_letter");
+        if (letter && strlen(letter) != 1) {
             char zh[64];
-            snprintf(zh, sizeof zh, "仅 %d 年（需连续三年）", years);
+            snprintf(zh, sizeof zh, "仅 %d 年（需连续三年）", (int)bk_result_int_named(p, i, "years"));
             if (bk_result_set_text(p, i, "pi1_letter", zh) != 0) {
-                bk_result_free(p);
-                return -1;
-            }
-        }
-        const bk_cell *nt = bk_result_cell(p, i, (size_t)note);
-        if (nt->kind == BK_CELL_TEXT && nt->text[0]) {
-            char zh[512] = "";
-            if (strstr(nt->text, "PI-2.2: a line has no original budget"))
-                snprintf(zh, sizeof zh, "PI-2.2：经济分类有科目无年初预算，未评分");
-            else if (strstr(nt->text, "PI-2.2: no lines"))
-                snprintf(zh, sizeof zh, "PI-2.2：无经济分类数据，未评分");
-            if (strstr(nt->text, "PI-2.1: a line has no original budget"))
-                snprintf(zh + strlen(zh), sizeof zh - strlen(zh), "%sPI-2.1：功能分类有科目无年初预算，未评分",
-                         zh[0] ? "；" : "");
-            if (strstr(nt->text, "PI-1: no aggregate"))
-                snprintf(zh + strlen(zh), sizeof zh - strlen(zh), "%sPI-1：无年初预算与决算俱全的总额，未评分",
-                         zh[0] ? "；" : "");
-            if (zh[0] && bk_result_set_text(p, i, "note", zh) != 0) {
                 bk_result_free(p);
                 return -1;
             }
@@ -92,7 +72,7 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
                                      "pi1_actual_wan", "pi1_outturn_pct", "pi1_band",
                                      "pi2_function_variance_pct", "pi2_function_band",
                                      "pi2_economic_variance_pct", "pi2_economic_band",
-                                     "pi1_letter", "note", NULL};
+                                     "pi1_letter", "note_zh", NULL};
     static const char *const ph[] = {"单位", "年度", "口径", "年初预算", "决算", "执行率（%）",
                                      "PI-1", "功能结构偏差（%）", "PI-2.1", "经济结构偏差（%）",
                                      "PI-2.2", "三年等级（PI-1）", "说明", NULL};

@@ -196,7 +196,7 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
         {"pi2_function_band", "PI-2.1", AS_TEXT},
         {"pi2_economic_variance_pct", "经济结构偏差（%）", AS_PCT},
         {"pi2_economic_band", "PI-2.2", AS_TEXT}, {"years", "年数", AS_INT},
-        {"pi1_letter", "三年等级 PI-1", AS_TEXT}, {"note", "说明", AS_TEXT},
+        {"pi1_letter", "三年等级 PI-1", AS_TEXT}, {"note_zh", "说明", AS_TEXT},
         {NULL, NULL, AS_TEXT}};
 
     int rc = 0;

@@ -243,11 +243,12 @@ static void test_pefa_table(void **state)
         "unit,name,year,pi1_line,pi1_original_wan,pi1_actual_wan,pi1_outturn_pct,pi1_band,"
         "pi2_function_lines,pi2_function_variance_pct,pi2_function_band,pi2_economic_lines,"
         "pi2_economic_variance_pct,pi2_economic_band,years,pi1_letter,pi2_function_letter,"
-        "pi2_economic_letter,note\n"
+        "pi2_economic_letter,note,note_zh\n"
         "u1,,2024,一般公共预算财政拨款支出,100.00,90.00,90.00,B,2,11.11,C,0,,,1,1 of 3 years,"
-        "1 of 3 years,1 of 3 years,PI-2.2: no lines\n"
+        "1 of 3 years,1 of 3 years,PI-2.2: no lines,PI-2.2：无数据，未评分\n"
         "u2,,2024,,,,,,0,,,0,,,1,1 of 3 years,1 of 3 years,1 of 3 years,PI-1: no aggregate "
-        "with both an original budget and an actual; PI-2.1: no lines; PI-2.2: no lines\n";
+        "with both an original budget and an actual; PI-2.1: no lines; PI-2.2: no lines,"
+        "PI-1：无年初预算与决算俱全的总额，未评分；PI-2.1：无数据，未评分；PI-2.2：无数据，未评分\n";
     if (strcmp(got, want) != 0)
         fprintf(stderr, "got:\n%s", got);
     assert_string_equal(got, want);
