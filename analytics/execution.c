@@ -279,6 +279,12 @@ bk_execution_line *bk_execution_lines(const bk_index *ix, const char *unit, int 
     return lines;
 }
 
+bool bk_execution_rate(const bk_execution_line *l, bk_money *rate)
+{
+    return l->has_original && l->has_actual && l->original > 0 &&
+           bk_money_percent_at(l->actual, l->original, 2, rate);
+}
+
 /* The status of a line and the rate, when it has one. */
 static const char *status_of(const bk_execution_line *l, bk_money *rate, bool *has_rate)
 {
@@ -289,7 +295,7 @@ static const char *status_of(const bk_execution_line *l, bk_money *rate, bool *h
         return "original budget not known";
     if (!l->has_original || l->original == 0)
         return l->actual > 0 ? "unbudgeted" : "as planned";
-    *has_rate = bk_money_percent_at(l->actual, l->original, 2, rate);
+    *has_rate = bk_execution_rate(l, rate);
     bk_money diff;
     if (!bk_money_sub(l->actual, l->original, &diff))
         return "out of range";

@@ -71,6 +71,10 @@ typedef struct {
  * derived) from another document than its final account (when it has one). */
 bool bk_execution_has_budget_document(const bk_index *index, const char *unit, int year);
 
+/* The line's execution rate, actual / original × 100 rounded once to two decimals; false
+ * when it has none (no original, no actual, an original of 0). */
+bool bk_execution_rate(const bk_execution_line *l, bk_money *rate);
+
 /* "headline", "function", "economic", "three-public" → the enum; -1 if none. */
 int bk_execution_by_parse(const char *text);
 

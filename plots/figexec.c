@@ -40,8 +40,7 @@ static int add_bar(bar **bars, size_t *n, size_t *cap, const char *name,
     b->original = l->has_original ? bk_money_to_double(l->original) : NAN;
     b->actual = l->has_actual ? bk_money_to_double(l->actual) : NAN;
     bk_money rate;
-    if (l->has_original && l->has_actual && l->original > 0 &&
-        bk_money_percent_at(l->actual, l->original, 2, &rate)) {
+    if (bk_execution_rate(l, &rate)) {
         char a[BK_MONEY_TEXT_MAX], p[BK_MONEY_TEXT_MAX];
         bk_money_format_fixed(l->actual, 2, a);
         bk_money_format_fixed(rate, 2, p);
