@@ -2,6 +2,7 @@
 #include "chart.h"
 
 #include "chartnames.h"
+#include "escape.h"
 
 #include <errno.h>
 #include <math.h>
@@ -133,6 +134,14 @@ static double value_at(const bk_chart *c, size_t i, size_t j)
     return c->values[i * c->nser + j];
 }
 
+/* V to the chart's digits with thousands separators, as the briefing's tables show figures. */
+static void value_text(const bk_chart *c, double v, char *buf, size_t size)
+{
+    char plain[64];
+    snprintf(plain, sizeof plain, "%.*f", c->digits, v);
+    bk_group_thousands(plain, buf, size);
+}
+
 /* A label cell's text: its own label, else the value to `digits`, else 未公开. */
 static void label_text(const bk_chart *c, size_t i, size_t j, char *buf, size_t size)
 {
@@ -143,7 +152,7 @@ static void label_text(const bk_chart *c, size_t i, size_t j, char *buf, size_t 
     else if (isnan(v))
         snprintf(buf, size, "未公开");
     else
-        snprintf(buf, size, "%.*f", c->digits, v);
+        value_text(c, v, buf, size);
 }
 
 /* `array NAME[n] = ['…', …]` of the cleaned names, each cut to MAX characters (0: uncut). */
@@ -369,7 +378,9 @@ static void write_stacked(FILE *out, const bk_chart *c)
             }
             fprintf(out, " %.17g %.17g", start, start + v);
         }
-        fprintf(out, " %.17g\n", pos);
+        char total[64];
+        value_text(c, pos, total, sizeof total);
+        fprintf(out, " %.17g \"%s\"\n", pos, total);
     }
     fputs("EOD\n", out);
     double span = hi - lo;
@@ -389,8 +400,8 @@ static void write_stacked(FILE *out, const bk_chart *c)
           "(abs(column(2*s+1)-column(2*s)) >= threshold ? V[int($1)*N+s] : '') with labels "
           "font ',9' textcolor rgb '#ffffff' notitle", out);
     if (c->totals)
-        fprintf(out, ", \\\n  $d using (column(2*N+2)):1:(sprintf('%%.%df', column(2*N+2))) "
-                     "with labels left offset 0.8,0 notitle", c->digits);
+        fputs(", \\\n  $d using (column(2*N+2)):1:(stringcolumn(2*N+3)) "
+              "with labels left offset 0.8,0 notitle", out);
     fputc('\n', out);
 }
 
@@ -410,7 +421,10 @@ static void write_lines(FILE *out, const bk_chart *c)
                 continue;
             if (points == 0 && drawn)
                 fputs("\n\n", out);
-            fprintf(out, "%.17g %.17g %d\n", c->cat_x[i], v, c->derived[i * c->nser + j]);
+            char label[64];
+            value_text(c, v, label, sizeof label);
+            fprintf(out, "%.17g %.17g %d \"%s\"\n", c->cat_x[i], v, c->derived[i * c->nser + j],
+                    label);
             if (c->cat_x[i] < xmin) xmin = c->cat_x[i];
             if (c->cat_x[i] > xmax) xmax = c->cat_x[i];
             if (v < vmin) vmin = v;
@@ -461,10 +475,9 @@ static void write_lines(FILE *out, const bk_chart *c)
                     block ? ", \\\n  " : "", block, colour);
         fprintf(out, "%s$d index %zu using 1:($3 > 0 ? NaN : $2) with linespoints lw 2 pt 7 "
                      "ps 1.2 lc rgb '%s' title S[%zu], \\\n  $d index %zu using "
-                     "($1 == %.17g ? $1 : NaN):2:(sprintf('%%.%df', $2)) with labels left "
+                     "($1 == %.17g ? $1 : NaN):2:(stringcolumn(4)) with labels left "
                      "offset 1,0 font ',9' notitle",
-                block || derived ? ", \\\n  " : "", block, colour, j + 1, block, last_x,
-                c->digits);
+                block || derived ? ", \\\n  " : "", block, colour, j + 1, block, last_x);
         if (derived)
             fprintf(out, ", \\\n  $d index %zu using 1:($3 > 0 ? $2 : NaN) with points pt 6 "
                          "ps 1.4 lw 2 lc rgb '%s' notitle",

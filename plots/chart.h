@@ -32,7 +32,7 @@
 typedef enum { BK_CHART_BARS, BK_CHART_DIVERGING, BK_CHART_STACKED, BK_CHART_LINES,
                BK_CHART_HEATMAP, BK_CHART_PAIRED } bk_chart_kind;
 
-#define BK_CHART_AXIS_CHARS 16
+#define BK_CHART_AXIS_CHARS 22
 
 typedef struct {
     bk_chart_kind kind;

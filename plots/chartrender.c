@@ -1,6 +1,7 @@
 /* chartrender.c — bk_chart_render of chart.h: a chart's script through gnuplot into a file
  * that appears whole or not at all. */
 #include "chart.h"
+#include "escape.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -8,6 +9,51 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* gnuplot's SVG names itself where a reader sees it: a browser shows <title> as the tab's name
+ * and a series' <title> as its tooltip ("Gnuplot", "gnuplot_plot_3"). PATH is rewritten with
+ * the chart's title in the first and the others (and gnuplot's <desc>) left out. */
+static int svg_tidy(const char *path, const char *title)
+{
+    FILE *in = fopen(path, "rb");
+    if (!in)
+        return -1;
+    char *text = NULL, *out = NULL;
+    size_t cap = 0, outlen = 0;
+    ssize_t len = getdelim(&text, &cap, '\0', in); /* the whole file: SVG has no NUL */
+    fclose(in);
+    FILE *o = len >= 0 ? open_memstream(&out, &outlen) : NULL;
+    if (!o) {
+        free(text);
+        return -1;
+    }
+    for (const char *p = text; *p;) {
+        if (strncmp(p, "<title>Gnuplot</title>", 22) == 0) {
+            fputs("<title>", o);
+            bk_html_text(o, title ? title : "");
+            fputs("</title>", o);
+            p += 22;
+        } else if (strncmp(p, "<desc>", 6) == 0 || strncmp(p, "<title>gnuplot_plot_", 20) == 0) {
+            const char *end = strstr(p, p[1] == 'd' ? "</desc>" : "</title>");
+            if (!end)
+                break; /* not gnuplot's own file: leave it as it was */
+            p = end + (p[1] == 'd' ? 7 : 8);
+        } else {
+            fputc(*p++, o);
+        }
+    }
+    free(text);
+    if (fclose(o) != 0) {
+        free(out);
+        return -1;
+    }
+    FILE *w = fopen(path, "wb");
+    int rc = w && fwrite(out, 1, outlen, w) == outlen ? 0 : -1;
+    if (w && fclose(w) != 0)
+        rc = -1;
+    free(out);
+    return rc;
+}
 
 int bk_chart_render(const bk_chart *c, const char *path, const char *font, char *err,
                     size_t errlen)
@@ -54,7 +100,9 @@ int bk_chart_render(const bk_chart *c, const char *path, const char *font, char 
     } else if (fclose(out) != 0) {
         snprintf(err, errlen, "out of memory writing the gnuplot script");
     } else if (bk_gp_run(script, len, err, errlen) == 0) {
-        if (rename(tmp, path) == 0)
+        if (format == BK_PLOT_SVG && svg_tidy(tmp, c->title) != 0)
+            snprintf(err, errlen, "%s: cannot rewrite gnuplot's SVG: %s", tmp, strerror(errno));
+        else if (rename(tmp, path) == 0)
             rc = 0;
         else
             snprintf(err, errlen, "%s: cannot write: %s", path, strerror(errno));

@@ -96,25 +96,40 @@ static size_t find_shown(const shown *s, size_t n, const char *unit, int year)
     return (size_t)-1;
 }
 
-/* "来源：…；年度：A 2023，B 2024" — the years named only when they differ. */
+/* "来源：…；2023年预算" when every unit's year is one year; otherwise the year most units have
+ * with their count, and the others' units by name ("；4 个单位为 2023 年预算，2024 年：大厂高新技术
+ * 产业开发区管理委员会"): a reader sees which bar is of which year without a list of cut names. */
 static int set_source(bk_chart *c, const bk_dataset *ds, const shown *s, size_t n,
                       const char *command)
 {
-    char buf[1024];
-    int differ = 0;
-    for (size_t i = 1; i < n; i++)
-        differ |= s[i].year != s[0].year;
+    char buf[2048];
     size_t len = (size_t)snprintf(buf, sizeof buf, "来源：各单位预算公开文件（budgetkit %s）",
                                   command);
-    if (n && !differ && len < sizeof buf)
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "；%d年预算", s[0].year);
-    for (size_t i = 0; differ && i < n && len < sizeof buf - 64; i++) {
-        char *name = bk_gp_clean(bk_figure_unit_name(ds, s[i].unit), 8);
-        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s %d", i ? "，" : "；",
-                                name ? name : "?", s[i].year);
+    int common = n ? s[0].year : 0;
+    size_t most = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (size_t j = 0; j < n; j++)
+            k += s[j].year == s[i].year;
+        if (k > most || (k == most && s[i].year > common)) {
+            most = k;
+            common = s[i].year;
+        }
+    }
+    if (n && most == n)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "；%d年预算", common);
+    else if (n)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "；%zu 个单位为 %d 年预算", most,
+                                common);
+    for (size_t i = 0; n && most < n && i < n && len < sizeof buf - 128; i++) {
+        if (s[i].year == common)
+            continue;
+        char *name = bk_gp_clean(bk_figure_unit_name(ds, s[i].unit), 0);
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "，%s %d 年", name ? name : "?",
+                                s[i].year);
         free(name);
     }
-    return bk_chart_set_text(&c->source, buf);
+    return bk_chart_set_text(&c->source, len < sizeof buf ? buf : "来源：各单位预算公开文件");
 }
 
 /* ---- class structure: stacked shares and heatmap ---- */

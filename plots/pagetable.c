@@ -13,6 +13,24 @@
 /* The English phrases of validate's findings and what a reader of the briefing reads. */
 static const char *const phrases[][2] = {
     {" = sum of the top-level codes", " = 各类之和"},
+    {" = sum of its 类", " = 所属各类之和"},
+    {" = sum of its 款", " = 所属各款之和"},
+    {" = sum of its 项", " = 所属各项之和"},
+    {" = sum of sources of funds", " = 各资金来源之和"},
+    {" = sum of sources", " = 各资金来源之和"},
+    {"annual funds", "年度资金"},
+    {"implementation-period funds", "实施期资金"},
+    {"current year + carried over", "本年 + 上年结转"},
+    {"current year", "本年"},
+    {"basic of gpb_expenditure + gf_expenditure + soc",
+     "一般公共预算支出表、政府性基金预算支出表与国有资本经营预算表的基本支出之和"},
+    {"stated share = ", "所述占比 = "},
+    {"stated change % = change / (current - change)", "所述增减率 = 增减额 / (本年 - 增减额)"},
+    {" state it differently", " 所述不同"},
+    {"no units file was given: every unit id is unknown (add units.csv)",
+     "未提供单位表 units.csv，所有单位均无法识别"},
+    {": unknown unit ", "：未知单位 "},
+    {" (not in the units file)", "（单位表中没有）"},
     {" is named ", " 的名称为 "},
     {" and ", "，而 "},
     {" in ", " 见于 "},
@@ -33,8 +51,10 @@ void bk_page_finding_zh(const char *what, char *out, size_t size)
         if (ph < sizeof phrases / sizeof phrases[0]) {
             wrote = snprintf(out + n, size - n, "%s", phrases[ph][1]);
             p += strlen(phrases[ph][0]);
-            if (wrote < 0 || (size_t)wrote >= size - n)
+            if (wrote < 0 || (size_t)wrote >= size - n) {
+                out[n] = '\0'; /* no half of a character */
                 break;
+            }
             n += (size_t)wrote;
             continue;
         }
@@ -56,13 +76,15 @@ void bk_page_finding_zh(const char *what, char *out, size_t size)
             p = q;
         } else if (*p == ':') {
             wrote = snprintf(out + n, size - n, "：");
-            p++;
+            p += p[1] == ' ' ? 2 : 1; /* a full-width colon needs no space after it */
         } else {
             wrote = snprintf(out + n, size - n, "%c", *p);
             p++;
         }
-        if (wrote < 0 || (size_t)wrote >= size - n)
-            break; /* cut: what fits stays */
+        if (wrote < 0 || (size_t)wrote >= size - n) {
+            out[n] = '\0'; /* cut: what fits stays, no half of a character */
+            break;
+        }
         n += (size_t)wrote;
     }
 }
@@ -124,8 +146,14 @@ void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
         for (size_t j = 0; columns[j]; j++) {
             char buf[1024];
             cell_text(r, i, columns[j], buf, sizeof buf);
-            if (strcmp(columns[j], "stage") == 0)
-                snprintf(buf, sizeof buf, "%s", bk_page_stage_zh(buf));
+            const char *zh = bk_page_value_zh(columns[j], buf);
+            if (zh != buf)
+                snprintf(buf, sizeof buf, "%s", zh);
+            if (bk_page_is_source_column(columns[j])) {
+                char raw[sizeof buf];
+                snprintf(raw, sizeof raw, "%s", buf);
+                bk_page_source_zh(raw, buf, sizeof buf);
+            }
             if (strcmp(columns[j], "unit") == 0 && buf[0]) {
                 const char *name = bk_figure_unit_name(ds, buf);
                 if (name != buf) /* the id itself when the unit has no name */
@@ -208,6 +236,111 @@ const char *bk_page_stage_zh(const char *stage)
     return strcmp(stage, "final") == 0 ? "决算" : strcmp(stage, "budget") == 0 ? "预算" : stage;
 }
 
+/* The English words of result tables' text columns (execution's and yoy's statuses, where a
+ * summary figure comes from, validate's rules) as a reader says them. */
+static const char *const values_zh[][3] = {
+    {"status", "over", "超过年初预算"},
+    {"status", "under", "低于年初预算"},
+    {"status", "as planned", "按预算执行"},
+    {"status", "unbudgeted", "无年初预算而支出"},
+    {"status", "not spent", "未支出"},
+    {"status", "original budget not known", "年初预算未知"},
+    {"status", "not in the final account", "决算未列"},
+    {"status", "not disclosed", "未公开"},
+    {"status", "changed", "有增减"},
+    {"status", "unchanged", "持平"},
+    {"status", "from zero", "上年为零"},
+    {"status", "new", "本年新增"},
+    {"status", "gone", "本年取消"},
+    {"status", "previous not disclosed", "上年未公开"},
+    {"status", "current not disclosed", "本年未公开"},
+    {"status", "change out of range", "增减超出可表示范围"},
+    {"status", "no previous-year data", "无上年数据"},
+    {"total_from", "narrative (derived from a stated change)", "由情况说明所述增减推算"},
+    {"original_from", "final account", "决算表"},
+    {"original_from", "final narrative", "决算情况说明"},
+    {"original_from", "budget document", "当年预算文件"},
+    {"actual_from", "final account", "决算表"},
+    {"actual_from", "final narrative", "决算情况说明"},
+    {"rule", "hierarchy", "层级汇总"},
+    {"rule", "row", "行内汇总"},
+    {"rule", "balance", "收支平衡"},
+    {"rule", "three-public", "“三公”经费"},
+    {"rule", "cross-table", "表间一致"},
+    {"rule", "cross-document", "文件间一致"},
+    {"rule", "narrative", "情况说明汇总"},
+    {"rule", "narrative-table", "情况说明与表"},
+    {"rule", "share", "所述占比"},
+    {"rule", "change", "所述增减"},
+    {"rule", "change-pct", "所述增减率"},
+    {"rule", "duplicate", "重复"},
+    {"rule", "name", "名称"},
+    {"rule", "reference", "单位引用"},
+};
+
+void bk_page_source_zh(const char *source, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (const char *p = source; *p && n + 1 < size;) {
+        unsigned page, line;
+        int used = 0, wrote;
+        if (sscanf(p, " (page %u, line %u)%n", &page, &line, &used) == 2 && used > 0) {
+            wrote = snprintf(out + n, size - n, "（第 %u 页第 %u 行）", page, line);
+            p += used;
+        } else if (strncmp(p, "derived: ", 9) == 0) {
+            wrote = snprintf(out + n, size - n, "推算：");
+            p += 9;
+        } else if (strncmp(p, " from ", 6) == 0) {
+            wrote = snprintf(out + n, size - n, "，据 ");
+            p += 6;
+        } else {
+            wrote = snprintf(out + n, size - n, "%c", *p);
+            p++;
+        }
+        if (wrote < 0 || (size_t)wrote >= size - n) {
+            out[n] = '\0'; /* cut: what fits stays, no half of a character */
+            break;
+        }
+        n += (size_t)wrote;
+    }
+}
+
+int bk_page_pefa_letters_zh(bk_result *pefa)
+{
+    for (size_t i = 0; i < pefa->nrows; i++) {
+        const char *letter = bk_result_text_named(pefa, i, "pi1_letter");
+        if (letter && strlen(letter) != 1) {
+            char zh[64];
+            snprintf(zh, sizeof zh, "仅 %d 年（需连续三年）",
+                     (int)bk_result_int_named(pefa, i, "years"));
+            if (bk_result_set_text(pefa, i, "pi1_letter", zh) != 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+bool bk_page_is_source_column(const char *column)
+{
+    size_t len = strlen(column);
+    return strcmp(column, "source") == 0 || (len > 7 && strcmp(column + len - 7, "_source") == 0) ||
+           (len > 8 && strcmp(column + len - 8, "_sources") == 0);
+}
+
+const char *bk_page_value_zh(const char *column, const char *value)
+{
+    if (strcmp(column, "stage") == 0)
+        return bk_page_stage_zh(value);
+    for (size_t i = 0; i < sizeof values_zh / sizeof values_zh[0]; i++)
+        if (strcmp(column, values_zh[i][0]) == 0 && strcmp(value, values_zh[i][1]) == 0)
+            return values_zh[i][2];
+    const bk_vocab_entry *table;
+    if (strcmp(column, "total_from") == 0 && (table = bk_vocab_table(value)) && table->name_zh)
+        return table->name_zh; /* the table the figure was read from */
+    return value;
+}
+
 void bk_page_finding_sentence(const bk_dataset *ds, const bk_finding *f, bool with_unit,
                               char *out, size_t size)
 {
@@ -221,6 +354,11 @@ void bk_page_finding_sentence(const bk_dataset *ds, const bk_finding *f, bool wi
         if (bk_money_sub(f->stated, f->computed, &diff))
             bk_money_format(diff, d);
     }
+    char stated[1024] = "—", computed[1024] = "";
+    if (f->stated_sources)
+        bk_page_source_zh(f->stated_sources, stated, sizeof stated);
+    if (f->computed_sources)
+        bk_page_source_zh(f->computed_sources, computed, sizeof computed);
     const char *whose = !f->origin                          ? ""
                         : strcmp(f->origin, "publisher") == 0 ? "（文件本身有误）"
                                                               : "（须先复核读取）";
@@ -228,7 +366,7 @@ void bk_page_finding_sentence(const bk_dataset *ds, const bk_finding *f, bool wi
              with_unit && f->unit ? bk_figure_unit_name(ds, f->unit) : "",
              with_unit && f->unit ? " " : "", f->year, f->stage ? "决算" : "预算", words,
              f->has_values ? "——文件所述 " : "", s, f->has_values ? "，计算得 " : "", c,
-             f->has_values ? "，相差 " : "", d, f->stated_sources ? f->stated_sources : "—",
-             f->computed_sources ? "；计算自 " : "", f->computed_sources ? f->computed_sources : "",
+             f->has_values ? "，相差 " : "", d, stated, f->computed_sources ? "；计算自 " : "",
+             computed,
              whose);
 }

@@ -47,4 +47,20 @@ const char *bk_page_stage_zh(const char *stage);
 void bk_page_finding_sentence(const bk_dataset *ds, const bk_finding *f, bool with_unit,
                               char *out, size_t size);
 
+/* VALUE of a text cell in COLUMN as a reader says it (预算/决算 for a stage, execution's and
+ * yoy's statuses, where a figure comes from, a finding's rule), or VALUE itself. Static. */
+const char *bk_page_value_zh(const char *column, const char *value);
+
+/* SOURCE (a record's source: "f.pdf:220 (page 10, line 27)", "derived: a - (b) from f.txt:3")
+ * as a reader reads it ("f.pdf:220（第 10 页第 27 行）", "推算：a - (b)，据 f.txt:3") into OUT
+ * (SIZE bytes; cut to fit). */
+void bk_page_source_zh(const char *source, char *out, size_t size);
+
+/* Whether a result's COLUMN holds sources (source, *_source, *_sources). */
+bool bk_page_is_source_column(const char *column);
+
+/* PEFA's three-year letters that are not yet letters ("1 of 3 years") as a reader says them
+ * ("仅 1 年（需连续三年）"). Returns 0, or -1 if memory ran out. */
+int bk_page_pefa_letters_zh(bk_result *pefa);
+
 #endif

@@ -56,17 +56,9 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
     bk_result *p = bk_pefa(ds, index);
     if (!p)
         return -1;
-    /* the three-year letter, or how many of the three years there are */
-    for (size_t i = 0; i < p->nrows; i++) {
-        const char *letter = bk_result_text_named(p, i, "pi1_letter");
-        if (letter && strlen(letter) != 1) {
-            char zh[64];
-            snprintf(zh, sizeof zh, "仅 %d 年（需连续三年）", (int)bk_result_int_named(p, i, "years"));
-            if (bk_result_set_text(p, i, "pi1_letter", zh) != 0) {
-                bk_result_free(p);
-                return -1;
-            }
-        }
+    if (bk_page_pefa_letters_zh(p) != 0) { /* the three-year letter, or how many years */
+        bk_result_free(p);
+        return -1;
     }
     static const char *const pc[] = {"unit", "year", "pi1_line", "pi1_original_wan",
                                      "pi1_actual_wan", "pi1_outturn_pct", "pi1_band",

@@ -25,23 +25,8 @@ typedef struct {
 /* A column of a sheet: the result's column, its heading, and how its cells are shown. */
 typedef struct {
     const char *column, *heading;
-    enum { AS_TEXT, AS_WAN, AS_PCT, AS_INT, AS_UNIT, AS_STAGE, AS_STATUS } as;
+    enum { AS_TEXT, AS_WAN, AS_PCT, AS_INT, AS_UNIT } as;
 } sheet_column;
-
-/* execution's statuses (analytics/execution.h) as a reader says them */
-static const char *status_zh(const char *status)
-{
-    static const char *const zh[][2] = {
-        {"over", "超过年初预算"}, {"under", "低于年初预算"}, {"as planned", "按预算执行"},
-        {"unbudgeted", "无年初预算而支出"}, {"not spent", "未支出"},
-        {"original budget not known", "年初预算未知"}, {"not in the final account", "决算未列"},
-        {"not disclosed", "未公开"}};
-    for (size_t i = 0; i < sizeof zh / sizeof zh[0]; i++)
-        if (strcmp(status, zh[i][0]) == 0)
-            return zh[i][1];
-    return status;
-}
-
 
 /* One sheet NAME from the table R: a frozen header row, then the rows. */
 static int sheet(book *b, const char *name, const bk_result *r, const sheet_column *cols)
@@ -65,14 +50,17 @@ static int sheet(book *b, const char *name, const bk_result *r, const sheet_colu
             lxw_row_t row = (lxw_row_t)(i + 1);
             switch (cell->kind) {
             case BK_CELL_BLANK: break;
-            case BK_CELL_TEXT:
-                worksheet_write_string(ws, row, k,
-                                       c->as == AS_UNIT    ? bk_figure_unit_name(b->ds, cell->text)
-                                       : c->as == AS_STAGE  ? bk_page_stage_zh(cell->text)
-                                       : c->as == AS_STATUS ? status_zh(cell->text)
-                                                            : cell->text,
-                                       b->plain);
+            case BK_CELL_TEXT: {
+                char zh[2048];
+                const char *text = c->as == AS_UNIT ? bk_figure_unit_name(b->ds, cell->text)
+                                                    : bk_page_value_zh(c->column, cell->text);
+                if (bk_page_is_source_column(c->column)) {
+                    bk_page_source_zh(cell->text, zh, sizeof zh);
+                    text = zh;
+                }
+                worksheet_write_string(ws, row, k, text, b->plain);
                 break;
+            }
             case BK_CELL_MONEY:
                 worksheet_write_number(ws, row, k, bk_money_to_double(cell->money),
                                        c->as == AS_PCT ? b->pct : b->wan);
@@ -109,13 +97,15 @@ static int findings_sheet(book *b, const bk_findings *f)
                           : x->severity == BK_SEV_ROUNDING      ? "舍入差异"
                                                                 : "说明";
         worksheet_write_string(ws, row, 0, sev, NULL);
-        worksheet_write_string(ws, row, 1, x->rule, NULL);
+        worksheet_write_string(ws, row, 1, bk_page_value_zh("rule", x->rule), NULL);
         if (x->unit)
             worksheet_write_string(ws, row, 2, bk_figure_unit_name(b->ds, x->unit), NULL);
         if (x->year)
             worksheet_write_number(ws, row, 3, x->year, NULL);
         worksheet_write_string(ws, row, 4, x->stage ? "决算" : "预算", NULL);
-        worksheet_write_string(ws, row, 5, x->what, NULL);
+        char what[1024];
+        bk_page_finding_zh(x->what, what, sizeof what);
+        worksheet_write_string(ws, row, 5, what, NULL);
         if (x->has_values) {
             lxw_format *fmt = x->percent ? b->pct : b->wan;
             bk_money diff;
@@ -124,10 +114,15 @@ static int findings_sheet(book *b, const bk_findings *f)
             if (bk_money_sub(x->stated, x->computed, &diff))
                 worksheet_write_number(ws, row, 8, bk_money_to_double(diff), fmt);
         }
-        if (x->stated_sources)
-            worksheet_write_string(ws, row, 9, x->stated_sources, NULL);
-        if (x->computed_sources)
-            worksheet_write_string(ws, row, 10, x->computed_sources, NULL);
+        char zh[2048];
+        if (x->stated_sources) {
+            bk_page_source_zh(x->stated_sources, zh, sizeof zh);
+            worksheet_write_string(ws, row, 9, zh, NULL);
+        }
+        if (x->computed_sources) {
+            bk_page_source_zh(x->computed_sources, zh, sizeof zh);
+            worksheet_write_string(ws, row, 10, zh, NULL);
+        }
         if (x->origin)
             worksheet_write_string(ws, row, 11,
                                    strcmp(x->origin, "publisher") == 0 ? "发布者" : "读取", NULL);
@@ -156,26 +151,26 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
 
     static const sheet_column summary_cols[] = {
         {"name", "单位", AS_TEXT}, {"city", "城市", AS_TEXT}, {"year", "年度", AS_INT},
-        {"stage", "阶段", AS_STAGE}, {"total", "支出合计（万元）", AS_WAN},
+        {"stage", "阶段", AS_TEXT}, {"total", "支出合计（万元）", AS_WAN},
         {"basic", "基本支出", AS_WAN}, {"project", "项目支出", AS_WAN},
         {"personnel", "人员经费", AS_WAN}, {"public", "公用经费", AS_WAN},
         {"gpb", "一般公共预算", AS_WAN}, {"three_public", "“三公”经费", AS_WAN},
         {"operating", "机关运行经费", AS_WAN}, {"procurement", "政府采购", AS_WAN},
         {"total_from", "支出合计出处", AS_TEXT}, {NULL, NULL, AS_TEXT}};
     static const sheet_column yoy_cols[] = {
-        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_STAGE},
+        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
         {"name", "项目", AS_TEXT}, {"previous_wan", "上年（万元）", AS_WAN},
         {"current_wan", "本年（万元）", AS_WAN}, {"change_wan", "增减（万元）", AS_WAN},
         {"change_pct", "增减（%）", AS_PCT}, {"stated_change_wan", "文件所述增减", AS_WAN},
         {"status", "状态", AS_TEXT}, {"current_source", "本年出处", AS_TEXT},
         {NULL, NULL, AS_TEXT}};
     static const sheet_column ratio_cols[] = {
-        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_STAGE},
+        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
         {"key", "功能分类（类）", AS_TEXT}, {"name", "名称", AS_TEXT},
         {"amount_wan", "金额（万元）", AS_WAN}, {"share_pct", "占比（%）", AS_PCT},
         {"denominator", "占比的分母", AS_TEXT}, {NULL, NULL, AS_TEXT}};
     static const sheet_column completeness_cols[] = {
-        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_STAGE},
+        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
         {"tables_disclosed", "表（公开）", AS_INT}, {"tables_empty", "表（空表）", AS_INT},
         {"tables_missing", "表（缺）", AS_INT}, {"narrative_disclosed", "说明（公开）", AS_INT},
         {"narrative_missing", "说明（缺）", AS_INT}, {"score_pct", "得分（%）", AS_PCT},
@@ -184,7 +179,7 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
         {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"line_name", "项目", AS_TEXT},
         {"original_wan", "年初预算（万元）", AS_WAN}, {"actual_wan", "决算（万元）", AS_WAN},
         {"difference_wan", "差额", AS_WAN}, {"rate_pct", "执行率（%）", AS_PCT},
-        {"stated_rate_pct", "文件所述执行率", AS_PCT}, {"status", "状态", AS_STATUS},
+        {"stated_rate_pct", "文件所述执行率", AS_PCT}, {"status", "状态", AS_TEXT},
         {"stated_reason", "文件所述原因", AS_TEXT}, {"original_from", "年初预算取自", AS_TEXT},
         {"original_source", "年初预算出处", AS_TEXT}, {"actual_source", "决算出处", AS_TEXT},
         {NULL, NULL, AS_TEXT}};
@@ -222,7 +217,7 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
         rc |= t ? sheet(&b, "预算执行", t, execution_cols) : -1;
         bk_result_free(t);
         t = bk_pefa(ds, index);
-        rc |= t ? sheet(&b, "信用评分", t, pefa_cols) : -1;
+        rc |= t && bk_page_pefa_letters_zh(t) == 0 ? sheet(&b, "PEFA评分", t, pefa_cols) : -1;
         bk_result_free(t);
     }
     lxw_error closed = workbook_close(b.wb);

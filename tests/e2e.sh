@@ -291,7 +291,7 @@ if command -v gnuplot >/dev/null 2>&1; then
     done
     if ls "$TMP"/pwned* >/dev/null 2>&1; then bad "plot: a name ran a command"; else ok; fi
     run "plot hostile script" 0 plot compare --script "$TMP/evil-units.csv" "$TMP/evil-items.csv"
-    has "plot script: quote doubled, newline gone, name shortened" "$TMP/out" "array L[1] = ['A''b\"c\\d @…ned2\")']"
+    has "plot script: quote doubled, newline gone, name shortened" "$TMP/out" "array L[1] = ['A''b\"c\\d @x_y…/pwned2\")']"
     run "plot hostile script, series" 0 plot structure --script "$TMP/evil-units.csv" "$TMP/evil-items.csv"
     has "plot script: backquotes stay inside a single-quoted string" "$TMP/out" "array S[1] = ['201 x'' \`touch…"
     if command -v xmllint >/dev/null 2>&1; then
@@ -310,6 +310,15 @@ else
     bad "gnuplot missing"
 fi
 
+# Every text a reader meets in the briefing in $2 (HTML, SVG, briefing.xlsx) is Chinese:
+# tests/reader_text.py lists the texts that hold an English word.
+reader_text_chinese() {
+    if ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
+        bad "python3-openpyxl is missing: $1's texts are not read (apt-get install python3-openpyxl)"
+    elif /usr/bin/python3 tests/reader_text.py "$2" >"$TMP/reader-text.log" 2>&1; then ok
+    else bad "$1: English a reader meets"; sed 's/^/  | /' "$TMP/reader-text.log" | tail -8 >&2; fi
+}
+
 # ---- report: the briefing, atomic, escaped, opened in a browser when one is installed ----
 if command -v gnuplot >/dev/null 2>&1; then
     run "report" 0 report -o "$TMP/rep" datasets
@@ -319,6 +328,7 @@ if command -v gnuplot >/dev/null 2>&1; then
     # no final account in the bundled data: no execution section, no execution chart
     if [ ! -e "$TMP/rep/execution.svg" ]; then ok; else bad "report: an execution chart without final accounts"; fi
     hasnt "report: no execution section" "$TMP/rep/report.md" "预算执行"
+    reader_text_chinese "report" "$TMP/rep"
     has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td>预算</td><td class=\"n\">1,332.44</td>"
     has "report largest change" "$TMP/rep/report.md" "| 大厂高新技术产业开发区管理委员会 | 2024 | 预算 | 支出总计 | 153,896.37 | 48,780.62 | -105,115.75 | -68.30 |"
     has "report inconsistency" "$TMP/rep/index.html" "中国共产党唐山市丰润区委员会办公室 2023 年预算："
@@ -869,7 +879,7 @@ if [ -f "$WANLI.pdf" ]; then
     # one page per unit, linked from the index; the final account's unit has its execution
     has "report ds: unit pages linked" "$TMP/ds-brief/index.html" "<a href=\"unit-2.html\">上海市普陀区财政局</a>"
     has "report ds: a unit page" "$TMP/ds-brief/unit-2.md" "# 上海市普陀区财政局"
-    has "report ds: the unit's execution" "$TMP/ds-brief/unit-2.md" "| 2024 | 一般公共预算财政拨款支出 | 2,993.92 | 2,940.05 | 98.20 | 98.20 | 因年度工作计划安排，个别信息化项目和中介机构服务调减 | final narrative |"
+    has "report ds: the unit's execution" "$TMP/ds-brief/unit-2.md" "| 2024 | 一般公共预算财政拨款支出 | 2,993.92 | 2,940.05 | 98.20 | 98.20 | 因年度工作计划安排，个别信息化项目和中介机构服务调减 | 决算情况说明 |"
     has "report ds: the unit's finding" "$TMP/ds-brief/unit-2.md" "文件所述 0.30，计算得 2961.68"
     # a briefing of fewer units into the same directory leaves no page of the others
     $BK report -o "$TMP/ds-brief" "$DS/items/shanghai_putuo_social_welfare_home_2024_unit_budget.pdf.csv" "$DS/units.csv" >/dev/null 2>&1
@@ -877,6 +887,7 @@ if [ -f "$WANLI.pdf" ]; then
         bad "report: pages of units no longer in the data were left"; ls "$TMP/ds-brief" >&2; fi
     $BK report -o "$TMP/ds-brief" "$DS" >/dev/null 2>&1
     # no English a reader meets: the scores' notes and the findings' phrases in Chinese
+    reader_text_chinese "report ds" "$TMP/ds-brief"
     has "report ds: the score's years in Chinese" "$TMP/ds-brief/report.md" "仅 1 年（需连续三年）"
     has "report ds: a finding's phrase in Chinese" "$TMP/ds-brief/report.md" "210 的名称为 '医疗卫生与计划生育支出' 见于 收支总表，而 '卫生健康支出' 见于 收入总表"
     has "report ds: the opening on execution" "$TMP/ds-brief/report.md" "* 上海市普陀区财政局 2024 年一般公共预算财政拨款支出决算 2,940.05 万元，为年初预算 2,993.92 万元的 98.20%（PEFA PI-1 A 级）。"
@@ -898,7 +909,7 @@ if [ -f "$WANLI.pdf" ]; then
         if /usr/bin/python3 - "$TMP/ds-brief/briefing.xlsx" "$TMP/ds-summary.csv" >"$TMP/xlsx.log" 2>&1 <<'PY'
 import csv, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-want = {"主要数字", "比上年变化", "支出结构", "核对发现", "公开完整性", "预算执行", "信用评分"}
+want = {"主要数字", "比上年变化", "支出结构", "核对发现", "公开完整性", "预算执行", "PEFA评分"}
 assert want <= set(wb.sheetnames), wb.sheetnames
 ws = wb["主要数字"]
 assert ws.freeze_panes == "A2", ws.freeze_panes

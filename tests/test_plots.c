@@ -16,6 +16,7 @@
 #include "../plots/chart.h"
 #include "../plots/chartnames.h"
 #include "../plots/gnuplot.h"
+#include "../plots/pagetable.h"
 
 static char *quoted(const char *text)
 {
@@ -172,8 +173,8 @@ static void test_lines_skip_empty_series(void **state)
     bk_chart_set_value(c, 0, 0, 1);
     bk_chart_set_value(c, 1, 0, 2);
     char *s = script_of(c);
-    /* x, value, derived flag */
-    assert_non_null(strstr(s, "$d << EOD\n2022 1 0\n2023 2 0\nEOD\n"));
+    /* x, value, derived flag, the value's label */
+    assert_non_null(strstr(s, "$d << EOD\n2022 1 0 \"1.00\"\n2023 2 0 \"2.00\"\nEOD\n"));
     assert_non_null(strstr(s, "title S[1]"));
     assert_null(strstr(s, "title S[2]")); /* a series with no points is not plotted */
     assert_null(strstr(s, "推算")); /* nothing derived: no legend entry for it */
@@ -182,7 +183,7 @@ static void test_lines_skip_empty_series(void **state)
      * legend once */
     bk_chart_set_derived(c, 0, 0);
     s = script_of(c);
-    assert_non_null(strstr(s, "$d << EOD\n2022 1 1\n2023 2 0\nEOD\n"));
+    assert_non_null(strstr(s, "$d << EOD\n2022 1 1 \"1.00\"\n2023 2 0 \"2.00\"\nEOD\n"));
     assert_non_null(strstr(s, "with points pt 6"));
     assert_non_null(strstr(s, "with lines dt 2"));
     assert_non_null(strstr(s, "title '推算（由增减额推算的上年数）'"));
@@ -207,6 +208,36 @@ static void test_common_place(void **state)
     assert_int_equal(bk_chart_common_place(one, 1), 0);
 }
 
+/* What a reader reads of a record's source and of English cell values (issue: a briefing a
+ * committee can hand out — everything a reader sees is Chinese). */
+static void test_reader_words(void **state)
+{
+    (void)state;
+    char out[256];
+    bk_page_source_zh("w.pdf:220 (page 10, line 27)", out, sizeof out);
+    assert_string_equal(out, "w.pdf:220（第 10 页第 27 行）");
+    bk_page_source_zh("derived: 15621.11 - (-876.75) from w.pdf:74 (page 6, line 5)", out,
+                      sizeof out);
+    assert_string_equal(out, "推算：15621.11 - (-876.75)，据 w.pdf:74（第 6 页第 5 行）");
+    bk_page_source_zh("a.txt:3; b.txt:4", out, sizeof out); /* nothing to say otherwise */
+    assert_string_equal(out, "a.txt:3; b.txt:4");
+    bk_page_source_zh("w.pdf:220 (page 10, line 27)", out, 12); /* cut, still a string */
+    assert_string_equal(out, "w.pdf:220");
+    assert_string_equal(bk_page_value_zh("stage", "final"), "决算");
+    assert_string_equal(bk_page_value_zh("status", "under"), "低于年初预算");
+    assert_string_equal(bk_page_value_zh("status", "previous not disclosed"), "上年未公开");
+    assert_string_equal(bk_page_value_zh("total_from", "summary"), "收支总表");
+    assert_string_equal(bk_page_value_zh("original_from", "final narrative"), "决算情况说明");
+    assert_string_equal(bk_page_value_zh("rule", "cross-table"), "表间一致");
+    assert_string_equal(bk_page_value_zh("name", "under"), "under"); /* another column: as is */
+    assert_true(bk_page_is_source_column("current_source"));
+    assert_true(bk_page_is_source_column("stated_sources"));
+    assert_false(bk_page_is_source_column("sources_note"));
+    char zh[256];
+    bk_page_finding_zh("revenue 22102 住房改革支出: total = sum of its 项", zh, sizeof zh);
+    assert_string_equal(zh, "收入总表 22102 住房改革支出：合计 = 所属各项之和");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -218,6 +249,7 @@ int main(void)
         cmocka_unit_test(test_bars_script),
         cmocka_unit_test(test_lines_skip_empty_series),
         cmocka_unit_test(test_common_place),
+        cmocka_unit_test(test_reader_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
