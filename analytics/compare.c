@@ -243,7 +243,7 @@ bk_result *bk_compare(const bk_dataset *ds, const bk_index *index,
         return NULL;
     static const char *const four[] = {"value", "mean", "sd", "min", "q1", "median", "q3",
                                        "max", NULL};
-    int digits = opt->metric.kind == BK_METRIC_HHI ? 4 : 2;
+    int digits = opt->metric.kind == BK_METRIC_HHI ? BK_METRIC_HHI_DIGITS : BK_METRIC_DIGITS;
     for (size_t i = 0; four[i]; i++)
         bk_result_set_digits(r, four[i], digits);
     bk_result_set_digits(r, "z_score", 3);

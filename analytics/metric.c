@@ -151,6 +151,16 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
     snprintf(out->note, sizeof out->note, "no function classes disclosed");
 }
 
+/* A value as it is shown: exact to BK_METRIC_DIGITS decimals, so that its double (a
+ * statistic's input) prints the same figure. */
+static void shown(bk_metric_value *out, bk_money value)
+{
+    out->has_value = 1;
+    out->money = value;
+    out->is_money = true;
+    out->value = bk_money_to_double(value);
+}
+
 void bk_metric_eval(const bk_dataset *ds, const bk_index *index, const bk_unit_year *uy,
                     const bk_metric *m, bk_metric_value *out)
 {
@@ -167,18 +177,16 @@ void bk_metric_eval(const bk_dataset *ds, const bk_index *index, const bk_unit_y
     out->source = it->source;
     switch (m->kind) {
     case BK_METRIC_AMOUNT:
-        out->has_value = 1;
-        out->value = bk_money_to_double(it->amount);
+        shown(out, bk_money_round_at(it->amount, BK_METRIC_DIGITS));
         return;
     case BK_METRIC_SHARE: {
         const bk_item *total = bk_summary_figure(index, uy->unit, uy->year, uy->stage, "total");
         bk_money pct;
-        if (!total || !bk_money_percent(it->amount, total->amount, &pct)) {
+        if (!total || !bk_money_percent_at(it->amount, total->amount, BK_METRIC_DIGITS, &pct)) {
             snprintf(out->note, sizeof out->note, "no nonzero total to divide by");
             return;
         }
-        out->has_value = 1;
-        out->value = bk_money_to_double(pct);
+        shown(out, pct);
         return;
     }
     case BK_METRIC_PER_RESIDENT:
@@ -191,14 +199,15 @@ void bk_metric_eval(const bk_dataset *ds, const bk_index *index, const bk_unit_y
                      per == BK_PER_POPULATION ? "population" : "staff");
             return;
         }
-        /* Exact quotients first (0.0001 元 / 0.000001 万元), as the percapita verb prints. */
-        int64_t q;
-        if (!bk_scaled_quotient(it->amount, per == BK_PER_POPULATION ? 100 : 1, d.value, &q)) {
+        /* rounded once from the exact quotient to the digits shown: 万元 × 10000 / residents
+         * is 元 per resident; 万元 / staff is 万元 per staff member */
+        bk_money q;
+        if (!bk_money_ratio_at(it->amount, per == BK_PER_POPULATION ? 10000 : 1, d.value,
+                               BK_METRIC_DIGITS, &q)) {
             snprintf(out->note, sizeof out->note, "per-capita figure out of range");
             return;
         }
-        out->has_value = 1;
-        out->value = per == BK_PER_POPULATION ? (double)q / 10000.0 : bk_money_to_double(q);
+        shown(out, q);
         snprintf(out->note, sizeof out->note, "%s of %d", d.kind, d.year);
         return;
     }

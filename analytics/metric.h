@@ -11,13 +11,16 @@
  *                        to 1 (one class takes all)
  * Figures are found where the summary finds them; per-capita denominators as percapita.h
  * chooses them (nearest year, no maximum gap; the evaluation says which year). Values are
- * computed exactly where they are money and turned into doubles only as statistics.
+ * computed exactly and rounded once, half away from zero, to the two decimals shown (a share
+ * of 24.689999 in 200 is 12.34 %, never 12.35 by way of 12.345); statistics of them are
+ * doubles.
  *
  * Nothing allocates; a bk_metric points into the text it was parsed from.
  */
 #ifndef BK_METRIC_H
 #define BK_METRIC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../ingest/model.h"
@@ -43,9 +46,15 @@ const char *bk_metric_unit(const bk_metric *m);
 void bk_metric_label_zh(const bk_metric *m, char *out, size_t size);
 
 /* A metric's value for one unit-year. */
+/* Decimals a metric's value is shown with, rounded once from the exact figure (hhi: 4). */
+#define BK_METRIC_DIGITS 2
+#define BK_METRIC_HHI_DIGITS 4
+
 typedef struct {
     int has_value;
-    double value;
+    double value;     /* the value shown: for money-based metrics exactly `money` */
+    bool is_money;    /* all but hhi: `money` holds the value rounded once to BK_METRIC_DIGITS */
+    bk_money money;
     const char *source; /* where the figure came from (the numerator's source) */
     char note[160];     /* why there is no value, or which denominator year was used */
 } bk_metric_value;

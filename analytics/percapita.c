@@ -7,6 +7,9 @@
 
 #include "summary.h"
 
+/* per_capita is printed with four decimals, and rounded once to them */
+#define PER_CAPITA_DIGITS 4
+
 const char *bk_unit_jurisdiction(const bk_unit *unit)
 {
     if (!unit)
@@ -79,18 +82,6 @@ int bk_denominator_for(const bk_dataset *ds, const bk_unit *unit, int year, bk_p
                                     : staff_of(ds, unit, year, out);
 }
 
-bool bk_scaled_quotient(bk_money num, int64_t scale, int64_t den, int64_t *out)
-{
-    __int128 n = (__int128)num * scale;
-    __int128 q = n / den, r = n % den;
-    if ((r < 0 ? -r : r) * 2 >= den)
-        q += n < 0 ? -1 : 1;
-    if (q > INT64_MAX || q < INT64_MIN)
-        return false;
-    *out = (int64_t)q;
-    return true;
-}
-
 static int row_of(bk_result *r, const bk_dataset *ds, const bk_index *index,
                   const bk_unit_year *uy, const bk_percapita_options *opt)
 {
@@ -144,18 +135,16 @@ static int row_of(bk_result *r, const bk_dataset *ds, const bk_index *index,
         rc |= bk_result_set_text(r, row, "denominator_source", d.source);
     }
     int usable = found && amount && d.value > 0 && !(opt->max_gap >= 0 && gap > opt->max_gap);
-    int64_t q;
-    /* money counts 0.01 元; ×100 gives 0.0001 元 per person */
-    if (usable && !bk_scaled_quotient(amount->amount, per_population ? 100 : 1, d.value, &q)) {
+    bk_money q;
+    /* rounded once from the exact quotient to the four decimals printed: 万元 × 10000 /
+     * residents is 元 per resident, 万元 / staff 万元 per staff member */
+    if (usable && !bk_money_ratio_at(amount->amount, per_population ? 10000 : 1, d.value,
+                                     PER_CAPITA_DIGITS, &q)) {
         usable = 0;
         snprintf(why, sizeof why, "per-capita figure out of range");
     }
-    if (usable) {
-        if (per_population)
-            rc |= bk_result_set_real(r, row, "per_capita", (double)q / 10000.0);
-        else
-            rc |= bk_result_set_money(r, row, "per_capita", q);
-    }
+    if (usable)
+        rc |= bk_result_set_money(r, row, "per_capita", q);
     rc |= bk_result_set_text(r, row, "basis", why);
     return rc ? -1 : 0;
 }
@@ -170,7 +159,7 @@ bk_result *bk_percapita(const bk_dataset *ds, const bk_index *index,
     bk_result *r = bk_result_new(columns);
     if (!r)
         return NULL;
-    bk_result_set_digits(r, "per_capita", 4);
+    bk_result_set_digits(r, "per_capita", PER_CAPITA_DIGITS);
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
     int rc = (!uys && index->count) ? -1 : 0;

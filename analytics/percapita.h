@@ -54,9 +54,6 @@ typedef struct {
 int bk_denominator_for(const bk_dataset *ds, const bk_unit *unit, int year, bk_per_basis per,
                        bk_denominator *out);
 
-/* *OUT = NUM × SCALE / DEN rounded half away from zero (DEN > 0); false if it does not fit. */
-bool bk_scaled_quotient(bk_money num, int64_t scale, int64_t den, int64_t *out);
-
 /* The jurisdiction whose residents a unit serves (its county, else its city); NULL if none. */
 const char *bk_unit_jurisdiction(const bk_unit *unit);
 

@@ -15,6 +15,8 @@ typedef struct {
     int year;
     double value;
     int derived;
+    bool is_money;  /* money holds the value exactly (all metrics but hhi) */
+    bk_money money;
 } point;
 
 /* Appends "YEAR:VALUE" to BUF (of SIZE), "; "-separated; a full buffer ends in "…". */
@@ -44,7 +46,7 @@ static int series_row(bk_result *r, const bk_dataset *ds, const char *unit_id, i
     rc |= bk_result_set_text(r, row, "metric", opt->metric.text);
     rc |= bk_result_set_text(r, row, "value_unit", bk_metric_unit(&opt->metric));
     rc |= bk_result_set_int(r, row, "n_years", (int64_t)n);
-    int digits = opt->metric.kind == BK_METRIC_HHI ? 4 : 2;
+    int digits = opt->metric.kind == BK_METRIC_HHI ? BK_METRIC_HHI_DIGITS : BK_METRIC_DIGITS;
     char series[512] = "", from[256] = "";
     size_t derived = 0;
     for (size_t i = 0; i < n; i++) {
@@ -69,7 +71,14 @@ static int series_row(bk_result *r, const bk_dataset *ds, const char *unit_id, i
         double first = pts[0].value, last = pts[n - 1].value;
         int span = pts[n - 1].year - pts[0].year;
         rc |= bk_result_set_real(r, row, "change", last - first);
-        if (first > 0 && last > 0 && span > 0)
+        bk_money diff, pct;
+        if (first > 0 && last > 0 && span == 1 && pts[0].is_money && pts[n - 1].is_money &&
+            bk_money_sub(pts[n - 1].money, pts[0].money, &diff) &&
+            bk_money_percent_at(diff, pts[0].money, 2, &pct))
+            /* over one year the growth rate is the change's percentage, a rational number:
+             * rounded once from the exact quotient, as yoy rounds it */
+            rc |= bk_result_set_real(r, row, "cagr_pct", bk_money_to_double(pct));
+        else if (first > 0 && last > 0 && span > 0)
             rc |= bk_result_set_real(r, row, "cagr_pct",
                                      100.0 * (pow(last / first, 1.0 / span) - 1.0));
         else if (!note)
@@ -114,7 +123,7 @@ bk_result *bk_trend(const bk_dataset *ds, const bk_index *index, const bk_trend_
     bk_result *r = bk_result_new(columns);
     if (!r)
         return NULL;
-    int digits = opt->metric.kind == BK_METRIC_HHI ? 4 : 2;
+    int digits = opt->metric.kind == BK_METRIC_HHI ? BK_METRIC_HHI_DIGITS : BK_METRIC_DIGITS;
     static const char *const money_like[] = {"first_value", "last_value", "change",
                                              "slope_per_year", "slope_se", NULL};
     for (size_t i = 0; money_like[i]; i++)
@@ -141,7 +150,8 @@ bk_result *bk_trend(const bk_dataset *ds, const bk_index *index, const bk_trend_
                 bk_metric_eval(ds, index, &uys[k], &opt->metric, &v);
                 if (v.has_value)
                     pts[n++] = (point){uys[k].year, v.value,
-                                       bk_unit_year_is_derived_only(index, &uys[k])};
+                                       bk_unit_year_is_derived_only(index, &uys[k]),
+                                       v.is_money, v.money};
                 else if (!why)
                     why = "some years lack the metric";
             }

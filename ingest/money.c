@@ -293,25 +293,40 @@ double bk_money_to_double(bk_money value)
     return (double)value / BK_MONEY_SCALE;
 }
 
-bool bk_money_percent_at(bk_money num, bk_money den, int digits, bk_money *out)
+bool bk_money_ratio_at(bk_money num, int64_t mul, int64_t den, int digits, bk_money *out)
 {
-    if (den == 0 || digits < 0 || digits > 6)
+    if (den == 0 || digits < 0 || digits > 6 || mul < -1000000000 || mul > 1000000000)
         return false;
-    /* 100 × NUM / DEN in units of 10^-DIGITS, rounded once from the exact quotient; then
-     * scaled up to the six-decimal fixed point (exact: a whole number of those units) */
+    /* MUL × NUM / DEN in units of 10^-DIGITS of NUM's unit (a quotient of DEN × 10^(6-DIGITS)
+     * in fixed-point units), rounded once from the exact quotient; then scaled back to the
+     * six-decimal fixed point (exact: a whole number of those units). |NUM| < 2^63 and
+     * |MUL| ≤ 10^9 < 2^30 keep the product within 2^93, and |DEN| × 10^6 within 2^83. */
     __int128 step = 1;
     for (int d = digits; d < 6; d++)
         step *= 10;
-    __int128 scaled = (__int128)num * 100 * (BK_MONEY_SCALE / step);
-    __int128 q = scaled / den, r = scaled % den;
-    __int128 abs_r = r < 0 ? -r : r, abs_den = den < 0 ? -(__int128)den : den;
-    if (abs_r * 2 >= abs_den)
-        q += ((scaled < 0) != (den < 0)) ? -1 : 1;
+    __int128 scaled = (__int128)num * mul, divisor = (__int128)den * step;
+    __int128 q = scaled / divisor, r = scaled % divisor;
+    __int128 abs_r = r < 0 ? -r : r, abs_div = divisor < 0 ? -divisor : divisor;
+    if (abs_r * 2 >= abs_div)
+        q += ((scaled < 0) != (divisor < 0)) ? -1 : 1;
     q *= step;
     if (q > INT64_MAX || q < INT64_MIN)
         return false;
     *out = (bk_money)q;
     return true;
+}
+
+bool bk_money_percent_at(bk_money num, bk_money den, int digits, bk_money *out)
+{
+    /* both in money units: the quotient is a plain number, × BK_MONEY_SCALE in fixed point */
+    return bk_money_ratio_at(num, 100 * BK_MONEY_SCALE, den, digits, out);
+}
+
+bk_money bk_money_round_at(bk_money value, int digits)
+{
+    bk_money out = value;
+    bk_money_ratio_at(value, 1, 1, digits, &out); /* cannot fail for 0 ≤ DIGITS ≤ 6 */
+    return out;
 }
 
 bool bk_money_percent(bk_money num, bk_money den, bk_money *out)

@@ -82,6 +82,18 @@ bool bk_money_percent(bk_money num, bk_money den, bk_money *out);
  */
 bool bk_money_percent_at(bk_money num, bk_money den, int digits, bk_money *out);
 
+/*
+ * MUL × NUM / DEN, NUM money and DEN a plain number (residents, staff), in NUM's unit, rounded
+ * once, half away from zero, to DIGITS (0–6) decimals from the exact quotient (128-bit): e.g.
+ * 万元 × 10000 / residents = 元 per resident. Returns false if DEN is 0, |MUL| > 10^9 or the
+ * result overflows. bk_money_percent_at is this with MUL 100 × BK_MONEY_SCALE.
+ */
+bool bk_money_ratio_at(bk_money num, int64_t mul, int64_t den, int digits, bk_money *out);
+
+/* VALUE rounded half away from zero to DIGITS (0–6) decimals; VALUE itself in the one case
+ * that cannot be represented (within 10^-DIGITS of the int64 limits). */
+bk_money bk_money_round_at(bk_money value, int digits);
+
 /* Absolute value, saturating at INT64_MAX. */
 bk_money bk_money_abs(bk_money value);
 

@@ -459,6 +459,43 @@ static void test_percent_ties(void **state)
     assert_false(bk_money_percent_at(1, 3, 7, &p));
 }
 
+/* Per-capita quotients and plain rounding, once from the exact value, half away from zero. */
+static void test_ratio_ties(void **state)
+{
+    (void)state;
+    bk_money q;
+    /* 1.2345 万元 = 12345 元 over 1000 residents: 12.345 元 exactly, a tie: 12.35 */
+    assert_true(bk_money_ratio_at(1234500, 10000, 1000, 2, &q));
+    assert_int_equal(q, 12350000);
+    assert_true(bk_money_ratio_at(-1234500, 10000, 1000, 2, &q));
+    assert_int_equal(q, -12350000);
+    /* near-ties on both sides: 12.34499 → 12.34, 12.34501 → 12.35 */
+    assert_true(bk_money_ratio_at(1234499, 10000, 1000, 2, &q));
+    assert_int_equal(q, 12340000);
+    assert_true(bk_money_ratio_at(1234501, 10000, 1000, 2, &q));
+    assert_int_equal(q, 12350000);
+    /* 12.344995 万元 over 10000 residents is 12.344995 元: 12.34 once; rounding first to four
+     * decimals (12.3450, as per-capita figures once were) and then to two would give 12.35 */
+    assert_true(bk_money_ratio_at(12344995, 10000, 10000, 2, &q));
+    assert_int_equal(q, 12340000);
+    assert_true(bk_money_ratio_at(12344995, 10000, 10000, 4, &q));
+    assert_int_equal(q, 12345000);
+    /* 万元 per staff member: 100 万元 over 3 = 33.333333… → 33.33; over 8 → 12.5 exactly */
+    assert_true(bk_money_ratio_at(100000000, 1, 3, 2, &q));
+    assert_int_equal(q, 33330000);
+    assert_true(bk_money_ratio_at(100000000, 1, 8, 6, &q));
+    assert_int_equal(q, 12500000);
+    assert_false(bk_money_ratio_at(1, 1, 0, 2, &q));
+    assert_false(bk_money_ratio_at(1, 2000000000, 1, 2, &q));
+    assert_false(bk_money_ratio_at(INT64_MAX, 1000, 1, 2, &q)); /* overflows */
+    /* plain rounding to the digits shown: 16497.865 → 16497.87, 16497.864999 → 16497.86 */
+    assert_int_equal(bk_money_round_at(16497865000, 2), 16497870000);
+    assert_int_equal(bk_money_round_at(16497864999, 2), 16497860000);
+    assert_int_equal(bk_money_round_at(-5000, 2), -10000);
+    assert_int_equal(bk_money_round_at(-4999, 2), 0);
+    assert_int_equal(bk_money_round_at(123456789, 6), 123456789);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -477,6 +514,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),
         cmocka_unit_test(test_round_trip_int64_min),
         cmocka_unit_test(test_percent_ties),
+        cmocka_unit_test(test_ratio_ties),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
