@@ -33,7 +33,7 @@ BIN     := $(BUILD)/budgetkit
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test unit e2e report asan valgrind clean datasets install uninstall
+.PHONY: all deps test unit e2e report asan alloc-fail valgrind clean datasets install uninstall
 
 all: deps $(BIN)
 
@@ -77,8 +77,17 @@ report: all
 	$(BIN) report -o out datasets
 	@echo "open out/index.html (or read out/report.md)"
 
+ASAN_OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
 asan:
-	$(MAKE) BUILD=build-asan OPT="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
+	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" test
+
+# Every allocation of loading and analysing the datasets, extracting a document and writing a
+# briefing failed in turn, under AddressSanitizer (tests/test_allocfail.c; make test fails
+# every 16th of the briefing's only).
+alloc-fail:
+	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" build-asan/tests/test_allocfail
+	BK_ALLOC_STRIDE=1 build-asan/tests/test_allocfail
 
 valgrind: all
 	@tools/ensure-deps.sh $(DEB_CHECK)

@@ -1,5 +1,6 @@
 /* classshare.c — see classshare.h. Open-addressing hash tables for cities and groups. */
 #include "classshare.h"
+#include "../ingest/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,7 @@ struct bk_classshare {
 
 bk_classshare *bk_classshare_new(void)
 {
-    return calloc(1, sizeof(bk_classshare));
+    return bk_calloc(1, sizeof(bk_classshare));
 }
 
 void bk_classshare_clear(bk_classshare *t)
@@ -74,7 +75,7 @@ static uint64_t mix(uint64_t k)
 static int grow_city_slots(bk_classshare *t)
 {
     size_t n = t->n_city_slots ? t->n_city_slots * 2 : 64;
-    uint32_t *slots = calloc(n, sizeof *slots);
+    uint32_t *slots = bk_calloc(n, sizeof *slots);
     if (!slots)
         return -1;
     for (size_t i = 0; i < t->n_cities; i++) {
@@ -111,13 +112,13 @@ static int64_t city_index(bk_classshare *t, const char *name, size_t len)
     }
     if (t->n_cities == t->cap_cities) {
         size_t cap = t->cap_cities ? t->cap_cities * 2 : 32;
-        city *grown = realloc(t->cities, cap * sizeof *grown);
+        city *grown = bk_realloc(t->cities, cap * sizeof *grown);
         if (!grown)
             return -1;
         t->cities = grown;
         t->cap_cities = cap;
     }
-    char *copy = malloc(len + 1);
+    char *copy = bk_malloc(len + 1);
     if (!copy)
         return -1;
     memcpy(copy, name, len);
@@ -132,7 +133,7 @@ static int64_t city_index(bk_classshare *t, const char *name, size_t len)
 static int grow_groups(bk_classshare *t)
 {
     size_t n = t->n_slots ? t->n_slots * 2 : 1024;
-    group *g = calloc(n, sizeof *g);
+    group *g = bk_calloc(n, sizeof *g);
     if (!g)
         return -1;
     for (size_t i = 0; i < t->n_slots; i++) {
@@ -252,7 +253,7 @@ static bool share_of(bk_money num, bk_money den, int64_t *out)
 int bk_classshare_rows(bk_classshare *t, const bk_classshare_row **rows, size_t *count)
 {
     free(t->rows);
-    t->rows = malloc((t->n_groups ? t->n_groups : 1) * sizeof *t->rows);
+    t->rows = bk_malloc((t->n_groups ? t->n_groups : 1) * sizeof *t->rows);
     if (!t->rows)
         return -1;
     size_t n = 0;

@@ -1,5 +1,6 @@
 /* compare.c — see compare.h. */
 #include "compare.h"
+#include "../ingest/alloc.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -93,7 +94,7 @@ static entry *collect(const bk_dataset *ds, const bk_index *index, const bk_comp
     *count = 0;
     if (!uys && index->count)
         return NULL;
-    entry *out = calloc(n_uy + ds->n_units + 1, sizeof *out);
+    entry *out = bk_calloc(n_uy + ds->n_units + 1, sizeof *out);
     if (!out) {
         free(uys);
         return NULL;
@@ -155,7 +156,7 @@ static int group_rows(bk_result *r, const bk_compare_options *opt, const entry *
     size_t nv = 0;
     while (nv < n && e[nv].v.has_value)
         nv++;
-    double *x = malloc((nv ? nv : 1) * sizeof *x);
+    double *x = bk_malloc((nv ? nv : 1) * sizeof *x);
     if (!x)
         return -1;
     for (size_t i = 0; i < nv; i++)

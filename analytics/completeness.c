@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../ingest/vocab.h"
+#include "../ingest/alloc.h"
 
 /* ---- what is required ---- */
 
@@ -132,10 +133,10 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
                                     index->items[i]->stage, index->items[i - 1]->unit,
                                     index->items[i - 1]->year, index->items[i - 1]->stage))
             cap++;
-    candidate *c = malloc(cap * sizeof *c);
+    candidate *c = bk_malloc(cap * sizeof *c);
     if (!c)
         return -1;
-    final_doc *finals = malloc((index->count + 1) * sizeof *finals);
+    final_doc *finals = bk_malloc((index->count + 1) * sizeof *finals);
     if (!finals) {
         free(c);
         return -1;
@@ -194,7 +195,7 @@ int bk_completeness_unaudited(const bk_dataset *ds, const bk_index *index, bk_un
     for (size_t i = 0; i < n; i++) {
         if (c[i].listed || c[i].read)
             continue;
-        if (!uys && !(uys = malloc(n * sizeof *uys))) {
+        if (!uys && !(uys = bk_malloc(n * sizeof *uys))) {
             free(c);
             return -1;
         }
@@ -237,7 +238,7 @@ static int add_note(char **note, const char *fmt, ...)
     int need = vsnprintf(NULL, 0, fmt, copy);
     va_end(copy);
     size_t old = *note ? strlen(*note) : 0, sep = old ? 2 : 0;
-    char *p = need < 0 ? NULL : realloc(*note, old + sep + (size_t)need + 1);
+    char *p = need < 0 ? NULL : bk_realloc(*note, old + sep + (size_t)need + 1);
     if (p) {
         if (sep)
             memcpy(p + old, "; ", 2);
@@ -348,7 +349,7 @@ static const char *const score_columns[] = {
 static int list_add(char **list, const char *text)
 {
     size_t old = *list ? strlen(*list) : 0, sep = old ? 1 : 0, len = strlen(text);
-    char *p = realloc(*list, old + sep + len + 1);
+    char *p = bk_realloc(*list, old + sep + len + 1);
     if (!p)
         return -1;
     if (sep)
@@ -436,7 +437,7 @@ bk_result *bk_completeness(const bk_dataset *ds, const bk_index *index,
         bk_result_set_digits(r, "score_pct", 2);
     candidate *cands = NULL;
     size_t n_cands = 0;
-    const bk_disclosure **listings = malloc((ds->n_disclosures + 1) * sizeof *listings);
+    const bk_disclosure **listings = bk_malloc((ds->n_disclosures + 1) * sizeof *listings);
     int rc = listings ? collect_candidates(ds, index, &cands, &n_cands) : -1;
     if (rc == 0) {
         for (size_t i = 0; i < ds->n_disclosures; i++)

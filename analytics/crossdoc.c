@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../ingest/money.h"
+#include "../ingest/alloc.h"
 
 #define HALF_CENT ((bk_money)(BK_MONEY_SCALE / 200))
 
@@ -26,7 +27,7 @@ static int add_finding(bk_findings *out, const bk_item *a, const bk_item *b)
     bk_money tolerance = derived ? HALF_CENT * (bk_money)(2 * derived) : HALF_CENT;
     if (out->count == out->capacity) {
         size_t cap = out->capacity ? out->capacity * 2 : 32;
-        bk_finding *p = realloc(out->items, cap * sizeof *p);
+        bk_finding *p = bk_realloc(out->items, cap * sizeof *p);
         if (!p)
             return -1;
         out->items = p;
@@ -49,9 +50,9 @@ static int add_finding(bk_findings *out, const bk_item *a, const bk_item *b)
     x->has_values = true;
     x->stated = a->amount;
     x->computed = b->amount;
-    x->what = strdup(what);
-    x->stated_sources = strdup(a->source);
-    x->computed_sources = strdup(b->source);
+    x->what = bk_strdup(what);
+    x->stated_sources = bk_strdup(a->source);
+    x->computed_sources = bk_strdup(b->source);
     x->order = out->count;
     if (!x->what || !x->stated_sources || !x->computed_sources) {
         free(x->what);

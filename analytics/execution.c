@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../ingest/grow.h"
+#include "../ingest/alloc.h"
 
 /* 0.01 万元: one unit of the last digit the documents print. */
 #define ROUNDING_WAN ((bk_money)10000)
@@ -235,7 +236,7 @@ bk_execution_line *bk_execution_lines(const bk_index *ix, const char *unit, int 
         nfixed = sizeof three_public_lines / sizeof three_public_lines[0];
     }
     if (fixed) {
-        bk_execution_line *lines = calloc(nfixed, sizeof *lines);
+        bk_execution_line *lines = bk_calloc(nfixed, sizeof *lines);
         if (!lines) {
             *nomem = true;
             return NULL;
@@ -259,7 +260,7 @@ bk_execution_line *bk_execution_lines(const bk_index *ix, const char *unit, int 
     if (codes.n == 0)
         return NULL;
     qsort(codes.items, codes.n, sizeof *codes.items, compare_code_items);
-    bk_execution_line *lines = calloc(codes.n, sizeof *lines);
+    bk_execution_line *lines = bk_calloc(codes.n, sizeof *lines);
     if (!lines) {
         free(codes.items);
         *nomem = true;

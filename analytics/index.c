@@ -1,5 +1,6 @@
 /* index.c — see index.h. */
 #include "index.h"
+#include "../ingest/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,7 @@ static int cmp_items(const void *pa, const void *pb)
 int bk_index_build(bk_index *index, const bk_dataset *ds)
 {
     index->count = 0;
-    index->items = malloc((ds->n_items ? ds->n_items : 1) * sizeof *index->items);
+    index->items = bk_malloc((ds->n_items ? ds->n_items : 1) * sizeof *index->items);
     if (!index->items)
         return -1;
     for (size_t i = 0; i < ds->n_items; i++)
@@ -113,7 +114,7 @@ bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
             continue;
         if (*count == cap) {
             size_t cap2 = cap ? cap * 2 : 16;
-            bk_unit_year *p = realloc(out, cap2 * sizeof *p);
+            bk_unit_year *p = bk_realloc(out, cap2 * sizeof *p);
             if (!p) {
                 free(out);
                 *count = 0;

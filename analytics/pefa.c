@@ -1,5 +1,6 @@
 /* pefa.c — see pefa.h. */
 #include "pefa.h"
+#include "../ingest/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -264,7 +265,7 @@ bk_result *bk_pefa(const bk_dataset *ds, const bk_index *index)
     }
     size_t nuy = 0;
     bk_unit_year *uys = bk_index_unit_years(index, &nuy);
-    scored *s = calloc(nuy + 1, sizeof *s);
+    scored *s = bk_calloc(nuy + 1, sizeof *s);
     int rc = s ? 0 : -1;
     size_t ns = 0;
     for (size_t i = 0; i < nuy && rc == 0; i++) {

@@ -7,6 +7,7 @@
 
 #include "../ingest/vocab.h"
 #include "summary.h"
+#include "../ingest/alloc.h"
 
 static const char *const dimension_names[] = {"function", "fund", "basic-project",
                                               "personnel-public", "economic", "three-public",
@@ -205,7 +206,7 @@ static char *cofog_source(const bk_dataset *ds, const part *parts, size_t np, in
     for (size_t i = 0; i < np; i++)
         if (cofog_row(bk_dataset_find_crosswalk(ds, parts[i].key)) == row)
             size += strlen(parts[i].key) + strlen(parts[i].item->source) + sizeof absent + 8;
-    char *text = malloc(size);
+    char *text = bk_malloc(size);
     if (!text)
         return NULL;
     size_t len = (size_t)snprintf(text, size, "%s", prefix);
@@ -358,7 +359,7 @@ bk_result *bk_ratios(const bk_dataset *ds, const bk_index *index, const bk_ratio
         bk_result_free(r);
         return NULL;
     }
-    part *parts = malloc(CAP * sizeof *parts);
+    part *parts = bk_malloc(CAP * sizeof *parts);
     int rc = parts ? 0 : -1;
     for (size_t u = 0; u < n_uy && rc == 0; u++) {
         scope s = {index, uys[u].unit, uys[u].year, uys[u].stage};

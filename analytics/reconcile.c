@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../ingest/vocab.h"
+#include "../ingest/alloc.h"
 
 enum { MAX_TERMS = 512 };
 
@@ -62,7 +63,7 @@ static char *join_sources(const bk_item *const *items, size_t n)
     size_t len = 1;
     for (size_t i = 0; i < n; i++)
         len += strlen(items[i]->source) + 2;
-    char *s = malloc(len);
+    char *s = bk_malloc(len);
     if (!s)
         return NULL;
     s[0] = '\0';
@@ -88,7 +89,7 @@ static char *vformat(const char *fmt, va_list ap)
     va_end(copy);
     if (need < 0)
         return NULL;
-    char *s = malloc((size_t)need + 1);
+    char *s = bk_malloc((size_t)need + 1);
     if (s)
         vsnprintf(s, (size_t)need + 1, fmt, ap);
     return s;
@@ -102,7 +103,7 @@ static bk_finding *new_finding(ctx *c, bk_severity sev, const char *rule, const 
     bk_findings *f = c->out;
     if (f->count == f->capacity) {
         size_t cap = f->capacity ? f->capacity * 2 : 32;
-        bk_finding *p = realloc(f->items, cap * sizeof *p);
+        bk_finding *p = bk_realloc(f->items, cap * sizeof *p);
         if (!p) {
             c->nomem = true;
             return NULL;
@@ -214,7 +215,7 @@ static bool first_of_key(const ctx *c, const bk_item *const *range, size_t i)
  * one pass, so that asking stays constant however many records repeat a key. */
 static bool *choose_firsts(const bk_index *index)
 {
-    bool *chosen = calloc(index->count + 1, sizeof *chosen);
+    bool *chosen = bk_calloc(index->count + 1, sizeof *chosen);
     if (!chosen)
         return NULL;
     for (size_t b = 0; b < index->count;) {
@@ -908,8 +909,8 @@ static void check_names(ctx *c)
                                     other[k]->table);
         if (!x)
             return;
-        x->stated_sources = strdup(first[k]->source);
-        x->computed_sources = strdup(other[k]->source);
+        x->stated_sources = bk_strdup(first[k]->source);
+        x->computed_sources = bk_strdup(other[k]->source);
         if (!x->stated_sources || !x->computed_sources)
             c->nomem = true;
     }

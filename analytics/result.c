@@ -1,5 +1,6 @@
 /* result.c — see result.h. */
 #include "result.h"
+#include "../ingest/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -7,20 +8,20 @@
 
 bk_result *bk_result_new(const char *const *columns)
 {
-    bk_result *r = calloc(1, sizeof *r);
+    bk_result *r = bk_calloc(1, sizeof *r);
     if (!r)
         return NULL;
     while (columns[r->ncols])
         r->ncols++;
-    r->columns = calloc(r->ncols ? r->ncols : 1, sizeof *r->columns);
-    r->digits = calloc(r->ncols ? r->ncols : 1, sizeof *r->digits);
+    r->columns = bk_calloc(r->ncols ? r->ncols : 1, sizeof *r->columns);
+    r->digits = bk_calloc(r->ncols ? r->ncols : 1, sizeof *r->digits);
     if (!r->columns || !r->digits) {
         bk_result_free(r);
         return NULL;
     }
     for (size_t i = 0; i < r->ncols; i++) {
         r->digits[i] = -1;
-        if (!(r->columns[i] = strdup(columns[i]))) {
+        if (!(r->columns[i] = bk_strdup(columns[i]))) {
             bk_result_free(r);
             return NULL;
         }
@@ -47,7 +48,7 @@ size_t bk_result_add_row(bk_result *r)
 {
     if (r->nrows == r->cap_rows) {
         size_t cap = r->cap_rows ? r->cap_rows * 2 : 16;
-        bk_cell *p = realloc(r->cells, cap * r->ncols * sizeof *p);
+        bk_cell *p = bk_realloc(r->cells, cap * r->ncols * sizeof *p);
         if (!p)
             return (size_t)-1;
         r->cells = p;
@@ -83,7 +84,7 @@ int bk_result_set_text(bk_result *r, size_t row, const char *column, const char 
         return -1;
     if (!text)
         return 0;
-    if (!(c->text = strdup(text)))
+    if (!(c->text = bk_strdup(text)))
         return -1;
     c->kind = BK_CELL_TEXT;
     return 0;

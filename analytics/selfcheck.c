@@ -2,6 +2,7 @@
 #include "selfcheck.h"
 
 #include "../ingest/grow.h"
+#include "../ingest/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -97,14 +98,14 @@ int bk_selfcheck(const bk_dataset *ds, bk_findings *findings, bk_selfcheck_resul
             t->stage = f->stage;
             memcpy(t->table, table, sizeof table);
         }
-        const bk_finding **g = realloc(t->findings, (t->failures + 1) * sizeof *g);
+        const bk_finding **g = bk_realloc(t->findings, (t->failures + 1) * sizeof *g);
         if (!g)
             return -1;
         t->findings = g;
         t->findings[t->failures++] = f;
     }
     /* the table each source line is in, to say whose each finding is */
-    by_source *index = malloc((ds->n_items ? ds->n_items : 1) * sizeof *index);
+    by_source *index = bk_malloc((ds->n_items ? ds->n_items : 1) * sizeof *index);
     if (!index)
         return -1;
     size_t n = 0;

@@ -1,5 +1,6 @@
 /* trend.c — see trend.h. */
 #include "trend.h"
+#include "../ingest/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -87,7 +88,7 @@ static int series_row(bk_result *r, const bk_dataset *ds, const char *unit_id, i
             note = "two years: the change only, no fitted line";
     }
     if (n >= 3) {
-        double *x = malloc(n * sizeof *x), *y = malloc(n * sizeof *y);
+        double *x = bk_malloc(n * sizeof *x), *y = bk_malloc(n * sizeof *y);
         if (!x || !y) {
             free(x);
             free(y);
@@ -132,7 +133,7 @@ bk_result *bk_trend(const bk_dataset *ds, const bk_index *index, const bk_trend_
     bk_result_set_digits(r, "r_squared", 4);
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
-    point *pts = malloc((n_uy ? n_uy : 1) * sizeof *pts);
+    point *pts = bk_malloc((n_uy ? n_uy : 1) * sizeof *pts);
     int rc = (!pts || (!uys && index->count)) ? -1 : 0;
     for (size_t i = 0; i < n_uy && rc == 0;) {
         /* unit-years are sorted by unit, year, stage: gather one unit's stage at a time */

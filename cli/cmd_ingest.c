@@ -17,6 +17,7 @@
 #include "progress.h"
 #include "unitsfile.h"
 #include "verb.h"
+#include "../ingest/alloc.h"
 
 static const char ingest_help[] =
     "usage: budgetkit ingest DOC|DIR ... -o DATASET [-j N] [--force]\n"
@@ -295,8 +296,8 @@ static int run_jobs(run *r, long threads)
 /* The rows of the new log: every job's, and the previous rows no job replaced. */
 static bk_dedup_entry *gather(run *r, const bk_ingest_log *prev, size_t *n)
 {
-    bool *replaced = calloc(prev->count + 1, sizeof *replaced);
-    bk_dedup_entry *e = calloc(r->count + prev->count + 1, sizeof *e);
+    bool *replaced = bk_calloc(prev->count + 1, sizeof *replaced);
+    bk_dedup_entry *e = bk_calloc(r->count + prev->count + 1, sizeof *e);
     if (!replaced || !e) {
         free(replaced);
         free(e);
@@ -394,7 +395,7 @@ int cmd_ingest(int argc, char **argv)
         goto done;
     }
     r.count = walk.count;
-    r.jobs = calloc(walk.count, sizeof *r.jobs);
+    r.jobs = bk_calloc(walk.count, sizeof *r.jobs);
     if (!r.jobs)
         goto nomem;
     for (size_t i = 0; i < walk.count; i++) {
@@ -410,7 +411,7 @@ int cmd_ingest(int argc, char **argv)
     size_t n = 0, duplicates = 0;
     if (!(entries = gather(&r, &prev, &n)))
         goto nomem;
-    bk_ingest_row **rows = malloc((n + 1) * sizeof *rows);
+    bk_ingest_row **rows = bk_malloc((n + 1) * sizeof *rows);
     if (!rows)
         goto nomem;
     for (size_t i = 0; i < n; i++)

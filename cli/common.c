@@ -9,6 +9,7 @@
 
 #include "hints.h"
 #include "outfile.h"
+#include "../ingest/alloc.h"
 
 /* Printed after every verb's own help: what parse_common handles for all of them. */
 static const char common_help[] =
@@ -79,7 +80,7 @@ int take_flag(int *argc, char **argv, const char *name)
 
 int parse_common(int argc, char **argv, common_opts *o, int allow_text, const char *help)
 {
-    o->paths = calloc((size_t)argc + 1, sizeof *o->paths);
+    o->paths = bk_calloc((size_t)argc + 1, sizeof *o->paths);
     o->npaths = 0;
     if (!o->paths) {
         fprintf(stderr, "budgetkit: out of memory\n");
@@ -376,10 +377,10 @@ char *read_whole_file(const char *path, size_t *len)
     if (!f)
         return NULL;
     size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
+    char *buf = bk_malloc(cap);
     while (buf) {
         if (n == cap) {
-            char *g = realloc(buf, cap * 2);
+            char *g = bk_realloc(buf, cap * 2);
             if (!g) {
                 free(buf);
                 buf = NULL;

@@ -10,6 +10,7 @@
 #include "../ingest/docsniff.h"
 #include "../ingest/pdftext.h"
 #include "verb.h"
+#include "../ingest/alloc.h"
 
 void bk_sha256_hex(const void *data, size_t len, char out[BK_SHA256_HEX])
 {
@@ -58,7 +59,7 @@ int bk_docread_file(const char *path, bk_docread *out, char *err, size_t errlen)
     if (sniff.kind != BK_DOC_PDF) {
         /* read_whole_file does not terminate; the extractor is given the length, but a NUL
          * after the text keeps every reader of it safe */
-        char *text = realloc(bytes, len + 1);
+        char *text = bk_realloc(bytes, len + 1);
         if (!text) {
             free(bytes);
             snprintf(err, errlen, "%s: out of memory", path);

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "../ingest/grow.h"
+#include "../ingest/alloc.h"
 
 enum { MAX_DEPTH = 16 };
 
@@ -69,8 +70,8 @@ static int add_document(walker *w, const char *path, const char *relative, const
         return seen < 0 ? nomem(w) : 0;
     bk_walk *out = w->out;
     size_t size = strlen(relative) + 16;
-    char *stem = malloc(size);
-    char *copy = strdup(path);
+    char *stem = bk_malloc(size);
+    char *copy = bk_strdup(path);
     if (!stem || !copy ||
         !bk_grow((void **)&out->docs, &out->capacity, out->count + 1, sizeof *out->docs)) {
         free(stem);
@@ -114,7 +115,7 @@ static int walk_dir(walker *w, const char *dir, const char *relative, int depth)
     while ((e = readdir(d)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
-        char *name = strdup(e->d_name);
+        char *name = bk_strdup(e->d_name);
         if (!name || !bk_grow((void **)&names, &cap, n + 1, sizeof *names)) {
             free(name);
             rc = nomem(w);
@@ -128,7 +129,7 @@ static int walk_dir(walker *w, const char *dir, const char *relative, int depth)
     for (size_t i = 0; i < n && rc == 0; i++) {
         size_t psize = strlen(dir) + strlen(names[i]) + 2;
         size_t rsize = strlen(relative) + strlen(names[i]) + 2;
-        char *path = malloc(psize), *rel = malloc(rsize);
+        char *path = bk_malloc(psize), *rel = bk_malloc(rsize);
         if (!path || !rel) {
             free(path);
             free(rel);

@@ -1,5 +1,6 @@
 /* emit.c — see emit.h. */
 #include "emit.h"
+#include "../ingest/alloc.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -166,7 +167,7 @@ int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
                 if (bk_result_cell(r, i, j)->kind == BK_CELL_TEXT && t[0] &&
                     strchr("=+-@\t\r", t[0])) {
                     size_t len = strlen(t);
-                    char *quoted = malloc(len + 2);
+                    char *quoted = bk_malloc(len + 2);
                     if (!quoted)
                         return -1;
                     quoted[0] = '\'';

@@ -11,6 +11,7 @@
 #include "../ingest/unitname.h"
 #include "emit.h"
 #include "outfile.h"
+#include "../ingest/alloc.h"
 
 /*
  * A record's source: FILE:LINE, the line of the text read (for a PDF, of pdftotext's text, so
@@ -110,7 +111,7 @@ long bk_extraction_self_check(const bk_extraction *x, const bk_record_ident *id,
 {
     char *text = NULL;
     size_t len = 0;
-    FILE *mem = open_memstream(&text, &len);
+    FILE *mem = bk_open_memstream(&text, &len);
     if (!mem)
         return -1;
     int rc = bk_write_items(mem, x, id);

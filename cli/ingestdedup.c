@@ -13,6 +13,7 @@
 #include "../ingest/money.h"
 #include "outfile.h"
 #include "verb.h"
+#include "../ingest/alloc.h"
 
 static bool has_records(const bk_dedup_entry *e)
 {
@@ -96,7 +97,7 @@ static int read_keys(const char *path, keyset *k, char *err, size_t errlen)
         snprintf(buf, sizeof buf, "%d %s %s %s %s %s", it->year,
                  it->stage == BK_STAGE_FINAL ? "final" : "budget", it->table,
                  it->code[0] ? it->code : "-", it->measure, amount[0] ? amount : "(blank)");
-        char *copy = strdup(buf);
+        char *copy = bk_strdup(buf);
         if (!copy || !bk_grow((void **)&k->keys, &k->cap, k->n + 1, sizeof *k->keys)) {
             free(copy);
             snprintf(err, errlen, "out of memory");
@@ -186,7 +187,7 @@ static int judge_repeat(const bk_dedup_entry *r, const bk_dedup_entry *k, const 
     }
     char *listing = NULL;
     size_t listing_len = 0;
-    FILE *list = open_memstream(&listing, &listing_len);
+    FILE *list = bk_open_memstream(&listing, &listing_len);
     const char *kept = bk_ingest_row_get(k->row, IN_FILE);
     size_t only_a, only_b;
     const char *first_a, *first_b;
@@ -272,7 +273,7 @@ int bk_ingest_dedup(bk_dedup_entry *entries, size_t n, const char *dataset,
                     const char *staging, size_t *duplicates, char *err, size_t errlen)
 {
     *duplicates = 0;
-    bool *decided = calloc(n ? n : 1, sizeof *decided);
+    bool *decided = bk_calloc(n ? n : 1, sizeof *decided);
     if (!decided) {
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -295,7 +296,7 @@ int bk_ingest_dedup(bk_dedup_entry *entries, size_t n, const char *dataset,
             decided[j] = true;
             if (j == keep)
                 continue;
-            char *items_was = strdup(bk_ingest_row_get(entries[j].row, IN_ITEMS));
+            char *items_was = bk_strdup(bk_ingest_row_get(entries[j].row, IN_ITEMS));
             if (!items_was) {
                 snprintf(err, errlen, "out of memory");
                 rc = -1;

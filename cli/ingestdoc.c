@@ -12,6 +12,7 @@
 #include "extractout.h"
 #include "outfile.h"
 #include "verb.h"
+#include "../ingest/alloc.h"
 
 /* What is known of the document as it goes; the row is filled from it at the end. */
 typedef struct {
@@ -229,7 +230,7 @@ int bk_ingest_document(const bk_ingest_env *env, const bk_walk_doc *doc, bk_inge
     int rc = bk_ingest_row_set(row, IN_FILE, doc->path);
     char *text = NULL;
     size_t text_len = 0;
-    FILE *log = open_memstream(&text, &text_len);
+    FILE *log = bk_open_memstream(&text, &text_len);
     if (!log)
         return -1;
     verdict v = {.reason = ""};

@@ -11,6 +11,7 @@
 #include "../ingest/grow.h"
 #include "emit.h"
 #include "outfile.h"
+#include "../ingest/alloc.h"
 
 const char *const bk_ingest_column_names[BK_INGEST_COLUMNS] = {
     "file", "sha256", "format", "unit", "name", "city", "district", "year", "stage", "kind",
@@ -19,7 +20,7 @@ const char *const bk_ingest_column_names[BK_INGEST_COLUMNS] = {
 
 int bk_ingest_row_set(bk_ingest_row *row, bk_ingest_column column, const char *value)
 {
-    char *copy = strdup(value ? value : "");
+    char *copy = bk_strdup(value ? value : "");
     if (!copy)
         return -1;
     free(row->field[column]);

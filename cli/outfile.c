@@ -1,6 +1,7 @@
 /* outfile.c — see outfile.h. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "outfile.h"
+#include "../ingest/alloc.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@ int bk_outfile_open(bk_outfile *of, const char *path, char *err, size_t errlen)
     /* /dev/null, /dev/stdout, a pipe: written in place, never replaced by a regular file */
     struct stat st;
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
-        of->path = strdup(path);
+        of->path = bk_strdup(path);
         of->fp = of->path ? fopen(path, "w") : NULL;
         if (!of->fp) {
             snprintf(err, errlen, "%s: %s", path, of->path ? strerror(errno) : "out of memory");
@@ -50,8 +51,8 @@ int bk_outfile_open(bk_outfile *of, const char *path, char *err, size_t errlen)
     /* ".NAME.XXXXXX" in the same directory: same file system, so the rename is atomic */
     const char *slash = strrchr(path, '/');
     size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
-    of->path = strdup(path);
-    of->tmp = malloc(len + 16);
+    of->path = bk_strdup(path);
+    of->tmp = bk_malloc(len + 16);
     if (!of->path || !of->tmp) {
         release(of);
         snprintf(err, errlen, "out of memory");

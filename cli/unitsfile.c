@@ -14,6 +14,7 @@
 #include "emit.h"
 #include "outfile.h"
 #include "verb.h"
+#include "../ingest/alloc.h"
 
 static const char units_header[] = "id,name,unit_code,city,county,level,kind";
 
@@ -57,8 +58,8 @@ static int load_units(const char *path, bk_dataset *ds, char *err, size_t errlen
 
 bk_unitstable *bk_unitstable_open(const char *path, char *err, size_t errlen)
 {
-    bk_unitstable *t = calloc(1, sizeof *t);
-    if (!t || !(t->path = strdup(path)) || !(t->ds = bk_dataset_new())) {
+    bk_unitstable *t = bk_calloc(1, sizeof *t);
+    if (!t || !(t->path = bk_strdup(path)) || !(t->ds = bk_dataset_new())) {
         bk_unitstable_free(t);
         snprintf(err, errlen, "out of memory");
         return NULL;
@@ -100,7 +101,7 @@ int bk_unitstable_resolve(bk_unitstable *t, const char *name, bk_doc_scope scope
             out->outcome = BK_UNITS_FOUND;
             return 0;
         }
-    added_unit *u = calloc(1, sizeof *u);
+    added_unit *u = bk_calloc(1, sizeof *u);
     if (!u || !bk_grow((void **)&t->added, &t->cap_added, t->n_added + 1, sizeof *t->added)) {
         free(u);
         snprintf(err, errlen, "out of memory");

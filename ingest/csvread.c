@@ -1,6 +1,7 @@
 /* csvread.c — see csvread.h. */
 #include "grow.h"
 #include "csvread.h"
+#include "alloc.h"
 
 #include <csv.h>
 #include <stdbool.h>
@@ -182,7 +183,7 @@ bk_csv_status bk_csv_read_with(FILE *stream, const bk_csv_reader *reader, uint32
     reader_state st = {.max_field = reader->max_field, .on_record = reader->on_record,
                        .context = reader->context};
     bk_csv_status status = BK_CSV_OK;
-    char *buf = malloc(CHUNK + 2);
+    char *buf = bk_malloc(CHUNK + 2);
     if (!buf) {
         csv_free(&parser);
         return BK_CSV_NOMEM;

@@ -2,6 +2,7 @@
 #include "diag.h"
 
 #include "encoding.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@ int bk_diag_vadd(bk_diag_list *list, bk_severity severity, const char *file, uin
         list->errors++;
     if (list->count == list->capacity) {
         size_t cap = list->capacity ? list->capacity * 2 : 16;
-        bk_diag *grown = realloc(list->items, cap * sizeof *grown);
+        bk_diag *grown = bk_realloc(list->items, cap * sizeof *grown);
         if (!grown)
             return -1;
         list->items = grown;
@@ -43,8 +44,8 @@ int bk_diag_vadd(bk_diag_list *list, bk_severity severity, const char *file, uin
     va_end(copy);
     if (need < 0)
         return -1;
-    char *message = malloc((size_t)need + 1);
-    char *file_copy = file ? strdup(file) : NULL;
+    char *message = bk_malloc((size_t)need + 1);
+    char *file_copy = file ? bk_strdup(file) : NULL;
     if (!message || (file && !file_copy)) {
         free(message);
         free(file_copy);

@@ -21,6 +21,7 @@
 #include "xlayout.h"
 #include "xtable.h"
 #include "xtext.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -256,7 +257,7 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
     const char *base = strrchr(file, '/');
     base = base ? base + 1 : file;
     out->file = bk_strpool_intern_cstr(out->pool, base);
-    char *copy = malloc(len + 1);
+    char *copy = bk_malloc(len + 1);
     if (!copy || !out->file)
         goto oom;
     memcpy(copy, text, len);
@@ -275,7 +276,7 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
     out->year = find_year(&d);
 
     /* 1. segments */
-    segment *segs = calloc(d.count + 1, sizeof *segs);
+    segment *segs = bk_calloc(d.count + 1, sizeof *segs);
     size_t nseg = 0;
     if (!segs)
         goto oom_doc;
@@ -300,7 +301,7 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
     }
     /* who and when: the cover first, the tables' titles when it is silent */
     {
-        const char **titles = calloc(nseg + 1, sizeof *titles);
+        const char **titles = bk_calloc(nseg + 1, sizeof *titles);
         if (!titles)
             goto oom_segs;
         for (size_t k = 0; k < nseg; k++)

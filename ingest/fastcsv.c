@@ -1,6 +1,7 @@
 /* fastcsv.c — see fastcsv.h. */
 #include "grow.h"
 #include "fastcsv.h"
+#include "alloc.h"
 
 #include <csv.h>
 #include <stdlib.h>
@@ -35,7 +36,7 @@ struct bk_fastcsv {
 
 bk_fastcsv *bk_fastcsv_new(size_t max_field, uint32_t first_line, bool file_start)
 {
-    bk_fastcsv *r = calloc(1, sizeof *r);
+    bk_fastcsv *r = bk_calloc(1, sizeof *r);
     if (!r)
         return NULL;
     r->max_field = max_field;
@@ -167,8 +168,8 @@ static void on_field(void *data, size_t len, void *vr)
         return;
     }
     if (cap != r->fields_cap) {
-        size_t *lengths = realloc(r->lengths, cap * sizeof(size_t));
-        const char **pointers = lengths ? realloc(r->pointers, cap * sizeof(char *)) : NULL;
+        size_t *lengths = bk_realloc(r->lengths, cap * sizeof(size_t));
+        const char **pointers = lengths ? bk_realloc(r->pointers, cap * sizeof(char *)) : NULL;
         if (lengths)
             r->lengths = lengths;
         if (!pointers) {

@@ -1,5 +1,6 @@
 /* grow.c — see grow.h. */
 #include "grow.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,7 +17,7 @@ bool bk_grow(void **buffer, size_t *cap, size_t need, size_t elem)
     }
     if (elem && cap2 > SIZE_MAX / elem)
         return false;
-    void *p = realloc(*buffer, cap2 * elem);
+    void *p = bk_realloc(*buffer, cap2 * elem);
     if (!p)
         return false;
     *buffer = p;

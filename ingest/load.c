@@ -10,10 +10,11 @@
 #include "csvread.h"
 #include "encoding.h"
 #include "vocab.h"
+#include "alloc.h"
 
 bk_dataset *bk_dataset_new(void)
 {
-    bk_dataset *ds = calloc(1, sizeof *ds);
+    bk_dataset *ds = bk_calloc(1, sizeof *ds);
     if (!ds)
         return NULL;
     ds->strings = bk_strpool_new();
@@ -68,7 +69,7 @@ static int reserve_one(void **array, size_t *cap, size_t count, size_t elem)
     if (count < *cap)
         return 0;
     size_t cap2 = *cap ? *cap * 2 : 256;
-    void *p = realloc(*array, cap2 * elem);
+    void *p = bk_realloc(*array, cap2 * elem);
     if (!p)
         return -1;
     *array = p;
@@ -909,7 +910,7 @@ static int load_dir(bk_dataset *ds, const char *path, bk_diag_list *diags, int d
             continue;
         size_t size = strlen(path) + strlen(e->d_name) + 2;
         if (reserve_one((void **)&names, &cap, n, sizeof *names) != 0 ||
-            !(names[n] = malloc(size))) {
+            !(names[n] = bk_malloc(size))) {
             rc = -1;
             break;
         }

@@ -10,6 +10,7 @@
 #include "nindex.h"
 #include "nwords.h"
 #include "xtext.h"
+#include "alloc.h"
 
 /* The narrative as one text: wrapped lines joined, a blank line kept as "\n", each byte's
  * source line kept beside it. */
@@ -138,7 +139,7 @@ static int cmp_by_name(const void *pa, const void *pb)
  * tables are all read before the narrative, so one index serves every stretch of it. */
 static int index_rows(bk_extraction *x)
 {
-    named_code *rows = malloc(sizeof *rows * (x->record_count + 1));
+    named_code *rows = bk_malloc(sizeof *rows * (x->record_count + 1));
     if (!rows)
         return -1;
     size_t n = 0;

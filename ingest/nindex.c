@@ -1,5 +1,6 @@
 /* nindex.c — see nindex.h. */
 #include "nindex.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -59,7 +60,7 @@ static int index_catch_up(bk_extraction *x)
         if ((ix->nused + 1) * 2 > ix->nslots) {
             size_t n = ix->nslots ? ix->nslots * 2 : 64;
             size_t *old = ix->slots, old_n = ix->nslots;
-            ix->slots = calloc(n, sizeof *ix->slots);
+            ix->slots = bk_calloc(n, sizeof *ix->slots);
             if (!ix->slots) {
                 ix->slots = old;
                 return -1;

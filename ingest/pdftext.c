@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "grow.h"
+#include "alloc.h"
 
 extern char **environ;
 
@@ -206,7 +207,7 @@ bk_pdftext_status bk_pdftext_read(const char *path, bk_pdftext *out, char *msg, 
     memset(out, 0, sizeof *out);
     if (size)
         msg[0] = '\0';
-    capture *c = calloc(1, sizeof *c);
+    capture *c = bk_calloc(1, sizeof *c);
     if (!c) {
         snprintf(msg, size, "%s: out of memory", path);
         return BK_PDFTEXT_NOMEM;
@@ -253,8 +254,8 @@ bk_pdftext_status bk_pdftext_read(const char *path, bk_pdftext *out, char *msg, 
         free(c);
         return st;
     }
-    out->text = c->text ? c->text : malloc(1);
-    out->warnings = malloc(c->err_len + 1);
+    out->text = c->text ? c->text : bk_malloc(1);
+    out->warnings = bk_malloc(c->err_len + 1);
     if (!out->text || !out->warnings) {
         free(out->text);
         free(out->warnings);

@@ -1,5 +1,6 @@
 /* stream.c — see stream.h. */
 #include "stream.h"
+#include "alloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -76,7 +77,7 @@ static void *read_part(void *vjob)
     part_job *job = vjob;
     const bk_stream_spec *spec = job->spec;
     job->status = BK_STREAM_OK;
-    char *buf = malloc(BK_STREAM_BUFFER);
+    char *buf = bk_malloc(BK_STREAM_BUFFER);
     bk_fastcsv *reader = bk_fastcsv_new(spec->max_field, job->first_line, false);
     if (!buf || !reader) {
         job->status = BK_STREAM_NOMEM;
@@ -146,7 +147,7 @@ static bk_stream_status read_header(const bk_stream_spec *spec, int fd, off_t si
     bk_stream_status status = BK_STREAM_NOMEM;
     bool eof = false;
     while (reader) {
-        char *grown = realloc(buf, cap);
+        char *grown = bk_realloc(buf, cap);
         if (!grown)
             break;
         buf = grown;

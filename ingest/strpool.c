@@ -1,5 +1,6 @@
 /* strpool.c — see strpool.h. An arena of large blocks plus an open-addressing hash set. */
 #include "strpool.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,12 +23,12 @@ enum { BLOCK_SIZE = 64 * 1024 };
 
 bk_strpool *bk_strpool_new(void)
 {
-    bk_strpool *pool = calloc(1, sizeof *pool);
+    bk_strpool *pool = bk_calloc(1, sizeof *pool);
     if (!pool)
         return NULL;
     pool->nslots = 1024;
-    pool->slots = calloc(pool->nslots, sizeof *pool->slots);
-    pool->lengths = calloc(pool->nslots, sizeof *pool->lengths);
+    pool->slots = bk_calloc(pool->nslots, sizeof *pool->slots);
+    pool->lengths = bk_calloc(pool->nslots, sizeof *pool->lengths);
     if (!pool->slots || !pool->lengths) {
         bk_strpool_free(pool);
         return NULL;
@@ -65,7 +66,7 @@ static char *arena_alloc(bk_strpool *pool, size_t n)
     block *b = pool->blocks;
     if (!b || b->size - b->used < n) {
         size_t size = n > BLOCK_SIZE ? n : BLOCK_SIZE;
-        block *nb = malloc(sizeof *nb + size);
+        block *nb = bk_malloc(sizeof *nb + size);
         if (!nb)
             return NULL;
         nb->used = 0;
@@ -89,8 +90,8 @@ static char *arena_alloc(bk_strpool *pool, size_t n)
 static int rehash(bk_strpool *pool)
 {
     size_t n = pool->nslots * 2;
-    const char **slots = calloc(n, sizeof *slots);
-    size_t *lengths = calloc(n, sizeof *lengths);
+    const char **slots = bk_calloc(n, sizeof *slots);
+    size_t *lengths = bk_calloc(n, sizeof *lengths);
     if (!slots || !lengths) {
         free(slots);
         free(lengths);

@@ -10,6 +10,7 @@
 
 #include "grow.h"
 #include "xtext.h"
+#include "alloc.h"
 
 typedef enum { K_TEXT, K_DIGITS, K_FIGURE } kind;
 
@@ -236,10 +237,10 @@ int bkx_assemble(reader *rd, const grid *g, size_t body, const columns *cm, lrow
         const row *r = &g->rows[i];
         if (r->n > cap) {
             cap = r->n;
-            int *s2 = realloc(side_of, cap * sizeof *s2);
+            int *s2 = bk_realloc(side_of, cap * sizeof *s2);
             if (s2)
                 side_of = s2;
-            kind *k2 = realloc(kind_of, cap * sizeof *k2);
+            kind *k2 = bk_realloc(kind_of, cap * sizeof *k2);
             if (k2)
                 kind_of = k2;
             if (!s2 || !k2) {

@@ -1,6 +1,7 @@
 /* xcolumns.c — header rows into the column model (see xcolumns.h). */
 #include "xcolumns.h"
 #include "xtext.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -105,7 +106,7 @@ int bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
     if (nh == 0)
         return 0;
     /* effective text per header row and column (on the heap: the extractor is reentrant) */
-    char (*eff)[MAX_COLS][128] = calloc(8, sizeof *eff);
+    char (*eff)[MAX_COLS][128] = bk_calloc(8, sizeof *eff);
     if (!eff)
         return -1;
     size_t rows = nh < 8 ? nh : 8;

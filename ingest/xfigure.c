@@ -1,5 +1,6 @@
 /* xfigure.c — table cells into amounts and records (see xfigure.h). */
 #include "xfigure.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -103,7 +104,7 @@ static bool valid_utf8(const char *text)
 /* TEXT with each byte that starts no well-formed sequence as U+FFFD; NULL if memory ran out. */
 static char *mend_utf8(const char *text)
 {
-    char *out = malloc(3 * strlen(text) + 1);
+    char *out = bk_malloc(3 * strlen(text) + 1);
     if (!out)
         return NULL;
     size_t o = 0;

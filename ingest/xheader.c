@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "xtext.h"
+#include "alloc.h"
 
 enum { MAX_LABELS = 256, LABEL_SIZE = 128 };
 
@@ -242,7 +243,7 @@ int bkx_header_columns(const char *table, const row *hdr, size_t nh, columns *cm
 {
     static const int unused = 0;
     (void)unused;
-    label *ls = calloc(MAX_LABELS, sizeof *ls);
+    label *ls = bk_calloc(MAX_LABELS, sizeof *ls);
     if (!ls)
         return -1;
     int n = 0;
@@ -373,7 +374,7 @@ static void add_word(const char *table, char (*words)[LABEL_SIZE], int *n, const
 int bkx_header_sequence(const char *table, const row *hdr, size_t nh, columns *cm,
                         char group[][128], char leaf[][128])
 {
-    char (*words)[LABEL_SIZE] = calloc(MAX_LABELS, sizeof *words);
+    char (*words)[LABEL_SIZE] = bk_calloc(MAX_LABELS, sizeof *words);
     if (!words)
         return -1;
     int n = 0;

@@ -2,6 +2,7 @@
 #include "xlayout.h"
 #include "grow.h"
 #include "xtext.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,7 +162,7 @@ static int push_spaced_cells(bk_extraction *x, row *r, const char *line, unsigne
 int bkx_split_lines(char *text, doc *d)
 {
     unsigned cap = 1024;
-    d->lines = malloc(cap * sizeof *d->lines);
+    d->lines = bk_malloc(cap * sizeof *d->lines);
     if (!d->lines)
         return -1;
     d->count = 0;
@@ -181,7 +182,7 @@ int bkx_split_lines(char *text, doc *d)
                 *q = ' '; /* page breaks of pdftotext, one column wide like a blank */
         if (d->count + 2 >= cap) {
             cap *= 2;
-            char **g = realloc(d->lines, cap * sizeof *g);
+            char **g = bk_realloc(d->lines, cap * sizeof *g);
             if (!g)
                 return -1;
             d->lines = g;

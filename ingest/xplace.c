@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "xcolumns.h"
+
 enum { AMBIGUOUS_MARGIN = 2 };
 
 /* The cheapest order-keeping placement for one SHIFT: its cost, the columns in AT. COST and
@@ -52,17 +54,16 @@ long bkx_assign(const int *pos, int n, const int *ref, int m, int shift_reach, i
         if (half < shift_reach)
             shift_reach = half > 0 ? half : 0;
     }
-    long *cost = malloc(sizeof *cost * (size_t)(n + 1) * (size_t)(m + 1));
-    signed char *take = malloc((size_t)(n + 1) * (size_t)(m + 1));
-    int *other = malloc(sizeof *other * (size_t)(n > 0 ? n : 1));
-    if (!cost || !take || !other) {
-        free(cost);
-        free(take);
-        free(other);
-        for (int i = 0; i < n; i++)
-            at[i] = i; /* out of memory: in order, as a last resort the caller reports */
-        *doubt = n < m;
-        return 0;
+    /* scratch on the stack: the callers' rows have at most MAX_COLS figures and columns, so
+     * placing a row cannot run out of memory (and never falls back to a guess) */
+    static _Thread_local long cost[(MAX_COLS + 1) * (MAX_COLS + 1)];
+    static _Thread_local signed char take[(MAX_COLS + 1) * (MAX_COLS + 1)];
+    int other[MAX_COLS];
+    if (n > MAX_COLS || m > MAX_COLS || n < 0 || m < 0) {
+        for (int i = 0; i < n && i < m; i++)
+            at[i] = i;
+        *doubt = true; /* not a placement: every figure of the row is in doubt */
+        return -1;
     }
     long best = -1;
     for (int shift = -shift_reach; shift <= shift_reach; shift++) {
@@ -81,9 +82,6 @@ long bkx_assign(const int *pos, int n, const int *ref, int m, int shift_reach, i
                 if (other[i] != at[i])
                     *doubt = true;
     }
-    free(cost);
-    free(take);
-    free(other);
     return best;
 }
 

@@ -8,8 +8,8 @@
  * bkx_ambiguous_at says when a figure stands about as near to a free neighbouring column, so
  * that the caller settles it by the table's arithmetic or reports it instead of guessing.
  *
- * Ownership: arrays are the caller's. Errors: none reported; if memory runs out bkx_assign places
- * the figures in order from the first column and returns 0, and the caller's checks still run.
+ * Ownership: arrays are the caller's; nothing is allocated (the scratch is per thread, for rows
+ * of at most MAX_COLS figures and columns). Errors: none.
  */
 #ifndef BK_XPLACE_H
 #define BK_XPLACE_H
@@ -19,7 +19,8 @@
 /* POS[N] figure positions, REF[M] column positions (N <= M, in order), shifts tried in
  * [-SHIFT_REACH, SHIFT_REACH] (less than half the narrowest gap between columns); AT[N] receives
  * each figure's column, *SHIFT the shift chosen, *DOUBT whether another shift places them
- * differently at about the same cost. Returns the summed distance. */
+ * differently at about the same cost. Returns the summed distance; -1 (and *DOUBT) when N or M
+ * exceeds MAX_COLS, which no caller's row can. */
 long bkx_assign(const int *pos, int n, const int *ref, int m, int shift_reach, int *at,
                 int *shift, bool *doubt);
 /* Whether figure I could as well stand under a free column between its neighbours' (*OTHER). */

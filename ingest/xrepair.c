@@ -1,5 +1,6 @@
 /* xrepair.c — see xrepair.h. */
 #include "xrepair.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -70,10 +71,10 @@ int bkx_repair_by_sums(reader *rd, const lrows *lr, placement *pl, int sd_index,
 {
     (void)acol;
     /* the rows by code, so that a parent's children are one run of the sorted list */
-    coded *byc = malloc(sizeof *byc * (lr->n ? lr->n : 1));
-    size_t *children = malloc(sizeof *children * (lr->n ? lr->n : 1));
-    bk_money *gaps = malloc(sizeof *gaps * (size_t)(m > 0 ? m : 1));
-    bool *known = malloc(sizeof *known * (size_t)(m > 0 ? m : 1));
+    coded *byc = bk_malloc(sizeof *byc * (lr->n ? lr->n : 1));
+    size_t *children = bk_malloc(sizeof *children * (lr->n ? lr->n : 1));
+    bk_money *gaps = bk_malloc(sizeof *gaps * (size_t)(m > 0 ? m : 1));
+    bool *known = bk_malloc(sizeof *known * (size_t)(m > 0 ? m : 1));
     if (!byc || !children || !gaps || !known) {
         free(byc);
         free(children);

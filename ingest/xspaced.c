@@ -15,6 +15,7 @@
 #include "xplace.h"
 #include "xtable.h"
 #include "xtext.h"
+#include "alloc.h"
 
 enum { EDGE_REACH = 12 };
 
@@ -326,12 +327,12 @@ int bkx_spaced_read(reader *rd, const grid *g, size_t body, columns *cm, char le
     lrows lr = {0};
     placement *pl = NULL;
     int rc = bkx_assemble(rd, g, body, cm, &lr);
-    if (rc == 0 && lr.n && !(pl = calloc(lr.n * 2, sizeof *pl)))
+    if (rc == 0 && lr.n && !(pl = bk_calloc(lr.n * 2, sizeof *pl)))
         rc = -1;
     identity id[2];
     for (int s = 0; s < cm->nsides; s++)
         identity_init(&id[s], &cm->sides[s]);
-    char (*codes)[16] = rc == 0 ? calloc(lr.n * 2 + 1, sizeof *codes) : NULL;
+    char (*codes)[16] = rc == 0 ? bk_calloc(lr.n * 2 + 1, sizeof *codes) : NULL;
     if (rc == 0 && !codes)
         rc = -1;
     for (size_t i = 0; rc == 0 && i < lr.n; i++)

@@ -5,6 +5,7 @@
 #include "xtransposed.h"
 #include "xheader.h"
 #include "xspaced.h"
+#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -102,7 +103,7 @@ int bkx_emit_side(reader *rd, side *sd, const cell *const *cells, int ncols, uns
     size_t size = ident_size(name_text, code_text);
     char *big = NULL;
     if (size > sizeof small[0]) {
-        if (!(big = malloc(3 * size)))
+        if (!(big = bk_malloc(3 * size)))
             return -1;
     } else {
         size = sizeof small[0];
@@ -313,8 +314,8 @@ static int read_grid(reader *rd, bk_layout layout, grid *g, char (*group)[128],
 int bkx_read_grid(reader *rd, bk_layout layout, grid *g)
 {
     /* the column labels on the heap, per table: several documents may be read at once */
-    char (*group)[128] = calloc(MAX_COLS, sizeof *group);
-    char (*leaf)[128] = calloc(MAX_COLS, sizeof *leaf);
+    char (*group)[128] = bk_calloc(MAX_COLS, sizeof *group);
+    char (*leaf)[128] = bk_calloc(MAX_COLS, sizeof *leaf);
     int rc = group && leaf ? read_grid(rd, layout, g, group, leaf) : -1;
     free(group);
     free(leaf);

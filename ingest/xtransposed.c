@@ -3,6 +3,7 @@
 #include "xplace.h"
 #include "xcolumns.h"
 #include "xtext.h"
+#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,8 +203,8 @@ static int transposed_grid_columns(const grid *g, size_t first, size_t data, bk_
     size_t nh = data - first;
     while (nh && bkx_is_index_row(&g->rows[first + nh - 1]))
         nh--;
-    char (*group)[128] = calloc(MAX_COLS, sizeof *group);
-    char (*leaf)[128] = calloc(MAX_COLS, sizeof *leaf);
+    char (*group)[128] = bk_calloc(MAX_COLS, sizeof *group);
+    char (*leaf)[128] = bk_calloc(MAX_COLS, sizeof *leaf);
     if (!group || !leaf ||
         bkx_label_columns(&g->rows[first], nh, ncols, layout != BK_LAYOUT_CELL_LINES, group,
                           leaf) != 0) {
@@ -343,7 +344,7 @@ int bkx_read_transposed(reader *rd, bk_layout layout, const grid *g, size_t firs
     if (ncols < 0)
         return -1;
     /* the rows of figures and the year each stands for */
-    trow *rows = calloc(g->n - data + 1, sizeof *rows); /* + 1: never a request for nothing */
+    trow *rows = bk_calloc(g->n - data + 1, sizeof *rows); /* + 1: never a request for nothing */
     if (!rows)
         return -1;
     size_t nr = 0, current_rows = 0, current_totals = 0;

@@ -3,6 +3,7 @@
 
 #include "chartnames.h"
 #include "escape.h"
+#include "../ingest/alloc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -23,7 +24,7 @@ bk_chart *bk_chart_new(bk_chart_kind kind, size_t ncat, size_t nser)
 {
     if (nser && ncat > SIZE_MAX / nser / sizeof(double))
         return NULL;
-    bk_chart *c = calloc(1, sizeof *c);
+    bk_chart *c = bk_calloc(1, sizeof *c);
     if (!c)
         return NULL;
     c->kind = kind;
@@ -31,14 +32,14 @@ bk_chart *bk_chart_new(bk_chart_kind kind, size_t ncat, size_t nser)
     c->nser = nser;
     c->digits = 2;
     size_t cells = ncat * nser;
-    c->categories = calloc(ncat + 1, sizeof *c->categories);
-    c->cat_x = calloc(ncat + 1, sizeof *c->cat_x);
-    c->series = calloc(nser + 1, sizeof *c->series);
-    c->values = malloc((cells + 1) * sizeof *c->values);
-    c->labels = calloc(cells + 1, sizeof *c->labels);
-    c->derived = calloc(cells + 1, 1);
-    c->group = calloc(ncat + 1, sizeof *c->group);
-    c->group_names = calloc(ncat + 1, sizeof *c->group_names);
+    c->categories = bk_calloc(ncat + 1, sizeof *c->categories);
+    c->cat_x = bk_calloc(ncat + 1, sizeof *c->cat_x);
+    c->series = bk_calloc(nser + 1, sizeof *c->series);
+    c->values = bk_malloc((cells + 1) * sizeof *c->values);
+    c->labels = bk_calloc(cells + 1, sizeof *c->labels);
+    c->derived = bk_calloc(cells + 1, 1);
+    c->group = bk_calloc(ncat + 1, sizeof *c->group);
+    c->group_names = bk_calloc(ncat + 1, sizeof *c->group_names);
     if (!c->categories || !c->cat_x || !c->series || !c->values || !c->labels || !c->group ||
         !c->group_names || !c->derived) {
         bk_chart_free(c);
@@ -77,7 +78,7 @@ void bk_chart_free(bk_chart *c)
 
 int bk_chart_set_text(char **field, const char *text)
 {
-    char *copy = strdup(text ? text : "");
+    char *copy = bk_strdup(text ? text : "");
     if (!copy)
         return -1;
     free(*field);
@@ -410,7 +411,7 @@ static void write_lines(FILE *out, const bk_chart *c)
     string_array(out, "S", c->series, c->nser, 40); /* a unit and a metric */
     fputs("$d << EOD\n", out);
     size_t drawn = 0;
-    int *has = calloc(c->nser ? c->nser : 1, sizeof *has);
+    int *has = bk_calloc(c->nser ? c->nser : 1, sizeof *has);
     double xmin = INFINITY, xmax = -INFINITY, vmin = INFINITY, vmax = -INFINITY;
     for (size_t j = 0; j < c->nser; j++) {
         /* one block per series with points, blocks separated by two blank lines */
@@ -569,7 +570,7 @@ int bk_chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_fo
                     const char *font)
 {
     size_t most = c->ncat > c->nser ? c->ncat : c->nser;
-    char **names = malloc((most + 1) * sizeof *names);
+    char **names = bk_malloc((most + 1) * sizeof *names);
     char source[1024];
     if (!names)
         return -1;

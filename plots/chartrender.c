@@ -2,6 +2,7 @@
  * that appears whole or not at all. */
 #include "chart.h"
 #include "escape.h"
+#include "../ingest/alloc.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -12,7 +13,8 @@
 
 /* gnuplot's SVG names itself where a reader sees it: a browser shows <title> as the tab's name
  * and a series' <title> as its tooltip ("Gnuplot", "gnuplot_plot_3"). PATH is rewritten with
- * the chart's title in the first and the others (and gnuplot's <desc>) left out. */
+ * the chart's title in the first and the others (and gnuplot's <desc>) left out. Returns 0,
+ * -2 when the file is empty, or -1 (errno says why). */
 static int svg_tidy(const char *path, const char *title)
 {
     FILE *in = fopen(path, "rb");
@@ -22,7 +24,11 @@ static int svg_tidy(const char *path, const char *title)
     size_t cap = 0, outlen = 0;
     ssize_t len = getdelim(&text, &cap, '\0', in); /* the whole file: SVG has no NUL */
     fclose(in);
-    FILE *o = len >= 0 ? open_memstream(&out, &outlen) : NULL;
+    if (len <= 0) {
+        free(text);
+        return -2; /* nothing written: not a chart */
+    }
+    FILE *o = bk_open_memstream(&out, &outlen);
     if (!o) {
         free(text);
         return -1;
@@ -71,7 +77,7 @@ int bk_chart_render(const bk_chart *c, const char *path, const char *font, char 
     }
     /* gnuplot writes a temporary file beside PATH (same file system, so rename is atomic). */
     size_t plen = strlen(path);
-    char *tmp = malloc(plen + 32);
+    char *tmp = bk_malloc(plen + 32);
     if (!tmp) {
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -91,7 +97,7 @@ int bk_chart_render(const bk_chart *c, const char *path, const char *font, char 
     close(fd);
     char *script = NULL;
     size_t len = 0;
-    FILE *out = open_memstream(&script, &len);
+    FILE *out = bk_open_memstream(&script, &len);
     int rc = -1;
     if (!out || bk_chart_script(out, c, tmp, (bk_plot_format)format, font) != 0) {
         snprintf(err, errlen, "out of memory writing the gnuplot script");
@@ -100,7 +106,10 @@ int bk_chart_render(const bk_chart *c, const char *path, const char *font, char 
     } else if (fclose(out) != 0) {
         snprintf(err, errlen, "out of memory writing the gnuplot script");
     } else if (bk_gp_run(script, len, err, errlen) == 0) {
-        if (format == BK_PLOT_SVG && svg_tidy(tmp, c->title) != 0)
+        int tidy = format == BK_PLOT_SVG ? svg_tidy(tmp, c->title) : 0;
+        if (tidy == -2)
+            snprintf(err, errlen, "%s: gnuplot wrote nothing", path);
+        else if (tidy != 0)
             snprintf(err, errlen, "%s: cannot rewrite gnuplot's SVG: %s", tmp, strerror(errno));
         else if (rename(tmp, path) == 0)
             rc = 0;

@@ -4,33 +4,56 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gnuplot.h"
+#include "../ingest/encoding.h"
+
+/* Calls PUT for each character of TEXT as bk_gp_clean cleans it (invalid UTF-8 → U+FFFD,
+ * control characters → space), without a copy: writing a name cannot run out of memory. */
+static void each_clean(FILE *out, const char *text, void (*put)(FILE *, const char *, size_t))
+{
+    const unsigned char *s = (const unsigned char *)(text ? text : "");
+    size_t len = strlen((const char *)s);
+    for (size_t i = 0; i < len;) {
+        size_t n = bk_utf8_seq_len(s + i, len - i);
+        if (n == 0) {
+            put(out, "\xEF\xBF\xBD", 3);
+            i++;
+        } else if (n == 1 && (s[i] < 0x20 || s[i] == 0x7F)) {
+            put(out, " ", 1);
+            i++;
+        } else {
+            put(out, (const char *)s + i, n);
+            i += n;
+        }
+    }
+}
+
+static void put_html(FILE *out, const char *c, size_t n)
+{
+    switch (n == 1 ? *c : 0) {
+    case '<': fputs("&lt;", out); break;
+    case '>': fputs("&gt;", out); break;
+    case '&': fputs("&amp;", out); break;
+    case '"': fputs("&quot;", out); break;
+    case '\'': fputs("&#39;", out); break;
+    default: fwrite(c, 1, n, out);
+    }
+}
+
+static void put_md(FILE *out, const char *c, size_t n)
+{
+    if (n == 1 && strchr("|\\`*_[]<>#", *c))
+        fputc('\\', out);
+    fwrite(c, 1, n, out);
+}
 
 void bk_html_text(FILE *out, const char *text)
 {
-    char *clean = bk_gp_clean(text, 0); /* valid UTF-8, no control characters */
-    for (const char *p = clean ? clean : ""; *p; p++) {
-        switch (*p) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        case '\'': fputs("&#39;", out); break;
-        default: fputc(*p, out);
-        }
-    }
-    free(clean);
+    each_clean(out, text, put_html);
 }
 
 void bk_md_text(FILE *out, const char *text)
 {
-    char *clean = bk_gp_clean(text, 0);
-    for (const char *p = clean ? clean : ""; *p; p++) {
-        if (strchr("|\\`*_[]<>#", *p))
-            fputc('\\', out);
-        fputc(*p, out);
-    }
-    free(clean);
+    each_clean(out, text, put_md);
 }
 
 void bk_group_thousands(const char *num, char *out, size_t size)

@@ -3,7 +3,7 @@
  * Markdown-escaped, after cleaning to valid UTF-8 without control characters (gnuplot.h's
  * cleaner), so that no unit name or finding can break a page or inject markup.
  *
- * Ownership: nothing is kept. Errors: none (a text that cannot be cleaned is written empty).
+ * Ownership: nothing is kept. Errors: none (nothing is allocated: text is cleaned as written).
  */
 #ifndef BK_ESCAPE_H
 #define BK_ESCAPE_H

@@ -8,6 +8,7 @@
 
 #include "../analytics/execution.h"
 #include "../ingest/grow.h"
+#include "../ingest/alloc.h"
 
 typedef struct {
     char *name;
@@ -34,7 +35,7 @@ static int add_bar(bar **bars, size_t *n, size_t *cap, const char *name,
     if (!bk_grow((void **)bars, cap, *n + 1, sizeof **bars))
         return -1;
     bar *b = &(*bars)[(*n)++];
-    b->name = strdup(name);
+    b->name = bk_strdup(name);
     if (!b->name)
         return -1;
     b->original = l->has_original ? bk_money_to_double(l->original) : NAN;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../analytics/metric.h"
+#include "../ingest/alloc.h"
 
 enum { TREND_MAX_METRICS = 4 };
 
@@ -27,7 +28,7 @@ static double series_peak(const bk_chart *c, size_t j)
 /* A copy of lines chart C with only its KEEP series of largest peak value, in C's order. */
 static bk_chart *keep_largest_series(const bk_chart *c, size_t keep)
 {
-    char *chosen = calloc(c->nser, 1);
+    char *chosen = bk_calloc(c->nser, 1);
     bk_chart *out = chosen ? bk_chart_new(c->kind, c->ncat, keep) : NULL;
     int rc = out ? 0 : -1;
     for (size_t k = 0; k < keep && rc == 0; k++) {
@@ -95,7 +96,7 @@ bk_chart *bk_figure_trend(const bk_dataset *ds, const bk_index *index,
     }
     int ymin = 0, ymax = 0;
     size_t nunits = 0;
-    const char **units = calloc(n_uy + 1, sizeof *units);
+    const char **units = bk_calloc(n_uy + 1, sizeof *units);
     for (size_t i = 0; units && i < n_uy; i++) {
         if (uys[i].stage != BK_STAGE_BUDGET || !bk_figure_wanted(ds, opt, uys[i].unit))
             continue;

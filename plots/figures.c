@@ -14,6 +14,7 @@
 #include "../ingest/vocab.h"
 #include "figexec.h"
 #include "figtrend.h"
+#include "../ingest/alloc.h"
 
 const char *const bk_figure_kinds[] = {"structure", "heatmap", "three-public", "compare",
                                        "percapita", "yoy", "trend", "execution", NULL};
@@ -68,7 +69,7 @@ static shown *latest_years(const bk_dataset *ds, const bk_index *index,
 {
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
-    shown *out = calloc(n_uy + 1, sizeof *out);
+    shown *out = bk_calloc(n_uy + 1, sizeof *out);
     *count = 0;
     if (!out || (!uys && index->count)) {
         free(uys);
@@ -154,7 +155,7 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
     bk_result *r = bk_ratios(ds, index, &ro);
     size_t ns;
     shown *s = latest_years(ds, index, opt, &ns);
-    class_total *classes = r ? calloc(r->nrows + 1, sizeof *classes) : NULL;
+    class_total *classes = r ? bk_calloc(r->nrows + 1, sizeof *classes) : NULL;
     bk_chart *c = NULL;
     if (!r || !s || !classes)
         goto out;
@@ -378,7 +379,7 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
     bk_result *r = bk_yoy(ds, index, &yo);
     size_t ns;
     shown *s = latest_years(ds, index, opt, &ns);
-    change *ch = s ? calloc(ns + 1, sizeof *ch) : NULL;
+    change *ch = s ? bk_calloc(ns + 1, sizeof *ch) : NULL;
     bk_chart *c = NULL;
     int rc = -1;
     if (r && s && ch) {

@@ -2,6 +2,7 @@
 #include "gnuplot.h"
 
 #include "../ingest/encoding.h"
+#include "../ingest/alloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -34,7 +35,7 @@ char *bk_gp_clean(const char *text, size_t max_chars)
     /* Each input byte becomes at most 3 output bytes (U+FFFD); plus the ellipsis. */
     if (len > (SIZE_MAX - 8) / 3)
         return NULL;
-    char *out = malloc(len * 3 + 8);
+    char *out = bk_malloc(len * 3 + 8);
     if (!out)
         return NULL;
     size_t o = 0, chars = 0, cut_at = 0;
@@ -89,7 +90,7 @@ char *bk_gp_shorten(const char *text, size_t max_chars)
             seen++;
         }
     }
-    char *out = malloc(head_end + 3 + (len - tail_start) + 1);
+    char *out = bk_malloc(head_end + 3 + (len - tail_start) + 1);
     if (out) {
         memcpy(out, clean, head_end);
         memcpy(out + head_end, "\xE2\x80\xA6", 3);

@@ -22,6 +22,7 @@
 #include "gnuplot.h"
 #include "opening.h"
 #include "workbook.h"
+#include "../ingest/alloc.h"
 
 #define html bk_html_text
 #define md bk_md_text
@@ -97,7 +98,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     bk_result *summary = bk_summary(ds, index);
     if (!summary)
         return -1;
-    size_t *rows = calloc(summary->nrows + 1, sizeof *rows), n = 0;
+    size_t *rows = bk_calloc(summary->nrows + 1, sizeof *rows), n = 0;
     if (!rows) {
         bk_result_free(summary);
         return -1;
@@ -143,7 +144,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     bk_result *yoy = bk_yoy(ds, index, &yo);
     if (!yoy)
         return -1;
-    ranked *rk = calloc(yoy->nrows + 1, sizeof *rk);
+    ranked *rk = bk_calloc(yoy->nrows + 1, sizeof *rk);
     size_t nr = 0;
     int pct = bk_result_column(yoy, "change_pct");
     for (size_t i = 0; rk && i < yoy->nrows; i++) {
@@ -157,7 +158,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     }
     qsort(rk, nr, sizeof *rk, cmp_ranked);
     size_t top = nr < 12 ? nr : 12;
-    size_t *yrows = calloc(top + 1, sizeof *yrows);
+    size_t *yrows = bk_calloc(top + 1, sizeof *yrows);
     for (size_t i = 0; yrows && i < top; i++)
         yrows[i] = rk[i].row;
     static const char *const yc[] = {"unit", "year", "stage", "name", "previous_wan",

@@ -13,13 +13,14 @@
 #include "escape.h"
 #include "figures.h"
 #include "pagetable.h"
+#include "../ingest/alloc.h"
 
 /* The units of the data, each once, sorted by id (unit-years come sorted by unit). */
 static const char **units_of(const bk_index *index, size_t *n)
 {
     size_t nuy;
     bk_unit_year *uys = bk_index_unit_years(index, &nuy);
-    const char **out = calloc(nuy + 1, sizeof *out);
+    const char **out = bk_calloc(nuy + 1, sizeof *out);
     *n = 0;
     for (size_t i = 0; out && i < nuy; i++)
         if (*n == 0 || strcmp(out[*n - 1], uys[i].unit) != 0)
@@ -32,7 +33,7 @@ static const char **units_of(const bk_index *index, size_t *n)
 static size_t *rows_of(const bk_result *r, const char *unit, size_t *n)
 {
     *n = 0;
-    size_t *rows = r ? malloc((r->nrows + 1) * sizeof *rows) : NULL;
+    size_t *rows = r ? bk_malloc((r->nrows + 1) * sizeof *rows) : NULL;
     int col = r ? bk_result_column(r, "unit") : -1;
     for (size_t i = 0; rows && col >= 0 && i < r->nrows; i++) {
         const bk_cell *c = bk_result_cell(r, i, (size_t)col);
@@ -42,19 +43,23 @@ static size_t *rows_of(const bk_result *r, const char *unit, size_t *n)
     return rows;
 }
 
-/* One section: a heading, then the unit's rows of R, or a line saying there are none. */
-static void section(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
-                    const char *unit, const char *title, const char *const *cols,
-                    const char *const *heads)
+/* One section: a heading, then the unit's rows of R, or a line saying there are none.
+ * Returns 0, or -1 if memory ran out (the page is then not written). */
+static int section(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                   const char *unit, const char *title, const char *const *cols,
+                   const char *const *heads)
 {
     bk_page_heading(h, m, title);
     size_t n;
     size_t *rows = rows_of(r, unit, &n);
+    if (!rows)
+        return -1;
     if (n)
         bk_page_table(h, m, ds, r, cols, heads, rows, n, NULL);
     else
         bk_page_paragraph(h, m, "（无）");
     free(rows);
+    return 0;
 }
 
 static void findings_of(FILE *h, FILE *m, const bk_dataset *ds, const bk_findings *f,
@@ -92,6 +97,7 @@ static int one_page(const char *dir, size_t k, const char *unit, const bk_datase
         snprintf(err, errlen, "%s: cannot be written", path);
         return -1;
     }
+    int rc = 0;
     bk_page_begin(h, m, bk_figure_unit_name(ds, unit));
     const bk_unit *u = bk_dataset_find_unit(ds, unit);
     char line[512];
@@ -107,40 +113,45 @@ static int one_page(const char *dir, size_t k, const char *unit, const bk_datase
     static const char *const sh[] = {"年度", "阶段", "支出合计", "基本支出", "项目支出", "人员经费",
                                      "公用经费", "一般公共预算", "“三公”经费", "机关运行经费",
                                      "政府采购", "支出合计出处", NULL};
-    section(h, m, ds, t[0], unit, "历年主要数字", sc, sh);
+    rc |= section(h, m, ds, t[0], unit, "历年主要数字", sc, sh);
     static const char *const rc_[] = {"year", "stage", "key", "name", "amount_wan", "share_pct",
                                       NULL};
     static const char *const rh[] = {"年度", "阶段", "功能分类（类）", "名称", "金额", "占比（%）",
                                      NULL};
-    section(h, m, ds, t[1], unit, "支出结构（功能分类类）", rc_, rh);
+    rc |= section(h, m, ds, t[1], unit, "支出结构（功能分类类）", rc_, rh);
     static const char *const yc[] = {"year", "stage", "name", "previous_wan", "current_wan",
                                      "change_wan", "change_pct", "stated_change_wan", NULL};
     static const char *const yh[] = {"年度", "阶段", "项目", "上年", "本年", "增减（万元）",
                                      "增减（%）", "文件所述增减", NULL};
-    section(h, m, ds, t[2], unit, "比上年变化", yc, yh);
+    rc |= section(h, m, ds, t[2], unit, "比上年变化", yc, yh);
     findings_of(h, m, ds, findings, unit);
     static const char *const cc[] = {"year", "stage", "tables_disclosed", "tables_empty",
                                      "tables_missing", "score_pct", "missing", NULL};
     static const char *const ch[] = {"年度", "阶段", "表（公开）", "表（空表）", "表（缺）",
                                      "得分（%）", "缺少", NULL};
-    section(h, m, ds, t[3], unit, "公开完整性", cc, ch);
+    rc |= section(h, m, ds, t[3], unit, "公开完整性", cc, ch);
     if (t[4]) {
         size_t n;
         size_t *rows = rows_of(t[4], unit, &n);
+        rc |= rows ? 0 : -1;
         free(rows);
-        if (n) {
+        if (rows && n) {
             static const char *const ec[] = {"year", "line_name", "original_wan", "actual_wan",
                                              "rate_pct", "stated_rate_pct", "stated_reason",
                                              "original_from", NULL};
             static const char *const eh[] = {"年度", "项目", "年初预算", "决算", "执行率（%）",
                                              "文件所述执行率", "文件所述原因", "年初预算取自", NULL};
-            section(h, m, ds, t[4], unit, "预算执行（决算与年初预算）", ec, eh);
+            rc |= section(h, m, ds, t[4], unit, "预算执行（决算与年初预算）", ec, eh);
         }
     }
     (void)index;
     bk_page_end(h);
     int bad = fclose(h) != 0;
     bad |= fclose(m) != 0;
+    if (rc) {
+        snprintf(err, errlen, "out of memory writing %s/unit-%zu", dir, k);
+        return -1;
+    }
     if (bad) {
         snprintf(err, errlen, "%s/unit-%zu: cannot be written", dir, k);
         return -1;
