@@ -9,7 +9,8 @@ pass=0
 fail=0
 
 ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+# E2E_STOP=1 (tools/mutants.sh): stop at the first failure, which is all a mutant needs.
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; [ "${E2E_STOP:-}" != 1 ] || exit 1; }
 
 # run NAME EXPECTED_EXIT ARGS... : runs budgetkit, keeps stdout/stderr in $TMP/out, $TMP/err
 run() {
