@@ -1092,6 +1092,9 @@ has "installed report: the bundled datasets" "$TMP/installed-brief/report.md" "å
 make -s uninstall DESTDIR="$TMP/stage" PREFIX=/usr/local >/dev/null 2>&1
 if [ -z "$(find "$TMP/stage" -type f)" ]; then ok; else bad "make uninstall left files"; fi
 
+# ---- datasets worked by hand: shares with a carry-over, rounding once (tests/handworked.sh) ----
+if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/handworked.sh; then ok; else bad "datasets worked by hand (tests/handworked.sh)"; fi
+
 # ---- the bad-input catalogue (tests/bad/README.md), under VALGRIND too when set ----
 if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/bad.sh; then ok; else bad "bad-input catalogue (tests/bad.sh)"; fi
 
