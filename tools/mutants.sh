@@ -28,7 +28,11 @@ rm -rf "$S/entries" "$S/log"
 mkdir -p "$S/entries" "$S/log" || die "cannot create $S"
 n=0
 lineno=0
-field_ok() { [ -s "$S/entries/$n.$1" ] || die "$CATALOGUE: entry ${id:-$n} has no '$1:' line"; }
+# every field is there and, but for 'to' (a mutant may delete its text), not empty
+field_ok() {
+    [ -e "$S/entries/$n.$1" ] || die "$CATALOGUE: entry ${id:-$n} has no '$1:' line"
+    [ "$1" = to ] || [ -s "$S/entries/$n.$1" ] || die "$CATALOGUE: entry ${id:-$n}: '$1:' is empty"
+}
 close_entry() {
     [ "$n" -gt 0 ] || return 0
     for f in id file from to why; do field_ok $f; done
@@ -45,11 +49,12 @@ while IFS= read -r line || [ -n "$line" ]; do
         grep -qxF -- "$id" "$S/ids" 2>/dev/null && die "$CATALOGUE:$lineno: id '$id' used twice"
         echo "$id" >>"$S/ids"
         printf '%s' "$id" >"$S/entries/$n.id" ;;
-    'file: '* | 'from: '* | 'to: '* | 'why: '*)
+    'file: '* | 'from: '* | 'to: '* | 'to:' | 'why: '*)
         [ "$n" -gt 0 ] || die "$CATALOGUE:$lineno: a field before the first 'id:'"
-        key=${line%%: *}
+        key=${line%%:*}
         [ -e "$S/entries/$n.$key" ] && die "$CATALOGUE:$lineno: entry $id has two '$key:' lines"
-        printf '%s' "${line#"$key": }" >"$S/entries/$n.$key" ;;
+        value=${line#"$key":}
+        printf '%s' "${value# }" >"$S/entries/$n.$key" ;;
     *) die "$CATALOGUE:$lineno: not a field (id: file: from: to: why:): $line" ;;
     esac
 done <"$CATALOGUE"
@@ -119,12 +124,14 @@ suites() {
     (cd "$T" && E2E_STOP=1 timeout "$TIMEOUT" make -s e2e) >>"$log" 2>&1 || { echo e2e; return; }
     echo none
 }
+# The first 90 characters (not bytes: the messages are Chinese) of the first line of stdin.
+short() { perl -CS -ne 'chomp; print substr($_, 0, 90), "\n"; exit'; }
 # What failed, in a few words: the unit suite's test binary, or e2e's first FAIL line.
 first_failure() {
     if [ "$2" = unit ]; then
         grep '^== ' "$1" | tail -1 | sed 's,^== build/tests/,,'
     else
-        grep -m1 '^FAIL: ' "$1" | sed 's/^FAIL: //' | cut -c1-90
+        grep '^FAIL: ' "$1" | sed 's/^FAIL: //' | short
     fi
 }
 
@@ -148,7 +155,7 @@ while [ "$i" -le "$n" ]; do
     printf '%s\n' "$file" >"$S/applied"
     replace "$T/$file" "$e.from" "$e.to"
     if ! build "$log"; then
-        result="did not compile" broken=$((broken + 1)) detail=$(grep -m1 'error' "$log" | cut -c1-90)
+        result="did not compile" broken=$((broken + 1)) detail=$(grep 'error:' "$log" | short)
     else
         failed=$(suites "$log")
         if [ "$failed" = none ]; then
