@@ -4,6 +4,7 @@
 #   make report     the main job: the briefing (out/index.html, charts) of the bundled datasets
 #   make asan       the whole test suite under AddressSanitizer + UBSan
 #   make valgrind   the end-to-end tests under valgrind
+#   make mutants    the mutation check (tests/mutants/catalogue.txt); MUTANTS=id,id for a subset
 # Missing Debian packages are installed first (as root) or named with the install line.
 
 CC      ?= cc
@@ -33,7 +34,7 @@ BIN     := $(BUILD)/budgetkit
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test unit e2e report asan alloc-fail valgrind clean datasets install uninstall
+.PHONY: all deps test unit e2e report asan alloc-fail valgrind mutants clean datasets install uninstall
 
 all: deps $(BIN)
 
@@ -92,6 +93,12 @@ alloc-fail:
 valgrind: all
 	@tools/ensure-deps.sh $(DEB_CHECK)
 	@BUDGETKIT=$(CURDIR)/$(BIN) VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible" SEEDS=$(CURDIR)/../shared/seeds DOCUMENTS=$(CURDIR)/../shared/documents sh tests/e2e.sh
+
+# Each mutant of tests/mutants/catalogue.txt built and tested in a copy of the tree
+# (build/mutants); not part of `make test`, since it runs the suite once per mutant.
+MUTANTS ?=
+mutants:
+	nice -n 5 tools/mutants.sh $(MUTANTS)
 
 # make install PREFIX=/usr/local DESTDIR=: the command, the library and its headers, and the
 # bundled datasets (share/budgetkit/datasets), which the installed command finds beside itself.

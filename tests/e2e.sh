@@ -9,7 +9,8 @@ pass=0
 fail=0
 
 ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+# E2E_STOP=1 (tools/mutants.sh): stop at the first failure, which is all a mutant needs.
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; [ "${E2E_STOP:-}" != 1 ] || exit 1; }
 
 # run NAME EXPECTED_EXIT ARGS... : runs budgetkit, keeps stdout/stderr in $TMP/out, $TMP/err
 run() {
@@ -1101,6 +1102,9 @@ if (cd / && ${VALGRIND:-} "$TMP/stage/usr/local/bin/budgetkit" report -o "$TMP/i
 has "installed report: the bundled datasets" "$TMP/installed-brief/report.md" "大同市人民政府国有资产监督管理委员会"
 make -s uninstall DESTDIR="$TMP/stage" PREFIX=/usr/local >/dev/null 2>&1
 if [ -z "$(find "$TMP/stage" -type f)" ]; then ok; else bad "make uninstall left files"; fi
+
+# ---- datasets worked by hand: shares with a carry-over, rounding once (tests/handworked.sh) ----
+if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/handworked.sh; then ok; else bad "datasets worked by hand (tests/handworked.sh)"; fi
 
 # ---- the bad-input catalogue (tests/bad/README.md), under VALGRIND too when set ----
 if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/bad.sh; then ok; else bad "bad-input catalogue (tests/bad.sh)"; fi

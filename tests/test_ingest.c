@@ -274,6 +274,53 @@ static void test_dedup(void **state)
         bk_ingest_row_release(&r[i]);
 }
 
+/*
+ * One unit's budget and final account of one year are two disclosures, and so are its
+ * department budget (部门预算, with the units under it) and its own unit budget (单位预算):
+ * identity is unit, year, stage and kind together, so all three are kept and none repeats.
+ */
+static void test_dedup_identity(void **state)
+{
+    (void)state;
+    static const char *const dirs[] = {"ds2", "ds2/items", "ds2/disclosures", "ds2/reports",
+                                       "ds2/.staging"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+        mkdir(at(dirs[i]), 0777);
+    static const char *const stems[] = {"budget.pdf", "final.pdf", "unit.pdf"};
+    static const char *const lines[] = {
+        "u1,2024,budget,summary,revenue_total,收入总计,total,12.50,b:1\n",
+        "u1,2024,final,summary,revenue_total,收入总计,total,11.75,f:1\n",
+        "u1,2024,budget,summary,revenue_total,收入总计,total,3.00,u:1\n"};
+    bk_ingest_row r[3];
+    memset(r, 0, sizeof r);
+    bk_dedup_entry e[3];
+    for (int i = 0; i < 3; i++) {
+        char p[256], body[256];
+        snprintf(p, sizeof p, "ds2/.staging/%s.items.csv", stems[i]);
+        snprintf(body, sizeof body, "%s%s", items_header, lines[i]);
+        write_text(at(p), body);
+        snprintf(p, sizeof p, "ds2/.staging/%s.disclosures.csv", stems[i]);
+        write_text(at(p), "unit,year,stage,table,status,title,source\n");
+        snprintf(p, sizeof p, "ds2/reports/%s.txt", stems[i]);
+        write_text(at(p), "report\n");
+        set_row(&r[i], stems[i], "pdf", "ok", "1", stems[i]);
+        e[i] = (bk_dedup_entry){&r[i], true, stems[i]};
+    }
+    assert_int_equal(bk_ingest_row_set(&r[1], IN_STAGE, "final"), 0);
+    assert_int_equal(bk_ingest_row_set(&r[2], IN_KIND, "unit"), 0);
+    size_t dups = 0;
+    char err[512];
+    assert_int_equal(bk_ingest_dedup(e, 3, at("ds2"), at("ds2/.staging"), &dups, err, sizeof err), 0);
+    assert_int_equal(dups, 0);
+    for (int i = 0; i < 3; i++) {
+        char p[256];
+        snprintf(p, sizeof p, "ds2/items/%s.csv", stems[i]);
+        assert_int_equal(access(at(p), F_OK), 0);
+        assert_string_equal(bk_ingest_row_get(&r[i], IN_REASON), "");
+        bk_ingest_row_release(&r[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -282,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_walk),
         cmocka_unit_test(test_units_table),
         cmocka_unit_test(test_dedup),
+        cmocka_unit_test(test_dedup_identity),
     };
     return cmocka_run_group_tests(tests, make_root, remove_root);
 }

@@ -144,6 +144,7 @@ static const reject_case rejected[] = {
     {",123", BK_MONEY_SYNTAX},
     {"123,", BK_MONEY_GROUPING},
     {"1,2", BK_MONEY_GROUPING},
+    {"1,23,456", BK_MONEY_GROUPING}, /* the lakh grouping: every group after the first has 3 */
     {"\xEF\xBC\x88" "123" "\xEF\xBC\x89", BK_MONEY_PARENS}, /* （123） */
     {"(123)", BK_MONEY_PARENS},
     {"(1,234.5)", BK_MONEY_PARENS},

@@ -15,6 +15,7 @@
 
 #include "../plots/chart.h"
 #include "../plots/chartnames.h"
+#include "../plots/escape.h"
 #include "../plots/gnuplot.h"
 #include "../plots/pagetable.h"
 
@@ -54,6 +55,43 @@ static void test_quote(void **state)
     char *null_text = quoted(NULL);
     assert_string_equal(null_text, "''");
     free(null_text);
+}
+
+/* TEXT written by WRITE (bk_html_text or bk_md_text), in a new string the caller frees. */
+static char *escaped(void (*write)(FILE *, const char *), const char *text)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    write(out, text);
+    fclose(out);
+    return buf;
+}
+
+/* A name goes into HTML text and attributes with the five characters HTML gives meaning to
+ * as references (& first of all, or "&lt;" in a name would show as "<"), and into a Markdown
+ * table with a backslash before each character Markdown reads as markup: '|' would split the
+ * cell. */
+static void test_html_and_markdown_escapes(void **state)
+{
+    (void)state;
+    struct { const char *in, *html, *md; } cases[] = {
+        {"A<b>&c", "A&lt;b&gt;&amp;c", "A\\<b\\>&c"},
+        {"&lt;", "&amp;lt;", NULL},
+        {"\"q\" 'a'", "&quot;q&quot; &#39;a&#39;", "\"q\" 'a'"},
+        {"收入|支出", "收入|支出", "收入\\|支出"},
+        {"*_`#[x]\\", "*_`#[x]\\", "\\*\\_\\`\\#\\[x\\]\\\\"},
+        {"a\nb", "a b", "a b"}, /* cleaned first: a control character is a blank */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *html = escaped(bk_html_text, cases[i].in), *md = escaped(bk_md_text, cases[i].in);
+        assert_string_equal(html, cases[i].html);
+        if (cases[i].md)
+            assert_string_equal(md, cases[i].md);
+        free(html);
+        free(md);
+    }
 }
 
 /*
@@ -242,6 +280,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_quote),
+        cmocka_unit_test(test_html_and_markdown_escapes),
         cmocka_unit_test(test_clean_high_lead_bytes),
         cmocka_unit_test(test_clean_shortens_by_characters),
         cmocka_unit_test(test_shorten_keeps_both_ends),
