@@ -2,6 +2,8 @@
 #   make fuzz              build every tests/fuzz/fuzz_*.c and run each for FUZZ_SECONDS (60)
 #                          from its seed corpus tests/fuzz/corpus/NAME/; one summary line each
 #   make fuzz FUZZ=load    only the named harnesses (space-separated)
+#   make fuzz-long         the campaign: each harness for FUZZ_LONG_SECONDS (600), fails on a
+#                          crash; FUZZ_LONG_SECONDS_NAME sets one harness's time
 #   make fuzz-smoke        run each harness once over its committed corpus (seconds; part of
 #                          make test when clang and libFuzzer are installed)
 # Harnesses and the library are built with clang into build-fuzz/, instrumented for coverage
@@ -20,7 +22,11 @@ FUZZ_ALL     := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c)
 FUZZ         ?= $(FUZZ_ALL)
 FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/cli/emit.o
 
-.PHONY: fuzz fuzz-build fuzz-smoke fuzz-deps
+.PHONY: fuzz fuzz-long fuzz-build fuzz-smoke fuzz-deps
+
+# The objects outlive each link: without this make deletes them as intermediates and builds
+# the whole library again for the next harness run.
+.SECONDARY: $(FUZZ_OBJ)
 
 fuzz-deps:
 	@tools/ensure-deps.sh $(DEB_BUILD) $(FUZZ_DEB)
@@ -34,27 +40,26 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 
 fuzz-build: fuzz-deps $(FUZZ_ALL:%=$(FUZZ_BUILD)/fuzz_%)
 
-# Each run reads the committed seeds and writes what it discovers to build-fuzz/corpus/NAME
-# (the first directory is the one libFuzzer adds to). A crash stops that harness, keeps the
+# Each run reads the committed seeds and writes what it discovers to build-fuzz/corpus/NAME;
+# tests/fuzz/run.sh prints one summary line per harness. A crash stops that harness, keeps the
 # input as build-fuzz/crash-NAME-* and fails the target after every harness has run.
 fuzz: fuzz-build
 	@failed=0; \
 	for h in $(FUZZ); do \
-	    mkdir -p $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h; \
-	    log=$(FUZZ_BUILD)/fuzz-$$h.log; \
-	    start=$$(date +%s); \
-	    $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	        -rss_limit_mb=2048 -timeout=10 -artifact_prefix=$(FUZZ_BUILD)/crash-$$h- \
-	        $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h >$$log 2>&1; \
-	    rc=$$?; end=$$(date +%s); \
-	    execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log | tail -1); \
-	    [ -n "$$execs" ] || execs=$$(grep -o '^#[0-9]*' $$log | tail -1 | tr -d '#'); \
-	    crashes=$$(ls $(FUZZ_BUILD)/crash-$$h-* 2>/dev/null | wc -l); \
-	    corpus=$$(ls $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h | grep -vc ':$$\|^$$'); \
-	    echo "fuzz $$h: $${execs:-0} executions in $$((end - start)) s, exit $$rc, $$crashes crash input(s) in $(FUZZ_BUILD)/, corpus $$corpus (log $$log)"; \
-	    [ $$rc -eq 0 ] || failed=1; \
+	    FUZZ_BUILD=$(FUZZ_BUILD) tests/fuzz/run.sh $$h $(FUZZ_SECONDS) || failed=1; \
 	done; \
 	exit $$failed
+
+# The campaign: each harness for FUZZ_LONG_SECONDS, or FUZZ_LONG_SECONDS_NAME when given
+# (make fuzz-long FUZZ_LONG_SECONDS=600 FUZZ_LONG_SECONDS_extract=1800), one after the other so
+# that one core is enough. Fails when any harness crashed.
+FUZZ_LONG_SECONDS ?= 600
+fuzz-long: fuzz-build
+	@failed=0; \
+	for hs in $(foreach h,$(FUZZ),$(h):$(or $(FUZZ_LONG_SECONDS_$(h)),$(FUZZ_LONG_SECONDS))); do \
+	    FUZZ_BUILD=$(FUZZ_BUILD) tests/fuzz/run.sh $${hs%%:*} $${hs#*:} || failed=1; \
+	done; \
+	[ $$failed -eq 0 ] || { echo "fuzz-long: a harness crashed (inputs in $(FUZZ_BUILD)/)"; exit 1; }
 
 # Every committed input once, no exploration: regressions of past crashes stay fixed.
 # Under CI (CI=true) clang and libFuzzer are installed first, and their absence is a failure;
