@@ -285,8 +285,9 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
             continue;
         char title[1024];
         title_text(s, title, sizeof title);
-        bool cont = strcmp(title, "续表") == 0 || has(title, "（续）") || has(title, "(续)") ||
-                    has(title, "续表");
+        /* each continuation mark holds 续: one search for it spares most lines the others */
+        bool cont = has(title, "续") && (strcmp(title, "续表") == 0 || has(title, "（续）") ||
+                                          has(title, "(续)") || has(title, "续表"));
         const char *id = cont && nseg ? segs[nseg - 1].table : bk_extract_table_for_title(title);
         if (!id)
             continue;
