@@ -57,10 +57,16 @@ static bool refused_control(unsigned char c)
 
 void bk_emit_csv_field(FILE *out, const char *s)
 {
-    size_t len = strlen(s);
-    bool quote = strpbrk(s, ",\"\r\n") != NULL, as_is = bk_utf8_valid(s, len, NULL);
-    for (size_t i = 0; i < len && as_is; i++)
-        as_is = !refused_control((unsigned char)s[i]);
+    /* one pass decides: quoting, a refused control, and whether UTF-8 needs checking at all */
+    size_t len = 0;
+    bool quote = false, as_is = true, wide = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++, len++) {
+        quote |= *p == ',' || *p == '"' || *p == '\r' || *p == '\n';
+        as_is &= !refused_control(*p);
+        wide |= *p >= 0x80;
+    }
+    if (as_is && wide)
+        as_is = bk_utf8_valid(s, len, NULL);
     if (!quote && as_is) {
         fputs(s, out);
         return;
