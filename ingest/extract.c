@@ -181,8 +181,11 @@ static int find_year(const doc *d)
             p += strlen("预算年度");
             while (*p && !(*p >= '0' && *p <= '9'))
                 p++;
-            if (strspn(p, "0123456789") == 4)
-                return atoi(p);
+            /* the range of every other year read here: "预算年度：4046" is damage, and the
+             * loader would refuse every record of it */
+            int y = strspn(p, "0123456789") == 4 ? atoi(p) : 0;
+            if (y >= 1990 && y <= 2100)
+                return y;
         }
     }
     for (unsigned i = 1; i <= d->count && i < 400; i++) {
