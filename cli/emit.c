@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/encoding.h"
+
 int bk_format_parse(const char *name, int allow_text)
 {
     if (strcmp(name, "csv") == 0) return BK_FORMAT_CSV;
@@ -47,19 +49,50 @@ static const char *cell_text(const bk_result *r, size_t row, size_t col, char *b
     return "";
 }
 
+/* A byte the loader refuses in a field (ingest/load.c): a C0 control other than tab and the
+ * line breaks, or DEL. */
+static bool refused_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+}
+
 void bk_emit_csv_field(FILE *out, const char *s)
 {
-    if (strpbrk(s, ",\"\r\n") == NULL) {
+    /* one pass decides: quoting, a refused control, and whether UTF-8 needs checking at all */
+    size_t len = 0;
+    bool quote = false, as_is = true, wide = false;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++, len++) {
+        quote |= *p == ',' || *p == '"' || *p == '\r' || *p == '\n';
+        as_is &= !refused_control(*p);
+        wide |= *p >= 0x80;
+    }
+    if (as_is && wide)
+        as_is = bk_utf8_valid(s, len, NULL);
+    if (!quote && as_is) {
         fputs(s, out);
         return;
     }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', out);
-        fputc(*s, out);
+    /* Text from a damaged document (a title with a broken byte, a control character the
+     * sniffer let through) is written so that the file loads back: each broken sequence as
+     * U+FFFD, each refused control character as a blank. */
+    if (quote)
+        fputc('"', out);
+    for (size_t i = 0; i < len;) {
+        size_t n = bk_utf8_seq_len((const unsigned char *)s + i, len - i);
+        if (n == 0) {
+            fputs("\xEF\xBF\xBD", out);
+            n = 1;
+        } else if (n == 1 && refused_control((unsigned char)s[i])) {
+            fputc(' ', out);
+        } else {
+            if (s[i] == '"')
+                fputc('"', out);
+            fwrite(s + i, 1, n, out);
+        }
+        i += n;
     }
-    fputc('"', out);
+    if (quote)
+        fputc('"', out);
 }
 
 static void md_field(FILE *out, const char *s)

@@ -20,7 +20,9 @@ int bk_format_parse(const char *name, int allow_text);
 
 int bk_emit_result(FILE *out, const bk_result *r, bk_format format);
 
-/* One CSV field, quoted (RFC 4180) only when it holds a comma, quote or line break. */
+/* One CSV field, quoted (RFC 4180) only when it holds a comma, quote or line break; text the
+ * loader would refuse (not UTF-8, control characters) is written with U+FFFD for each broken
+ * sequence and a blank for each control character other than tab and the line breaks. */
 void bk_emit_csv_field(FILE *out, const char *s);
 
 /* Findings as a result table (columns: severity, rule, unit, year, stage, what, stated,

@@ -182,8 +182,11 @@ static int find_year(const doc *d)
             p += strlen("预算年度");
             while (*p && !(*p >= '0' && *p <= '9'))
                 p++;
-            if (strspn(p, "0123456789") == 4)
-                return atoi(p);
+            /* the range of every other year read here: "预算年度：4046" is damage, and the
+             * loader would refuse every record of it */
+            int y = strspn(p, "0123456789") == 4 ? atoi(p) : 0;
+            if (y >= 1990 && y <= 2100)
+                return y;
         }
     }
     for (unsigned i = 1; i <= d->count && i < 400; i++) {
@@ -286,8 +289,9 @@ int bk_extract(const char *file, const char *text, size_t len, bk_extraction *ou
             continue;
         char title[1024];
         title_text(s, title, sizeof title);
-        bool cont = strcmp(title, "续表") == 0 || has(title, "（续）") || has(title, "(续)") ||
-                    has(title, "续表");
+        /* each continuation mark holds 续: one search for it spares most lines the others */
+        bool cont = has(title, "续") && (strcmp(title, "续表") == 0 || has(title, "（续）") ||
+                                          has(title, "(续)") || has(title, "续表"));
         const char *id = cont && nseg ? segs[nseg - 1].table : bk_extract_table_for_title(title);
         if (!id)
             continue;

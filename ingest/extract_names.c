@@ -39,11 +39,12 @@ bool bk_extract_squeeze(const char *s, char *out, size_t size)
             s++;
             continue;
         }
-        if (strncmp(s, "\xe3\x80\x80", 3) == 0) { /* U+3000 */
+        /* byte tests, not strncmp: every title, header and row name passes through here */
+        if (c == 0xE3 && s[1] == '\x80' && s[2] == '\x80') { /* U+3000 */
             s += 3;
             continue;
         }
-        if (strncmp(s, "\xc2\xa0", 2) == 0) {
+        if (c == 0xC2 && s[1] == '\xa0') { /* U+00A0 */
             s += 2;
             continue;
         }
@@ -80,6 +81,10 @@ const char *bk_extract_table_for_title(const char *title)
     char whole[512];
     if (!bk_extract_squeeze(title, whole, sizeof whole))
         return NULL; /* far longer than a title */
+    /* every line of the text is asked: one search settles the lines that are no title (a title
+     * ends in 表, below) */
+    if (!strstr(whole, "表"))
+        return NULL;
     /* a table number before the title: "附表1：", "表3-1：", "附件2-" */
     const char *t = whole;
     if (strncmp(t, "附表", 6) == 0 || strncmp(t, "附件", 6) == 0 || strncmp(t, "表", 3) == 0) {

@@ -105,11 +105,12 @@ int bkx_label_columns(const row *hdr, size_t nh, int ncols, bool positional,
         group[j][0] = leaf[j][0] = '\0';
     if (nh == 0)
         return 0;
-    /* effective text per header row and column (on the heap: the extractor is reentrant) */
-    char (*eff)[MAX_COLS][128] = bk_calloc(8, sizeof *eff);
+    /* effective text per header row and column (on the heap: the extractor is reentrant);
+     * only the rows and columns used, each emptied below, not the whole 64 KiB */
+    size_t rows = nh < 8 ? nh : 8;
+    char (*eff)[MAX_COLS][128] = bk_malloc(rows * sizeof *eff);
     if (!eff)
         return -1;
-    size_t rows = nh < 8 ? nh : 8;
     for (size_t r = 0; r < rows; r++)
         for (int j = 0; j < ncols; j++)
             eff[r][j][0] = '\0';

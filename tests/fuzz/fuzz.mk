@@ -2,6 +2,8 @@
 #   make fuzz              build every tests/fuzz/fuzz_*.c and run each for FUZZ_SECONDS (60)
 #                          from its seed corpus tests/fuzz/corpus/NAME/; one summary line each
 #   make fuzz FUZZ=load    only the named harnesses (space-separated)
+#   make fuzz-long         the campaign: each harness for FUZZ_LONG_SECONDS (600), fails on a
+#                          crash; FUZZ_LONG_SECONDS_NAME sets one harness's time
 #   make fuzz-smoke        run each harness once over its committed corpus (seconds; part of
 #                          make test when clang and libFuzzer are installed)
 # Harnesses and the library are built with clang into build-fuzz/, instrumented for coverage
@@ -18,9 +20,15 @@ FUZZ_CFLAGS   = $(CSTD) $(WARN) -Wno-format-nonliteral $(FUZZ_SAN) $(GSL_CFLAGS)
                 -DBK_DEFAULT_DATA='"$(DATADIR)"'
 FUZZ_ALL     := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ         ?= $(FUZZ_ALL)
-FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) $(FUZZ_BUILD)/cli/emit.o
+# cli/extractout and cli/outfile: fuzz_extract writes its records as `extract` writes them
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ_BUILD)/%.o) \
+                $(addprefix $(FUZZ_BUILD)/cli/,emit.o extractout.o outfile.o)
 
-.PHONY: fuzz fuzz-build fuzz-smoke fuzz-deps
+.PHONY: fuzz fuzz-long fuzz-build fuzz-smoke fuzz-deps
+
+# The objects outlive each link: without this make deletes them as intermediates and builds
+# the whole library again for the next harness run.
+.SECONDARY: $(FUZZ_OBJ)
 
 fuzz-deps:
 	@tools/ensure-deps.sh $(DEB_BUILD) $(FUZZ_DEB)
@@ -29,32 +37,39 @@ $(FUZZ_BUILD)/%.o: %.c $(wildcard */*.h)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+# Harnesses link the library as an archive, so each takes only the modules it reaches: libFuzzer
+# scans every coverage counter of the binary after each input, and the counters of charts and
+# workbooks a harness never calls would cost it speed.
+FUZZ_LIB := $(FUZZ_BUILD)/libbudgetkit-fuzz.a
+$(FUZZ_LIB): $(FUZZ_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(LDLIBS)
 
 fuzz-build: fuzz-deps $(FUZZ_ALL:%=$(FUZZ_BUILD)/fuzz_%)
 
-# Each run reads the committed seeds and writes what it discovers to build-fuzz/corpus/NAME
-# (the first directory is the one libFuzzer adds to). A crash stops that harness, keeps the
+# Each run reads the committed seeds and writes what it discovers to build-fuzz/corpus/NAME;
+# tests/fuzz/run.sh prints one summary line per harness. A crash stops that harness, keeps the
 # input as build-fuzz/crash-NAME-* and fails the target after every harness has run.
 fuzz: fuzz-build
 	@failed=0; \
 	for h in $(FUZZ); do \
-	    mkdir -p $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h; \
-	    log=$(FUZZ_BUILD)/fuzz-$$h.log; \
-	    start=$$(date +%s); \
-	    $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	        -rss_limit_mb=2048 -timeout=10 -artifact_prefix=$(FUZZ_BUILD)/crash-$$h- \
-	        $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h >$$log 2>&1; \
-	    rc=$$?; end=$$(date +%s); \
-	    execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $$log | tail -1); \
-	    [ -n "$$execs" ] || execs=$$(grep -o '^#[0-9]*' $$log | tail -1 | tr -d '#'); \
-	    crashes=$$(ls $(FUZZ_BUILD)/crash-$$h-* 2>/dev/null | wc -l); \
-	    corpus=$$(ls $(FUZZ_BUILD)/corpus/$$h tests/fuzz/corpus/$$h | grep -vc ':$$\|^$$'); \
-	    echo "fuzz $$h: $${execs:-0} executions in $$((end - start)) s, exit $$rc, $$crashes crash input(s) in $(FUZZ_BUILD)/, corpus $$corpus (log $$log)"; \
-	    [ $$rc -eq 0 ] || failed=1; \
+	    FUZZ_BUILD=$(FUZZ_BUILD) tests/fuzz/run.sh $$h $(FUZZ_SECONDS) || failed=1; \
 	done; \
 	exit $$failed
+
+# The campaign: each harness for FUZZ_LONG_SECONDS, or FUZZ_LONG_SECONDS_NAME when given
+# (make fuzz-long FUZZ_LONG_SECONDS=600 FUZZ_LONG_SECONDS_extract=1800), one after the other so
+# that one core is enough. Fails when any harness crashed.
+FUZZ_LONG_SECONDS ?= 600
+fuzz-long: fuzz-build
+	@failed=0; \
+	for hs in $(foreach h,$(FUZZ),$(h):$(or $(FUZZ_LONG_SECONDS_$(h)),$(FUZZ_LONG_SECONDS))); do \
+	    FUZZ_BUILD=$(FUZZ_BUILD) tests/fuzz/run.sh $${hs%%:*} $${hs#*:} || failed=1; \
+	done; \
+	[ $$failed -eq 0 ] || { echo "fuzz-long: a harness crashed (inputs in $(FUZZ_BUILD)/)"; exit 1; }
 
 # Every committed input once, no exploration: regressions of past crashes stay fixed.
 # Under CI (CI=true) clang and libFuzzer are installed first, and their absence is a failure;

@@ -3,18 +3,26 @@
  *
  * The input is one CSV file, read through the real loader after a fixed units file (so that
  * item rows can name a known unit). The loaded dataset is then indexed, reconciled, summarised
- * and written as CSV and JSON, as `budgetkit validate` and `summary` would. Checked: every
- * file's rows read = accepted + rejected; every diagnostic names a file and is valid UTF-8
- * without control characters (data text is escaped), whatever bytes the input held.
+ * and written as CSV and JSON, as `budgetkit validate` and `summary` would, and given to the
+ * analyses the other verbs run: ratios in every dimension, yoy, compare and trend of a
+ * headline, a share and the Herfindahl index, completeness in both forms, each result freed.
+ * Checked: every file's rows read = accepted + rejected; every diagnostic names a file and is
+ * valid UTF-8 without control characters (data text is escaped), whatever bytes the input
+ * held; no analysis reads outside the dataset or leaks (the sanitizers).
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../../analytics/compare.h"
+#include "../../analytics/completeness.h"
 #include "../../analytics/index.h"
+#include "../../analytics/ratios.h"
 #include "../../analytics/reconcile.h"
 #include "../../analytics/summary.h"
+#include "../../analytics/trend.h"
+#include "../../analytics/yoy.h"
 #include "../../cli/emit.h"
 #include "../../ingest/encoding.h"
 #include "../../ingest/model.h"
@@ -55,6 +63,41 @@ static void check_diags(const bk_diag_list *diags)
     }
 }
 
+/* An analysis's result, freed; NULL (out of memory) is allowed. */
+static void drop(bk_result *t)
+{
+    if (t)
+        bk_result_free(t);
+}
+
+/* What ratios, yoy, compare, trend and completeness make of DS. */
+static void analyse(const bk_dataset *ds, const bk_index *index)
+{
+    static const bk_ratio_options ratios[] = {
+        {BK_RATIO_FUNCTION, 3, NULL},       {BK_RATIO_FUNCTION, 7, "gpb"},
+        {BK_RATIO_FUND, 0, NULL},           {BK_RATIO_BASIC_PROJECT, 0, "gf"},
+        {BK_RATIO_PERSONNEL_PUBLIC, 0, NULL}, {BK_RATIO_ECONOMIC, 5, NULL},
+        {BK_RATIO_THREE_PUBLIC, 0, NULL},   {BK_RATIO_COFOG, 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof ratios / sizeof ratios[0]; i++)
+        drop(bk_ratios(ds, index, &ratios[i]));
+    bk_yoy_options yoy = {.headlines = 1, .lines = 1};
+    drop(bk_yoy(ds, index, &yoy));
+    static const char *const metrics[] = {"total", "share:basic", "hhi"};
+    for (size_t i = 0; i < sizeof metrics / sizeof metrics[0]; i++) {
+        bk_metric m;
+        if (bk_metric_parse(metrics[i], &m) != 0)
+            abort(); /* the harness's own words */
+        bk_compare_options c = {.metric = m, .peer_by = i ? BK_PEER_CITY : BK_PEER_ALL,
+                                .year = 0, .stage = (int)(i == 2)};
+        drop(bk_compare(ds, index, &c));
+        bk_trend_options t = {.metric = m};
+        drop(bk_trend(ds, index, &t));
+    }
+    drop(bk_completeness(ds, index, BK_COMPLETENESS_BY_ITEM));
+    drop(bk_completeness(ds, index, BK_COMPLETENESS_SCORES));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static FILE *sink;
@@ -91,6 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             bk_emit_result(sink, s, BK_FORMAT_MD);
             bk_result_free(s);
         }
+        analyse(ds, &index);
         bk_index_release(&index);
     }
     bk_diag_list_release(&diags);
