@@ -51,3 +51,11 @@ INGEST_COUNT ?= 100
 bench-ingest: all
 	@tools/ensure-deps.sh time
 	COUNT=$(INGEST_COUNT) DOCS=$(CURDIR)/../shared/documents sh bench/ingest-throughput.sh $(BIN)
+
+# `make bench-partition`: `budgetkit partition` on the panel and sql/shares.sql, sql/summary.sql
+# in DuckDB (2 threads) on its partitions, each checked byte for byte against budgetkit
+# (bench/partition.sh; docs/SCALE.md). PARTITION_ROWS picks the sizes.
+PARTITION_ROWS ?= 1000000 10000000
+.PHONY: bench-partition
+bench-partition: all bench-deps $(BENCH_GEN)
+	sh bench/partition.sh $(BIN) $(BENCH_GEN) $(PARTITION_ROWS)
