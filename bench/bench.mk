@@ -22,8 +22,12 @@ $(BENCH_LOAD): bench/loadtime.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-bench-deps:
+bench-deps: bench-node
 	@tools/ensure-deps.sh $(BENCH_DEB)
+
+# node and the DuckDB node API (bench/package-lock.json), for the DuckDB peer and sql/run.js
+.PHONY: bench-node
+bench-node:
 	@command -v node >/dev/null 2>&1 || tools/ensure-deps.sh nodejs
 	@command -v npm >/dev/null 2>&1 || tools/ensure-deps.sh npm
 	@test -f bench/node_modules/@duckdb/node-api/package.json || \
@@ -57,5 +61,6 @@ bench-ingest: all
 # (bench/partition.sh; docs/SCALE.md). PARTITION_ROWS picks the sizes.
 PARTITION_ROWS ?= 1000000 10000000
 .PHONY: bench-partition
-bench-partition: all bench-deps $(BENCH_GEN)
+bench-partition: all bench-node $(BENCH_GEN)
+	@tools/ensure-deps.sh time
 	sh bench/partition.sh $(BIN) $(BENCH_GEN) $(PARTITION_ROWS)
