@@ -306,11 +306,12 @@ static size_t read_inputs(input_list *l, bk_dataset *side, bk_partwriter *w, boo
         bk_diag_list diags;
         bk_diag_list_init(&diags);
         size_t before = side->n_files;
-        if (bk_dataset_load_path(side, in->path, &diags) != 0)
-            problems++;
+        int rc = bk_dataset_load_path(side, in->path, &diags);
+        problems += rc != 0;
         if (side->n_files > before) {
             const bk_file_stats *st = &side->files[before];
-            in->kind = bk_file_kind_name(st->kind);
+            /* a file refused at its header has no kind (its stats say items by default) */
+            in->kind = rc != 0 && st->rows_read == 0 ? "unread" : bk_file_kind_name(st->kind);
             in->rows = st->rows_read;
             in->rejected = st->rows_rejected;
             if (st->kind == BK_FILE_UNITS)

@@ -17,7 +17,9 @@
  * consumer that passes rows on rather than summing a few fields: besides the above, every field
  * is UTF-8 without NUL or control bytes (tab and line breaks are text), source is present,
  * table, code and measure are of the schema's vocabulary (ingest/vocab.h) and a row without a
- * code has a name. The rows accepted are then exactly those the loader accepts.
+ * code has a name. The rows accepted are then those the loader accepts, but for a file in
+ * GB18030: the loader names the encoding once and refuses every row from the first that shows
+ * it, the scan refuses only the rows that are not UTF-8.
  *
  * Ownership: a view's strings point into the reader's buffers and are valid only during the
  * callback; they are not NUL-terminated. The caller owns the contexts and the diagnostic list.

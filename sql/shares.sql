@@ -5,7 +5,9 @@
 -- below are relative to it); it returns one text column, line, the first row the header.
 --
 -- Written for DuckDB (sql/run.js, or `duckdb -list -noheader < shares.sql`). The rest is the
--- SQL Spark SQL and Trino also run; what differs per engine is marked "engine:".
+-- SQL Spark SQL and Trino also run; what differs per engine is marked "engine:". Throughout:
+-- the column "table" is a reserved word, quoted the standard way, which Trino and DuckDB take;
+-- Spark quotes identifiers with backticks (`table`) and casts text to STRING, not VARCHAR.
 --
 -- Exactness: amounts are DECIMAL(38, 6) (budgetkit keeps 10⁻⁶ 万元 in 64 bits, ingest/money.h),
 -- never DOUBLE, so sums are exact. The share is an integer quotient of integers, rounded once,

@@ -6,7 +6,9 @@
 -- row the header.
 --
 -- Written for DuckDB (sql/run.js, or `duckdb -list -noheader < summary.sql`). The rest is the
--- SQL Spark SQL and Trino also run; what differs per engine is marked "engine:" (the read is
+-- SQL Spark SQL and Trino also run; what differs per engine is marked "engine:". Throughout:
+-- the column "table" is a reserved word, quoted the standard way, which Trino and DuckDB take;
+-- Spark quotes identifiers with backticks (`table`) and casts text to STRING, not VARCHAR (the read is
 -- as in shares.sql).
 --
 -- Exactness: amounts stay text until cast to DECIMAL(38, 6), budgetkit's 10⁻⁶ 万元 (ingest/
