@@ -1,9 +1,10 @@
 /* classshare.c — see classshare.h. Open-addressing hash tables for cities and groups. */
 #include "classshare.h"
-#include "../ingest/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "../ingest/alloc.h"
 
 typedef struct {
     uint64_t key; /* city index << 32 | year << 10 | class; 0 = empty slot (year is never 0) */

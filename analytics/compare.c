@@ -1,6 +1,5 @@
 /* compare.c — see compare.h. */
 #include "compare.h"
-#include "../ingest/alloc.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -10,6 +9,8 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
+
+#include "../ingest/alloc.h"
 
 
 int bk_peer_by_parse(const char *text, bk_peer_by *out)

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/vocab.h"
 #include "../ingest/alloc.h"
+#include "../ingest/vocab.h"
 
 /* ---- what is required ---- */
 

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/money.h"
 #include "../ingest/alloc.h"
+#include "../ingest/money.h"
 
 #define HALF_CENT ((bk_money)(BK_MONEY_SCALE / 200))
 

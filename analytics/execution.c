@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/grow.h"
 #include "../ingest/alloc.h"
+#include "../ingest/grow.h"
 
 /* 0.01 万元: one unit of the last digit the documents print. */
 #define ROUNDING_WAN ((bk_money)10000)

@@ -1,9 +1,10 @@
 /* index.c — see index.h. */
 #include "index.h"
-#include "../ingest/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "../ingest/alloc.h"
 
 static int cmp_key(const bk_item *a, const char *unit, int year, int stage, const char *table,
                    const char *code, const char *measure)

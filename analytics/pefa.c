@@ -1,9 +1,10 @@
 /* pefa.c — see pefa.h. */
 #include "pefa.h"
-#include "../ingest/alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "../ingest/alloc.h"
 
 #define PCT(x) ((bk_money)(x) * 1000000) /* a whole percentage in six-decimal fixed point */
 

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/vocab.h"
-#include "summary.h"
 #include "../ingest/alloc.h"
+#include "summary.h"
+#include "../ingest/vocab.h"
 
 static const char *const dimension_names[] = {"function", "fund", "basic-project",
                                               "personnel-public", "economic", "three-public",

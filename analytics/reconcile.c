@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/vocab.h"
 #include "../ingest/alloc.h"
+#include "../ingest/vocab.h"
 
 enum { MAX_TERMS = 512 };
 

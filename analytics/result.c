@@ -1,10 +1,11 @@
 /* result.c — see result.h. */
 #include "result.h"
-#include "../ingest/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../ingest/alloc.h"
 
 bk_result *bk_result_new(const char *const *columns)
 {

@@ -1,8 +1,8 @@
 /* selfcheck.c — see selfcheck.h. */
 #include "selfcheck.h"
 
-#include "../ingest/grow.h"
 #include "../ingest/alloc.h"
+#include "../ingest/grow.h"
 
 #include <stdlib.h>
 #include <string.h>

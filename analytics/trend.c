@@ -1,6 +1,5 @@
 /* trend.c — see trend.h. */
 #include "trend.h"
-#include "../ingest/alloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -10,6 +9,8 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
 #include <gsl/gsl_statistics_double.h>
+
+#include "../ingest/alloc.h"
 
 /* One year of a series. */
 typedef struct {

@@ -22,8 +22,12 @@ $(BENCH_LOAD): bench/loadtime.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
-bench-deps:
+bench-deps: bench-node
 	@tools/ensure-deps.sh $(BENCH_DEB)
+
+# node and the DuckDB node API (bench/package-lock.json), for the DuckDB peer and sql/run.js
+.PHONY: bench-node
+bench-node:
 	@command -v node >/dev/null 2>&1 || tools/ensure-deps.sh nodejs
 	@command -v npm >/dev/null 2>&1 || tools/ensure-deps.sh npm
 	@test -f bench/node_modules/@duckdb/node-api/package.json || \
@@ -51,3 +55,12 @@ INGEST_COUNT ?= 100
 bench-ingest: all
 	@tools/ensure-deps.sh time
 	COUNT=$(INGEST_COUNT) DOCS=$(CURDIR)/../shared/documents sh bench/ingest-throughput.sh $(BIN)
+
+# `make bench-partition`: `budgetkit partition` on the panel and sql/shares.sql, sql/summary.sql
+# in DuckDB (2 threads) on its partitions, each checked byte for byte against budgetkit
+# (bench/partition.sh; docs/SCALE.md). PARTITION_ROWS picks the sizes.
+PARTITION_ROWS ?= 1000000 10000000
+.PHONY: bench-partition
+bench-partition: all bench-node $(BENCH_GEN)
+	@tools/ensure-deps.sh time
+	sh bench/partition.sh $(BIN) $(BENCH_GEN) $(PARTITION_ROWS)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../ingest/alloc.h"
 #include "docread.h"
 #include "docwalk.h"
 #include "ingestdedup.h"
@@ -17,7 +18,6 @@
 #include "progress.h"
 #include "unitsfile.h"
 #include "verb.h"
-#include "../ingest/alloc.h"
 
 static const char ingest_help[] =
     "usage: budgetkit ingest DOC|DIR ... -o DATASET [-j N] [--force]\n"

@@ -7,9 +7,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../ingest/alloc.h"
 #include "hints.h"
 #include "outfile.h"
-#include "../ingest/alloc.h"
 
 /* Printed after every verb's own help: what parse_common handles for all of them. */
 static const char common_help[] =

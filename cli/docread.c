@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/alloc.h"
 #include "../ingest/docsniff.h"
 #include "../ingest/pdftext.h"
 #include "verb.h"
-#include "../ingest/alloc.h"
 
 void bk_sha256_hex(const void *data, size_t len, char out[BK_SHA256_HEX])
 {

@@ -10,8 +10,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "../ingest/grow.h"
 #include "../ingest/alloc.h"
+#include "../ingest/grow.h"
 
 enum { MAX_DEPTH = 16 };
 

@@ -1,6 +1,5 @@
 /* emit.c — see emit.h. */
 #include "emit.h"
-#include "../ingest/alloc.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -8,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/alloc.h"
 #include "../ingest/encoding.h"
 
 int bk_format_parse(const char *name, int allow_text)

@@ -5,13 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/alloc.h"
+#include "emit.h"
+#include "outfile.h"
+#include "../ingest/unitname.h"
 #include "../analytics/index.h"
 #include "../analytics/reconcile.h"
 #include "../analytics/selfcheck.h"
-#include "../ingest/unitname.h"
-#include "emit.h"
-#include "outfile.h"
-#include "../ingest/alloc.h"
 
 /*
  * A record's source: FILE:LINE, the line of the text read (for a PDF, of pdftotext's text, so

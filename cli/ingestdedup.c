@@ -7,13 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../ingest/alloc.h"
 #include "../ingest/diag.h"
 #include "../ingest/grow.h"
 #include "../ingest/model.h"
 #include "../ingest/money.h"
 #include "outfile.h"
 #include "verb.h"
-#include "../ingest/alloc.h"
 
 static bool has_records(const bk_dedup_entry *e)
 {

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/extract.h"
-#include "../ingest/unitname.h"
+#include "../ingest/alloc.h"
 #include "docread.h"
+#include "../ingest/extract.h"
 #include "extractout.h"
 #include "outfile.h"
+#include "../ingest/unitname.h"
 #include "verb.h"
-#include "../ingest/alloc.h"
 
 /* What is known of the document as it goes; the row is filled from it at the end. */
 typedef struct {

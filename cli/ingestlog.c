@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/csvread.h"
-#include "../ingest/grow.h"
-#include "emit.h"
-#include "outfile.h"
 #include "../ingest/alloc.h"
+#include "../ingest/csvread.h"
+#include "emit.h"
+#include "../ingest/grow.h"
+#include "outfile.h"
 
 const char *const bk_ingest_column_names[BK_INGEST_COLUMNS] = {
     "file", "sha256", "format", "unit", "name", "city", "district", "year", "stage", "kind",

@@ -48,6 +48,7 @@ static const command commands[] = {
     {"plot", cmd_plot, "one chart (PNG, SVG, PDF) through gnuplot"},
     {"report", cmd_report, "the briefing: index.html, report.md and every chart"},
     {"shares", cmd_shares, "class shares by city and year, streamed from files too large to load"},
+    {"partition", cmd_partition, "datasets written as city=/year= partitions for DuckDB, Spark, Trino"},
     {"help", cmd_help, "show this help"},
     {"version", cmd_version, "show the version"},
 };

@@ -1,13 +1,14 @@
 /* outfile.c — see outfile.h. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "outfile.h"
-#include "../ingest/alloc.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "../ingest/alloc.h"
 
 static void release(bk_outfile *of)
 {

@@ -7,14 +7,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../ingest/alloc.h"
 #include "../ingest/diag.h"
+#include "emit.h"
 #include "../ingest/grow.h"
 #include "../ingest/model.h"
-#include "../ingest/unitname.h"
-#include "emit.h"
 #include "outfile.h"
+#include "../ingest/unitname.h"
 #include "verb.h"
-#include "../ingest/alloc.h"
 
 static const char units_header[] = "id,name,unit_code,city,county,level,kind";
 

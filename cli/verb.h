@@ -116,5 +116,6 @@ int cmd_trend(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_shares(int argc, char **argv);
+int cmd_partition(int argc, char **argv);
 
 #endif

@@ -1,7 +1,7 @@
 /* csvread.c — see csvread.h. */
 #include "grow.h"
-#include "csvread.h"
 #include "alloc.h"
+#include "csvread.h"
 
 #include <csv.h>
 #include <stdbool.h>

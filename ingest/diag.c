@@ -1,8 +1,8 @@
 /* diag.c — see diag.h. */
 #include "diag.h"
 
-#include "encoding.h"
 #include "alloc.h"
+#include "encoding.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -14,14 +14,14 @@
  *   xtransposed → xcolumns, xfigure;  xlayout, xcolumns, xfigure → xgrid;  any → xtext.
  */
 #include "extract.h"
+#include "alloc.h"
+#include "grow.h"
 #include "nexecution.h"
 #include "nsections.h"
-#include "grow.h"
 #include "xgrid.h"
 #include "xlayout.h"
 #include "xtable.h"
 #include "xtext.h"
-#include "alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>

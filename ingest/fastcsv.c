@@ -1,7 +1,7 @@
 /* fastcsv.c — see fastcsv.h. */
 #include "grow.h"
-#include "fastcsv.h"
 #include "alloc.h"
+#include "fastcsv.h"
 
 #include <csv.h>
 #include <stdlib.h>

@@ -1,9 +1,10 @@
 /* grow.c — see grow.h. */
 #include "grow.h"
-#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+
+#include "alloc.h"
 
 bool bk_grow(void **buffer, size_t *cap, size_t need, size_t elem)
 {

@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "encoding.h"
 #include "model.h"
+#include "vocab.h"
 
 static const char *const columns[] = {"unit", "year", "stage", "table", "code",
                                       "name", "measure", "amount", "source"};
@@ -17,6 +20,7 @@ typedef struct {
     bk_item_view_fn on_item;
     void (*user_reset)(void *);
     bk_diag_list *diags; /* the caller's: header problems */
+    bool all_fields;     /* BK_ITEMSCAN_ALL_FIELDS */
     int position[N_COLUMNS];
     size_t nfields;
     bool header_ok;
@@ -143,6 +147,64 @@ static bool plain_amount(const char *s, size_t len, bk_money *out)
     return true;
 }
 
+/* Whether the vocabulary test IS_OK accepts SPAN (a copy, NUL-terminated, is tested). */
+static bool vocab_ok(bool (*is_ok)(const char *), const bk_span *span)
+{
+    char small[128];
+    char *text = span->len < sizeof small ? small : bk_malloc(span->len + 1);
+    if (!text)
+        return false; /* out of memory: the row is refused rather than passed unchecked */
+    memcpy(text, span->text, span->len);
+    text[span->len] = '\0';
+    bool ok = is_ok(text);
+    if (text != small)
+        free(text);
+    return ok;
+}
+
+static bool is_table(const char *id) { return bk_vocab_table(id) != NULL; }
+static bool is_measure(const char *id) { return bk_vocab_measure(id) != NULL; }
+
+/*
+ * The loader's checks of an item row beyond those every scan makes (see itemscan.h), in the
+ * loader's order: NUL bytes, then control bytes, then UTF-8 in any field; the required source;
+ * table, code and measure from the vocabulary; a name when the code is blank. Returns what was
+ * expected, with the column at fault in *COLUMN (N_COLUMNS: the row), or NULL.
+ */
+static const char *loader_check(const scan *sc, const bk_fastcsv_record *rec, const bk_span *f,
+                                size_t *column)
+{
+    /* The header named each column once and nothing else, so the fields are the columns. */
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t c = 0; c < N_COLUMNS; c++) {
+            *column = c;
+            const unsigned char *s = (const unsigned char *)rec->fields[sc->position[c]];
+            size_t len = rec->lengths[sc->position[c]];
+            bool bad = false;
+            for (size_t k = 0; k < len && !bad && pass < 2; k++)
+                bad = pass == 0 ? s[k] == 0
+                                : (s[k] < 0x20 && s[k] != '\t' && s[k] != '\n' && s[k] != '\r') ||
+                                      s[k] == 0x7F;
+            if (pass == 2)
+                bad = !bk_utf8_valid((const char *)s, len, NULL);
+            if (bad)
+                return pass == 0   ? "text without NUL bytes"
+                       : pass == 1 ? "text without control characters"
+                                   : "valid UTF-8";
+        }
+    if (f[C_SOURCE].len == 0)
+        return *column = C_SOURCE, "a value (it is required)";
+    if (f[C_TABLE].len && !vocab_ok(is_table, &f[C_TABLE]))
+        return *column = C_TABLE, "a table id of docs/SCHEMA.md";
+    if (!vocab_ok(bk_vocab_code_ok, &f[C_CODE]))
+        return *column = C_CODE, "a classification code, a row key or a scoped key";
+    if (f[C_MEASURE].len && !vocab_ok(is_measure, &f[C_MEASURE]))
+        return *column = C_MEASURE, "a measure of docs/SCHEMA.md";
+    if (f[C_CODE].len == 0 && f[C_NAME].len == 0)
+        return *column = C_NAME, "a name when the code is blank";
+    return NULL;
+}
+
 static int reject(part *p, uint32_t line, size_t c, const char *s, size_t len, const char *what)
 {
     p->rejected++;
@@ -169,6 +231,7 @@ static int on_record(const bk_fastcsv_record *rec, void *vpart)
         return reject(p, rec->line, N_COLUMNS, "", 0, what);
     }
     bk_span f[N_COLUMNS];
+    size_t bad_column = N_COLUMNS;
     for (size_t c = 0; c < N_COLUMNS; c++) {
         f[c].text = rec->fields[sc->position[c]];
         f[c].len = rec->lengths[sc->position[c]];
@@ -177,8 +240,14 @@ static int on_record(const bk_fastcsv_record *rec, void *vpart)
     if (f[C_UNIT].len == 0 || !valid_utf8(f[C_UNIT].text, f[C_UNIT].len))
         return reject(p, rec->line, C_UNIT, f[C_UNIT].text, f[C_UNIT].len,
                       "a unit id (required, UTF-8)");
+    if (sc->all_fields) {
+        const char *what = loader_check(sc, rec, f, &bad_column);
+        if (what)
+            return reject(p, rec->line, bad_column, f[bad_column].text, f[bad_column].len, what);
+    }
     bk_item_view v = {.unit = f[C_UNIT], .table = f[C_TABLE], .code = f[C_CODE],
-                      .measure = f[C_MEASURE]};
+                      .name = f[C_NAME], .measure = f[C_MEASURE], .source = f[C_SOURCE],
+                      .amount_text = f[C_AMOUNT], .line = rec->line};
     const char *y = f[C_YEAR].text;
     int year = 0;
     bool year_ok = f[C_YEAR].len == 4;
@@ -239,12 +308,20 @@ static void reset_part(void *vpart)
 int bk_itemscan(const char *path, unsigned threads, bk_item_view_fn on_item, void **part_ctx,
                 void (*reset)(void *part), bk_diag_list *diags, bk_itemscan_stats *stats)
 {
+    return bk_itemscan_flags(path, threads, 0, on_item, part_ctx, reset, diags, stats);
+}
+
+int bk_itemscan_flags(const char *path, unsigned threads, unsigned flags, bk_item_view_fn on_item,
+                      void **part_ctx, void (*reset)(void *part), bk_diag_list *diags,
+                      bk_itemscan_stats *stats)
+{
     memset(stats, 0, sizeof *stats);
     if (threads < 1)
         threads = 1;
     if (threads > BK_STREAM_MAX_PARTS)
         threads = BK_STREAM_MAX_PARTS;
-    scan sc = {.path = path, .on_item = on_item, .user_reset = reset, .diags = diags};
+    scan sc = {.path = path, .on_item = on_item, .user_reset = reset, .diags = diags,
+               .all_fields = (flags & BK_ITEMSCAN_ALL_FIELDS) != 0};
     part parts[BK_STREAM_MAX_PARTS];
     void *ctx[BK_STREAM_MAX_PARTS];
     for (unsigned k = 0; k < threads; k++) {

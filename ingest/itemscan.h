@@ -13,6 +13,14 @@
  * not looked at. A row that fails is rejected with a BK_SEV_ERROR diagnostic (file, line,
  * column, what was expected) and counted: rows read = accepted + rejected.
  *
+ * With BK_ITEMSCAN_ALL_FIELDS a row is checked as the loader checks it (ingest/load.c), for a
+ * consumer that passes rows on rather than summing a few fields: besides the above, every field
+ * is UTF-8 without NUL or control bytes (tab and line breaks are text), source is present,
+ * table, code and measure are of the schema's vocabulary (ingest/vocab.h) and a row without a
+ * code has a name. The rows accepted are then those the loader accepts, but for a file in
+ * GB18030: the loader names the encoding once and refuses every row from the first that shows
+ * it, the scan refuses only the rows that are not UTF-8.
+ *
  * Ownership: a view's strings point into the reader's buffers and are valid only during the
  * callback; they are not NUL-terminated. The caller owns the contexts and the diagnostic list.
  *
@@ -37,7 +45,9 @@ typedef struct {
 } bk_span;
 
 typedef struct {
-    bk_span unit, table, code, measure; /* trimmed of ASCII blanks */
+    bk_span unit, table, code, name, measure, source; /* trimmed of ASCII blanks */
+    bk_span amount_text; /* the amount as written, trimmed */
+    uint32_t line;   /* of the record within its part: the file line when read in one part */
     int16_t year;
     uint8_t stage;   /* bk_stage */
     bool has_amount; /* false: blank, not disclosed */
@@ -63,5 +73,12 @@ typedef struct {
  */
 int bk_itemscan(const char *path, unsigned threads, bk_item_view_fn on_item, void **part_ctx,
                 void (*reset)(void *part), bk_diag_list *diags, bk_itemscan_stats *stats);
+
+enum { BK_ITEMSCAN_ALL_FIELDS = 1 };
+
+/* The same with FLAGS (BK_ITEMSCAN_ALL_FIELDS or 0). */
+int bk_itemscan_flags(const char *path, unsigned threads, unsigned flags, bk_item_view_fn on_item,
+                      void **part_ctx, void (*reset)(void *part), bk_diag_list *diags,
+                      bk_itemscan_stats *stats);
 
 #endif

@@ -1,16 +1,16 @@
 /* load.c — reading the schema's CSV files into a bk_dataset. See model.h. */
 #include "model.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "alloc.h"
 #include "csvread.h"
+#include "csvwalk.h"
 #include "encoding.h"
 #include "vocab.h"
-#include "alloc.h"
 
 bk_dataset *bk_dataset_new(void)
 {
@@ -878,78 +878,21 @@ static int load_file(bk_dataset *ds, const char *path, bk_diag_list *diags)
     return rc;
 }
 
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
+typedef struct {
+    bk_dataset *ds;
+    bk_diag_list *diags;
+} walk_ctx;
 
-static bool ends_with_csv(const char *name)
+static int load_walked(const char *path, void *vctx)
 {
-    size_t n = strlen(name);
-    return n > 4 && strcmp(name + n - 4, ".csv") == 0;
-}
-
-static int load_dir(bk_dataset *ds, const char *path, bk_diag_list *diags, int depth)
-{
-    if (depth > 16) {
-        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "directories nested too deeply");
-        return -1;
-    }
-    DIR *dir = opendir(path);
-    if (!dir) {
-        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "cannot open directory: %s",
-                    strerror(errno));
-        return -1;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        size_t size = strlen(path) + strlen(e->d_name) + 2;
-        if (reserve_one((void **)&names, &cap, n, sizeof *names) != 0 ||
-            !(names[n] = bk_malloc(size))) {
-            rc = -1;
-            break;
-        }
-        snprintf(names[n], size, "%s/%s", path, e->d_name);
-        n++;
-    }
-    closedir(dir);
-    if (rc != 0)
-        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "out of memory");
-    if (n)
-        qsort(names, n, sizeof *names, compare_names);
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        struct stat sb;
-        if (stat(names[i], &sb) != 0)
-            continue;
-        if (S_ISDIR(sb.st_mode)) {
-            if (load_dir(ds, names[i], diags, depth + 1) != 0)
-                rc = -1;
-        } else if (S_ISREG(sb.st_mode) && ends_with_csv(names[i])) {
-            if (load_file(ds, names[i], diags) != 0)
-                rc = -1;
-        }
-    }
-    for (size_t i = 0; i < n; i++)
-        free(names[i]);
-    free(names);
-    return rc;
+    walk_ctx *w = vctx;
+    return load_file(w->ds, path, w->diags);
 }
 
 int bk_dataset_load_path(bk_dataset *ds, const char *path, bk_diag_list *diags)
 {
-    struct stat sb;
-    if (stat(path, &sb) != 0) {
-        bk_diag_add(diags, BK_SEV_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return -1;
-    }
-    if (S_ISDIR(sb.st_mode))
-        return load_dir(ds, path, diags, 0);
-    return load_file(ds, path, diags);
+    walk_ctx w = {ds, diags};
+    return bk_csv_walk(path, load_walked, &w, diags);
 }
 
 const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id)

@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "grow.h"
 #include "nindex.h"
 #include "nwords.h"
 #include "xtext.h"
-#include "alloc.h"
 
 /* The narrative as one text: wrapped lines joined, a blank line kept as "\n", each byte's
  * source line kept beside it. */

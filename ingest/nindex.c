@@ -1,10 +1,11 @@
 /* nindex.c — see nindex.h. */
 #include "nindex.h"
-#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 static uint64_t key_hash(const char *code, const char *measure, int year_offset, int stage)
 {

@@ -13,8 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "grow.h"
 #include "alloc.h"
+#include "grow.h"
 
 extern char **environ;
 

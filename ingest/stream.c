@@ -1,6 +1,5 @@
 /* stream.c — see stream.h. */
 #include "stream.h"
-#include "alloc.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "alloc.h"
 
 /* Below this many bytes a second thread costs more than it saves. */
 #define MIN_BYTES_PER_PART ((off_t)8 << 20)
@@ -233,7 +234,7 @@ bk_stream_status bk_stream_read(const bk_stream_spec *spec, bk_stream_result *re
         jobs[k] = (part_job){.spec = spec, .fd = fd, .size = sb.st_size, .ctx = spec->part_ctx[k],
                              .begin = body + rest * (off_t)k / (off_t)n, .exact = k == 0,
                              .limit = k + 1 < n ? body + rest * (off_t)(k + 1) / (off_t)n : -1,
-                             .first_line = 1};
+                             .first_line = k == 0 ? body_line : 1};
     }
     run_parts(jobs, n);
 
@@ -249,7 +250,8 @@ bk_stream_status bk_stream_read(const bk_stream_spec *spec, bk_stream_result *re
         for (unsigned k = 0; k < n; k++)
             spec->reset(spec->part_ctx[k]);
         jobs[0] = (part_job){.spec = spec, .fd = fd, .size = sb.st_size, .ctx = spec->part_ctx[0],
-                             .begin = body, .exact = true, .limit = -1, .first_line = 1};
+                             .begin = body, .exact = true, .limit = -1,
+                             .first_line = body_line};
         read_part(&jobs[0]);
         n = good = 1;
         result->reread = 1;
@@ -261,7 +263,7 @@ bk_stream_status bk_stream_read(const bk_stream_spec *spec, bk_stream_result *re
     uint32_t line = body_line;
     status = BK_STREAM_OK;
     for (unsigned k = 0; k < good; k++) {
-        result->first_line[k] = line;
+        result->first_line[k] = k == 0 ? 1 : line; /* part 0 counts file lines itself */
         line += jobs[k].lines;
         if (jobs[k].status != BK_STREAM_OK) {
             status = jobs[k].status;

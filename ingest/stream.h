@@ -10,9 +10,11 @@
  * is reset and the file is read again by one thread. Each thread reads through its own bounded
  * buffer with pread, so memory is BK_STREAM_BUFFER per part whatever the file's size.
  *
- * Records are numbered by line within their part (the first line of a part is 1); once every
- * part is read, bk_stream_result.first_line[k] gives the file line of part k's line 1, so a
- * consumer turns part lines into file lines at the end (bk_stream_file_line).
+ * Records are numbered by line within their part (the first line of a part k > 0 is 1); once
+ * every part is read, bk_stream_result.first_line[k] gives the file line of part k's line 1, so
+ * a consumer turns part lines into file lines at the end (bk_stream_file_line). Part 0 starts at
+ * a known place, the line after the header, and numbers its records by file line at once
+ * (first_line[0] is 1): read in one part, every record carries its file line while it is read.
  *
  * Ownership: the caller owns the part contexts; the record passed to a callback is valid only
  * during the call. Errors: the result's status (bk_stream_status) with the file line of the

@@ -1,10 +1,11 @@
 /* strpool.c — see strpool.h. An arena of large blocks plus an open-addressing hash set. */
 #include "strpool.h"
-#include "alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 typedef struct block {
     struct block *next;

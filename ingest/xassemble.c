@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "grow.h"
 #include "xtext.h"
-#include "alloc.h"
 
 typedef enum { K_TEXT, K_DIGITS, K_FIGURE } kind;
 

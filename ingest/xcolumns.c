@@ -1,7 +1,7 @@
 /* xcolumns.c — header rows into the column model (see xcolumns.h). */
 #include "xcolumns.h"
-#include "xtext.h"
 #include "alloc.h"
+#include "xtext.h"
 
 #include <stdint.h>
 #include <stdio.h>

@@ -1,11 +1,12 @@
 /* xfigure.c — table cells into amounts and records (see xfigure.h). */
 #include "xfigure.h"
-#include "alloc.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 bool bkx_is_percent_measure(const char *measure)
 {

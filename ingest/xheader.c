@@ -22,8 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "xtext.h"
 #include "alloc.h"
+#include "xtext.h"
 
 enum { MAX_LABELS = 256, LABEL_SIZE = 128 };
 

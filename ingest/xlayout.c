@@ -1,8 +1,8 @@
 /* xlayout.c — a table body's lines into a grid, one front-end per layout (see xlayout.h). */
 #include "xlayout.h"
+#include "alloc.h"
 #include "grow.h"
 #include "xtext.h"
-#include "alloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>

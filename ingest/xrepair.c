@@ -1,9 +1,10 @@
 /* xrepair.c — see xrepair.h. */
 #include "xrepair.h"
-#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 /* The amount under amount column J of row I (0 when the cell is empty); false if unreadable. */
 static bool value_at(const lrows *lr, const placement *pl, size_t i, int sd_index, int j,

@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "grow.h"
 #include "xassemble.h"
-#include "xrepair.h"
 #include "xcolumns.h"
 #include "xplace.h"
+#include "xrepair.h"
 #include "xtable.h"
 #include "xtext.h"
-#include "alloc.h"
 
 enum { EDGE_REACH = 12 };
 

@@ -1,11 +1,11 @@
 /* xtable.c — a table's grid into records (see xtable.h). */
 #include "xtable.h"
+#include "alloc.h"
 #include "xcolumns.h"
-#include "xtext.h"
-#include "xtransposed.h"
 #include "xheader.h"
 #include "xspaced.h"
-#include "alloc.h"
+#include "xtext.h"
+#include "xtransposed.h"
 
 #include <stdint.h>
 #include <stdlib.h>

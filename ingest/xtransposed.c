@@ -1,9 +1,9 @@
 /* xtransposed.c — the 三公 table with items as columns (see xtransposed.h). */
 #include "xtransposed.h"
-#include "xplace.h"
-#include "xcolumns.h"
-#include "xtext.h"
 #include "alloc.h"
+#include "xcolumns.h"
+#include "xplace.h"
+#include "xtext.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
 /* chart.c — see chart.h. */
 #include "chart.h"
 
+#include "../ingest/alloc.h"
 #include "chartnames.h"
 #include "escape.h"
-#include "../ingest/alloc.h"
 
 #include <errno.h>
 #include <math.h>

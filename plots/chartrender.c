@@ -1,8 +1,8 @@
 /* chartrender.c — bk_chart_render of chart.h: a chart's script through gnuplot into a file
  * that appears whole or not at all. */
 #include "chart.h"
-#include "escape.h"
 #include "../ingest/alloc.h"
+#include "escape.h"
 
 #include <errno.h>
 #include <stdio.h>

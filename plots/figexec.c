@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analytics/execution.h"
-#include "../ingest/grow.h"
 #include "../ingest/alloc.h"
+#include "../ingest/grow.h"
+#include "../analytics/execution.h"
 
 typedef struct {
     char *name;

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analytics/metric.h"
 #include "../ingest/alloc.h"
+#include "../analytics/metric.h"
 
 enum { TREND_MAX_METRICS = 4 };
 

@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/alloc.h"
+#include "figexec.h"
+#include "figtrend.h"
+#include "../ingest/vocab.h"
 #include "../analytics/compare.h"
 #include "../analytics/metric.h"
 #include "../analytics/ratios.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
-#include "../ingest/vocab.h"
-#include "figexec.h"
-#include "figtrend.h"
-#include "../ingest/alloc.h"
 
 const char *const bk_figure_kinds[] = {"structure", "heatmap", "three-public", "compare",
                                        "percapita", "yoy", "trend", "execution", NULL};

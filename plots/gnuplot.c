@@ -1,8 +1,8 @@
 /* gnuplot.c — see gnuplot.h. */
 #include "gnuplot.h"
 
-#include "../ingest/encoding.h"
 #include "../ingest/alloc.h"
+#include "../ingest/encoding.h"
 
 #include <errno.h>
 #include <fcntl.h>

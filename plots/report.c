@@ -10,19 +10,19 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../ingest/alloc.h"
+#include "escape.h"
+#include "figexec.h"
+#include "figures.h"
+#include "gnuplot.h"
+#include "opening.h"
+#include "pagetable.h"
+#include "unitpage.h"
+#include "workbook.h"
 #include "../analytics/completeness.h"
 #include "../analytics/pefa.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
-#include "figexec.h"
-#include "figures.h"
-#include "escape.h"
-#include "pagetable.h"
-#include "unitpage.h"
-#include "gnuplot.h"
-#include "opening.h"
-#include "workbook.h"
-#include "../ingest/alloc.h"
 
 #define html bk_html_text
 #define md bk_md_text

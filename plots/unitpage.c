@@ -5,15 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/alloc.h"
+#include "escape.h"
+#include "figures.h"
+#include "pagetable.h"
 #include "../analytics/completeness.h"
 #include "../analytics/execution.h"
 #include "../analytics/ratios.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
-#include "escape.h"
-#include "figures.h"
-#include "pagetable.h"
-#include "../ingest/alloc.h"
 
 /* The units of the data, each once, sorted by id (unit-years come sorted by unit). */
 static const char **units_of(const bk_index *index, size_t *n)

@@ -615,6 +615,116 @@ run "shares: bad threads" 2 shares --threads 0 "$TMP/panel.csv"
 run "shares: missing file" 1 shares "$TMP/none.csv"
 has "shares: missing file named" "$TMP/err" "none.csv: error: cannot read"
 run "shares --help" 0 shares --help
+# ---- partition: datasets as city=/year= partitions, and the SQL of sql/ on them ----
+run "partition" 0 partition datasets -o "$TMP/parts"
+has "partition: accounting" "$TMP/err" "read 19 files: 1416 item rows = 1416 written + 0 rejected; 8 files of other kinds checked, not partitioned (inputs.csv)"
+has "partition: partitions" "$TMP/err" "wrote 7 partitions to $TMP/parts"
+has "partition: a partition" "$TMP/parts/partitions.csv" "廊坊市,2023,city=廊坊市/year=2023/items.csv,358"
+has "partition: units beside" "$TMP/parts/units.csv" "datong-sasac,大同市人民政府国有资产监督管理委员会,115,大同市,,city,sasac"
+has "partition: inputs" "$TMP/parts/inputs.csv" "7,datasets/items/datong-sasac.csv,items,344,344,0"
+# the columns kept: city and year are in the path; input and line say where the row was read
+if [ "$(head -n 1 "$TMP/parts/city=大同市/year=2023/items.csv")" = "unit,stage,table,code,name,measure,amount,source,input,line" ]; then ok; else bad "partition: items header"; fi
+has "partition: a row, its input and line" "$TMP/parts/city=大同市/year=2023/items.csv" "datong-sasac,budget,summary,expenditure_total,支出总计,total,1332.44,datong_sasac_2023_budget.txt:"
+run "partition: DIR exists" 2 partition datasets -o "$TMP/parts"
+has "partition: DIR exists said" "$TMP/err" "$TMP/parts exists: give --force to replace it"
+run "partition --force" 0 partition --force datasets -o "$TMP/parts"
+if [ -z "$(ls -A "$TMP" | grep '^\.parts\.')" ]; then ok; else bad "partition --force: staging or old directory left"; fi
+mkdir -p "$TMP/notparts" && : >"$TMP/notparts/keep.txt"
+run "partition --force: not a partition directory" 2 partition --force datasets -o "$TMP/notparts"
+has "partition: foreign DIR kept" "$TMP/err" "not replaced, even with --force"
+if [ -f "$TMP/notparts/keep.txt" ]; then ok; else bad "partition --force removed a directory it did not write"; fi
+run "partition: no -o" 2 partition datasets
+run "partition --help" 0 partition --help
+
+# A dataset that tries the SQL: a city escaped in the path, a unit without a city, text a
+# spreadsheet would run, quotes and commas, one figure twice (first by file, then by line),
+# a blank figure before a disclosed one, amounts with 3-6 decimals and separators, a final.
+mkdir -p "$TMP/tricky"
+cat >"$TMP/tricky/units.csv" <<'CSV'
+id,name,unit_code,city,county,level,kind
+u-a,"甲,乙局",1,"a/b=c%",,city,x
+x-b,=SUM(1),2,廊坊市,,city,x
+-c,"say ""hi""",3,大 同,,county,x
+CSV
+cat >"$TMP/tricky/a.csv" <<'CSV'
+unit,year,stage,table,code,name,measure,amount,source
+x-b,2023,budget,expenditure,total,合计,total,"1,234.5678",a.txt:1
+x-b,2023,budget,summary,expenditure_total,支出总计,total,,a.txt:2
+x-b,2023,budget,expenditure,2010101,行政运行,total,0.312,a.txt:3
+x-b,2023,budget,expenditure,2080501,"行政,单位",total,-5,a.txt:4
+x-b,2023,budget,three_public,three_public,三公,total,100.5,a.txt:5
+x-b,2023,budget,three_public,three_public,三公,total,300,a.txt:6
+u-a,2024,final,expenditure,total,合计,total,7,a.txt:7
+u-a,2024,budget,expenditure,2010101,行政运行,total,2.125,a.txt:8
+u-a,2024,budget,expenditure,2050101,教育,total,3.333333,a.txt:9
+zz-missing,2022,budget,narrative,expenditure_total,预算,total,9.9,derived: 10 - (0.1) from z.txt:3
+-c,2023,budget,gpb_basic,total,合计,personnel,1.000001,c.txt:1
+CSV
+cat >"$TMP/tricky/b.csv" <<'CSV'
+unit,year,stage,table,code,name,measure,amount,source
+x-b,2023,budget,three_public,three_public,三公,total,200,b.txt:1
+x-b,2023,budget,expenditure,total,合计,total,999,b.txt:2
+u-a,2024,budget,expenditure,2010101,行政运行,total,-2.125,b.txt:3
+CSV
+run "partition: tricky" 0 partition "$TMP/tricky" -o "$TMP/tricky-parts"
+for d in "city=a%2Fb%3Dc%25/year=2024" "city=__HIVE_DEFAULT_PARTITION__/year=2022" "city=大 同/year=2023"; do
+    if [ -f "$TMP/tricky-parts/$d/items.csv" ]; then ok; else bad "partition: $d/items.csv missing"; fi
+done
+has "partition: amounts canonical" "$TMP/tricky-parts/city=廊坊市/year=2023/items.csv" "x-b,budget,expenditure,total,合计,total,1234.5678,a.txt:1,1,2"
+has "partition: a blank stays blank" "$TMP/tricky-parts/city=廊坊市/year=2023/items.csv" "x-b,budget,summary,expenditure_total,支出总计,total,,a.txt:2,1,3"
+has "partition: quoted name" "$TMP/tricky-parts/city=廊坊市/year=2023/items.csv" '"行政,单位"'
+
+# Byte identity: the SQL in DuckDB against budgetkit, on the bundled data and the tricky set.
+duck=""
+if command -v duckdb >/dev/null 2>&1; then duck=cli
+elif command -v node >/dev/null 2>&1 && [ -f bench/node_modules/@duckdb/node-api/package.json ]; then duck=node; fi
+duck_sql() { # duck_sql SQL DIR > OUT
+    if [ "$duck" = cli ]; then (cd "$2" && duckdb -list -noheader) <"$1"; else node sql/run.js "$1" "$2" 2; fi
+}
+if [ -z "$duck" ]; then
+    skip "partition: byte identity of sql/shares.sql and sql/summary.sql in DuckDB" \
+        "(cd bench && npm ci) for @duckdb/node-api (apt-get install nodejs npm), or the DuckDB CLI"
+else
+    $BK shares datasets/items/*.csv datasets/transcribed/*.csv >"$TMP/shares-bk.csv" 2>/dev/null
+    $BK summary datasets >"$TMP/summary-bk.csv" 2>/dev/null
+    $BK shares "$TMP/tricky/a.csv" "$TMP/tricky/b.csv" >"$TMP/tricky-shares-bk.csv" 2>/dev/null
+    $BK summary "$TMP/tricky" >"$TMP/tricky-summary-bk.csv" 2>/dev/null
+    for pair in "parts:" "tricky-parts:tricky-"; do
+        dir=${pair%%:*}; pre=${pair#*:}
+        for q in shares summary; do
+            if duck_sql "sql/$q.sql" "$TMP/$dir" >"$TMP/$pre$q-sql.csv" 2>"$TMP/err" &&
+                cmp -s "$TMP/$pre$q-sql.csv" "$TMP/$pre$q-bk.csv"; then ok; else
+                bad "partition: sql/$q.sql on $dir ($duck) differs from budgetkit $q"
+                sed 's/^/  | /' "$TMP/err" >&2
+                diff "$TMP/$pre$q-sql.csv" "$TMP/$pre$q-bk.csv" | head -5 >&2
+            fi
+        done
+    done
+    has "partition: the tricky summary (formula, quotes, first figure)" "$TMP/tricky-summary-bk.csv" "x-b,'=SUM(1),廊坊市,2023,budget,1234.5678,,,,,,,,,,,100.50,"
+fi
+
+# Every row written or reported: a bad row is named with file:line, counted, and in inputs.csv;
+# a city that cannot be a directory name rejects each row of its units.
+long=$(printf '%0300d' 0 | tr 0 x)
+mkdir -p "$TMP/badparts-in"
+printf 'id,name,unit_code,city,county,level,kind\nlong-u,长,1,%s,,city,x\n' "$long" >"$TMP/badparts-in/units.csv"
+cat >"$TMP/badparts-in/items.csv" <<'CSV'
+unit,year,stage,table,code,name,measure,amount,source
+ok-u,2023,budget,expenditure,total,合计,total,1,a.txt:1
+ok-u,20x3,budget,expenditure,total,合计,total,1,a.txt:2
+ok-u,2023,budget,expenditurez,total,合计,total,1,a.txt:3
+long-u,2023,budget,expenditure,total,合计,total,1,a.txt:4
+ok-u,2023,budget,expenditure,total,合计,total,1,
+CSV
+run "partition: bad rows" 1 partition "$TMP/badparts-in" -o "$TMP/badparts"
+has "partition: bad year named" "$TMP/err" "badparts-in/items.csv:3:2: error: year '20x3'"
+has "partition: unknown table named" "$TMP/err" "badparts-in/items.csv:4:4: error: table 'expenditurez': expected a table id of docs/SCHEMA.md"
+has "partition: refused city named" "$TMP/err" "badparts-in/items.csv:5: error: unit 'long-u' is in city '$long' ($TMP/badparts-in/units.csv:2), which cannot name a partition directory"
+has "partition: missing source named" "$TMP/err" "badparts-in/items.csv:6:9: error: source '': expected a value (it is required)"
+has "partition: bad rows counted" "$TMP/err" "5 item rows = 1 written + 4 rejected"
+has "partition: inputs.csv counts" "$TMP/badparts/inputs.csv" "items,5,1,4"
+run "partition --strict" 1 partition --strict "$TMP/badparts-in" -o "$TMP/badparts-strict"
+if [ -e "$TMP/badparts-strict" ]; then bad "partition --strict wrote its directory"; else ok; fi
 # ---- -o FILE: the table is written whole or not at all ----
 run "summary -o" 0 summary -o "$TMP/summary.csv" datasets
 if [ -s "$TMP/summary.csv" ] && [ ! -s "$TMP/out" ]; then ok; else bad "summary -o: file empty or table on stdout"; fi
