@@ -400,7 +400,7 @@ bk_result *bk_execution(const bk_dataset *ds, const bk_index *index,
     }
     size_t nuy = 0;
     bk_unit_year *uys = bk_index_unit_years(index, &nuy);
-    int rc = 0;
+    int rc = uys ? 0 : -1;
     for (size_t i = 0; i < nuy && rc == 0; i++) {
         if (uys[i].stage != BK_STAGE_FINAL || bk_unit_year_is_derived_only(index, &uys[i]))
             continue;

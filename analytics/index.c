@@ -126,7 +126,8 @@ bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
         }
         out[(*count)++] = (bk_unit_year){it->unit, it->year, it->stage};
     }
-    return out;
+    /* none: an empty array all the same, so that NULL says only that memory ran out */
+    return out ? out : bk_calloc(1, sizeof *out);
 }
 
 int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)

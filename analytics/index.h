@@ -62,7 +62,7 @@ typedef struct {
 
 /*
  * The distinct unit-year-stages, sorted, in a new array the caller frees; *count receives the
- * number. Returns NULL with *count 0 if there are none or memory ran out.
+ * number (an empty array when there are none). Returns NULL with *count 0 if memory ran out.
  */
 bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count);
 

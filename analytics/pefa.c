@@ -266,7 +266,7 @@ bk_result *bk_pefa(const bk_dataset *ds, const bk_index *index)
     }
     size_t nuy = 0;
     bk_unit_year *uys = bk_index_unit_years(index, &nuy);
-    scored *s = bk_calloc(nuy + 1, sizeof *s);
+    scored *s = uys ? bk_calloc(nuy + 1, sizeof *s) : NULL;
     int rc = s ? 0 : -1;
     size_t ns = 0;
     for (size_t i = 0; i < nuy && rc == 0; i++) {

@@ -93,6 +93,10 @@ int bk_hint_check_filters(const char *verb, const common_opts *o, const bk_datas
 {
     size_t n = 0;
     bk_unit_year *uys = (o->unit || o->city) ? bk_index_unit_years(index, &n) : NULL;
+    if ((o->unit || o->city) && !uys) {
+        fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+        return -1;
+    }
     int rc = 0;
     if (o->unit) {
         bool found = bk_dataset_find_unit(ds, o->unit) != NULL;

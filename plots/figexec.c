@@ -19,14 +19,15 @@ typedef struct {
 bool bk_figure_has_finals(const bk_dataset *ds, const bk_index *index,
                           const bk_figure_options *opt)
 {
-    size_t n;
-    bk_unit_year *uys = bk_index_unit_years(index, &n);
-    bool any = false;
-    for (size_t i = 0; i < n && !any; i++)
-        any = uys[i].stage == BK_STAGE_FINAL && bk_figure_wanted(ds, opt, uys[i].unit) &&
-              !bk_unit_year_is_derived_only(index, &uys[i]);
-    free(uys);
-    return any;
+    /* a final account read from a document: one of its records is not derived (a unit-year
+     * known only from derived figures is no final account); nothing is allocated */
+    for (size_t i = 0; i < index->count; i++) {
+        const bk_item *it = index->items[i];
+        if (it->stage == BK_STAGE_FINAL && !bk_item_is_derived(it) &&
+            bk_figure_wanted(ds, opt, it->unit))
+            return true;
+    }
+    return false;
 }
 
 static int add_bar(bar **bars, size_t *n, size_t *cap, const char *name,
@@ -93,7 +94,7 @@ bk_chart *bk_figure_execution(const bk_dataset *ds, const bk_index *index,
     bk_unit_year *uys = bk_index_unit_years(index, &nuy);
     bar *bars = NULL;
     size_t n = 0, cap = 0;
-    int rc = 0;
+    int rc = uys ? 0 : -1;
     for (size_t i = 0; i < nuy && rc == 0; i++) {
         if (uys[i].stage != BK_STAGE_FINAL || !bk_figure_wanted(ds, opt, uys[i].unit) ||
             bk_unit_year_is_derived_only(index, &uys[i]))

@@ -61,10 +61,12 @@ static const char *wan(bk_money v, char *buf, size_t size)
 }
 
 /* What the briefing covers. */
-static void coverage(FILE *h, FILE *m, const bk_index *index)
+static int coverage(FILE *h, FILE *m, const bk_index *index)
 {
     size_t n;
     bk_unit_year *uys = bk_index_unit_years(index, &n);
+    if (!uys)
+        return -1;
     size_t budgets = 0, finals = 0, units = 0;
     int first = 0, last = 0;
     const char *prev = NULL;
@@ -96,6 +98,7 @@ static void coverage(FILE *h, FILE *m, const bk_index *index)
     begin(h, m);
     text(h, m, line);
     end(h, m);
+    return 0;
 }
 
 static bool budget_read(const bk_result *s, size_t i)
@@ -315,7 +318,7 @@ int bk_report_opening(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *in
     if (rc == 0) {
         fputs("<h2>要点</h2>\n<ul class=\"opening\">\n", h);
         fputs("\n## 要点\n\n", m);
-        coverage(h, m, index);
+        rc = coverage(h, m, index);
         largest(h, m, ds, s);
         largest_change(h, m, ds, y);
         heaviest_class(h, m, ds, r);

@@ -20,7 +20,7 @@ static const char **units_of(const bk_index *index, size_t *n)
 {
     size_t nuy;
     bk_unit_year *uys = bk_index_unit_years(index, &nuy);
-    const char **out = bk_calloc(nuy + 1, sizeof *out);
+    const char **out = uys ? bk_calloc(nuy + 1, sizeof *out) : NULL;
     *n = 0;
     for (size_t i = 0; out && i < nuy; i++)
         if (*n == 0 || strcmp(out[*n - 1], uys[i].unit) != 0)
