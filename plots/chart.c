@@ -138,9 +138,7 @@ static double value_at(const bk_chart *c, size_t i, size_t j)
 /* V to the chart's digits with thousands separators, as the briefing's tables show figures. */
 static void value_text(const bk_chart *c, double v, char *buf, size_t size)
 {
-    char plain[64];
-    snprintf(plain, sizeof plain, "%.*f", c->digits, v);
-    bk_group_thousands(plain, buf, size);
+    bk_figure_text(v, c->digits, false, buf, size);
 }
 
 /* A label cell's text: its own label, else the value to `digits`, else 未公开. */

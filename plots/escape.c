@@ -60,7 +60,7 @@ void bk_group_thousands(const char *num, char *out, size_t size)
 {
     const char *p = num;
     size_t n = 0;
-    if (*p == '-' && n + 1 < size)
+    if ((*p == '-' || *p == '+') && n + 1 < size)
         out[n++] = *p++;
     size_t digits = strspn(p, "0123456789");
     for (size_t i = 0; i < digits && n + 2 < size; i++) {
@@ -69,4 +69,20 @@ void bk_group_thousands(const char *num, char *out, size_t size)
         out[n++] = p[i];
     }
     snprintf(out + n, size - n, "%s", p + digits);
+}
+
+void bk_figure_text(double value, int digits, bool plus, char *out, size_t size)
+{
+    char plain[64];
+    snprintf(plain, sizeof plain, plus ? "%+.*f" : "%.*f", digits, value);
+    bk_group_thousands(plain, out, size);
+}
+
+void bk_money_text(bk_money value, int digits, bool plus, char *out, size_t size)
+{
+    char plain[BK_MONEY_TEXT_MAX + 1];
+    bk_money_format_fixed(value, digits, plain + 1);
+    plain[0] = '+';
+    bool positive = plus && plain[1] != '-' && strspn(plain + 1, "0.") != strlen(plain + 1);
+    bk_group_thousands(positive ? plain : plain + 1, out, size);
 }

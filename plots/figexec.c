@@ -6,14 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analytics/execution.h"
 #include "../ingest/alloc.h"
 #include "../ingest/grow.h"
-#include "../analytics/execution.h"
+#include "escape.h"
 
 typedef struct {
     char *name;
     double original, actual; /* NAN when not known */
-    char label[96];
+    char label[128];
 } bar;
 
 bool bk_figure_has_finals(const bk_dataset *ds, const bk_index *index,
@@ -42,14 +43,14 @@ static int add_bar(bar **bars, size_t *n, size_t *cap, const char *name,
     b->original = l->has_original ? bk_money_to_double(l->original) : NAN;
     b->actual = l->has_actual ? bk_money_to_double(l->actual) : NAN;
     bk_money rate;
+    char a[48] = "", p[48] = "";
+    if (l->has_actual)
+        bk_money_text(l->actual, 2, false, a, sizeof a);
     if (bk_execution_rate(l, &rate)) {
-        char a[BK_MONEY_TEXT_MAX], p[BK_MONEY_TEXT_MAX];
-        bk_money_format_fixed(l->actual, 2, a);
-        bk_money_format_fixed(rate, 2, p);
+        bk_money_text(rate, 2, false, p, sizeof p);
         snprintf(b->label, sizeof b->label, "%s（%s%%）", a, p);
-    }
-    else if (l->has_actual)
-        snprintf(b->label, sizeof b->label, "%.2f（无年初预算）", b->actual);
+    } else if (l->has_actual)
+        snprintf(b->label, sizeof b->label, "%s（无年初预算）", a);
     else
         snprintf(b->label, sizeof b->label, "未公开");
     return 0;

@@ -6,15 +6,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../ingest/alloc.h"
-#include "figexec.h"
-#include "figtrend.h"
-#include "../ingest/vocab.h"
 #include "../analytics/compare.h"
 #include "../analytics/metric.h"
 #include "../analytics/ratios.h"
 #include "../analytics/summary.h"
 #include "../analytics/yoy.h"
+#include "../ingest/alloc.h"
+#include "../ingest/vocab.h"
+#include "escape.h"
+#include "figexec.h"
+#include "figtrend.h"
 
 const char *const bk_figure_kinds[] = {"structure", "heatmap", "three-public", "compare",
                                        "percapita", "yoy", "trend", "execution", NULL};
@@ -325,7 +326,7 @@ static bk_chart *across_units(const bk_dataset *ds, const bk_index *index,
             if (isnan(v))
                 snprintf(label, sizeof label, "未公开");
             else
-                snprintf(label, sizeof label, "%.*f", digits, v);
+                bk_figure_text(v, digits, false, label, sizeof label);
             rc |= bk_chart_set_label(c, row, 0, label);
         }
         char title[256], axis[128];
@@ -353,7 +354,8 @@ static bk_chart *across_units(const bk_dataset *ds, const bk_index *index,
 
 typedef struct {
     const char *unit;
-    double pct, wan;
+    double pct;
+    bk_money wan; /* exact: labelled rounded once */
     int has_pct, has_wan;
     int year;
 } change;
@@ -390,23 +392,26 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
             const char *key = text(r, i, "key");
             if (u == (size_t)-1 || !key || strcmp(key, column) != 0 || text(r, i, "table") == NULL)
                 continue;
-            double pct = number(r, i, "change_pct"), wan = number(r, i, "change_wan");
+            double pct = number(r, i, "change_pct");
+            const bk_cell *wan = bk_result_cell_named(r, i, "change_wan");
             ch[u].has_pct = !isnan(pct);
             ch[u].pct = pct;
-            ch[u].has_wan = !isnan(wan);
-            ch[u].wan = wan;
+            ch[u].has_wan = wan && wan->kind == BK_CELL_MONEY;
+            ch[u].wan = ch[u].has_wan ? wan->money : 0;
         }
         qsort(ch, ns, sizeof *ch, cmp_changes);
         c = bk_chart_new(BK_CHART_DIVERGING, ns, 1);
         rc = c ? 0 : -1;
         for (size_t u = 0; u < ns && rc == 0; u++) {
-            char label[96];
+            char label[128], pct[48], wan[48];
             rc |= bk_chart_set_category(c, u, bk_figure_unit_name(ds, ch[u].unit));
+            bk_figure_text(ch[u].pct, 2, true, pct, sizeof pct);
+            bk_money_text(ch[u].wan, 2, true, wan, sizeof wan);
             if (ch[u].has_pct) {
                 bk_chart_set_value(c, u, 0, ch[u].pct);
-                snprintf(label, sizeof label, "%+.2f%%（%+.2f万元）", ch[u].pct, ch[u].wan);
+                snprintf(label, sizeof label, "%s%%（%s万元）", pct, wan);
             } else if (ch[u].has_wan) {
-                snprintf(label, sizeof label, "%+.2f万元（上年为零）", ch[u].wan);
+                snprintf(label, sizeof label, "%s万元（上年为零）", wan);
             } else {
                 snprintf(label, sizeof label, "无上年可比数据");
             }

@@ -1049,7 +1049,11 @@ PY
         bad "python3-openpyxl is missing: briefing.xlsx is not read back (apt-get install python3-openpyxl)"
     fi
     has "report ds: the execution section" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 2024 | 一般公共预算财政拨款支出 | 2,993.92 | 2,940.05 | 98.20 | A | 0.76 | A |"
-    if [ -s "$TMP/ds-brief/execution.svg" ] && grep -q '2940.05（98.20%）' "$TMP/ds-brief/execution.svg"; then ok; else bad "report ds: no execution chart with the rate"; fi
+    if [ -s "$TMP/ds-brief/execution.svg" ] && grep -q '2,940.05（98.20%）' "$TMP/ds-brief/execution.svg"; then ok; else bad "report ds: no execution chart with the rate"; fi
+    # figures on the charts as in the tables: two decimals, thousands separators (15621.1123 on
+    # the compare chart, −876.7517 on the changes chart)
+    if grep -q '>15,621.11<' "$TMP/ds-brief/compare.svg" && grep -q '>-5.31%（-876.75万元）<' "$TMP/ds-brief/yoy.svg"; then ok
+    else bad "report ds: chart figures not as the tables show them"; fi
     has "report ds: wanli named" "$TMP/ds-brief/report.md" "| 上海市普陀区人民政府万里街道办事处 | 2024 |"
     has "report ds: the final account's stage" "$TMP/ds-brief/report.md" "| 上海市普陀区财政局 | 上海市 | 2024 | 决算 | 2,995.39 |"
     hasnt "report ds: no unit by its id" "$TMP/ds-brief/report.md" "| $w23 |"
