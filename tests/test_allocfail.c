@@ -224,6 +224,8 @@ static void sweep(const char *name, job_fn job, unsigned long stride)
         outcome o = job();
         bk_alloc_set_failure_hook(NULL, NULL);
         runs++;
+        if (c.failed != 1)
+            fail_msg("%s: allocation %lu was never made (%lu made)", name, n, c.count);
         if (o.error == 2)
             fail_msg("%s: allocation %lu failed: an error that does not say why", name, n);
         if (o.error)
@@ -234,6 +236,7 @@ static void sweep(const char *name, job_fn job, unsigned long stride)
             fail_msg("%s: allocation %lu failed and the result changed without an error", name,
                      n);
     }
+    assert_true(errors > 0); /* a failure no run reported: the hook is not reached */
     printf("allocation failures, %s: %lu allocations; %lu runs: %lu reported the failure, "
            "%lu did without the allocation\n",
            name, total, runs, errors, same);
