@@ -1,4 +1,5 @@
-/* chart.c — see chart.h. */
+/* chart.c — bk_chart_script of chart.h: a chart as a gnuplot script (the chart itself is
+ * built in chartdata.c). */
 #include "chart.h"
 
 #include "../ingest/alloc.h"
@@ -20,125 +21,9 @@ static const char *const palette[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7"
 enum { N_PALETTE = 8 };
 static const char increase_colour[] = "#D55E00", decrease_colour[] = "#0072B2";
 
-bk_chart *bk_chart_new(bk_chart_kind kind, size_t ncat, size_t nser)
-{
-    if (nser && ncat > SIZE_MAX / nser / sizeof(double))
-        return NULL;
-    bk_chart *c = bk_calloc(1, sizeof *c);
-    if (!c)
-        return NULL;
-    c->kind = kind;
-    c->ncat = ncat;
-    c->nser = nser;
-    c->digits = 2;
-    size_t cells = ncat * nser;
-    c->categories = bk_calloc(ncat + 1, sizeof *c->categories);
-    c->cat_x = bk_calloc(ncat + 1, sizeof *c->cat_x);
-    c->series = bk_calloc(nser + 1, sizeof *c->series);
-    c->values = bk_malloc((cells + 1) * sizeof *c->values);
-    c->labels = bk_calloc(cells + 1, sizeof *c->labels);
-    c->derived = bk_calloc(cells + 1, 1);
-    c->group = bk_calloc(ncat + 1, sizeof *c->group);
-    c->group_names = bk_calloc(ncat + 1, sizeof *c->group_names);
-    if (!c->categories || !c->cat_x || !c->series || !c->values || !c->labels || !c->group ||
-        !c->group_names || !c->derived) {
-        bk_chart_free(c);
-        return NULL;
-    }
-    for (size_t i = 0; i < cells; i++)
-        c->values[i] = NAN;
-    return c;
-}
-
-void bk_chart_free(bk_chart *c)
-{
-    if (!c)
-        return;
-    free(c->derived);
-    free(c->title);
-    free(c->value_axis);
-    free(c->source);
-    for (size_t i = 0; c->categories && i < c->ncat; i++)
-        free(c->categories[i]);
-    for (size_t j = 0; c->series && j < c->nser; j++)
-        free(c->series[j]);
-    for (size_t i = 0; c->labels && i < c->ncat * c->nser; i++)
-        free(c->labels[i]);
-    for (size_t g = 0; c->group_names && g < c->ngroups; g++)
-        free(c->group_names[g]);
-    free(c->categories);
-    free(c->cat_x);
-    free(c->series);
-    free(c->values);
-    free(c->labels);
-    free(c->group);
-    free(c->group_names);
-    free(c);
-}
-
-int bk_chart_set_text(char **field, const char *text)
-{
-    char *copy = bk_strdup(text ? text : "");
-    if (!copy)
-        return -1;
-    free(*field);
-    *field = copy;
-    return 0;
-}
-
-int bk_chart_set_category(bk_chart *c, size_t i, const char *name)
-{
-    return i < c->ncat ? bk_chart_set_text(&c->categories[i], name) : -1;
-}
-
-int bk_chart_set_series(bk_chart *c, size_t j, const char *name)
-{
-    return j < c->nser ? bk_chart_set_text(&c->series[j], name) : -1;
-}
-
-int bk_chart_set_label(bk_chart *c, size_t i, size_t j, const char *label)
-{
-    return i < c->ncat && j < c->nser ? bk_chart_set_text(&c->labels[i * c->nser + j], label)
-                                      : -1;
-}
-
-void bk_chart_set_value(bk_chart *c, size_t i, size_t j, double value)
-{
-    if (i < c->ncat && j < c->nser)
-        c->values[i * c->nser + j] = value;
-}
-
-void bk_chart_set_derived(bk_chart *c, size_t i, size_t j)
-{
-    if (i < c->ncat && j < c->nser)
-        c->derived[i * c->nser + j] = 1;
-}
-
-int bk_chart_set_group(bk_chart *c, size_t i, const char *name)
-{
-    if (i >= c->ncat)
-        return -1;
-    size_t g = 0;
-    while (g < c->ngroups && strcmp(c->group_names[g], name ? name : "") != 0)
-        g++;
-    if (g == c->ngroups) {
-        if (bk_chart_set_text(&c->group_names[g], name) != 0)
-            return -1;
-        c->ngroups++;
-    }
-    c->group[i] = (int)g;
-    return 0;
-}
-
 static double value_at(const bk_chart *c, size_t i, size_t j)
 {
     return c->values[i * c->nser + j];
-}
-
-/* V to the chart's digits with thousands separators, as the briefing's tables show figures. */
-static void value_text(const bk_chart *c, double v, char *buf, size_t size)
-{
-    bk_figure_text(v, c->digits, false, buf, size);
 }
 
 /* A label cell's text: its own label, else the value to `digits`, else 未公开. */
@@ -151,10 +36,23 @@ static void label_text(const bk_chart *c, size_t i, size_t j, char *buf, size_t 
     else if (isnan(v))
         snprintf(buf, size, "未公开");
     else
-        value_text(c, v, buf, size);
+        bk_figure_text(v, c->digits, false, buf, size);
 }
 
 /* `array NAME[n] = ['…', …]` of the cleaned names, each cut to MAX characters (0: uncut). */
+/* Set when a name could not be cleaned for want of memory while a script is written: the
+ * script is then refused, never drawn with "?" for a name. Per thread: charts are drawn from
+ * several threads at once. */
+static _Thread_local bool script_nomem;
+
+/* TEXT, or "?" and the flag set when it is NULL (memory ran out making it). */
+static const char *made(const char *text)
+{
+    if (!text)
+        script_nomem = true;
+    return text ? text : "?";
+}
+
 static void string_array(FILE *out, const char *name, char *const *texts, size_t n, size_t max)
 {
     fprintf(out, "array %s[%zu] = [", name, n ? n : 1);
@@ -162,7 +60,7 @@ static void string_array(FILE *out, const char *name, char *const *texts, size_t
         char *cut = max ? bk_gp_shorten(texts[i], max) : bk_gp_clean(texts[i], 0);
         if (i)
             fputs(", ", out);
-        bk_gp_quote(out, cut ? cut : "?");
+        bk_gp_quote(out, made(cut));
         free(cut);
     }
     fputs(n ? "]\n" : "['']\n", out);
@@ -209,7 +107,7 @@ static void preamble(FILE *out, const bk_chart *c, const char *output, bk_plot_f
     if (c->source && *c->source) {
         char *line = bk_gp_clean(c->source, 160);
         fputs("set label 1001 ", out);
-        bk_gp_quote(out, line ? line : "");
+        bk_gp_quote(out, made(line));
         fputs(" at screen 0.01, screen 0.012 left front font ',9' textcolor rgb '#555555'\n",
               out);
         free(line);
@@ -378,7 +276,7 @@ static void write_stacked(FILE *out, const bk_chart *c)
             fprintf(out, " %.17g %.17g", start, start + v);
         }
         char total[64];
-        value_text(c, pos, total, sizeof total);
+        bk_figure_text(pos, c->digits, false, total, sizeof total);
         fprintf(out, " %.17g \"%s\"\n", pos, total);
     }
     fputs("EOD\n", out);
@@ -404,12 +302,51 @@ static void write_stacked(FILE *out, const bk_chart *c)
     fputc('\n', out);
 }
 
+/* Each series' legend entry: its name and its last value ("…：支出合计（万元） 15,621.11（2024）").
+ * The value stands in the legend, not beside the line's end, where the ends of units of
+ * similar size would print their figures over each other. NULL if memory ran out. */
+static char **line_titles(const bk_chart *c)
+{
+    char **titles = bk_calloc(c->nser ? c->nser : 1, sizeof *titles);
+    for (size_t j = 0; titles && j < c->nser; j++) {
+        size_t last = SIZE_MAX;
+        for (size_t i = 0; i < c->ncat; i++)
+            if (!isnan(value_at(c, i, j)) && (last == SIZE_MAX || c->cat_x[i] > c->cat_x[last]))
+                last = i;
+        char *name = bk_gp_shorten(c->series[j] ? c->series[j] : "", 40);
+        char value[64] = "";
+        if (last != SIZE_MAX)
+            bk_figure_text(value_at(c, last, j), c->digits, false, value, sizeof value);
+        size_t size = (name ? strlen(name) : 0) + strlen(value) + 32;
+        titles[j] = name ? bk_malloc(size) : NULL;
+        if (titles[j])
+            snprintf(titles[j], size, last == SIZE_MAX ? "%s" : "%s %s（%.0f）", name, value,
+                     last == SIZE_MAX ? 0.0 : c->cat_x[last]);
+        free(name);
+        if (!titles[j]) {
+            for (size_t k = 0; k < j; k++)
+                free(titles[k]);
+            free(titles);
+            return NULL;
+        }
+    }
+    return titles;
+}
+
 static void write_lines(FILE *out, const bk_chart *c)
 {
-    string_array(out, "S", c->series, c->nser, 40); /* a unit and a metric */
+    char **titles = line_titles(c);
+    if (!titles)
+        script_nomem = true;
+    string_array(out, "S", titles ? titles : c->series, c->nser, 0);
+    for (size_t j = 0; titles && j < c->nser; j++)
+        free(titles[j]);
+    free(titles);
     fputs("$d << EOD\n", out);
     size_t drawn = 0;
     int *has = bk_calloc(c->nser ? c->nser : 1, sizeof *has);
+    if (!has)
+        script_nomem = true;
     double xmin = INFINITY, xmax = -INFINITY, vmin = INFINITY, vmax = -INFINITY;
     for (size_t j = 0; j < c->nser; j++) {
         /* one block per series with points, blocks separated by two blank lines */
@@ -420,10 +357,7 @@ static void write_lines(FILE *out, const bk_chart *c)
                 continue;
             if (points == 0 && drawn)
                 fputs("\n\n", out);
-            char label[64];
-            value_text(c, v, label, sizeof label);
-            fprintf(out, "%.17g %.17g %d \"%s\"\n", c->cat_x[i], v, c->derived[i * c->nser + j],
-                    label);
+            fprintf(out, "%.17g %.17g %d\n", c->cat_x[i], v, c->derived[i * c->nser + j]);
             if (c->cat_x[i] < xmin) xmin = c->cat_x[i];
             if (c->cat_x[i] > xmax) xmax = c->cat_x[i];
             if (v < vmin) vmin = v;
@@ -457,11 +391,6 @@ static void write_lines(FILE *out, const bk_chart *c)
     for (size_t j = 0; j < c->nser; j++) {
         if (!has || !has[j])
             continue;
-        /* the value is labelled at the series' last point only, so labels do not pile up */
-        double last_x = -INFINITY;
-        for (size_t i = 0; i < c->ncat; i++)
-            if (!isnan(value_at(c, i, j)) && c->cat_x[i] > last_x)
-                last_x = c->cat_x[i];
         bool derived = false;
         for (size_t i = 0; i < c->ncat; i++)
             derived |= !isnan(value_at(c, i, j)) && c->derived[i * c->nser + j];
@@ -473,10 +402,8 @@ static void write_lines(FILE *out, const bk_chart *c)
             fprintf(out, "%s$d index %zu using 1:2 with lines dt 2 lw 1.5 lc rgb '%s' notitle",
                     block ? ", \\\n  " : "", block, colour);
         fprintf(out, "%s$d index %zu using 1:($3 > 0 ? NaN : $2) with linespoints lw 2 pt 7 "
-                     "ps 1.2 lc rgb '%s' title S[%zu], \\\n  $d index %zu using "
-                     "($1 == %.17g ? $1 : NaN):2:(stringcolumn(4)) with labels left "
-                     "offset 1,0 font ',9' notitle",
-                block || derived ? ", \\\n  " : "", block, colour, j + 1, block, last_x);
+                     "ps 1.2 lc rgb '%s' title S[%zu]",
+                block || derived ? ", \\\n  " : "", block, colour, j + 1);
         if (derived)
             fprintf(out, ", \\\n  $d index %zu using 1:($3 > 0 ? $2 : NaN) with points pt 6 "
                          "ps 1.4 lw 2 lc rgb '%s' notitle",
@@ -517,7 +444,7 @@ static void write_heatmap(FILE *out, const bk_chart *c)
     for (size_t j = 0; j < c->nser; j++) {
         char *cut = bk_gp_clean(c->series[j], 18);
         fputs(j ? ", " : "", out);
-        bk_gp_quote(out, cut ? cut : "?");
+        bk_gp_quote(out, made(cut));
         fprintf(out, " %zu", j);
         free(cut);
     }
@@ -525,7 +452,7 @@ static void write_heatmap(FILE *out, const bk_chart *c)
     for (size_t i = 0; i < c->ncat; i++) {
         char *cut = bk_gp_shorten(c->categories[i], BK_CHART_AXIS_CHARS);
         fputs(i ? ", " : "", out);
-        bk_gp_quote(out, cut ? cut : "?");
+        bk_gp_quote(out, made(cut));
         fprintf(out, " %zu", i);
         free(cut);
     }
@@ -573,6 +500,7 @@ int bk_chart_script(FILE *out, const bk_chart *c, const char *output, bk_plot_fo
     if (!names)
         return -1;
     bk_chart view = names_shortened(c, names, source, sizeof source);
+    script_nomem = false;
     int rc = chart_script(out, &view, output, format, font);
     free(names);
     return rc;
@@ -603,5 +531,5 @@ static int chart_script(FILE *out, const bk_chart *c, const char *output, bk_plo
     case BK_CHART_PAIRED: write_paired(out, c); break;
     }
     fputs("unset output\n", out);
-    return ferror(out) ? -1 : 0;
+    return ferror(out) || script_nomem ? -1 : 0;
 }

@@ -159,15 +159,19 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     qsort(rk, nr, sizeof *rk, cmp_ranked);
     size_t top = nr < 12 ? nr : 12;
     size_t *yrows = bk_calloc(top + 1, sizeof *yrows);
-    for (size_t i = 0; yrows && i < top; i++)
+    if (!yrows) {
+        free(rk);
+        bk_result_free(yoy);
+        return -1;
+    }
+    for (size_t i = 0; i < top; i++)
         yrows[i] = rk[i].row;
     static const char *const yc[] = {"unit", "year", "stage", "name", "previous_wan",
                                      "current_wan", "change_wan", "change_pct",
                                      "stated_change_wan", NULL};
     static const char *const yh[] = {"单位", "年度", "阶段", "项目", "上年", "本年", "增减（万元）",
                                      "增减（%）", "文件所述增减", NULL};
-    if (yrows)
-        bk_page_table(h, m, ds, yoy, yc, yh, yrows, top, "yoy");
+    bk_page_table(h, m, ds, yoy, yc, yh, yrows, top, "yoy");
     free(yrows);
     free(rk);
     bk_result_free(yoy);
