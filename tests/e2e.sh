@@ -311,12 +311,12 @@ else
     bad "gnuplot missing"
 fi
 
-# Every text a reader meets in the briefing in $2 (HTML, SVG, briefing.xlsx) is Chinese:
-# tests/reader_text.py lists the texts that hold an English word.
+# Every text a reader meets in the briefing in $2 (HTML, SVG, briefing.xlsx) is Chinese and
+# names no unit of the units file $3 by its id: tests/reader_text.py lists the texts that do.
 reader_text_chinese() {
     if ! /usr/bin/python3 -c 'import openpyxl' 2>/dev/null; then
         bad "python3-openpyxl is missing: $1's texts are not read (apt-get install python3-openpyxl)"
-    elif /usr/bin/python3 tests/reader_text.py "$2" >"$TMP/reader-text.log" 2>&1; then ok
+    elif /usr/bin/python3 tests/reader_text.py "$2" "$3" >"$TMP/reader-text.log" 2>&1; then ok
     else bad "$1: English a reader meets"; sed 's/^/  | /' "$TMP/reader-text.log" | tail -8 >&2; fi
 }
 
@@ -329,7 +329,7 @@ if command -v gnuplot >/dev/null 2>&1; then
     # no final account in the bundled data: no execution section, no execution chart
     if [ ! -e "$TMP/rep/execution.svg" ]; then ok; else bad "report: an execution chart without final accounts"; fi
     hasnt "report: no execution section" "$TMP/rep/report.md" "预算执行"
-    reader_text_chinese "report" "$TMP/rep"
+    reader_text_chinese "report" "$TMP/rep" datasets/units.csv
     has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td>预算</td><td class=\"n\">1,332.44</td>"
     has "report largest change" "$TMP/rep/report.md" "| 大厂高新技术产业开发区管理委员会 | 2024 | 预算 | 支出总计 | 153,896.37 | 48,780.62 | -105,115.75 | -68.30 |"
     has "report inconsistency" "$TMP/rep/index.html" "中国共产党唐山市丰润区委员会办公室 2023 年预算："
@@ -998,7 +998,7 @@ if [ -f "$WANLI.pdf" ]; then
         bad "report: pages of units no longer in the data were left"; ls "$TMP/ds-brief" >&2; fi
     $BK report -o "$TMP/ds-brief" "$DS" >/dev/null 2>&1
     # no English a reader meets: the scores' notes and the findings' phrases in Chinese
-    reader_text_chinese "report ds" "$TMP/ds-brief"
+    reader_text_chinese "report ds" "$TMP/ds-brief" "$DS/units.csv"
     has "report ds: the score's years in Chinese" "$TMP/ds-brief/report.md" "仅 1 年（需连续三年）"
     has "report ds: a finding's phrase in Chinese" "$TMP/ds-brief/report.md" "210 的名称为 '医疗卫生与计划生育支出' 见于 收支总表，而 '卫生健康支出' 见于 收入总表"
     has "report ds: the opening on execution" "$TMP/ds-brief/report.md" "* 上海市普陀区财政局 2024 年一般公共预算财政拨款支出决算 2,940.05 万元，为年初预算 2,993.92 万元的 98.20%（PEFA PI-1 A 级）。"
