@@ -38,27 +38,46 @@ static const char *const phrases[][2] = {
     {" is repeated at ", " 重复于 "},
 };
 
+/* Appends TEXT[0..len) to OUT (SIZE bytes, *N used) whole or not at all: a cut text keeps
+ * what fits and never half of a character. Returns false when it did not fit. */
+static bool put(char *out, size_t size, size_t *n, const char *text, size_t len)
+{
+    if (len >= size - *n)
+        return false;
+    memcpy(out + *n, text, len);
+    *n += len;
+    out[*n] = '\0';
+    return true;
+}
+
+/* The bytes of the character at P: a UTF-8 lead byte and its continuation bytes. */
+static size_t char_len(const char *p)
+{
+    size_t len = 1;
+    while (((unsigned char)p[len] & 0xC0) == 0x80)
+        len++;
+    return len;
+}
+
+static bool put_text(char *out, size_t size, size_t *n, const char *text)
+{
+    return put(out, size, n, text, strlen(text));
+}
+
 void bk_page_finding_zh(const char *what, char *out, size_t size)
 {
     size_t n = 0;
     out[0] = '\0';
-    for (const char *p = what; *p && n + 4 < size;) {
-        int wrote;
+    for (const char *p = what; *p;) {
         size_t ph = 0;
         while (ph < sizeof phrases / sizeof phrases[0] &&
                strncmp(p, phrases[ph][0], strlen(phrases[ph][0])) != 0)
             ph++;
+        bool fits;
         if (ph < sizeof phrases / sizeof phrases[0]) {
-            wrote = snprintf(out + n, size - n, "%s", phrases[ph][1]);
+            fits = put_text(out, size, &n, phrases[ph][1]);
             p += strlen(phrases[ph][0]);
-            if (wrote < 0 || (size_t)wrote >= size - n) {
-                out[n] = '\0'; /* no half of a character */
-                break;
-            }
-            n += (size_t)wrote;
-            continue;
-        }
-        if ((*p >= 'a' && *p <= 'z') || *p == '_') {
+        } else if ((*p >= 'a' && *p <= 'z') || *p == '_') {
             const char *q = p;
             while ((*q >= 'a' && *q <= 'z') || *q == '_' || (*q >= '0' && *q <= '9'))
                 q++;
@@ -71,21 +90,19 @@ void bk_page_finding_zh(const char *what, char *out, size_t size)
                 if (!(v = bk_vocab_table(word)) && !(v = bk_vocab_measure(word)))
                     v = bk_vocab_key(word);
             }
-            wrote = v && v->name_zh ? snprintf(out + n, size - n, "%s", v->name_zh)
-                                    : snprintf(out + n, size - n, "%.*s", (int)len, p);
+            fits = v && v->name_zh ? put_text(out, size, &n, v->name_zh)
+                                   : put(out, size, &n, p, len);
             p = q;
         } else if (*p == ':') {
-            wrote = snprintf(out + n, size - n, "：");
+            fits = put_text(out, size, &n, "：");
             p += p[1] == ' ' ? 2 : 1; /* a full-width colon needs no space after it */
         } else {
-            wrote = snprintf(out + n, size - n, "%c", *p);
-            p++;
+            size_t len = char_len(p);
+            fits = put(out, size, &n, p, len);
+            p += len;
         }
-        if (wrote < 0 || (size_t)wrote >= size - n) {
-            out[n] = '\0'; /* cut: what fits stays, no half of a character */
+        if (!fits)
             break;
-        }
-        n += (size_t)wrote;
     }
 }
 
@@ -282,27 +299,29 @@ void bk_page_source_zh(const char *source, char *out, size_t size)
 {
     size_t n = 0;
     out[0] = '\0';
-    for (const char *p = source; *p && n + 1 < size;) {
+    for (const char *p = source; *p;) {
         unsigned page, line;
-        int used = 0, wrote;
-        if (sscanf(p, " (page %u, line %u)%n", &page, &line, &used) == 2 && used > 0) {
-            wrote = snprintf(out + n, size - n, "（第 %u 页第 %u 行）", page, line);
+        int used = 0;
+        bool fits;
+        if (*p == ' ' && sscanf(p, " (page %u, line %u)%n", &page, &line, &used) == 2 &&
+            used > 0) {
+            char zh[64];
+            snprintf(zh, sizeof zh, "（第 %u 页第 %u 行）", page, line);
+            fits = put_text(out, size, &n, zh);
             p += used;
         } else if (strncmp(p, "derived: ", 9) == 0) {
-            wrote = snprintf(out + n, size - n, "推算：");
+            fits = put_text(out, size, &n, "推算：");
             p += 9;
         } else if (strncmp(p, " from ", 6) == 0) {
-            wrote = snprintf(out + n, size - n, "，据 ");
+            fits = put_text(out, size, &n, "，据 ");
             p += 6;
         } else {
-            wrote = snprintf(out + n, size - n, "%c", *p);
-            p++;
+            size_t len = char_len(p);
+            fits = put(out, size, &n, p, len);
+            p += len;
         }
-        if (wrote < 0 || (size_t)wrote >= size - n) {
-            out[n] = '\0'; /* cut: what fits stays, no half of a character */
+        if (!fits)
             break;
-        }
-        n += (size_t)wrote;
     }
 }
 
