@@ -243,7 +243,8 @@ int bkx_header_columns(const char *table, const row *hdr, size_t nh, columns *cm
 {
     static const int unused = 0;
     (void)unused;
-    label *ls = bk_calloc(MAX_LABELS, sizeof *ls);
+    /* each label is set whole when made: no need to clear 256 of them first */
+    label *ls = bk_malloc(MAX_LABELS * sizeof *ls);
     if (!ls)
         return -1;
     int n = 0;
@@ -259,10 +260,9 @@ int bkx_header_columns(const char *table, const row *hdr, size_t nh, columns *cm
                 continue;
             }
             label *l = &ls[n++];
+            *l = (label){.start = hdr[r].cells[i].start, .end = hdr[r].cells[i].end,
+                         .top = (int)r, .bottom = (int)r};
             snprintf(l->text, sizeof l->text, "%s", w);
-            l->start = hdr[r].cells[i].start;
-            l->end = hdr[r].cells[i].end;
-            l->top = l->bottom = (int)r;
         }
     for (int i = 0; i < n; i++)
         ls[i].code = false;
@@ -374,7 +374,7 @@ static void add_word(const char *table, char (*words)[LABEL_SIZE], int *n, const
 int bkx_header_sequence(const char *table, const row *hdr, size_t nh, columns *cm,
                         char group[][128], char leaf[][128])
 {
-    char (*words)[LABEL_SIZE] = bk_calloc(MAX_LABELS, sizeof *words);
+    char (*words)[LABEL_SIZE] = bk_malloc(MAX_LABELS * sizeof *words); /* written, then read */
     if (!words)
         return -1;
     int n = 0;
