@@ -296,6 +296,38 @@ static void test_pefa_three_years(void **state)
     bk_dataset_free(d);
 }
 
+/* A dataset of units and no records is not an error: empty tables, and an empty list of
+ * unit-years (NULL from bk_index_unit_years means only that memory ran out). */
+static void test_no_records(void **state)
+{
+    (void)state;
+    static const char units[] = "id,name,unit_code,city,county,level,kind\n"
+                                "e1,空,1,甲市,,city,k\n";
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *d = bk_dataset_new();
+    assert_int_equal(bk_test_load_bytes(d, &diags, "units.csv", units, sizeof units - 1), 0);
+    bk_index index;
+    assert_int_equal(bk_index_build(&index, d), 0);
+    size_t n = 99;
+    bk_unit_year *uys = bk_index_unit_years(&index, &n);
+    assert_non_null(uys);
+    assert_int_equal(n, 0);
+    free(uys);
+    bk_execution_options eo = {BK_EXEC_HEADLINE, 0};
+    bk_result *r = bk_execution(d, &index, &eo);
+    assert_non_null(r);
+    assert_int_equal(r->nrows, 0);
+    bk_result_free(r);
+    r = bk_pefa(d, &index);
+    assert_non_null(r);
+    assert_int_equal(r->nrows, 0);
+    bk_result_free(r);
+    bk_index_release(&index);
+    bk_dataset_free(d);
+    bk_diag_list_release(&diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +338,7 @@ int main(void)
         cmocka_unit_test(test_bands_and_letters),
         cmocka_unit_test(test_pefa_table),
         cmocka_unit_test(test_pefa_three_years),
+        cmocka_unit_test(test_no_records),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
