@@ -61,7 +61,7 @@ for kind in text pdf; do
         rm -rf "$WORK/ds"
         timed "$BIN" ingest -j "$j" "$WORK/$kind" -o "$WORK/ds"
         printf '%-8s %4s %9s %9s %8s\n' "$kind" "$j" "$wall" "$cpu" \
-            "$(echo "$COUNT $wall" | awk '{printf "%.1f", ($2 > 0 ? $1 / $2 : 0)}')"
+            "$(echo "$COUNT $wall" | awk '{r = 0; if ($2 > 0) r = $1 / $2; printf "%.1f", r}')"
         eval "cpu_$kind=$cpu wall_$kind=$wall"
     done
 done
@@ -71,4 +71,5 @@ for f in "$1"/*.pdf; do pdftotext -layout -enc UTF-8 "$f" - >/dev/null 2>&1; don
 SH
 timed sh "$WORK/poppler.sh" "$WORK/pdf"
 echo "pdftotext -layout alone: ${wall}s wall, ${cpu}s CPU for $COUNT PDFs"
-echo "$cpu $cpu_pdf" | awk '{printf "share of poppler in ingest'"'"'s CPU time (PDF folder, last run): %.0f%%\n", ($2 > 0 ? 100 * $1 / $2 : 0)}'
+echo "$cpu $cpu_pdf" | awk '{r = 0; if ($2 > 0) r = 100 * $1 / $2  # no ">" among printf's arguments: awk reads it as a redirection
+    printf "share of poppler in ingest'"'"'s CPU time (PDF folder, last run): %.0f%%\n", r}'
