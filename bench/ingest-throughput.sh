@@ -71,5 +71,5 @@ for f in "$1"/*.pdf; do pdftotext -layout -enc UTF-8 "$f" - >/dev/null 2>&1; don
 SH
 timed sh "$WORK/poppler.sh" "$WORK/pdf"
 echo "pdftotext -layout alone: ${wall}s wall, ${cpu}s CPU for $COUNT PDFs"
-echo "$cpu $cpu_pdf" | awk '{r = 0; if ($2 > 0) r = 100 * $1 / $2  # no ">" among printf's arguments: awk reads it as a redirection
+echo "$cpu $cpu_pdf" | awk '{r = 0; if ($2 > 0) r = 100 * $1 / $2  # no > among the printf arguments: awk reads it as a redirection
     printf "share of poppler in ingest'"'"'s CPU time (PDF folder, last run): %.0f%%\n", r}'
