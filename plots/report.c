@@ -116,9 +116,11 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
                                      "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
                                      NULL};
     bk_page_table(h, m, ds, summary, sc, sh, rows, n, "summary");
-    bk_unit_pages_list(h, m, ds, index);
+    int listed = bk_unit_pages_list(h, m, ds, index);
     free(rows);
     bk_result_free(summary);
+    if (listed != 0)
+        return -1;
 
     bk_page_heading(h, m, "图表");
     for (size_t k = 0; charts[k]; k++) {

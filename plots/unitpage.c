@@ -182,13 +182,15 @@ int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *i
     return rc;
 }
 
-void bk_unit_pages_list(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index)
+int bk_unit_pages_list(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index)
 {
     size_t n;
     const char **units = units_of(index, &n);
-    if (!units || n == 0) {
+    if (!units)
+        return -1;
+    if (n == 0) {
         free(units);
-        return;
+        return 0;
     }
     fputs("<p>各单位页面：", h);
     bk_md_text(m, "各单位页面：");
@@ -204,4 +206,5 @@ void bk_unit_pages_list(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *
     fputs("</p>\n", h);
     fputs("\n\n", m);
     free(units);
+    return 0;
 }

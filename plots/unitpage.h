@@ -22,7 +22,7 @@
 int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *index,
                         const bk_findings *findings, size_t *count, char *err, size_t errlen);
 
-/* The index's list of unit pages, on both pages. */
-void bk_unit_pages_list(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index);
+/* The index's list of unit pages, on both pages. Returns 0, or -1 if memory ran out. */
+int bk_unit_pages_list(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index);
 
 #endif
