@@ -99,6 +99,7 @@ typedef struct {
     const char *file;
     bk_file_kind kind;
     size_t rows_read, rows_accepted, rows_rejected;
+    unsigned parts; /* parts the fast reader read it in (ingest/loadparts.h); 0: libcsv */
 } bk_file_stats;
 
 /*
@@ -113,6 +114,14 @@ typedef void (*bk_progress_fn)(const char *file, size_t rows, long long bytes_do
 typedef struct {
     bk_progress_fn progress; /* NULL: none */
     void *progress_context;
+    /* How items files are read (ingest/loadparts.h): the fast tokenizer in up to load_threads
+     * parallel parts (0: the environment's BK_LOAD_THREADS, else the online CPUs), each part
+     * at least load_min_part bytes (0: 8 MiB, so a small file is read by one thread). With
+     * load_libcsv every file is read by libcsv in one pass: the reference reader, which the
+     * fast one gives the same dataset as (tests/test_loadpaths.c). */
+    unsigned load_threads;
+    size_t load_min_part;
+    bool load_libcsv;
     bk_strpool *strings;
     bk_item *items;
     size_t n_items, cap_items;
