@@ -1,6 +1,7 @@
 /* loadparts.c — see loadparts.h. */
 #include "loadparts.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -27,6 +28,8 @@ struct shared {
     size_t items_start; /* ds->n_items before the file: part 0 appends to ds itself */
     bool declined;      /* the header is not a clean items header */
     unsigned threads, expected_parts;
+    bool shared_pool;           /* every part interns into ds->strings behind pool_lock */
+    pthread_mutex_t pool_lock;
     part parts[BK_STREAM_MAX_PARTS];
 };
 
@@ -117,8 +120,10 @@ static void release_parts(shared *sh)
         part *p = &sh->parts[k];
         bk_diag_list_release(&p->diags);
         free(p->shell.items);
-        bk_strpool_free(p->shell.strings);
+        if (!sh->shared_pool)
+            bk_strpool_free(p->shell.strings);
     }
+    pthread_mutex_destroy(&sh->pool_lock);
 }
 
 /* Parts after the first appended to DS in order, with their strings merged and lines made
@@ -137,8 +142,24 @@ static int merge(shared *sh, const bk_stream_result *res, bk_file_stats *stats,
         ds->items = grown;
         ds->cap_items = total;
     }
+    size_t strings = 0;
+    for (unsigned k = 1; k < res->parts_used && !sh->shared_pool; k++) {
+        size_t blocks, set, n;
+        bk_strpool_usage(sh->parts[k].shell.strings, &blocks, &set, &n);
+        strings += n;
+    }
+    if (bk_strpool_reserve(ds->strings, strings) != 0)
+        return -1;
     for (unsigned k = 1; k < res->parts_used; k++) {
         part *p = &sh->parts[k];
+        if (sh->shared_pool) {
+            for (size_t i = 0; i < p->shell.n_items; i++) {
+                bk_item it = p->shell.items[i];
+                it.line = bk_stream_file_line(res, k, it.line);
+                ds->items[ds->n_items++] = it;
+            }
+            continue;
+        }
         int rc = bk_strpool_absorb(ds->strings, p->shell.strings);
         p->shell.strings = NULL;
         if (rc != 0)
@@ -200,6 +221,9 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
     sh->file = file;
     sh->items_start = ds->n_items;
     sh->threads = bk_load_threads(ds);
+    const char *env = getenv("BK_LOAD_SHARED_POOL");
+    sh->shared_pool = env && *env == '1';
+    pthread_mutex_init(&sh->pool_lock, NULL);
     sh->expected_parts = expected_parts(sh->threads, (long long)sb.st_size, ds->load_min_part);
     void *ctx[BK_STREAM_MAX_PARTS];
     bool nomem = false;
@@ -208,11 +232,14 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
         p->sh = sh;
         p->index = k;
         bk_diag_list_init(&p->diags);
-        if (k > 0 && !(p->shell.strings = bk_strpool_new_forwarding()))
+        if (k > 0 && sh->shared_pool)
+            p->shell.strings = ds->strings;
+        else if (k > 0 && !(p->shell.strings = bk_strpool_new_forwarding()))
             nomem = true;
         p->st = (bk_load_state){.ds = k == 0 ? ds : &p->shell, .diags = &p->diags,
                                 .file = file, .have_header = true, .defer_encoding = true,
-                                .stats = &p->stats};
+                                .stats = &p->stats,
+                                .pool_lock = sh->shared_pool ? &sh->pool_lock : NULL};
         ctx[k] = p;
     }
     int rc = -1;

@@ -5,6 +5,7 @@
  */
 #include "loadrow.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,7 +231,11 @@ int bk_load_text(const bk_row_ctx *r, size_t c, bool required, const char **out)
         *out = st->last_text[c];
         return 0;
     }
+    if (st->pool_lock)
+        pthread_mutex_lock(st->pool_lock);
     *out = bk_strpool_intern(st->ds->strings, s, len);
+    if (st->pool_lock)
+        pthread_mutex_unlock(st->pool_lock);
     if (!*out) {
         st->fatal = true;
         return -1;

@@ -15,6 +15,7 @@
 #ifndef BK_LOADROW_H
 #define BK_LOADROW_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -48,6 +49,9 @@ typedef struct {
      * and the whole file is read again by libcsv in one pass (ingest/loadparts.c). */
     bool defer_encoding;
     bool unusual;
+    /* Parts sharing the dataset's pool take this lock around each intern (measured against
+     * pools of their own: ingest/loadparts.c says which is used and why). NULL: none. */
+    pthread_mutex_t *pool_lock;
     const bk_kind_spec *spec;
     FILE *stream;          /* for progress: how far it has been read */
     long long stream_size; /* 0 when unknown */

@@ -109,9 +109,9 @@ static char *arena_alloc(bk_strpool *pool, size_t n)
     return p;
 }
 
-static int rehash(bk_strpool *pool)
+/* Moves the set into N slots (a power of two holding every entry). */
+static int rehash_to(bk_strpool *pool, size_t n)
 {
-    size_t n = pool->nslots * 2;
     entry *slots = bk_calloc(n, sizeof *slots);
     if (!slots)
         return -1;
@@ -128,6 +128,8 @@ static int rehash(bk_strpool *pool)
     pool->nslots = n;
     return 0;
 }
+
+static int rehash(bk_strpool *pool) { return rehash_to(pool, pool->nslots * 2); }
 
 /* The slot holding TEXT[0..len), or the empty slot where it belongs; NULL if memory ran out
  * or the string is longer than the set records (4 GiB). */
@@ -241,4 +243,12 @@ void bk_strpool_usage(const bk_strpool *pool, size_t *blocks, size_t *set, size_
     *blocks = pool->block_bytes;
     *set = pool->nslots * sizeof *pool->slots;
     *strings = pool->nused;
+}
+
+int bk_strpool_reserve(bk_strpool *pool, size_t strings)
+{
+    size_t n = pool->nslots;
+    while ((pool->nused + strings) * 4 > n * 3)
+        n *= 2;
+    return n == pool->nslots ? 0 : rehash_to(pool, n);
 }

@@ -40,6 +40,10 @@ const char *bk_strpool_intern_cstr(bk_strpool *pool, const char *text);
 bk_strpool *bk_strpool_new_forwarding(void);
 int bk_strpool_absorb(bk_strpool *pool, bk_strpool *src);
 const char *bk_strpool_forward(const char *text);
+/* Grows the set so that STRINGS more strings go in without growing it again: a caller that
+ * knows about how many are coming saves the rehashes on the way (each touches every entry).
+ * Returns 0, or -1 when memory ran out (the pool is unchanged and still valid). */
+int bk_strpool_reserve(bk_strpool *pool, size_t strings);
 /* Bytes held: storage blocks, and the hash set (for the loader's accounting). */
 void bk_strpool_usage(const bk_strpool *pool, size_t *blocks, size_t *set, size_t *strings);
 
