@@ -40,6 +40,7 @@ void bk_dataset_free(bk_dataset *ds)
     bk_strpool_free(ds->strings);
     free(ds->items);
     free(ds->units);
+    free(ds->unit_slots);
     free(ds->population);
     free(ds->staff);
     free(ds->disclosures);
@@ -217,9 +218,55 @@ int bk_dataset_load_path(bk_dataset *ds, const char *path, bk_diag_list *diags)
     return bk_csv_walk(path, load_walked, &w, diags);
 }
 
+static size_t id_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a: ids are short */
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* Enters unit index I (0-based) into SLOTS of N (a power of two, never full). */
+static void place_unit(size_t *slots, size_t n, const bk_unit *units, size_t i)
+{
+    size_t j = id_hash(units[i].id) & (n - 1);
+    while (slots[j])
+        j = (j + 1) & (n - 1);
+    slots[j] = i + 1;
+}
+
+int bk_dataset_index_units(bk_dataset *ds)
+{
+    if ((ds->n_units + 1) * 2 > ds->unit_nslots) {
+        size_t n = ds->unit_nslots ? ds->unit_nslots : 64;
+        while ((ds->n_units + 1) * 2 > n)
+            n *= 2;
+        size_t *slots = bk_calloc(n, sizeof *slots);
+        if (!slots)
+            return -1;
+        free(ds->unit_slots);
+        ds->unit_slots = slots;
+        ds->unit_nslots = n;
+        ds->n_units_indexed = 0;
+    }
+    for (; ds->n_units_indexed < ds->n_units; ds->n_units_indexed++)
+        place_unit(ds->unit_slots, ds->unit_nslots, ds->units, ds->n_units_indexed);
+    return 0;
+}
+
 const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id)
 {
-    for (size_t i = 0; i < ds->n_units; i++)
+    if (ds->unit_nslots) {
+        size_t mask = ds->unit_nslots - 1;
+        for (size_t j = id_hash(id) & mask; ds->unit_slots[j]; j = (j + 1) & mask) {
+            const bk_unit *u = &ds->units[ds->unit_slots[j] - 1];
+            if (ds->unit_slots[j] <= ds->n_units_indexed && strcmp(u->id, id) == 0)
+                return u;
+        }
+    }
+    for (size_t i = ds->n_units_indexed; i < ds->n_units; i++)
         if (strcmp(ds->units[i].id, id) == 0)
             return &ds->units[i];
     return NULL;

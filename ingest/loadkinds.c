@@ -46,6 +46,11 @@ int bk_load_unit(const bk_row_ctx *r)
         return -1;
     }
     ds->units[ds->n_units++] = u;
+    if (bk_dataset_index_units(ds) != 0) {
+        ds->n_units--;
+        r->st->fatal = true;
+        return -1;
+    }
     return 0;
 }
 

@@ -97,6 +97,9 @@ int bk_load_count(const bk_row_ctx *r, size_t c, int64_t *out);
 /* Grows an array of ELEM-sized records so that one more fits; -1 when memory ran out. */
 int bk_load_reserve(void **array, size_t *cap, size_t count, size_t elem);
 
+/* Enters the units not yet in ds->unit_slots (model.h); -1 when memory ran out. */
+int bk_dataset_index_units(bk_dataset *ds);
+
 int bk_load_unit(const bk_row_ctx *r);
 int bk_load_population(const bk_row_ctx *r);
 int bk_load_staff(const bk_row_ctx *r);

@@ -127,6 +127,12 @@ typedef struct {
     size_t n_items, cap_items;
     bk_unit *units;
     size_t n_units, cap_units;
+    /* The units by id: an open-addressing set of indexes + 1 into units (0: empty slot), kept
+     * by the loader so that bk_dataset_find_unit, called per row by the analyses, takes
+     * constant time. Units past n_units_indexed (appended by other code) are searched one by
+     * one. */
+    size_t *unit_slots;
+    size_t unit_nslots, n_units_indexed;
     bk_population *population;
     size_t n_population, cap_population;
     bk_staff *staff;
@@ -153,7 +159,8 @@ int bk_dataset_load_path(bk_dataset *ds, const char *path, bk_diag_list *diags);
 /* Loads one CSV from STREAM; NAME is used in messages and as the records' file. */
 int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_diag_list *diags);
 
-/* The unit with id ID (an interned or any string), or NULL. */
+/* The unit with id ID (an interned or any string), or NULL. Constant time for the units the
+ * loader read. */
 const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id);
 
 /* The crosswalk row of FUNCTION_CLASS (a 3-digit 类 code, any string), or NULL. */
