@@ -49,8 +49,8 @@ typedef struct {
      * and the whole file is read again by libcsv in one pass (ingest/loadparts.c). */
     bool defer_encoding;
     bool unusual;
-    /* Parts sharing the dataset's pool take this lock around each intern (measured against
-     * pools of their own: ingest/loadparts.c says which is used and why). NULL: none. */
+    /* Parts sharing the dataset's pool take this lock around each intern (ingest/loadparts.c
+     * says why they share it). NULL: none. */
     pthread_mutex_t *pool_lock;
     const bk_kind_spec *spec;
     FILE *stream;          /* for progress: how far it has been read */

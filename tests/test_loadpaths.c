@@ -25,10 +25,13 @@
 typedef struct {
     unsigned threads;
     size_t min_part;
+    bool part_pools; /* BK_LOAD_PART_POOLS: each part its own pool, merged */
 } config;
 
-/* The default, and cuts every few bytes so that even a fixture of ten lines is read in parts. */
-static const config configs[] = {{0, 0}, {2, 1}, {4, 1}, {16, 5}, {3, 64}};
+/* The default, and cuts every few bytes so that even a fixture of ten lines is read in parts,
+ * with the dataset's pool shared and with pools of the parts' own. */
+static const config configs[] = {{0, 0, false}, {2, 1, false}, {4, 1, true},
+                                 {16, 5, false}, {3, 64, true}, {16, 1, true}};
 enum { N_CONFIGS = sizeof configs / sizeof configs[0] };
 
 typedef struct {
@@ -41,13 +44,19 @@ static int load(const char *path, const config *cfg, bk_dataset **ds, bk_diag_li
     *ds = bk_dataset_new();
     assert_non_null(*ds);
     bk_diag_list_init(diags);
+    if (cfg && cfg->part_pools)
+        setenv("BK_LOAD_PART_POOLS", "1", 1);
+    else
+        unsetenv("BK_LOAD_PART_POOLS");
     if (cfg) {
         (*ds)->load_threads = cfg->threads;
         (*ds)->load_min_part = cfg->min_part;
     } else {
         (*ds)->load_libcsv = true;
     }
-    return bk_dataset_load_path(*ds, path, diags);
+    int rc = bk_dataset_load_path(*ds, path, diags);
+    unsetenv("BK_LOAD_PART_POOLS");
+    return rc;
 }
 
 static void compare_path(const char *path, tally *t)
@@ -65,8 +74,8 @@ static void compare_path(const char *path, tally *t)
         bk_load_outcome b = {ds, &diags, rc};
         char why[1024];
         if (bk_load_compare(&a, &b, why, sizeof why) != 0)
-            fail_msg("%s (threads %u, parts of %zu bytes): %s", path, configs[c].threads,
-                     configs[c].min_part, why);
+            fail_msg("%s (threads %u, parts of %zu bytes%s): %s", path, configs[c].threads,
+                     configs[c].min_part, configs[c].part_pools ? ", part pools" : "", why);
         for (size_t i = 0; i < ds->n_files; i++) {
             t->fast += ds->files[i].parts > 0;
             t->in_parts += ds->files[i].parts > 1;
@@ -214,7 +223,7 @@ static void declines_what_it_should(void **state)
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     close(fd);
-    const config cut = {4, 1};
+    const config cut = {4, 1, false};
     write_items(path, 200, 4, NULL);
     bk_dataset *ds;
     bk_diag_list diags;

@@ -5,7 +5,8 @@
  * The input is one CSV file, written to a temporary file (the fast reader reads regular files)
  * and loaded three times: by libcsv, then by the fast reader cut into parts of a few bytes on
  * 3 and on 16 threads (the first input byte moves the cut), so that a cut falls inside quoted
- * line breaks, blank lines, CRLF pairs and faulty records. Checked: the three datasets are the
+ * line breaks, blank lines, CRLF pairs and faulty records; the 3 parts share the dataset's
+ * string pool, the 16 have pools of their own, merged (BK_LOAD_PART_POOLS). Checked: the three datasets are the
  * same — items, strings, per-file counts, diagnostics (tests/loadcompare.h); a difference is
  * printed and aborts.
  */
@@ -61,7 +62,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bk_dataset *ds;
         bk_diag_list diags;
         size_t min = 1 + (size ? data[0] % 13 : 0);
+        if (t == 1)
+            setenv("BK_LOAD_PART_POOLS", "1", 1); /* pools of the parts' own, merged */
         int rc = load(&ds, &diags, false, threads[t], min);
+        unsetenv("BK_LOAD_PART_POOLS");
         if (rc != -2) {
             bk_load_outcome b = {ds, &diags, rc};
             char why[1024];
