@@ -126,6 +126,47 @@ static void release_parts(shared *sh)
     pthread_mutex_destroy(&sh->pool_lock);
 }
 
+/*
+ * Part K's items appended to the dataset (whose array has room), each with its file line and,
+ * from a pool of the part's own, its strings' forwarded pointers. The last are moved first, in
+ * chunks whose memory is handed back at once, so that the part's array and the dataset's are
+ * never both whole: the peak is the dataset's array, not one and a half of it.
+ */
+static void move_items(shared *sh, const bk_stream_result *res, unsigned k)
+{
+    part *p = &sh->parts[k];
+    bk_dataset *ds = sh->ds;
+    bk_item *to = ds->items + ds->n_items;
+    enum { CHUNK = 1 << 16 };
+    size_t n = p->shell.n_items;
+    while (n > 0) {
+        size_t from = n > CHUNK ? n - CHUNK : 0;
+        for (size_t i = from; i < n; i++) {
+            bk_item it = p->shell.items[i];
+            if (!sh->shared_pool) {
+                it.unit = bk_strpool_forward(it.unit);
+                it.table = bk_strpool_forward(it.table);
+                it.code = bk_strpool_forward(it.code);
+                it.name = bk_strpool_forward(it.name);
+                it.measure = bk_strpool_forward(it.measure);
+                it.source = bk_strpool_forward(it.source);
+            }
+            it.line = bk_stream_file_line(res, k, it.line);
+            to[i] = it;
+        }
+        n = from;
+        if (n) { /* a shrink that fails only keeps the memory a little longer */
+            bk_item *shrunk = bk_realloc(p->shell.items, n * sizeof *shrunk);
+            if (shrunk)
+                p->shell.items = shrunk;
+        }
+    }
+    ds->n_items += p->shell.n_items;
+    free(p->shell.items);
+    p->shell.items = NULL;
+    p->shell.n_items = p->shell.cap_items = 0;
+}
+
 /* Parts after the first appended to DS in order, with their strings merged and lines made
  * the file's; -1 when memory ran out. */
 static int merge(shared *sh, const bk_stream_result *res, bk_file_stats *stats,
@@ -152,31 +193,13 @@ static int merge(shared *sh, const bk_stream_result *res, bk_file_stats *stats,
         return -1;
     for (unsigned k = 1; k < res->parts_used; k++) {
         part *p = &sh->parts[k];
-        if (sh->shared_pool) {
-            for (size_t i = 0; i < p->shell.n_items; i++) {
-                bk_item it = p->shell.items[i];
-                it.line = bk_stream_file_line(res, k, it.line);
-                ds->items[ds->n_items++] = it;
-            }
-            continue;
+        if (!sh->shared_pool) {
+            int rc = bk_strpool_absorb(ds->strings, p->shell.strings);
+            p->shell.strings = NULL;
+            if (rc != 0)
+                return -1;
         }
-        int rc = bk_strpool_absorb(ds->strings, p->shell.strings);
-        p->shell.strings = NULL;
-        if (rc != 0)
-            return -1;
-        for (size_t i = 0; i < p->shell.n_items; i++) {
-            bk_item it = p->shell.items[i];
-            it.unit = bk_strpool_forward(it.unit);
-            it.table = bk_strpool_forward(it.table);
-            it.code = bk_strpool_forward(it.code);
-            it.name = bk_strpool_forward(it.name);
-            it.measure = bk_strpool_forward(it.measure);
-            it.source = bk_strpool_forward(it.source);
-            it.line = bk_stream_file_line(res, k, it.line);
-            ds->items[ds->n_items++] = it;
-        }
-        free(p->shell.items);
-        p->shell.items = NULL;
+        move_items(sh, res, k);
     }
     stats->kind = BK_FILE_ITEMS;
     stats->parts = res->parts_used;
