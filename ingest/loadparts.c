@@ -17,7 +17,7 @@ typedef struct {
     shared *sh;
     unsigned index;
     bk_load_state st;
-    bk_dataset shell; /* parts after the first: their own items and forwarding pool */
+    bk_dataset shell; /* parts after the first: their own items (and pool, if not shared) */
     bk_diag_list diags; /* with lines of the part (bk_stream numbers them) */
     bk_file_stats stats;
 } part;
@@ -136,9 +136,9 @@ static void move_items(shared *sh, const bk_stream_result *res, unsigned k)
 {
     part *p = &sh->parts[k];
     bk_dataset *ds = sh->ds;
-    bk_item *to = ds->items + ds->n_items;
     enum { CHUNK = 1 << 16 };
     size_t n = p->shell.n_items;
+    bk_item *to = n ? ds->items + ds->n_items : NULL; /* no array at all when nothing came */
     while (n > 0) {
         size_t from = n > CHUNK ? n - CHUNK : 0;
         for (size_t i = from; i < n; i++) {
@@ -300,7 +300,9 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
         }
     }
     if (rc != 0) {
-        /* Nothing of the file stays; strings part 0 interned are ones libcsv interns too. */
+        /* No record, count or diagnostic of the file stays. Strings the parts interned into
+         * the dataset's pool may: no record points to them, and equal strings still have one
+         * pointer (the pool is a set), so the dataset is the one libcsv makes. */
         ds->n_items = sh->items_start;
         memset(stats, 0, sizeof *stats);
         stats->file = file;

@@ -3,11 +3,12 @@
  *
  * The file is read by bk_stream (ingest/stream.h): the header first, then one part per thread,
  * cut at record boundaries and checked to meet. Each part hands its records to the loader's row
- * checks (ingest/loadrow.h) with its own items, strings (a forwarding pool), diagnostics and
- * counts; part 0 writes into the dataset itself. The parts are then appended in file order: the
- * other parts' strings merged into the dataset's pool and their items' pointers forwarded, their
- * lines and diagnostics turned into file lines. The dataset is the one the libcsv reader makes of
- * the file: the same items in the same order, strings, counts and diagnostics.
+ * checks (ingest/loadrow.h) with its own items, diagnostics and counts; part 0 writes into the
+ * dataset itself. Strings go into the dataset's pool behind a lock, or (BK_LOAD_PART_POOLS=1)
+ * into a pool of the part's own, merged at the end with each item's pointers forwarded. The
+ * parts are then appended in file order, their lines and diagnostics made the file's. The
+ * dataset is the one the libcsv reader makes of the file: the same items in the same order,
+ * strings, counts and diagnostics (tests/test_loadpaths.c, tests/fuzz/fuzz_loadpaths.c).
  *
  * What the fast reader declines is read by libcsv (ingest/load.c) in one pass: anything but a
  * clean items header (other kinds, unknown or missing columns, a byte-order mark of another
