@@ -13,6 +13,10 @@
 #include "encoding.h"
 #include "vocab.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 /* ---- file kinds and their columns ---- */
 
 static const char *const item_columns[] = {"unit", "year", "stage", "table", "code",
@@ -310,6 +314,34 @@ static void hex_excerpt(const char *text, size_t len, size_t max, char *out)
     out[o] = '\0';
 }
 
+/* The OR of F[0..len)'s bytes (bit 7: not ASCII); *LOW set when one is below 0x20 or DEL. */
+static unsigned char scan_bytes(const unsigned char *f, size_t len, unsigned char *low)
+{
+    unsigned char high = 0, lo = 0;
+    size_t k = 0;
+#if defined(__SSE2__)
+    /* 16 bytes at a time: this scan sees every byte the loader keeps. */
+    const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F);
+    __m128i any_low = _mm_setzero_si128(), any_high = _mm_setzero_si128();
+    for (; k + 16 <= len; k += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(f + k));
+        any_high = _mm_or_si128(any_high, v);
+        any_low = _mm_or_si128(any_low, _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
+        any_low = _mm_or_si128(any_low, _mm_cmpeq_epi8(v, del));
+    }
+    if (_mm_movemask_epi8(any_high))
+        high = 0x80;
+    if (_mm_movemask_epi8(any_low))
+        lo = 1;
+#endif
+    for (; k < len; k++) {
+        high |= f[k];
+        lo |= (unsigned char)((f[k] < 0x20) | (f[k] == 0x7F));
+    }
+    *low |= lo;
+    return high;
+}
+
 /*
  * Rejects a row holding a NUL byte, a control character or text that is not UTF-8. Bytes that are not UTF-8 but
  * decode as GB18030, in a file that has shown no UTF-8 beyond ASCII so far, mark the file as
@@ -327,11 +359,7 @@ static int reject_bytes(const bk_row_ctx *r)
     for (size_t i = 0; i < r->rec->count; i++) {
         const unsigned char *f = (const unsigned char *)r->rec->fields[i];
         size_t len = r->rec->lengths[i];
-        unsigned char field_high = 0;
-        for (size_t k = 0; k < len; k++) {
-            field_high |= f[k];
-            low |= (unsigned char)((f[k] < 0x20) | (f[k] == 0x7F));
-        }
+        unsigned char field_high = scan_bytes(f, len, &low);
         high |= field_high;
         if (i < 64 && !(field_high & 0x80))
             ascii_fields |= (uint64_t)1 << i;

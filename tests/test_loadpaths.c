@@ -244,6 +244,47 @@ static void declines_what_it_should(void **state)
     unlink(path);
 }
 
+/* The row checks scan 16 bytes at a time: a control byte, DEL or NUL is found wherever it
+ * stands in a long field, and a long field of ASCII or of UTF-8 is accepted. */
+static void long_fields_checked(void **state)
+{
+    (void)state;
+    static const struct { const char *name; const char *message; } cases[] = {
+        {"a long name of ascii text with a \x01 inside", "control character U+0001"},
+        {"a long name of ascii text ending in DEL\x7f", "control character U+007F"},
+        {"\x1f and the rest of a long field of ascii text", "control character U+001F"},
+        {"一般公共服务支出一般公共服务支出\x02", "control character U+0002"},
+        {"一般公共服务支出一般公共服务支出\xff", "is not valid UTF-8"},
+        {"一般公共服务支出一般公共服务支出", NULL},
+        {"a long name of ascii text, quite plain", NULL},
+    };
+    char path[] = "/tmp/bk-loadpaths-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        fprintf(f, "unit,year,stage,table,code,name,measure,amount,source\n"
+                   "u1,2023,budget,expenditure,201,\"%s\",total,1,doc.txt:1\n", cases[i].name);
+        assert_int_equal(fclose(f), 0);
+        bk_dataset *ds;
+        bk_diag_list diags;
+        load(path, &configs[0], &ds, &diags);
+        if (cases[i].message) {
+            assert_int_equal(diags.count, 1);
+            assert_non_null(strstr(diags.items[0].message, cases[i].message));
+            assert_int_equal(ds->n_items, 0);
+        } else {
+            assert_int_equal(diags.count, 0);
+            assert_int_equal(ds->n_items, 1);
+        }
+        bk_diag_list_release(&diags);
+        bk_dataset_free(ds);
+    }
+    unlink(path);
+}
+
 static void threads_setting(void **state)
 {
     (void)state;
@@ -267,6 +308,7 @@ int main(void)
         cmocka_unit_test(whole_directory),
         cmocka_unit_test(generated),
         cmocka_unit_test(declines_what_it_should),
+        cmocka_unit_test(long_fields_checked),
         cmocka_unit_test(threads_setting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
