@@ -1,6 +1,7 @@
 /*
  * loadkinds.c — the rows of units, population, staff, disclosures and crosswalk files checked
- * and appended to the dataset (see loadrow.h); a rejected row is reported with its column.
+ * and appended to the dataset (see loadrow.h); a rejected row is reported with its column,
+ * running out of memory sets st->fatal. The dataset owns what is appended.
  */
 #include "loadrow.h"
 

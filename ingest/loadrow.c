@@ -1,7 +1,8 @@
 /*
  * loadrow.c — one record of a schema CSV checked and turned into a model record (loadrow.h):
  * the kinds and their columns, the header, field conversion, the byte checks (NUL, controls,
- * UTF-8 or GB18030) and the line item; the other kinds are in loadkinds.c.
+ * UTF-8 or GB18030) and the line item; the other kinds are in loadkinds.c. Ownership and
+ * errors: as loadrow.h says; nothing is printed.
  */
 #include "loadrow.h"
 
