@@ -118,8 +118,9 @@ static void compare_tree(const char *dir, tally *t)
 static void every_fixture(void **state)
 {
     (void)state;
-    static const char *const trees[] = {"tests/bad", "tests/fixtures", "datasets",
-                                        "tests/fuzz/corpus/load", "tests/fuzz/corpus/csvread"};
+    static const char *const trees[] = {
+        "tests/bad", "tests/fixtures", "tests/golden", "datasets", "tests/fuzz/corpus/load",
+        "tests/fuzz/corpus/csvread", "tests/fuzz/corpus/loadpaths"};
     for (size_t i = 0; i < sizeof trees / sizeof trees[0]; i++) {
         tally t = {0};
         compare_tree(trees[i], &t);
