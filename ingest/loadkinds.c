@@ -167,16 +167,16 @@ int bk_load_crosswalk(const bk_row_ctx *r)
             return bk_load_bad_field(r, X_DIVISION_NAME, "a blank name when confidence is none");
     } else {
         if (!is_cofog_division(x.division))
-            return bk_load_bad_field(r, X_DIVISION, "a COFOG division from 01 to 10 (blank only when "
-                                            "confidence is none)");
+            return bk_load_bad_field(r, X_DIVISION, "a COFOG division from 01 to 10 (blank "
+                                                    "only when confidence is none)");
         if (!*x.division_name)
-            return bk_load_bad_field(r, X_DIVISION_NAME, "the division's name (required with a "
-                                                 "division)");
+            return bk_load_bad_field(r, X_DIVISION_NAME, "the division's name (required "
+                                                         "with a division)");
     }
     /* Every mapping short of one-to-one must say where the rest of the money belongs. */
     if (x.confidence != BK_CONFIDENCE_HIGH && !*x.note)
-        return bk_load_bad_field(r, X_NOTE, "a note on what the division leaves out (required unless "
-                                    "confidence is high)");
+        return bk_load_bad_field(r, X_NOTE, "a note on what the division leaves out "
+                                            "(required unless confidence is high)");
     bk_dataset *ds = r->st->ds;
     const bk_crosswalk *dup = bk_dataset_find_crosswalk(ds, x.function_class);
     if (dup) {

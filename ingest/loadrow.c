@@ -344,10 +344,10 @@ static unsigned char scan_bytes(const unsigned char *f, size_t len, unsigned cha
 }
 
 /*
- * Rejects a row holding a NUL byte, a control character or text that is not UTF-8. Bytes that are not UTF-8 but
- * decode as GB18030, in a file that has shown no UTF-8 beyond ASCII so far, mark the file as
- * GB18030: one message then covers it (see bk_load_state). In a file that has shown UTF-8, they
- * are damage and only the row is rejected.
+ * Rejects a row holding a NUL byte, a control character or text that is not UTF-8. Bytes that
+ * are not UTF-8 but decode as GB18030, in a file that has shown no UTF-8 beyond ASCII so far,
+ * mark the file as GB18030: one message then covers it (see bk_load_state). In a file that has
+ * shown UTF-8, they are damage and only the row is rejected.
  */
 static int reject_bytes(const bk_row_ctx *r)
 {

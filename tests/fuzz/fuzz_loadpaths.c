@@ -6,9 +6,9 @@
  * and loaded three times: by libcsv, then by the fast reader cut into parts of a few bytes on
  * 3 and on 16 threads (the first input byte moves the cut), so that a cut falls inside quoted
  * line breaks, blank lines, CRLF pairs and faulty records; the 3 parts share the dataset's
- * string pool, the 16 have pools of their own, merged (BK_LOAD_PART_POOLS). Checked: the three datasets are the
- * same — items, strings, per-file counts, diagnostics (tests/loadcompare.h); a difference is
- * printed and aborts.
+ * string pool, the 16 have pools of their own, merged (BK_LOAD_PART_POOLS). Checked: the
+ * three datasets are the same — items, strings, per-file counts, diagnostics
+ * (tests/loadcompare.h); a difference is printed and aborts.
  */
 #include <stdint.h>
 #include <stdio.h>
