@@ -23,10 +23,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static char path[64];
 
+static void remove_input(void) { unlink(path); }
+
 static int write_input(const uint8_t *data, size_t size)
 {
-    if (!path[0]) {
+    if (!path[0]) { /* one file per process, rewritten for each input, removed at exit */
         snprintf(path, sizeof path, "/tmp/bk-fuzz-loadpaths-%ld.csv", (long)getpid());
+        atexit(remove_input);
     }
     FILE *f = fopen(path, "wb");
     if (!f)
