@@ -53,7 +53,7 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(CLI_OBJ) $(LIB)
 	$(CC) $(ALL_CFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c $(LIB) $(CLI_OBJ) tests/testutil.h tests/extractutil.h
+$(BUILD)/tests/%: tests/%.c $(LIB) $(CLI_OBJ) tests/testutil.h tests/extractutil.h tests/loadcompare.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Wno-unused-parameter -o $@ $< $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ)) $(LIB) $(LDLIBS) -lcmocka
 

@@ -6,19 +6,23 @@
 
 #include "../ingest/alloc.h"
 
+/* Item strings are interned, so equal ones are mostly one pointer: the sort's comparisons of
+ * equal keys (most of them, among the rows of one unit-year) then read no string. */
+static inline int str_cmp(const char *a, const char *b) { return a == b ? 0 : strcmp(a, b); }
+
 static int cmp_key(const bk_item *a, const char *unit, int year, int stage, const char *table,
                    const char *code, const char *measure)
 {
-    int c = strcmp(a->unit, unit);
+    int c = str_cmp(a->unit, unit);
     if (c) return c;
     if (a->year != year) return a->year < year ? -1 : 1;
     if (a->stage != stage) return a->stage < stage ? -1 : 1;
     if (!table) return 0;
-    if ((c = strcmp(a->table, table))) return c;
+    if ((c = str_cmp(a->table, table))) return c;
     if (!code) return 0;
-    if ((c = strcmp(a->code, code))) return c;
+    if ((c = str_cmp(a->code, code))) return c;
     if (!measure) return 0;
-    return strcmp(a->measure, measure);
+    return str_cmp(a->measure, measure);
 }
 
 static int cmp_items(const void *pa, const void *pb)
@@ -27,7 +31,7 @@ static int cmp_items(const void *pa, const void *pb)
     int c = cmp_key(a, b->unit, b->year, b->stage, b->table, b->code, b->measure);
     if (c) return c;
     /* Stable order among equal keys: by file and line read. */
-    if ((c = strcmp(a->file, b->file))) return c;
+    if ((c = str_cmp(a->file, b->file))) return c;
     return a->line < b->line ? -1 : a->line > b->line;
 }
 

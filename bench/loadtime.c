@@ -1,7 +1,9 @@
 /*
  * loadtime.c — how long the in-memory loader (bk_dataset_load_path) takes on one file:
  *
- *   loadtime FILE   →   "ROWS SECONDS" on stdout
+ *   loadtime FILE   →   "ROWS SECONDS" on stdout, then the model's own accounting of its
+ *                       memory: the items array, the string pool (its blocks and its hash
+ *                       set), the rest, and the bytes per item of each
  *
  * Used by bench/run.py to check that loading scales linearly with rows. Not part of the
  * library: built by bench/bench.mk only.
@@ -33,6 +35,24 @@ int main(int argc, char **argv)
     }
     printf("%zu %.3f\n", ds ? ds->n_items : 0,
            (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+    if (ds && ds->n_items) {
+        size_t blocks, set, strings;
+        bk_strpool_usage(ds->strings, &blocks, &set, &strings);
+        size_t items = ds->cap_items * sizeof *ds->items;
+        size_t other = ds->cap_units * sizeof *ds->units + ds->unit_nslots * sizeof(size_t) +
+                       ds->cap_population * sizeof *ds->population +
+                       ds->cap_staff * sizeof *ds->staff +
+                       ds->cap_disclosures * sizeof *ds->disclosures +
+                       ds->cap_crosswalk * sizeof *ds->crosswalk +
+                       ds->cap_files * sizeof *ds->files;
+        double n = (double)ds->n_items;
+        printf("model: items %zu B (%zu of %zu slots used, %zu B each) = %.1f B/row; strings "
+               "%zu distinct: blocks %zu B = %.1f B/row, set %zu B = %.1f B/row; other %zu B; "
+               "total %.1f B/row\n",
+               items, ds->n_items, ds->cap_items, sizeof *ds->items, (double)items / n, strings,
+               blocks, (double)blocks / n, set, (double)set / n, other,
+               (double)(items + blocks + set + other) / n);
+    }
     bk_diag_list_release(&diags);
     bk_dataset_free(ds);
     return rc != 0;

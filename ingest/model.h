@@ -99,6 +99,7 @@ typedef struct {
     const char *file;
     bk_file_kind kind;
     size_t rows_read, rows_accepted, rows_rejected;
+    unsigned parts; /* parts the fast reader read it in (ingest/loadparts.h); 0: libcsv */
 } bk_file_stats;
 
 /*
@@ -113,11 +114,25 @@ typedef void (*bk_progress_fn)(const char *file, size_t rows, long long bytes_do
 typedef struct {
     bk_progress_fn progress; /* NULL: none */
     void *progress_context;
+    /* How items files are read (ingest/loadparts.h): the fast tokenizer in up to load_threads
+     * parallel parts (0: the environment's BK_LOAD_THREADS, else the online CPUs), each part
+     * at least load_min_part bytes (0: 8 MiB, so a small file is read by one thread). With
+     * load_libcsv every file is read by libcsv in one pass: the reference reader, which the
+     * fast one gives the same dataset as (tests/test_loadpaths.c). */
+    unsigned load_threads;
+    size_t load_min_part;
+    bool load_libcsv;
     bk_strpool *strings;
     bk_item *items;
     size_t n_items, cap_items;
     bk_unit *units;
     size_t n_units, cap_units;
+    /* The units by id: an open-addressing set of indexes + 1 into units (0: empty slot), kept
+     * by the loader so that bk_dataset_find_unit, called per row by the analyses, takes
+     * constant time. Units past n_units_indexed (appended by other code) are searched one by
+     * one. */
+    size_t *unit_slots;
+    size_t unit_nslots, n_units_indexed;
     bk_population *population;
     size_t n_population, cap_population;
     bk_staff *staff;
@@ -144,7 +159,8 @@ int bk_dataset_load_path(bk_dataset *ds, const char *path, bk_diag_list *diags);
 /* Loads one CSV from STREAM; NAME is used in messages and as the records' file. */
 int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_diag_list *diags);
 
-/* The unit with id ID (an interned or any string), or NULL. */
+/* The unit with id ID (an interned or any string), or NULL. Constant time for the units the
+ * loader read. */
 const bk_unit *bk_dataset_find_unit(const bk_dataset *ds, const char *id);
 
 /* The crosswalk row of FUNCTION_CLASS (a 3-digit 类 code, any string), or NULL. */

@@ -207,11 +207,11 @@ static void run_parts(part_job *jobs, unsigned n)
 bk_stream_status bk_stream_read(const bk_stream_spec *spec, bk_stream_result *result)
 {
     memset(result, 0, sizeof *result);
-    int fd = open(spec->path, O_RDONLY);
+    int fd = spec->path ? open(spec->path, O_RDONLY) : spec->fd;
     struct stat sb;
     if (fd < 0 || fstat(fd, &sb) != 0) {
         result->errno_value = errno;
-        if (fd >= 0)
+        if (fd >= 0 && spec->path)
             close(fd);
         return result->status = BK_STREAM_OPEN;
     }
@@ -219,14 +219,16 @@ bk_stream_status bk_stream_read(const bk_stream_spec *spec, bk_stream_result *re
     uint32_t body_line = 1;
     bk_stream_status status = read_header(spec, fd, sb.st_size, &body, &body_line, result);
     if (status != BK_STREAM_OK) {
-        close(fd);
+        if (spec->path)
+            close(fd);
         return result->status = status;
     }
     unsigned n = spec->parts ? spec->parts : 1;
     if (n > BK_STREAM_MAX_PARTS)
         n = BK_STREAM_MAX_PARTS;
     off_t rest = sb.st_size - body;
-    while (n > 1 && rest / (off_t)n < MIN_BYTES_PER_PART)
+    off_t min_part = spec->min_part_bytes ? (off_t)spec->min_part_bytes : MIN_BYTES_PER_PART;
+    while (n > 1 && rest / (off_t)n < min_part)
         n--;
 
     part_job jobs[BK_STREAM_MAX_PARTS];
@@ -271,7 +273,8 @@ bk_stream_status bk_stream_read(const bk_stream_spec *spec, bk_stream_result *re
             result->error_line = bk_stream_file_line(result, k, jobs[k].error_line);
         }
     }
-    close(fd);
+    if (spec->path)
+        close(fd);
     return result->status = status;
 }
 

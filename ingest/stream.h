@@ -45,8 +45,11 @@ typedef enum {
 typedef int (*bk_stream_record_fn)(const bk_fastcsv_record *record, void *part);
 
 typedef struct {
-    const char *path;
+    const char *path;     /* NULL: read fd */
+    int fd;               /* with path NULL: an open regular file, read by pread, not closed */
     unsigned parts;       /* threads (1..BK_STREAM_MAX_PARTS); small files are read as one */
+    size_t min_part_bytes; /* fewer parts when a part would be smaller (0: 8 MiB); tests
+                            * set it low to cut small files in many places */
     size_t max_field;     /* bytes per field (0: no limit) */
     bk_stream_record_fn on_header; /* with the header record and part_ctx[0]; non-zero: stop */
     bk_stream_record_fn on_record;
