@@ -202,8 +202,8 @@ static outcome write_report(void)
 }
 
 /* Runs JOB once to count, then with each allocation failing in turn (every STRIDE-th, unless
- * BK_ALLOC_STRIDE says otherwise). */
-static void sweep(const char *name, job_fn job, unsigned long stride)
+ * BK_ALLOC_STRIDE says otherwise). Returns how many runs reported the failure. */
+static unsigned long sweep(const char *name, job_fn job, unsigned long stride)
 {
     const char *stride_env = getenv("BK_ALLOC_STRIDE");
     if (stride_env)
@@ -240,12 +240,13 @@ static void sweep(const char *name, job_fn job, unsigned long stride)
     printf("allocation failures, %s: %lu allocations; %lu runs: %lu reported the failure, "
            "%lu did without the allocation\n",
            name, total, runs, errors, same);
+    return errors;
 }
 
 static void test_load_and_analyse(void **state)
 {
     (void)state;
-    sweep("load and analyse datasets/", load_and_analyse, 1);
+    assert_true(sweep("load and analyse datasets/", load_and_analyse, 1) > 0);
 }
 
 static char *slurp(const char *path, size_t *len)
@@ -276,7 +277,7 @@ static void test_extract(void **state)
             document_name = candidates[i];
     if (!document)
         fail_msg("no document to extract: ../shared/documents or ../shared/seeds is missing");
-    sweep(document_name, extract_document, 1);
+    assert_true(sweep(document_name, extract_document, 1) > 0);
     free(document);
     document = NULL;
 }
@@ -308,7 +309,7 @@ static void test_report(void **state)
     assert_int_equal(fclose(f), 0);
     assert_int_equal(chmod(stub, 0755), 0);
     setenv("BK_GNUPLOT", stub, 1);
-    sweep("report of datong-sasac", write_report, 16);
+    assert_true(sweep("report of datong-sasac", write_report, 16) > 0);
     unsetenv("BK_GNUPLOT");
     unlink(stub);
     snprintf(cmd, sizeof cmd, "rm -rf %s", report_dir);
