@@ -54,9 +54,7 @@ static const char *cell_text(const bk_result *r, size_t row, const char *col)
 /* "1,234.57" */
 static const char *wan(bk_money v, char *buf, size_t size)
 {
-    char plain[BK_MONEY_TEXT_MAX];
-    bk_money_format_fixed(v, 2, plain);
-    bk_group_thousands(plain, buf, size);
+    bk_money_text(v, 2, false, buf, size);
     return buf;
 }
 

@@ -114,15 +114,13 @@ static void cell_text(const bk_result *r, size_t row, const char *column, char *
     if (col < 0)
         return;
     const bk_cell *c = bk_result_cell(r, row, (size_t)col);
-    char money[BK_MONEY_TEXT_MAX];
     switch (c->kind) {
     case BK_CELL_BLANK: break;
     case BK_CELL_TEXT: snprintf(buf, size, "%s", c->text); break;
     case BK_CELL_MONEY:
         /* a reader sees two decimals (a column may ask for others) and thousands
          * separators; the exact figures are in the CSV, JSON and briefing.xlsx */
-        bk_money_format_fixed(c->money, r->digits[col] >= 0 ? r->digits[col] : 2, money);
-        bk_group_thousands(money, buf, size);
+        bk_money_text(c->money, r->digits[col] >= 0 ? r->digits[col] : 2, false, buf, size);
         break;
     case BK_CELL_INT: snprintf(buf, size, "%lld", (long long)c->integer); break;
     case BK_CELL_REAL: snprintf(buf, size, "%.2f", c->real); break;
