@@ -22,7 +22,7 @@ typedef enum {
 
 typedef struct {
     bk_severity severity;
-    char *file;      /* owned; may be NULL */
+    char *file;      /* owned with the message (in its block); may be NULL */
     uint32_t line;   /* 1-based; 0 if not about a line */
     uint32_t column; /* 1-based field number; 0 if not about a field */
     char *message;   /* owned */

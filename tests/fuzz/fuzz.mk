@@ -48,6 +48,31 @@ $(FUZZ_LIB): $(FUZZ_OBJ)
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB) $(LDLIBS)
 
+# The extractor's harnesses link a second build of the library without integer-comparison
+# tracing. The extractor decides by string matches, which libFuzzer still sees through its
+# strcmp/strncmp/strstr/memcmp hooks, and fuzz_extract.dict holds its words; tracing every byte
+# test and every amount's digits cost a third of an execution. Measured from the seeds alone,
+# 60 s each side by side: 3,813 executions/s reaching 3,572 edges and 14,805 features with the
+# tracing, 5,553/s reaching 3,578 edges and 15,409 features without. The other harnesses keep
+# it: in the CSV readers, money and quoting the comparisons are the logic fuzzed.
+FUZZ_NOCMP     := extract spaced
+FUZZ_NOCMP_OBJ := $(FUZZ_OBJ:$(FUZZ_BUILD)/%=$(FUZZ_BUILD)/nocmp/%)
+FUZZ_NOCMP_LIB := $(FUZZ_BUILD)/nocmp/libbudgetkit-fuzz.a
+.SECONDARY: $(FUZZ_NOCMP_OBJ)
+
+$(FUZZ_BUILD)/nocmp/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -fno-sanitize-coverage=trace-cmp \
+	    -c $< -o $@
+
+$(FUZZ_NOCMP_LIB): $(FUZZ_NOCMP_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(FUZZ_NOCMP:%=$(FUZZ_BUILD)/fuzz_%): $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_NOCMP_LIB)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -fno-sanitize-coverage=trace-cmp -o $@ $< \
+	    $(FUZZ_NOCMP_LIB) $(LDLIBS)
+
 fuzz-build: fuzz-deps $(FUZZ_ALL:%=$(FUZZ_BUILD)/fuzz_%)
 
 # Each run reads the committed seeds and writes what it discovers to build-fuzz/corpus/NAME;
