@@ -57,31 +57,65 @@ static int cmp_entries(const void *pa, const void *pb)
  * The latest year in which every unit with a document of STAGE has one (years known only from
  * derived figures do not count), so that units are compared in one year; 0 when there is none.
  */
+static int cmp_int(const void *pa, const void *pb)
+{
+    int a = *(const int *)pa, b = *(const int *)pb;
+    return (a > b) - (a < b);
+}
+
 static int common_year(const bk_index *index, const bk_unit_year *uys, size_t n, int stage)
 {
-    int best = 0;
-    for (size_t i = 0; i < n; i++) {
-        int y = uys[i].year;
-        if (uys[i].stage != stage || y <= best || bk_unit_year_is_derived_only(index, &uys[i]))
-            continue;
-        /* every unit of the stage has Y */
-        bool all = true;
-        for (size_t a = 0; a < n && all;) {
-            size_t b = a;
-            bool any = false, has = false;
-            for (; b < n && strcmp(uys[b].unit, uys[a].unit) == 0; b++) {
-                if (uys[b].stage != stage || bk_unit_year_is_derived_only(index, &uys[b]))
-                    continue;
-                any = true;
-                has |= uys[b].year == y;
-            }
-            if (any && !has)
-                all = false;
-            a = b;
-        }
-        if (all)
-            best = y;
+    /* In one pass over the unit-years (sorted by unit, then year): the distinct years, and for
+     * each the units that have it. A year every counted unit has is common; the latest wins.
+     * (Checking each year against every unit was years × unit-years, minutes for a national
+     * panel.) Returns -1 when memory runs out. */
+    int *years = bk_malloc((n + 1) * sizeof *years);
+    bool *counted = bk_calloc(n + 1, sizeof *counted);
+    if (!years || !counted) {
+        free(years);
+        free(counted);
+        return -1;
     }
+    size_t ny = 0;
+    for (size_t i = 0; i < n; i++) {
+        counted[i] = uys[i].stage == stage && !bk_unit_year_is_derived_only(index, &uys[i]);
+        if (counted[i])
+            years[ny++] = uys[i].year;
+    }
+    qsort(years, ny, sizeof *years, cmp_int);
+    size_t distinct = 0;
+    for (size_t i = 0; i < ny; i++)
+        if (distinct == 0 || years[distinct - 1] != years[i])
+            years[distinct++] = years[i];
+    size_t *units_with = bk_calloc(distinct + 1, sizeof *units_with);
+    if (!units_with) {
+        free(years);
+        free(counted);
+        return -1;
+    }
+    size_t units = 0;
+    for (size_t a = 0; a < n;) {
+        size_t b = a;
+        bool any = false;
+        int last = 0;
+        for (; b < n && strcmp(uys[b].unit, uys[a].unit) == 0; b++) {
+            if (!counted[b] || (any && uys[b].year == last))
+                continue;
+            any = true;
+            last = uys[b].year;
+            int *at = bsearch(&last, years, distinct, sizeof *years, cmp_int);
+            units_with[at - years]++;
+        }
+        units += any;
+        a = b;
+    }
+    int best = 0;
+    for (size_t k = 0; k < distinct; k++)
+        if (units_with[k] == units)
+            best = years[k];
+    free(units_with);
+    free(years);
+    free(counted);
     return best;
 }
 
@@ -101,6 +135,11 @@ static entry *collect(const bk_dataset *ds, const bk_index *index, const bk_comp
         return NULL;
     }
     int common = opt->year ? opt->year : common_year(index, uys, n_uy, opt->stage);
+    if (common < 0) {
+        free(uys);
+        free(out);
+        return NULL;
+    }
     for (size_t i = 0; i < n_uy; i++) {
         const bk_unit_year *uy = &uys[i];
         if (uy->stage != opt->stage || (common && uy->year != common) ||

@@ -90,12 +90,22 @@ static shown *latest_years(const bk_dataset *ds, const bk_index *index,
     return out;
 }
 
+/* The entry of UNIT in S (one per unit, sorted by unit as the index sorts them), when it is
+ * at YEAR (0: any); (size_t)-1 otherwise. A binary search: charts look up every row of a
+ * national table. */
 static size_t find_shown(const shown *s, size_t n, const char *unit, int year)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(s[i].unit, unit) == 0 && (year == 0 || s[i].year == year))
-            return i;
-    return (size_t)-1;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(s[mid].unit, unit) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && strcmp(s[lo].unit, unit) == 0 && (year == 0 || s[lo].year == year)
+               ? lo
+               : (size_t)-1;
 }
 
 /* "来源：…；2023年预算" when every unit's year is one year; otherwise the year most units have
@@ -157,8 +167,10 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
     size_t ns;
     shown *s = latest_years(ds, index, opt, &ns);
     class_total *classes = r ? bk_calloc(r->nrows + 1, sizeof *classes) : NULL;
+    /* disclosed[u]: unit u has a row at its year (marked while its rows are drawn) */
+    bool *disclosed = s ? bk_calloc(ns + 1, sizeof *disclosed) : NULL;
     bk_chart *c = NULL;
-    if (!r || !s || !classes)
+    if (!r || !s || !classes || !disclosed)
         goto out;
     size_t nc = 0;
     for (size_t i = 0; i < r->nrows; i++) {
@@ -203,6 +215,7 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
         if (u == (size_t)-1)
             continue;
         size_t row = heatmap ? u : ns - 1 - u;
+        disclosed[u] = true;
         size_t j = 0;
         while (j < nc && strcmp(classes[j].key, text(r, i, "key")) != 0)
             j++;
@@ -214,9 +227,7 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
     for (size_t u = 0; u < ns && rc == 0; u++) {
         /* a unit that discloses no 类 at all is named so; a class it lacks is just absent */
         size_t row = heatmap ? u : ns - 1 - u, k = 0;
-        int any = 0;
-        for (size_t i = 0; i < r->nrows; i++)
-            any |= find_shown(s + u, 1, text(r, i, "unit"), year_of(r, i)) == 0;
+        bool any = disclosed[u];
         if (!any) {
             char name[512];
             /* first, so that shortening the name for the axis cannot cut it off */
@@ -247,6 +258,7 @@ out:
         snprintf(err, errlen, "out of memory");
     bk_result_free(r);
     free(classes);
+    free(disclosed);
     free(s);
     return c;
 }

@@ -29,60 +29,140 @@ static const char **units_of(const bk_index *index, size_t *n)
     return out;
 }
 
-/* The rows of R whose `unit` column is UNIT, in a new array (*N of them). */
-static size_t *rows_of(const bk_result *r, const char *unit, size_t *n)
+/*
+ * The rows of a table grouped by unit, built once for all the pages: looking each unit's rows
+ * up by a scan of every table made the pages quadratic (a national panel has 10⁴ units and 10⁵
+ * rows a table). ROWS are row numbers sorted by unit, then by row, so a unit's rows come in the
+ * table's order; KEYS[i] is the unit of ROWS[i].
+ */
+typedef struct {
+    size_t *rows;
+    const char **keys;
+    size_t n;
+} unit_rows;
+
+typedef struct {
+    const char *unit;
+    size_t row;
+} keyed_row;
+
+static int by_unit_then_row(const void *pa, const void *pb)
 {
-    *n = 0;
-    size_t *rows = r ? bk_malloc((r->nrows + 1) * sizeof *rows) : NULL;
-    int col = r ? bk_result_column(r, "unit") : -1;
-    for (size_t i = 0; rows && col >= 0 && i < r->nrows; i++) {
-        const bk_cell *c = bk_result_cell(r, i, (size_t)col);
-        if (c->kind == BK_CELL_TEXT && strcmp(c->text, unit) == 0)
-            rows[(*n)++] = i;
-    }
-    return rows;
+    const keyed_row *a = pa, *b = pb;
+    int c = strcmp(a->unit, b->unit);
+    return c ? c : (a->row > b->row) - (a->row < b->row);
 }
 
-/* One section: a heading, then the unit's rows of R, or a line saying there are none.
- * Returns 0, or -1 if memory ran out (the page is then not written). */
-static int section(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
-                   const char *unit, const char *title, const char *const *cols,
-                   const char *const *heads)
+/* Sorts the N pairs of K into U (which takes none of K). Returns 0, or -1 if memory ran out. */
+static int unit_rows_from(unit_rows *u, keyed_row *k, size_t n)
+{
+    qsort(k, n, sizeof *k, by_unit_then_row);
+    u->rows = bk_malloc((n + 1) * sizeof *u->rows);
+    u->keys = bk_malloc((n + 1) * sizeof *u->keys);
+    if (!u->rows || !u->keys)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        u->rows[i] = k[i].row;
+        u->keys[i] = k[i].unit;
+    }
+    u->n = n;
+    return 0;
+}
+
+/* The rows of R (NULL: none) with a text in its `unit` column. Returns 0, or -1 if memory ran
+ * out. */
+static int unit_rows_of_table(unit_rows *u, const bk_result *r)
+{
+    memset(u, 0, sizeof *u);
+    size_t n = 0, total = r ? r->nrows : 0;
+    keyed_row *k = bk_malloc((total + 1) * sizeof *k);
+    if (!k)
+        return -1;
+    int col = r ? bk_result_column(r, "unit") : -1;
+    for (size_t i = 0; col >= 0 && i < total; i++) {
+        const bk_cell *c = bk_result_cell(r, i, (size_t)col);
+        if (c->kind == BK_CELL_TEXT)
+            k[n++] = (keyed_row){c->text, i};
+    }
+    int rc = unit_rows_from(u, k, n);
+    free(k);
+    return rc;
+}
+
+/* The findings of F that a unit page lists: the inconsistencies that name a unit. */
+static int unit_rows_of_findings(unit_rows *u, const bk_findings *f)
+{
+    memset(u, 0, sizeof *u);
+    size_t n = 0;
+    keyed_row *k = bk_malloc((f->count + 1) * sizeof *k);
+    if (!k)
+        return -1;
+    for (size_t i = 0; i < f->count; i++)
+        if (f->items[i].severity == BK_SEV_INCONSISTENCY && f->items[i].unit)
+            k[n++] = (keyed_row){f->items[i].unit, i};
+    int rc = unit_rows_from(u, k, n);
+    free(k);
+    return rc;
+}
+
+static void unit_rows_free(unit_rows *u)
+{
+    free(u->rows);
+    free(u->keys);
+    memset(u, 0, sizeof *u);
+}
+
+/* The rows of UNIT in U (*N of them), in their table's order. */
+static const size_t *rows_of(const unit_rows *u, const char *unit, size_t *n)
+{
+    size_t lo = 0, hi = u->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(u->keys[mid], unit) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t end = lo;
+    while (end < u->n && strcmp(u->keys[end], unit) == 0)
+        end++;
+    *n = end - lo;
+    return u->rows ? u->rows + lo : NULL;
+}
+
+/* One section: a heading, then the unit's rows of R (grouped in BY), or a line saying there
+ * are none. */
+static void section(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                    const unit_rows *by, const char *unit, const char *title,
+                    const char *const *cols, const char *const *heads)
 {
     bk_page_heading(h, m, title);
     size_t n;
-    size_t *rows = rows_of(r, unit, &n);
-    if (!rows)
-        return -1;
+    const size_t *rows = rows_of(by, unit, &n);
     if (n)
         bk_page_table(h, m, ds, r, cols, heads, rows, n, NULL);
     else
         bk_page_paragraph(h, m, "（无）");
-    free(rows);
-    return 0;
 }
 
 static void findings_of(FILE *h, FILE *m, const bk_dataset *ds, const bk_findings *f,
-                        const char *unit)
+                        const unit_rows *by, const char *unit)
 {
     bk_page_heading(h, m, "核对发现（不一致）");
-    size_t said = 0;
-    for (size_t i = 0; i < f->count; i++) {
-        const bk_finding *x = &f->items[i];
-        if (x->severity != BK_SEV_INCONSISTENCY || !x->unit || strcmp(x->unit, unit) != 0)
-            continue;
+    size_t n;
+    const size_t *which = rows_of(by, unit, &n);
+    for (size_t i = 0; i < n; i++) {
         char line[4096];
-        bk_page_finding_sentence(ds, x, false, line, sizeof line);
+        bk_page_finding_sentence(ds, &f->items[which[i]], false, line, sizeof line);
         bk_page_paragraph(h, m, line);
-        said++;
     }
-    if (!said)
+    if (!n)
         bk_page_paragraph(h, m, "（无）");
 }
 
 static int one_page(const char *dir, size_t k, const char *unit, const bk_dataset *ds,
-                    const bk_index *index, const bk_findings *findings,
-                    bk_result *const *t, char *err, size_t errlen)
+                    const bk_findings *findings, bk_result *const *t, const unit_rows *by,
+                    char *err, size_t errlen)
 {
     char path[4200];
     snprintf(path, sizeof path, "%s/unit-%zu.html", dir, k);
@@ -97,7 +177,6 @@ static int one_page(const char *dir, size_t k, const char *unit, const bk_datase
         snprintf(err, errlen, "%s: cannot be written", path);
         return -1;
     }
-    int rc = 0;
     bk_page_begin(h, m, bk_figure_unit_name(ds, unit));
     const bk_unit *u = bk_dataset_find_unit(ds, unit);
     char line[512];
@@ -113,45 +192,38 @@ static int one_page(const char *dir, size_t k, const char *unit, const bk_datase
     static const char *const sh[] = {"年度", "阶段", "支出合计", "基本支出", "项目支出", "人员经费",
                                      "公用经费", "一般公共预算", "“三公”经费", "机关运行经费",
                                      "政府采购", "支出合计出处", NULL};
-    rc |= section(h, m, ds, t[0], unit, "历年主要数字", sc, sh);
+    section(h, m, ds, t[0], &by[0], unit, "历年主要数字", sc, sh);
     static const char *const rc_[] = {"year", "stage", "key", "name", "amount_wan", "share_pct",
                                       NULL};
     static const char *const rh[] = {"年度", "阶段", "功能分类（类）", "名称", "金额", "占比（%）",
                                      NULL};
-    rc |= section(h, m, ds, t[1], unit, "支出结构（功能分类类）", rc_, rh);
+    section(h, m, ds, t[1], &by[1], unit, "支出结构（功能分类类）", rc_, rh);
     static const char *const yc[] = {"year", "stage", "name", "previous_wan", "current_wan",
                                      "change_wan", "change_pct", "stated_change_wan", NULL};
     static const char *const yh[] = {"年度", "阶段", "项目", "上年", "本年", "增减（万元）",
                                      "增减（%）", "文件所述增减", NULL};
-    rc |= section(h, m, ds, t[2], unit, "比上年变化", yc, yh);
-    findings_of(h, m, ds, findings, unit);
+    section(h, m, ds, t[2], &by[2], unit, "比上年变化", yc, yh);
+    findings_of(h, m, ds, findings, &by[5], unit);
     static const char *const cc[] = {"year", "stage", "tables_disclosed", "tables_empty",
                                      "tables_missing", "score_pct", "missing", NULL};
     static const char *const ch[] = {"年度", "阶段", "表（公开）", "表（空表）", "表（缺）",
                                      "得分（%）", "缺少", NULL};
-    rc |= section(h, m, ds, t[3], unit, "公开完整性", cc, ch);
-    if (t[4]) {
+    section(h, m, ds, t[3], &by[3], unit, "公开完整性", cc, ch);
+    {
         size_t n;
-        size_t *rows = rows_of(t[4], unit, &n);
-        rc |= rows ? 0 : -1;
-        free(rows);
-        if (rows && n) {
+        rows_of(&by[4], unit, &n);
+        if (n) {
             static const char *const ec[] = {"year", "line_name", "original_wan", "actual_wan",
                                              "rate_pct", "stated_rate_pct", "stated_reason",
                                              "original_from", NULL};
             static const char *const eh[] = {"年度", "项目", "年初预算", "决算", "执行率（%）",
                                              "文件所述执行率", "文件所述原因", "年初预算取自", NULL};
-            rc |= section(h, m, ds, t[4], unit, "预算执行（决算与年初预算）", ec, eh);
+            section(h, m, ds, t[4], &by[4], unit, "预算执行（决算与年初预算）", ec, eh);
         }
     }
-    (void)index;
     bk_page_end(h);
     int bad = fclose(h) != 0;
     bad |= fclose(m) != 0;
-    if (rc) {
-        snprintf(err, errlen, "out of memory writing %s/unit-%zu", dir, k);
-        return -1;
-    }
     if (bad) {
         snprintf(err, errlen, "%s/unit-%zu: cannot be written", dir, k);
         return -1;
@@ -170,11 +242,19 @@ int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *i
     bk_result *t[5] = {bk_summary(ds, index), bk_ratios(ds, index, &ro), bk_yoy(ds, index, &yo),
                        bk_completeness(ds, index, BK_COMPLETENESS_SCORES),
                        bk_execution(ds, index, &eo)};
+    /* each table's rows and the findings grouped by unit: by[0..4] and by[5] */
+    unit_rows by[6] = {{0}};
     int rc = units && t[0] && t[1] && t[2] && t[3] && t[4] ? 0 : -1;
+    for (int i = 0; rc == 0 && i < 5; i++)
+        rc = unit_rows_of_table(&by[i], t[i]);
+    if (rc == 0)
+        rc = unit_rows_of_findings(&by[5], findings);
     if (rc)
         snprintf(err, errlen, "out of memory");
     for (size_t k = 0; rc == 0 && k < n; k++)
-        rc = one_page(dir, k, units[k], ds, index, findings, t, err, errlen);
+        rc = one_page(dir, k, units[k], ds, findings, t, by, err, errlen);
+    for (int i = 0; i < 6; i++)
+        unit_rows_free(&by[i]);
     for (int i = 0; i < 5; i++)
         bk_result_free(t[i]);
     free(units);

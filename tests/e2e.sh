@@ -992,6 +992,11 @@ if [ -f "$WANLI.pdf" ]; then
     has "report ds: a unit page" "$TMP/ds-brief/unit-2.md" "# 上海市普陀区财政局"
     has "report ds: the unit's execution" "$TMP/ds-brief/unit-2.md" "| 2024 | 一般公共预算财政拨款支出 | 2,993.92 | 2,940.05 | 98.20 | 98.20 | 因年度工作计划安排，个别信息化项目和中介机构服务调减 | 决算情况说明 |"
     has "report ds: the unit's finding" "$TMP/ds-brief/unit-2.md" "文件所述 0.30，计算得 2961.68"
+    # its own rows only: the 财政局's 2024 final total (2,995.39) is on its page, not on those
+    # of 万里街道 and 社会福利院, and 万里街道's 2024 total (15,621.11) only on its own
+    hasnt "report ds: a unit page holds only its unit's rows" "$TMP/ds-brief/unit-0.md" "2,995.39"
+    hasnt "report ds: a unit page holds only its unit's rows (2)" "$TMP/ds-brief/unit-1.md" "2,995.39"
+    hasnt "report ds: a unit page holds only its unit's rows (3)" "$TMP/ds-brief/unit-2.md" "15,621.11"
     # a briefing of fewer units into the same directory leaves no page of the others
     $BK report -o "$TMP/ds-brief" "$DS/items/shanghai_putuo_social_welfare_home_2024_unit_budget.pdf.csv" "$DS/units.csv" >/dev/null 2>&1
     if [ -s "$TMP/ds-brief/unit-0.html" ] && [ ! -e "$TMP/ds-brief/unit-1.html" ] && [ ! -e "$TMP/ds-brief/unit-2.md" ]; then ok; else

@@ -310,6 +310,54 @@ static void test_rounded_once(void **state)
     bk_diag_list_release(&diags);
 }
 
+/*
+ * The year compared when none is asked for: the latest every unit of the stage has from a
+ * document. u1 and u2 have 2021–2023, u3 only 2021–2022 (its 2023 is derived), so 2022, and
+ * u1's value there is its 2022 total, 22. Finals: u3 and u4 both have 2023, so 2023. A year
+ * two of three units have is not common (with a tolerance of one unit, 2023 would win).
+ */
+static void test_common_year(void **state)
+{
+    (void)state;
+    static const char items[] = "unit,year,stage,table,code,name,measure,amount,source\n"
+                                "u1,2021,budget,expenditure,total,合计,total,21.00,u1:1\n"
+                                "u1,2022,budget,expenditure,total,合计,total,22.00,u1:2\n"
+                                "u1,2023,budget,expenditure,total,合计,total,23.00,u1:3\n"
+                                "u2,2021,budget,expenditure,total,合计,total,31.00,u2:1\n"
+                                "u2,2022,budget,expenditure,total,合计,total,32.00,u2:2\n"
+                                "u2,2023,budget,expenditure,total,合计,total,33.00,u2:3\n"
+                                "u3,2021,budget,expenditure,total,合计,total,41.00,u3:1\n"
+                                "u3,2022,budget,expenditure,total,合计,total,42.00,u3:2\n"
+                                "u3,2023,budget,narrative,expenditure_total,支出总计,total,"
+                                "43.00,derived: z\n"
+                                "u3,2023,final,expenditure,total,合计,total,44.00,u3:4\n"
+                                "u4,2022,final,expenditure,total,合计,total,52.00,u4:1\n"
+                                "u4,2023,final,expenditure,total,合计,total,53.00,u4:2\n";
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *ds = bk_dataset_new();
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", items, sizeof items - 1), 0);
+    bk_index index;
+    assert_int_equal(bk_index_build(&index, ds), 0);
+    bk_compare_options opt = {.peer_by = BK_PEER_ALL};
+    assert_int_equal(bk_metric_parse("total", &opt.metric), 0);
+    bk_result *r = bk_compare(ds, &index, &opt);
+    assert_non_null(r);
+    assert_int_equal(int_at(r, row_of(r, "u1"), "year"), 2022);
+    NEAR(real_at(r, row_of(r, "u1"), "value"), 22.0);
+    assert_int_equal(int_at(r, row_of(r, "u3"), "year"), 2022);
+    bk_result_free(r);
+    opt.stage = BK_STAGE_FINAL;
+    r = bk_compare(ds, &index, &opt);
+    assert_non_null(r);
+    assert_int_equal(int_at(r, row_of(r, "u4"), "year"), 2023);
+    NEAR(real_at(r, row_of(r, "u4"), "value"), 53.0);
+    bk_result_free(r);
+    bk_index_release(&index);
+    bk_dataset_free(ds);
+    bk_diag_list_release(&diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -318,6 +366,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_metrics, setup, teardown),
         cmocka_unit_test_setup_teardown(test_trend, setup, teardown),
         cmocka_unit_test(test_rounded_once),
+        cmocka_unit_test(test_common_year),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,11 +13,14 @@
 
 #include <cmocka.h>
 
+#include "../analytics/index.h"
 #include "../plots/chart.h"
+#include "../plots/figures.h"
 #include "../plots/chartnames.h"
 #include "../plots/escape.h"
 #include "../plots/gnuplot.h"
 #include "../plots/pagetable.h"
+#include "testutil.h"
 
 static char *quoted(const char *text)
 {
@@ -277,6 +280,39 @@ static void test_reader_words(void **state)
     assert_string_equal(zh, "收入总表 22102 住房改革支出：合计 = 所属各项之和");
 }
 
+/*
+ * The structure chart names a unit that discloses no 类 at its year, and only that one: p1's
+ * 类 are 201 (60 of 100, 60 %) and 205 (40 %); p2 has a total and nothing below it. Units run
+ * top to bottom, so p1 is row 1 (gnuplot draws row 0 at the bottom) and p2 row 0.
+ */
+static void test_structure_names_undisclosed(void **state)
+{
+    (void)state;
+    static const char items[] = "unit,year,stage,table,code,name,measure,amount,source\n"
+                                "p1,2023,budget,expenditure,total,合计,total,100.00,p1:1\n"
+                                "p1,2023,budget,expenditure,201,一般公共服务支出,total,60.00,p1:2\n"
+                                "p1,2023,budget,expenditure,205,教育支出,total,40.00,p1:3\n"
+                                "p2,2023,budget,expenditure,total,合计,total,50.00,p2:1\n";
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *ds = bk_dataset_new();
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", items, sizeof items - 1), 0);
+    bk_index index;
+    assert_int_equal(bk_index_build(&index, ds), 0);
+    bk_figure_options opt = {.kind = "structure"};
+    char err[256];
+    bk_chart *c = bk_figure(ds, &index, &opt, err, sizeof err);
+    assert_non_null(c);
+    assert_int_equal(c->ncat, 2);
+    assert_string_equal(c->categories[1], "p1");
+    assert_string_equal(c->categories[0], "未公开分类：p2");
+    assert_true(c->values[1 * c->nser + 0] == 60.0);
+    bk_chart_free(c);
+    bk_index_release(&index);
+    bk_dataset_free(ds);
+    bk_diag_list_release(&diags);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -290,6 +326,7 @@ int main(void)
         cmocka_unit_test(test_lines_skip_empty_series),
         cmocka_unit_test(test_common_place),
         cmocka_unit_test(test_reader_words),
+        cmocka_unit_test(test_structure_names_undisclosed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
