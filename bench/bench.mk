@@ -4,10 +4,12 @@
 #   make bench                   1M and 10M rows (generated into bench/data/ when missing)
 #   make bench ROWS=1000000      one size only (quick)
 #   make bench BENCH_RUNS=3      timed runs per command (after one warm-up run)
+#   make bench BENCH_ONLY=verbs  only the verbs against DuckDB (or shares: only shares)
 #   make bench-extract           `extract` on documents of 50k, 100k and 200k lines (below)
 
 ROWS       ?= 1000000 10000000
 BENCH_RUNS ?= 5
+BENCH_ONLY ?=
 BENCH_DEB  := python3-pandas r-cran-data.table miller time
 BENCH_GEN  := $(BUILD)/bench/gen
 BENCH_LOAD := $(BUILD)/bench/loadtime
@@ -35,7 +37,7 @@ bench-node:
 
 bench: all bench-deps $(BENCH_GEN) $(BENCH_LOAD)
 	/usr/bin/python3 bench/run.py --budgetkit $(BIN) --gen $(BENCH_GEN) --loadtime $(BENCH_LOAD) \
-		--runs $(BENCH_RUNS) $(ROWS)
+		--runs $(BENCH_RUNS) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) $(ROWS)
 
 # `make bench-extract`: how `budgetkit extract` scales with a document's length (documents of
 # 50k, 100k and 200k lines made from the real disclosures in a temporary directory; see

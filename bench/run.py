@@ -6,7 +6,10 @@ them, each under /usr/bin/time, and print medians of wall time, CPU time (user +
 peak RSS, with budgetkit's wall-time ratio to each peer and the issue's targets. Last, the
 in-memory loader's time per size, to check that loading scales linearly.
 
-Usage: run.py --budgetkit BIN --gen GEN --loadtime LOADTIME [--runs N] ROWS...
+Then every in-memory verb against DuckDB's equivalent SQL (bench/verbs.py).
+
+Usage: run.py --budgetkit BIN --gen GEN --loadtime LOADTIME [--runs N] [--only shares|verbs]
+              ROWS...
 """
 import argparse
 import hashlib
@@ -17,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import verbs
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PEERS = os.path.join(HERE, "peers")
@@ -38,9 +43,10 @@ def commands(bk, path):
     ]
 
 
-def timed(argv, out_path):
+def timed(argv, out_path, ok=(0,)):
     """Runs ARGV with stdout to OUT_PATH; returns (wall s, cpu s, peak RSS KiB). Wall time is
-    measured here (finer than /usr/bin/time's 10 ms); CPU time and peak RSS come from time."""
+    measured here (finer than /usr/bin/time's 10 ms); CPU time and peak RSS come from time.
+    An exit status not in OK stops the bench."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         with open(out_path, "wb") as out:
             start = time.perf_counter()
@@ -48,7 +54,7 @@ def timed(argv, out_path):
                                 stdout=out, stderr=subprocess.DEVNULL).returncode
             elapsed = time.perf_counter() - start
         fields = tf.read().split()
-    if rc != 0:
+    if rc not in ok:
         sys.exit(f"bench: {' '.join(argv)} failed with exit status {rc}")
     _, user, system, rss = fields[-4:]
     return elapsed, float(user) + float(system), int(rss)
@@ -141,10 +147,21 @@ def main():
     ap.add_argument("--gen", required=True)
     ap.add_argument("--loadtime", required=True)
     ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", choices=("shares", "verbs"))
     ap.add_argument("rows", nargs="+", type=int)
     a = ap.parse_args()
     bk = os.path.abspath(a.budgetkit)
     print("peers:", ", ".join(f"{k} {v}" for k, v in versions().items()))
+    if a.only != "verbs":
+        bench_shares(a, bk)
+    if a.only != "shares":
+        meds = {rows: verbs.bench_size(timed, bk, ensure_data(os.path.abspath(a.gen), rows),
+                                       rows, a.runs)
+                for rows in sorted(a.rows)}
+        verbs.scaling(meds)
+
+
+def bench_shares(a, bk):
     meds = {}
     for rows in sorted(a.rows):
         meds[rows] = bench_size(bk, os.path.abspath(a.gen), rows, a.runs)
