@@ -13,12 +13,18 @@ BENCH_ONLY ?=
 BENCH_DEB  := python3-pandas r-cran-data.table miller time
 BENCH_GEN  := $(BUILD)/bench/gen
 BENCH_LOAD := $(BUILD)/bench/loadtime
+BENCH_FLOOR := $(BUILD)/bench/floor
 
 .PHONY: bench bench-deps
 
 $(BENCH_GEN): bench/gen.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) -O2 -o $@ $<
+
+# the byte-scan floor of the shares bench (bench/floor.c)
+$(BENCH_FLOOR): bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O2 -pthread -o $@ $<
 
 $(BENCH_LOAD): bench/loadtime.c $(LIB)
 	@mkdir -p $(dir $@)
@@ -35,8 +41,9 @@ bench-node:
 	@test -f bench/node_modules/@duckdb/node-api/package.json || \
 		(cd bench && npm ci --no-audit --no-fund --loglevel=error)
 
-bench: all bench-deps $(BENCH_GEN) $(BENCH_LOAD)
+bench: all bench-deps $(BENCH_GEN) $(BENCH_LOAD) $(BENCH_FLOOR)
 	/usr/bin/python3 bench/run.py --budgetkit $(BIN) --gen $(BENCH_GEN) --loadtime $(BENCH_LOAD) \
+		--floor $(BENCH_FLOOR) \
 		--runs $(BENCH_RUNS) $(if $(BENCH_ONLY),--only $(BENCH_ONLY)) $(ROWS)
 
 # `make bench-extract`: how `budgetkit extract` scales with a document's length (documents of
