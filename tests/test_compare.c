@@ -314,7 +314,8 @@ static void test_rounded_once(void **state)
  * The year compared when none is asked for: the latest every unit of the stage has from a
  * document. u1 and u2 have 2021–2023, u3 only 2021–2022 (its 2023 is derived), so 2022, and
  * u1's value there is its 2022 total, 22. Finals: u3 and u4 both have 2023, so 2023. A year
- * two of three units have is not common (with a tolerance of one unit, 2023 would win).
+ * two of three units have is not common (with a tolerance of one unit, 2023 would win). No
+ * units file: every unit is listed once from the data, u4 with no budget among them.
  */
 static void test_common_year(void **state)
 {
@@ -343,6 +344,9 @@ static void test_common_year(void **state)
     assert_int_equal(bk_metric_parse("total", &opt.metric), 0);
     bk_result *r = bk_compare(ds, &index, &opt);
     assert_non_null(r);
+    /* each unit once: u1–u3 at 2022, u4 (no budget) listed with a note */
+    assert_int_equal(r->nrows, 4);
+    assert_string_equal(text_at(r, row_of(r, "u4"), "note"), "no budget in the data");
     assert_int_equal(int_at(r, row_of(r, "u1"), "year"), 2022);
     NEAR(real_at(r, row_of(r, "u1"), "value"), 22.0);
     assert_int_equal(int_at(r, row_of(r, "u3"), "year"), 2022);
