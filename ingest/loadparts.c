@@ -218,16 +218,18 @@ static int merge(shared *sh, const bk_stream_result *res, bk_file_stats *stats,
 }
 
 /*
- * Where the parts intern their strings. By default into the dataset's pool behind one lock:
- * measured on the 10M-row panel with 2 threads on 2 cores, 11.5-11.8 s against 12.9-14.6 s
- * for pools of their own merged at the end (the merge probes the dataset's set once per
- * string, and the panel's sources are all distinct), and 40 MB less. With many cores the lock
- * would serialise the parts, so BK_LOAD_PART_POOLS=1 selects the merged pools.
+ * Where the parts intern their strings. By default each part into a pool of its own, merged
+ * into the dataset's at the end: on the 10M-row panel (1.5 GB) with 2 threads on 2 idle cores,
+ * 7.5 s and 1.84 GB peak, against 12.6 s and 1.55 GB for one pool behind a lock, which is
+ * slower than one thread (9.9 s): the two threads wait on the lock for every distinct string
+ * (the panel's sources are all distinct), a quarter of the time in futex waits and wakes. An
+ * earlier measurement on a machine loaded by other work had favoured the lock (11.5 s against
+ * 12.9-14.6 s). BK_LOAD_PART_POOLS=0 selects the shared pool, which holds 300 MB less at 10M.
  */
 static bool part_pools(void)
 {
     const char *env = getenv("BK_LOAD_PART_POOLS");
-    return env && strcmp(env, "1") == 0;
+    return !env || strcmp(env, "0") != 0;
 }
 
 /* The parts the stream will cut a body of SIZE bytes into (as stream.c decides), for the

@@ -4,8 +4,8 @@
  * The file is read by bk_stream (ingest/stream.h): the header first, then one part per thread,
  * cut at record boundaries and checked to meet. Each part hands its records to the loader's row
  * checks (ingest/loadrow.h) with its own items, diagnostics and counts; part 0 writes into the
- * dataset itself. Strings go into the dataset's pool behind a lock, or (BK_LOAD_PART_POOLS=1)
- * into a pool of the part's own, merged at the end with each item's pointers forwarded. The
+ * dataset itself. Strings go into a pool of the part's own, merged at the end with each item's
+ * pointers forwarded, or (BK_LOAD_PART_POOLS=0) into the dataset's pool behind a lock. The
  * parts are then appended in file order, their lines and diagnostics made the file's. The
  * dataset is the one the libcsv reader makes of the file: the same items in the same order,
  * strings, counts and diagnostics (tests/test_loadpaths.c, tests/fuzz/fuzz_loadpaths.c).

@@ -44,10 +44,7 @@ static int load(const char *path, const config *cfg, bk_dataset **ds, bk_diag_li
     *ds = bk_dataset_new();
     assert_non_null(*ds);
     bk_diag_list_init(diags);
-    if (cfg && cfg->part_pools)
-        setenv("BK_LOAD_PART_POOLS", "1", 1);
-    else
-        unsetenv("BK_LOAD_PART_POOLS");
+    setenv("BK_LOAD_PART_POOLS", cfg && cfg->part_pools ? "1" : "0", 1);
     if (cfg) {
         (*ds)->load_threads = cfg->threads;
         (*ds)->load_min_part = cfg->min_part;

@@ -65,8 +65,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bk_dataset *ds;
         bk_diag_list diags;
         size_t min = 1 + (size ? data[0] % 13 : 0);
-        if (t == 1)
-            setenv("BK_LOAD_PART_POOLS", "1", 1); /* pools of the parts' own, merged */
+        /* the dataset's pool shared, then pools of the parts' own, merged */
+        setenv("BK_LOAD_PART_POOLS", t == 1 ? "1" : "0", 1);
         int rc = load(&ds, &diags, false, threads[t], min);
         unsetenv("BK_LOAD_PART_POOLS");
         if (rc != -2) {
