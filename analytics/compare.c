@@ -119,21 +119,15 @@ static int common_year(const bk_index *index, const bk_unit_year *uys, size_t n,
     return best;
 }
 
+static int cmp_entry_unit(const void *key, const void *e)
+{
+    return strcmp(key, ((const entry *)e)->unit);
+}
+
 /* Whether UNIT is among the N entries of E, which are sorted by unit. */
 static bool has_unit(const entry *e, size_t n, const char *unit)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        int c = strcmp(e[mid].unit, unit);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    return n && bsearch(unit, e, n, sizeof *e, cmp_entry_unit) != NULL;
 }
 
 /* Every unit of the data and of the units file, each once, at its chosen year: the year asked

@@ -90,22 +90,18 @@ static shown *latest_years(const bk_dataset *ds, const bk_index *index,
     return out;
 }
 
+static int cmp_shown_unit(const void *key, const void *entry)
+{
+    return strcmp(key, ((const shown *)entry)->unit);
+}
+
 /* The entry of UNIT in S (one per unit, sorted by unit as the index sorts them), when it is
  * at YEAR (0: any); (size_t)-1 otherwise. A binary search: charts look up every row of a
  * national table. */
 static size_t find_shown(const shown *s, size_t n, const char *unit, int year)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(s[mid].unit, unit) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && strcmp(s[lo].unit, unit) == 0 && (year == 0 || s[lo].year == year)
-               ? lo
-               : (size_t)-1;
+    const shown *at = n ? bsearch(unit, s, n, sizeof *s, cmp_shown_unit) : NULL;
+    return at && (year == 0 || at->year == year) ? (size_t)(at - s) : (size_t)-1;
 }
 
 /* "来源：…；2023年预算" when every unit's year is one year; otherwise the year most units have
