@@ -334,12 +334,8 @@ static void test_common_year(void **state)
                                 "u3,2023,final,expenditure,total,合计,total,44.00,u3:4\n"
                                 "u4,2022,final,expenditure,total,合计,total,52.00,u4:1\n"
                                 "u4,2023,final,expenditure,total,合计,total,53.00,u4:2\n";
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    bk_dataset *ds = bk_dataset_new();
-    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", items, sizeof items - 1), 0);
     bk_index index;
-    assert_int_equal(bk_index_build(&index, ds), 0);
+    bk_dataset *ds = bk_test_items(items, &index);
     bk_compare_options opt = {.peer_by = BK_PEER_ALL};
     assert_int_equal(bk_metric_parse("total", &opt.metric), 0);
     bk_result *r = bk_compare(ds, &index, &opt);
@@ -357,9 +353,7 @@ static void test_common_year(void **state)
     assert_int_equal(int_at(r, row_of(r, "u4"), "year"), 2023);
     NEAR(real_at(r, row_of(r, "u4"), "value"), 53.0);
     bk_result_free(r);
-    bk_index_release(&index);
-    bk_dataset_free(ds);
-    bk_diag_list_release(&diags);
+    bk_test_items_free(ds, &index);
 }
 
 int main(void)

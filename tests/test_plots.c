@@ -293,12 +293,8 @@ static void test_structure_names_undisclosed(void **state)
                                 "p1,2023,budget,expenditure,201,一般公共服务支出,total,60.00,p1:2\n"
                                 "p1,2023,budget,expenditure,205,教育支出,total,40.00,p1:3\n"
                                 "p2,2023,budget,expenditure,total,合计,total,50.00,p2:1\n";
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    bk_dataset *ds = bk_dataset_new();
-    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", items, sizeof items - 1), 0);
     bk_index index;
-    assert_int_equal(bk_index_build(&index, ds), 0);
+    bk_dataset *ds = bk_test_items(items, &index);
     bk_figure_options opt = {.kind = "structure"};
     char err[256];
     bk_chart *c = bk_figure(ds, &index, &opt, err, sizeof err);
@@ -308,9 +304,7 @@ static void test_structure_names_undisclosed(void **state)
     assert_string_equal(c->categories[0], "未公开分类：p2");
     assert_true(c->values[1 * c->nser + 0] == 60.0);
     bk_chart_free(c);
-    bk_index_release(&index);
-    bk_dataset_free(ds);
-    bk_diag_list_release(&diags);
+    bk_test_items_free(ds, &index);
 }
 
 int main(void)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../analytics/index.h"
 #include "../analytics/result.h"
 #include "../cli/emit.h"
 #include "../ingest/model.h"
@@ -24,6 +25,27 @@ static inline int bk_test_load_bytes(bk_dataset *ds, bk_diag_list *diags, const 
     fclose(f);
     free(copy);
     return rc;
+}
+
+/* A dataset of one items file, ITEMS (a C string), with no diagnostic of error, and its index
+ * built into INDEX; free both with bk_test_items_free. */
+static inline bk_dataset *bk_test_items(const char *items, bk_index *index)
+{
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", items, strlen(items)), 0);
+    assert_int_equal(diags.errors, 0);
+    bk_diag_list_release(&diags);
+    assert_int_equal(bk_index_build(index, ds), 0);
+    return ds;
+}
+
+static inline void bk_test_items_free(bk_dataset *ds, bk_index *index)
+{
+    bk_index_release(index);
+    bk_dataset_free(ds);
 }
 
 /* R rendered as CSV, in a new string the caller frees: for golden-output comparisons. */
