@@ -251,7 +251,9 @@ static int group_rows(bk_result *r, const bk_compare_options *opt, const entry *
             rc |= bk_result_set_real(r, row, "min", x[0]);
             rc |= bk_result_set_real(r, row, "max", x[nv - 1]);
         }
-        rc |= bk_result_set_text(r, row, "source", e[i].v.source);
+        char source[BK_SOURCE_BUF];
+        rc |= bk_result_set_text(r, row, "source",
+                                 e[i].v.source ? bk_item_source(e[i].v.source, source) : NULL);
         const char *note = e[i].v.note;
         char combined[256];
         if (e[i].v.has_value) {

@@ -45,7 +45,7 @@ static const required_item required[BK_COMPLETENESS_ITEMS] = {
 
 static bool is_derived(const bk_item *it)
 {
-    return strncmp(it->source, "derived:", 8) == 0;
+    return bk_item_is_derived(it);
 }
 
 static const char *stage_name(int stage)
@@ -111,9 +111,9 @@ static int cmp_final_doc(const void *pa, const void *pb)
  */
 static bool from_final_account(const bk_item *it, const final_doc *finals, size_t n)
 {
-    if (it->stage != BK_STAGE_BUDGET || n == 0)
+    if (bk_item_stage(it) != BK_STAGE_BUDGET || n == 0)
         return false;
-    final_doc key = {it->unit, it->source, it->year};
+    final_doc key = {bk_item_unit(it), bk_item_source_document(it), bk_item_year(it)};
     return bsearch(&key, finals, n, sizeof *finals, cmp_final_doc) != NULL;
 }
 
@@ -129,9 +129,10 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
     size_t cap = ds->n_disclosures + 1;
     /* The index is sorted, so its unit-years add at most one candidate per change of key. */
     for (size_t i = 0; i < index->count; i++)
-        if (i == 0 || cmp_unit_year(index->items[i]->unit, index->items[i]->year,
-                                    index->items[i]->stage, index->items[i - 1]->unit,
-                                    index->items[i - 1]->year, index->items[i - 1]->stage))
+        if (i == 0 ||
+            cmp_unit_year(bk_item_unit(index->items[i]), bk_item_year(index->items[i]),
+                          bk_item_stage(index->items[i]), bk_item_unit(index->items[i - 1]),
+                          bk_item_year(index->items[i - 1]), bk_item_stage(index->items[i - 1])))
             cap++;
     candidate *c = bk_malloc(cap * sizeof *c);
     if (!c)
@@ -144,16 +145,18 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
     size_t nf = 0;
     for (size_t i = 0; i < index->count; i++) {
         const bk_item *it = index->items[i];
-        if (it->stage == BK_STAGE_FINAL && !is_derived(it))
-            finals[nf++] = (final_doc){it->unit, it->source, it->year};
+        if (bk_item_stage(it) == BK_STAGE_FINAL && !is_derived(it))
+            finals[nf++] = (final_doc){bk_item_unit(it), bk_item_source_document(it),
+                                        bk_item_year(it)};
     }
     qsort(finals, nf, sizeof *finals, cmp_final_doc);
     size_t n = 0;
     for (size_t i = 0; i < index->count; i++) {
         const bk_item *it = index->items[i];
         if (n == 0 || cmp_unit_year(c[n - 1].uy.unit, c[n - 1].uy.year, c[n - 1].uy.stage,
-                                    it->unit, it->year, it->stage) != 0)
-            c[n++] = (candidate){{it->unit, it->year, it->stage}, false, false};
+                                    bk_item_unit(it), bk_item_year(it), bk_item_stage(it)) != 0)
+            c[n++] =
+                (candidate){{bk_item_unit(it), bk_item_year(it), bk_item_stage(it)}, false, false};
         if (!is_derived(it) && !from_final_account(it, finals, nf))
             c[n - 1].read = true;
     }
@@ -274,12 +277,12 @@ static void find_records(const bk_index *index, const bk_unit_year *uy, const re
     *first = *first_nonzero = NULL;
     for (size_t i = start; i < start + n; i++) {
         const bk_item *it = index->items[i];
-        if (is_derived(it) || (req->narrative && !code_is_key(it->code, req->keys)))
+        if (is_derived(it) || (req->narrative && !code_is_key(bk_item_code(it), req->keys)))
             continue;
         if (!*first)
             *first = it;
         (*records)++;
-        if (it->has_amount && it->amount != 0) {
+        if (bk_item_has_amount(it) && it->amount != 0) {
             if (!*first_nonzero)
                 *first_nonzero = it;
             (*nonzero)++;
@@ -315,19 +318,22 @@ static int audit_item(const bk_index *index, const bk_unit_year *uy, bool unit_y
             if (listings[i] != a->listing && strcmp(listings[i]->table, req->id) == 0)
                 rc |= add_note(&a->note, "also listed as %s: %s (%s)", listings[i]->status,
                                listings[i]->title, listings[i]->source);
+        char source[BK_SOURCE_BUF];
         if (strcmp(a->status, "empty") == 0 && nonzero)
             rc |= add_note(&a->note,
                            "listed as empty, but its records hold nonzero amounts (%zu of %zu; "
-                           "first: %s)", nonzero, a->records, first_nonzero->source);
+                           "first: %s)", nonzero, a->records,
+                           bk_item_source(first_nonzero, source));
     } else if (a->records && !req->narrative) {
         a->status = "disclosed";
         a->evidence = "records only";
     } else {
         if (a->records) {
-            const char *dot = strchr(first->code, '.');
-            const bk_vocab_entry *key = bk_vocab_key(dot ? dot + 1 : first->code);
+            const char *dot = strchr(bk_item_code(first), '.');
+            const bk_vocab_entry *key = bk_vocab_key(dot ? dot + 1 : bk_item_code(first));
+            char source[BK_SOURCE_BUF];
             rc |= add_note(&a->note, "not listed, but the narrative states %s (%s)",
-                           key ? key->name_zh : first->code, first->source);
+                           key ? key->name_zh : bk_item_code(first), bk_item_source(first, source));
         }
         if (!unit_year_listed)
             rc |= add_note(&a->note, "the disclosures file has no rows for this unit-year");

@@ -12,9 +12,11 @@
 
 static bool same_key(const bk_item *a, const bk_item *b)
 {
-    return a->year == b->year && a->stage == b->stage && strcmp(a->unit, b->unit) == 0 &&
-           strcmp(a->table, b->table) == 0 && strcmp(a->code, b->code) == 0 &&
-           strcmp(a->measure, b->measure) == 0;
+    return bk_item_year(a) == bk_item_year(b) && bk_item_stage(a) == bk_item_stage(b) &&
+           strcmp(bk_item_unit(a), bk_item_unit(b)) == 0 &&
+           strcmp(bk_item_table(a), bk_item_table(b)) == 0 &&
+           strcmp(bk_item_code(a), bk_item_code(b)) == 0 &&
+           strcmp(bk_item_measure(a), bk_item_measure(b)) == 0;
 }
 
 static int add_finding(bk_findings *out, const bk_item *a, const bk_item *b)
@@ -38,21 +40,22 @@ static int add_finding(bk_findings *out, const bk_item *a, const bk_item *b)
     bk_item_document(a, &da, &la);
     bk_item_document(b, &db, &lb);
     char what[1024];
-    snprintf(what, sizeof what, "%s %s %s %s: %.*s and %.*s state it differently", a->table,
-             a->code, a->name, a->measure, (int)la, da, (int)lb, db);
+    snprintf(what, sizeof what, "%s %s %s %s: %.*s and %.*s state it differently", bk_item_table(a),
+             bk_item_code(a), bk_item_name(a), bk_item_measure(a), (int)la, da, (int)lb, db);
     bk_finding *x = &out->items[out->count];
     memset(x, 0, sizeof *x);
     x->severity = bk_money_abs(diff) <= tolerance ? BK_SEV_ROUNDING : BK_SEV_INCONSISTENCY;
     x->rule = "cross-document";
-    x->unit = a->unit;
-    x->year = a->year;
-    x->stage = a->stage;
+    x->unit = bk_item_unit(a);
+    x->year = bk_item_year(a);
+    x->stage = bk_item_stage(a);
     x->has_values = true;
     x->stated = a->amount;
     x->computed = b->amount;
     x->what = bk_strdup(what);
-    x->stated_sources = bk_strdup(a->source);
-    x->computed_sources = bk_strdup(b->source);
+    char source[BK_SOURCE_BUF];
+    x->stated_sources = bk_strdup(bk_item_source(a, source));
+    x->computed_sources = bk_strdup(bk_item_source(b, source));
     x->order = out->count;
     if (!x->what || !x->stated_sources || !x->computed_sources) {
         free(x->what);
@@ -79,17 +82,17 @@ static bool table_of_narrative(const bk_item *n, const char **table, const char 
         {"vehicle_operation", "three_public", "vehicle_operation"},
         {"reception", "three_public", "reception"},
     };
-    if (strcmp(n->measure, "total") != 0)
+    if (strcmp(bk_item_measure(n), "total") != 0)
         return false;
     *measure = "total";
-    size_t len = strlen(n->code);
-    if (len == 7 && strspn(n->code, "0123456789") == 7) {
+    size_t len = strlen(bk_item_code(n));
+    if (len == 7 && strspn(bk_item_code(n), "0123456789") == 7) {
         *table = "gpb_expenditure"; /* the 项 of the 一般公共预算财政拨款 statements */
-        *code = n->code;
+        *code = bk_item_code(n);
         return true;
     }
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(n->code, map[i].key) == 0) {
+        if (strcmp(bk_item_code(n), map[i].key) == 0) {
             *table = map[i].table;
             *code = map[i].code;
             return true;
@@ -103,15 +106,17 @@ static int narrative_against_tables(const bk_index *index, bk_findings *out)
     for (size_t i = 0; i < index->count; i++) {
         const bk_item *n = index->items[i];
         const char *table, *code, *measure;
-        if (!n->has_amount || strcmp(n->table, "narrative") != 0 ||
+        if (!bk_item_has_amount(n) || strcmp(bk_item_table(n), "narrative") != 0 ||
             !table_of_narrative(n, &table, &code, &measure))
             continue;
-        size_t first, cnt = bk_index_table(index, n->unit, n->year, n->stage, table, &first);
+        size_t first, cnt = bk_index_table(index, bk_item_unit(n), bk_item_year(n),
+                                           bk_item_stage(n), table, &first);
         const bk_item *prev = NULL; /* one finding per other document */
         for (size_t k = first; k < first + cnt; k++) {
             const bk_item *t = index->items[k];
-            if (!t->has_amount || strcmp(t->code, code) != 0 || strcmp(t->measure, measure) != 0 ||
-                bk_items_same_document(t, n) || (prev && bk_items_same_document(prev, t)))
+            if (!bk_item_has_amount(t) || strcmp(bk_item_code(t), code) != 0 ||
+                strcmp(bk_item_measure(t), measure) != 0 || bk_items_same_document(t, n) ||
+                (prev && bk_items_same_document(prev, t)))
                 continue;
             prev = t;
             if (add_finding(out, n, t) != 0)
@@ -133,15 +138,16 @@ int bk_crossdoc(const bk_index *index, bk_findings *out)
          * first record is compared with it */
         const bk_item *first = NULL;
         for (size_t i = b; i < e && !first; i++)
-            if (index->items[i]->has_amount)
+            if (bk_item_has_amount(index->items[i]))
                 first = index->items[i];
         for (size_t i = b; first && i < e; i++) {
             const bk_item *it = index->items[i];
-            if (!it->has_amount || bk_items_same_document(it, first))
+            if (!bk_item_has_amount(it) || bk_items_same_document(it, first))
                 continue;
             bool seen = false; /* a document compared already */
             for (size_t k = b; k < i && !seen; k++)
-                seen = index->items[k]->has_amount && bk_items_same_document(index->items[k], it);
+                seen = bk_item_has_amount(index->items[k]) &&
+                       bk_items_same_document(index->items[k], it);
             if (!seen && add_finding(out, first, it) != 0)
                 return -1;
         }

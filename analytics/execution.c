@@ -41,8 +41,8 @@ static const bk_item *find(const bk_index *ix, const char *unit, int year, int s
     size_t first, n = bk_index_table(ix, unit, year, stage, table, &first);
     for (size_t i = first; i < first + n; i++) {
         const bk_item *it = ix->items[i];
-        if (!it->has_amount || bk_item_is_derived(it) || strcmp(it->code, code) != 0 ||
-            strcmp(it->measure, measure) != 0)
+        if (!bk_item_has_amount(it) || bk_item_is_derived(it) ||
+            strcmp(bk_item_code(it), code) != 0 || strcmp(bk_item_measure(it), measure) != 0)
             continue;
         if (!ref || bk_items_same_document(it, ref) == same)
             return it;
@@ -95,8 +95,8 @@ static void resolve(const bk_index *ix, const char *unit, int year, const line_s
         out->has_actual = true;
         out->actual = a->amount;
         out->actual_item = a;
-        if (coded && a->name[0])
-            out->name = a->name;
+        if (coded && bk_item_name(a)[0])
+            out->name = bk_item_name(a);
     } else {
         out->actual_from = NULL;
     }
@@ -115,8 +115,8 @@ static void resolve(const bk_index *ix, const char *unit, int year, const line_s
         out->has_original = true;
         out->original = o->amount;
         out->original_item = o;
-        if (coded && !a && o->name[0])
-            out->name = o->name;
+        if (coded && !a && bk_item_name(o)[0])
+            out->name = bk_item_name(o);
     }
     if (s->nkey) {
         out->stated_rate = find(ix, unit, year, BK_STAGE_FINAL, "narrative", s->nkey,
@@ -148,7 +148,7 @@ typedef struct {
 static int add_code(code_list *l, const bk_item *it)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->items[i]->code, it->code) == 0)
+        if (strcmp(bk_item_code(l->items[i]), bk_item_code(it)) == 0)
             return 0;
     if (!bk_grow((void **)&l->items, &l->cap, l->n + 1, sizeof *l->items))
         return -1;
@@ -164,8 +164,9 @@ static int collect_codes(const bk_index *ix, const char *unit, int year, const c
         size_t first, n = bk_index_table(ix, unit, year, stages[s], table, &first);
         for (size_t i = first; i < first + n; i++) {
             const bk_item *it = ix->items[i];
-            if (it->has_amount && !bk_item_is_derived(it) && numeric_code(it->code, len) &&
-                strcmp(it->measure, "total") == 0 && add_code(l, it) != 0)
+            if (bk_item_has_amount(it) && !bk_item_is_derived(it) &&
+                numeric_code(bk_item_code(it), len) && strcmp(bk_item_measure(it), "total") == 0 &&
+                add_code(l, it) != 0)
                 return -1;
         }
     }
@@ -174,7 +175,8 @@ static int collect_codes(const bk_index *ix, const char *unit, int year, const c
 
 static int compare_code_items(const void *a, const void *b)
 {
-    return strcmp((*(const bk_item *const *)a)->code, (*(const bk_item *const *)b)->code);
+    return strcmp(bk_item_code((*(const bk_item *const *)a)),
+                  bk_item_code((*(const bk_item *const *)b)));
 }
 
 /*
@@ -190,11 +192,11 @@ static void sum_items(const bk_index *ix, const char *unit, int year, bk_executi
     size_t parts = 0;
     for (size_t i = first; i < first + n; i++) {
         const bk_item *it = ix->items[i];
-        if (!it->has_amount || !numeric_code(it->code, 7) || strcmp(it->measure, "total") ||
-            strncmp(it->code, l->line, plen) != 0)
+        if (!bk_item_has_amount(it) || !numeric_code(bk_item_code(it), 7) ||
+            strcmp(bk_item_measure(it), "total") || strncmp(bk_item_code(it), l->line, plen) != 0)
             continue;
-        const bk_item *o = find(ix, unit, year, BK_STAGE_BUDGET, "narrative", it->code, "total",
-                                actual, true);
+        const bk_item *o = find(ix, unit, year, BK_STAGE_BUDGET, "narrative", bk_item_code(it),
+                                "total", actual, true);
         if (!o || !bk_money_add(&sum, o->amount))
             return; /* a 项 without its own: no sum */
         parts++;
@@ -267,8 +269,8 @@ bk_execution_line *bk_execution_lines(const bk_index *ix, const char *unit, int 
         return NULL;
     }
     for (size_t i = 0; i < codes.n; i++) {
-        const char *code = codes.items[i]->code;
-        line_spec s = {code, codes.items[i]->name, table, code, "total",
+        const char *code = bk_item_code(codes.items[i]);
+        line_spec s = {code, bk_item_name(codes.items[i]), table, code, "total",
                        opt->by == BK_EXEC_FUNCTION ? code : NULL};
         bk_execution_line *l = &lines[(*count)++];
         resolve(ix, unit, year, &s, true, l);
@@ -371,10 +373,12 @@ static int add_row(bk_result *r, const bk_dataset *ds, const char *unit, int yea
         rc |= bk_result_set_text(r, row, "original_from", l->original_from);
     if (l->actual_from)
         rc |= bk_result_set_text(r, row, "actual_from", l->actual_from);
+    char source[BK_SOURCE_BUF];
     if (l->original_item)
-        rc |= bk_result_set_text(r, row, "original_source", l->original_item->source);
+        rc |= bk_result_set_text(r, row, "original_source",
+                                 bk_item_source(l->original_item, source));
     if (l->actual_item)
-        rc |= bk_result_set_text(r, row, "actual_source", l->actual_item->source);
+        rc |= bk_result_set_text(r, row, "actual_source", bk_item_source(l->actual_item, source));
     /* the key the narrative states it under: a headline's narrative key, or the 项 code */
     const char *key = l->nkey ? l->nkey : l->line;
     const bk_disclosure *why = stated_reason(ds, unit, year, key);

@@ -13,25 +13,26 @@ static inline int str_cmp(const char *a, const char *b) { return a == b ? 0 : st
 static int cmp_key(const bk_item *a, const char *unit, int year, int stage, const char *table,
                    const char *code, const char *measure)
 {
-    int c = str_cmp(a->unit, unit);
+    int c = str_cmp(bk_item_unit(a), unit);
     if (c) return c;
-    if (a->year != year) return a->year < year ? -1 : 1;
-    if (a->stage != stage) return a->stage < stage ? -1 : 1;
+    if (bk_item_year(a) != year) return bk_item_year(a) < year ? -1 : 1;
+    if (bk_item_stage(a) != stage) return bk_item_stage(a) < stage ? -1 : 1;
     if (!table) return 0;
-    if ((c = str_cmp(a->table, table))) return c;
+    if ((c = str_cmp(bk_item_table(a), table))) return c;
     if (!code) return 0;
-    if ((c = str_cmp(a->code, code))) return c;
+    if ((c = str_cmp(bk_item_code(a), code))) return c;
     if (!measure) return 0;
-    return str_cmp(a->measure, measure);
+    return str_cmp(bk_item_measure(a), measure);
 }
 
 static int cmp_items(const void *pa, const void *pb)
 {
     const bk_item *a = *(const bk_item *const *)pa, *b = *(const bk_item *const *)pb;
-    int c = cmp_key(a, b->unit, b->year, b->stage, b->table, b->code, b->measure);
+    int c = cmp_key(a, bk_item_unit(b), bk_item_year(b), bk_item_stage(b), bk_item_table(b),
+                    bk_item_code(b), bk_item_measure(b));
     if (c) return c;
     /* Stable order among equal keys: by file and line read. */
-    if ((c = str_cmp(a->file, b->file))) return c;
+    if ((c = str_cmp(bk_item_file(a), bk_item_file(b)))) return c;
     return a->line < b->line ? -1 : a->line > b->line;
 }
 
@@ -78,7 +79,7 @@ const bk_item *bk_index_find(const bk_index *index, const char *unit, int year, 
         const bk_item *it = index->items[i];
         if (cmp_key(it, unit, year, stage, table, code, measure) != 0)
             break;
-        if (it->has_amount)
+        if (bk_item_has_amount(it))
             return it;
     }
     return NULL;
@@ -114,8 +115,8 @@ bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
     size_t cap = 0;
     for (size_t i = 0; i < index->count; i++) {
         const bk_item *it = index->items[i];
-        if (*count && strcmp(out[*count - 1].unit, it->unit) == 0 &&
-            out[*count - 1].year == it->year && out[*count - 1].stage == it->stage)
+        if (*count && strcmp(out[*count - 1].unit, bk_item_unit(it)) == 0 &&
+            out[*count - 1].year == bk_item_year(it) && out[*count - 1].stage == bk_item_stage(it))
             continue;
         if (*count == cap) {
             size_t cap2 = cap ? cap * 2 : 16;
@@ -128,7 +129,7 @@ bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
             out = p;
             cap = cap2;
         }
-        out[(*count)++] = (bk_unit_year){it->unit, it->year, it->stage};
+        out[(*count)++] = (bk_unit_year){bk_item_unit(it), bk_item_year(it), bk_item_stage(it)};
     }
     /* none: an empty array all the same, so that NULL says only that memory ran out */
     return out ? out : bk_calloc(1, sizeof *out);
@@ -138,19 +139,22 @@ int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)
 {
     size_t first, n = bk_index_table(index, uy->unit, uy->year, uy->stage, NULL, &first);
     for (size_t i = 0; i < n; i++)
-        if (strncmp(index->items[first + i]->source, "derived:", 8) != 0)
+        if (!bk_item_is_derived(index->items[first + i]))
             return 0;
     return n > 0;
 }
 
 bool bk_item_is_derived(const bk_item *it)
 {
-    return strncmp(it->source, "derived:", 8) == 0;
+    /* "derived:7" is kept as the document "derived" and line 7 (ingest/model.h) */
+    const char *d = bk_item_source_document(it);
+    return strncmp(d, "derived:", 8) == 0 || (it->source_line && strcmp(d, "derived") == 0);
 }
 
 void bk_item_document(const bk_item *it, const char **start, size_t *len)
 {
-    const char *s = it->source;
+    /* the text up to the source's first ':', which is never past its document part */
+    const char *s = bk_item_source_document(it);
     if (bk_item_is_derived(it)) {
         const char *from = strstr(s, " from ");
         s = from ? from + 6 : s;

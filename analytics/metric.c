@@ -96,8 +96,9 @@ const char *bk_metric_unit(const bk_metric *m)
 /* True if IT is the first disclosed total of a 类 (3-digit) line after the line LAST_CODE. */
 static int class_line(const bk_item *it, const char *last_code)
 {
-    return it->has_amount && strcmp(it->measure, "total") == 0 && bk_code_is_numeric(it->code) &&
-           strlen(it->code) == 3 && !(last_code && strcmp(last_code, it->code) == 0);
+    return bk_item_has_amount(it) && strcmp(bk_item_measure(it), "total") == 0 &&
+           bk_code_is_numeric(bk_item_code(it)) && strlen(bk_item_code(it)) == 3 &&
+           !(last_code && strcmp(last_code, bk_item_code(it)) == 0);
 }
 
 /* The 类 amounts of total expenditure: the 支出总表, else the 收支总表's expenditure side. */
@@ -115,10 +116,10 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
             const bk_item *it = index->items[first + i];
             if (!class_line(it, last_code))
                 continue;
-            last_code = it->code;
+            last_code = bk_item_code(it);
             if (it->amount < 0) {
                 snprintf(out->note, sizeof out->note, "a negative 类 amount (%s): no index",
-                         it->code);
+                         bk_item_code(it));
                 return;
             }
             overflow |= !bk_money_add(&sum, it->amount);
@@ -136,11 +137,11 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
             const bk_item *it = index->items[first + i];
             if (!class_line(it, last_code))
                 continue;
-            last_code = it->code;
+            last_code = bk_item_code(it);
             double s = (double)it->amount / (double)sum;
             hhi += s * s;
             if (!out->source)
-                out->source = it->source;
+                out->source = it;
         }
         out->has_value = 1;
         out->value = hhi;
@@ -174,7 +175,7 @@ void bk_metric_eval(const bk_dataset *ds, const bk_index *index, const bk_unit_y
         snprintf(out->note, sizeof out->note, "%s not disclosed", m->column);
         return;
     }
-    out->source = it->source;
+    out->source = it;
     switch (m->kind) {
     case BK_METRIC_AMOUNT:
         shown(out, bk_money_round_at(it->amount, BK_METRIC_DIGITS));

@@ -55,7 +55,7 @@ typedef struct {
     double value;     /* the value shown: for money-based metrics exactly `money` */
     bool is_money;    /* all but hhi: `money` holds the value rounded once to BK_METRIC_DIGITS */
     bk_money money;
-    const char *source; /* where the figure came from (the numerator's source) */
+    const bk_item *source; /* the record the figure came from (the numerator), or NULL */
     char note[160];     /* why there is no value, or which denominator year was used */
 } bk_metric_value;
 

@@ -102,7 +102,8 @@ static int row_of(bk_result *r, const bk_dataset *ds, const bk_index *index,
     rc |= bk_result_set_text(r, row, "per_capita_unit", per_population ? "元/人" : "万元/人");
     if (amount) {
         rc |= bk_result_set_money(r, row, "amount_wan", amount->amount);
-        rc |= bk_result_set_text(r, row, "amount_source", amount->source);
+        char source[BK_SOURCE_BUF];
+        rc |= bk_result_set_text(r, row, "amount_source", bk_item_source(amount, source));
     }
     denominator d = {0};
     char why[160];

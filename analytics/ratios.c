@@ -128,9 +128,11 @@ static int emit(bk_result *r, const scope *s, const char *dimension, const part 
 {
     for (size_t i = 0; i < nparts; i++) {
         const bk_item *it = parts[i].item;
+        char source[BK_SOURCE_BUF];
         size_t row = add_share_row(r, s, dimension, parts[i].key, parts[i].name, &it->amount,
                                    whole, whole_label);
-        if (row == (size_t)-1 || bk_result_set_text(r, row, "source", it->source) != 0)
+        if (row == (size_t)-1 ||
+            bk_result_set_text(r, row, "source", bk_item_source(it, source)) != 0)
             return -1;
     }
     return 0;
@@ -144,12 +146,12 @@ static size_t code_parts(const scope *s, const char *table, size_t length, part 
     size_t np = 0;
     for (size_t i = 0; i < n && np < cap; i++) {
         const bk_item *it = s->index->items[first + i];
-        if (!it->has_amount || strcmp(it->measure, "total") != 0 ||
-            !bk_code_is_numeric(it->code) || strlen(it->code) != length)
+        if (!bk_item_has_amount(it) || strcmp(bk_item_measure(it), "total") != 0 ||
+            !bk_code_is_numeric(bk_item_code(it)) || strlen(bk_item_code(it)) != length)
             continue;
-        if (np && strcmp(out[np - 1].key, it->code) == 0)
+        if (np && strcmp(out[np - 1].key, bk_item_code(it)) == 0)
             continue;
-        out[np++] = (part){it->code, it->name, it};
+        out[np++] = (part){bk_item_code(it), bk_item_name(it), it};
     }
     return np;
 }
@@ -205,7 +207,7 @@ static char *cofog_source(const bk_dataset *ds, const part *parts, size_t np, in
     size_t size = sizeof prefix;
     for (size_t i = 0; i < np; i++)
         if (cofog_row(bk_dataset_find_crosswalk(ds, parts[i].key)) == row)
-            size += strlen(parts[i].key) + strlen(parts[i].item->source) + sizeof absent + 8;
+            size += strlen(parts[i].key) + bk_item_source_length(parts[i].item) + sizeof absent + 8;
     char *text = bk_malloc(size);
     if (!text)
         return NULL;
@@ -215,8 +217,10 @@ static char *cofog_source(const bk_dataset *ds, const part *parts, size_t np, in
         const bk_crosswalk *map = bk_dataset_find_crosswalk(ds, parts[i].key);
         if (cofog_row(map) != row)
             continue;
+        char source[BK_SOURCE_BUF];
         len += (size_t)snprintf(text + len, size - len, "%s%s (%s%s)", first ? "" : " + ",
-                                parts[i].key, parts[i].item->source, map ? "" : absent);
+                                parts[i].key, bk_item_source(parts[i].item, source),
+                                map ? "" : absent);
         first = false;
     }
     return text;

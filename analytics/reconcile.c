@@ -45,7 +45,7 @@ static void terms_add(terms *t, const bk_item *it)
 {
     if (!it)
         return;
-    if (!it->has_amount) {
+    if (!bk_item_has_amount(it)) {
         t->blocked = true;
         return;
     }
@@ -62,19 +62,21 @@ static char *join_sources(const bk_item *const *items, size_t n)
 {
     size_t len = 1;
     for (size_t i = 0; i < n; i++)
-        len += strlen(items[i]->source) + 2;
+        len += bk_item_source_length(items[i]) + 2;
     char *s = bk_malloc(len);
     if (!s)
         return NULL;
     s[0] = '\0';
     size_t pos = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t l = strlen(items[i]->source);
+        char source[BK_SOURCE_BUF];
+        const char *text = bk_item_source(items[i], source);
+        size_t l = strlen(text);
         if (i) {
             memcpy(s + pos, "; ", 2);
             pos += 2;
         }
-        memcpy(s + pos, items[i]->source, l);
+        memcpy(s + pos, text, l);
         pos += l;
         s[pos] = '\0';
     }
@@ -141,7 +143,7 @@ static void check_sum(ctx *c, const char *rule, const bk_item *stated, const ter
 static void check_sum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
                       const char *fmt, ...)
 {
-    if (!stated || !stated->has_amount || t->n == 0 || t->overflow || t->blocked)
+    if (!stated || !bk_item_has_amount(stated) || t->n == 0 || t->overflow || t->blocked)
         return;
     bk_money sum = 0;
     for (size_t i = 0; i < t->n; i++)
@@ -221,15 +223,16 @@ static bool *choose_firsts(const bk_index *index)
     for (size_t b = 0; b < index->count;) {
         const bk_item *k = index->items[b];
         size_t e = b + 1;
-        while (e < index->count && index->items[e]->year == k->year &&
-               index->items[e]->stage == k->stage && strcmp(index->items[e]->unit, k->unit) == 0 &&
-               strcmp(index->items[e]->table, k->table) == 0 &&
-               strcmp(index->items[e]->code, k->code) == 0 &&
-               strcmp(index->items[e]->measure, k->measure) == 0)
+        while (e < index->count && bk_item_year(index->items[e]) == bk_item_year(k) &&
+               bk_item_stage(index->items[e]) == bk_item_stage(k) &&
+               strcmp(bk_item_unit(index->items[e]), bk_item_unit(k)) == 0 &&
+               strcmp(bk_item_table(index->items[e]), bk_item_table(k)) == 0 &&
+               strcmp(bk_item_code(index->items[e]), bk_item_code(k)) == 0 &&
+               strcmp(bk_item_measure(index->items[e]), bk_item_measure(k)) == 0)
             e++;
         size_t pick = b;
         for (size_t i = b; i < e; i++)
-            if (index->items[i]->has_amount) {
+            if (bk_item_has_amount(index->items[i])) {
                 pick = i;
                 break;
             }
@@ -241,7 +244,7 @@ static bool *choose_firsts(const bk_index *index)
 
 static const char *label(const bk_item *it)
 {
-    return it->name && *it->name ? it->name : it->code;
+    return bk_item_name(it) && *bk_item_name(it) ? bk_item_name(it) : bk_item_code(it);
 }
 
 /* ---- hierarchy: parents equal the sum of their children ---- */
@@ -262,41 +265,47 @@ static void check_hierarchy(ctx *c, const char *table)
     /* The range is sorted by code, then measure: a parent's children follow it directly. */
     for (size_t i = 0; i < n; i++) {
         const bk_item *parent = range[i];
-        size_t plen = strlen(parent->code);
-        if (!parent->has_amount || !bk_code_is_numeric(parent->code) || (plen != 3 && plen != 5))
+        size_t plen = strlen(bk_item_code(parent));
+        if (!bk_item_has_amount(parent) || !bk_code_is_numeric(bk_item_code(parent)) ||
+            (plen != 3 && plen != 5))
             continue;
         if (!first_of_key(c, range, i))
             continue; /* one check per code and measure */
         terms t = {.n = 0};
-        for (size_t j = i + 1; j < n && has_prefix(range[j]->code, parent->code, plen); j++) {
+        for (size_t j = i + 1;
+             j < n && has_prefix(bk_item_code(range[j]), bk_item_code(parent), plen); j++) {
             const bk_item *child = range[j];
-            if (strlen(child->code) == plen + 2 && bk_code_is_numeric(child->code) &&
-                strcmp(child->measure, parent->measure) == 0 && first_of_key(c, range, j))
+            if (strlen(bk_item_code(child)) == plen + 2 &&
+                bk_code_is_numeric(bk_item_code(child)) &&
+                strcmp(bk_item_measure(child), bk_item_measure(parent)) == 0 &&
+                first_of_key(c, range, j))
                 terms_add(&t, child);
         }
         check_sum(c, "hierarchy", parent, &t, "%s %s %s: %s = sum of its %s", table,
-                  parent->code, label(parent), parent->measure, plen == 3 ? "款" : "项");
+                  bk_item_code(parent), label(parent), bk_item_measure(parent),
+                  plen == 3 ? "款" : "项");
     }
     /* The table's total row (or the 收支总表's 本年支出合计) equals the sum of the top codes. */
     const char *total_key = "total";
     bool has_total = false;
     for (size_t i = 0; i < n; i++)
-        if (strcmp(range[i]->code, "total") == 0)
+        if (strcmp(bk_item_code(range[i]), "total") == 0)
             has_total = true;
     if (!has_total)
         total_key = "expenditure_current";
     for (size_t i = 0; i < n; i++) {
         const bk_item *total = range[i];
-        if (strcmp(total->code, total_key) != 0 || !total->has_amount ||
+        if (strcmp(bk_item_code(total), total_key) != 0 || !bk_item_has_amount(total) ||
             !first_of_key(c, range, i))
             continue;
         terms t = {.n = 0};
         for (size_t j = 0; j < n; j++)
-            if (strlen(range[j]->code) == 3 && bk_code_is_numeric(range[j]->code) &&
-                strcmp(range[j]->measure, total->measure) == 0 && first_of_key(c, range, j))
+            if (strlen(bk_item_code(range[j])) == 3 && bk_code_is_numeric(bk_item_code(range[j])) &&
+                strcmp(bk_item_measure(range[j]), bk_item_measure(total)) == 0 &&
+                first_of_key(c, range, j))
                 terms_add(&t, range[j]);
         check_sum(c, "hierarchy", total, &t, "%s %s: %s = sum of the top-level codes", table,
-                  label(total), total->measure);
+                  label(total), bk_item_measure(total));
     }
 }
 
@@ -417,35 +426,37 @@ static void check_rows(ctx *c, const bk_item *begin, const bk_item *end)
 {
     row r = {.n = 0};
     for (const bk_item *it = begin; it <= end; it++) {
-        bool same = it < end && r.n > 0 && strcmp(it->table, r.table) == 0 &&
-                    strcmp(it->code, r.code) == 0 && strcmp(it->name, r.name) == 0 &&
-                    strcmp(it->unit, r.cells[0]->unit) == 0 && it->year == r.cells[0]->year &&
-                    it->stage == r.cells[0]->stage;
+        bool same = it < end && r.n > 0 && strcmp(bk_item_table(it), r.table) == 0 &&
+                    strcmp(bk_item_code(it), r.code) == 0 &&
+                    strcmp(bk_item_name(it), r.name) == 0 &&
+                    strcmp(bk_item_unit(it), bk_item_unit(r.cells[0])) == 0 &&
+                    bk_item_year(it) == bk_item_year(r.cells[0]) &&
+                    bk_item_stage(it) == bk_item_stage(r.cells[0]);
         if (!same || r.n == sizeof r.cells / sizeof r.cells[0]) {
             if (r.n) {
-                c->unit = r.cells[0]->unit;
-                c->year = r.cells[0]->year;
-                c->stage = r.cells[0]->stage;
+                c->unit = bk_item_unit(r.cells[0]);
+                c->year = bk_item_year(r.cells[0]);
+                c->stage = bk_item_stage(r.cells[0]);
                 check_row(c, &r);
             }
             r.n = 0;
             if (it == end)
                 break;
-            r.table = it->table;
-            r.code = it->code;
-            r.name = it->name;
+            r.table = bk_item_table(it);
+            r.code = bk_item_code(it);
+            r.name = bk_item_name(it);
         }
         /* One cell per measure: the first with an amount, else a blank one (not disclosed). */
         bool placed = false;
         for (size_t k = 0; k < r.n && !placed; k++)
-            if (strcmp(r.measures[k], it->measure) == 0) {
-                if (!r.cells[k]->has_amount && it->has_amount)
+            if (strcmp(r.measures[k], bk_item_measure(it)) == 0) {
+                if (!bk_item_has_amount(r.cells[k]) && bk_item_has_amount(it))
                     r.cells[k] = it;
                 placed = true;
             }
         if (!placed) {
             r.cells[r.n] = it;
-            r.measures[r.n] = it->measure;
+            r.measures[r.n] = bk_item_measure(it);
             r.n++;
         }
     }
@@ -482,14 +493,15 @@ static void key_sum(ctx *c, const char *rule, const char *table, const char *mea
         return;
     /* parts stated only as 0 ("政府性基金0万元") beside a whole that is not: the text named
      * the empty parts, not the breakdown */
-    bool all_zero = strcmp(table, "narrative") == 0 && stated->has_amount && stated->amount != 0;
+    bool all_zero =
+        strcmp(table, "narrative") == 0 && bk_item_has_amount(stated) && stated->amount != 0;
     for (size_t i = 0; i < t.n && all_zero; i++)
-        all_zero = t.items[i]->has_amount && t.items[i]->amount == 0;
+        all_zero = bk_item_has_amount(t.items[i]) && t.items[i]->amount == 0;
     if (all_zero)
         return;
-    bool all_derived = strncmp(stated->source, "derived:", 8) == 0;
+    bool all_derived = bk_item_is_derived(stated);
     for (size_t i = 0; i < t.n && all_derived; i++)
-        all_derived = strncmp(t.items[i]->source, "derived:", 8) == 0;
+        all_derived = bk_item_is_derived(t.items[i]);
     if (all_derived)
         return;
     check_sum(c, rule, stated, &t, "%s: %s %s = %s", table, whole, measure, names);
@@ -587,13 +599,14 @@ static void same_by_code(ctx *c, const char *ta, const char *ma, const char *tb,
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, ta, &first);
     for (size_t i = 0; i < n; i++) {
         const bk_item *a = c->index->items[first + i];
-        if (!a->has_amount || strcmp(a->measure, ma) != 0 ||
-            !(bk_code_is_numeric(a->code) || strcmp(a->code, "total") == 0) ||
+        if (!bk_item_has_amount(a) || strcmp(bk_item_measure(a), ma) != 0 ||
+            !(bk_code_is_numeric(bk_item_code(a)) || strcmp(bk_item_code(a), "total") == 0) ||
             !first_of_key(c, c->index->items + first, i))
             continue;
-        const bk_item *b = get(c, tb, a->code, mb);
+        const bk_item *b = get(c, tb, bk_item_code(a), mb);
         char what[512];
-        snprintf(what, sizeof what, "%s %s %s %s = %s %s", ta, a->code, label(a), ma, tb, mb);
+        snprintf(what, sizeof what, "%s %s %s %s = %s %s", ta, bk_item_code(a), label(a), ma, tb,
+                 mb);
         same_figure(c, "cross-table", a, b, what);
     }
 }
@@ -617,7 +630,7 @@ static void check_cross_tables(ctx *c)
     const bk_item *all_basic = get(c, "expenditure", "total", "basic");
     const bk_item *special = get(c, "summary", "special_account", "total");
     /* Only when no 财政专户 money is in the budget, whose basic share no table shows. */
-    if (basic.n && (!special || (special->has_amount && special->amount == 0)))
+    if (basic.n && (!special || (bk_item_has_amount(special) && special->amount == 0)))
         check_sum(c, "cross-table", all_basic, &basic,
                   "expenditure 合计 basic = basic of gpb_expenditure + gf_expenditure + soc");
     static const struct { const char *ta, *ca, *ma, *tb, *cb, *mb; } pairs[] = {
@@ -686,11 +699,11 @@ static void check_narrative_tables(ctx *c)
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
     for (size_t i = 0; i < n; i++) {
         const bk_item *nv = c->index->items[first + i];
-        if (!nv->has_amount || strcmp(nv->measure, "total") != 0 ||
+        if (!bk_item_has_amount(nv) || strcmp(bk_item_measure(nv), "total") != 0 ||
             !first_of_key(c, c->index->items + first, i))
             continue;
         const bk_item *tv = NULL;
-        const char *code = nv->code;
+        const char *code = bk_item_code(nv);
         char what[512];
         for (size_t m = 0; m < sizeof narrative_maps / sizeof narrative_maps[0] && !tv; m++)
             if (strcmp(narrative_maps[m].key, code) == 0 &&
@@ -735,23 +748,23 @@ static void check_percentages(ctx *c)
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
     for (size_t i = 0; i < n; i++) {
         const bk_item *p = c->index->items[first + i];
-        if (!p->has_amount)
+        if (!bk_item_has_amount(p))
             continue;
         char what[512];
         bk_money computed;
-        if (strcmp(p->measure, "share_pct") == 0) {
-            const bk_item *part = get(c, "narrative", p->code, "total");
-            const char *dot = strchr(p->code, '.');
+        if (strcmp(bk_item_measure(p), "share_pct") == 0) {
+            const bk_item *part = get(c, "narrative", bk_item_code(p), "total");
+            const char *dot = strchr(bk_item_code(p), '.');
             const bk_item *whole;
             if (dot) {
                 char scope[16];
-                size_t len = (size_t)(dot - p->code);
+                size_t len = (size_t)(dot - bk_item_code(p));
                 if (len >= sizeof scope)
                     continue;
-                memcpy(scope, p->code, len);
+                memcpy(scope, bk_item_code(p), len);
                 scope[len] = '\0';
                 whole = get(c, "narrative", scope, "total");
-            } else if (is_revenue_source(p->code)) {
+            } else if (is_revenue_source(bk_item_code(p))) {
                 /* a final account states shares of 本年收入合计, a budget of 收入总计 */
                 whole = c->stage == BK_STAGE_FINAL
                             ? get(c, "narrative", "revenue_current", "total")
@@ -765,17 +778,17 @@ static void check_percentages(ctx *c)
                 if (!whole)
                     whole = get(c, "narrative", "expenditure_total", "total");
             }
-            if (!part || !whole || !part->has_amount || !whole->has_amount ||
+            if (!part || !whole || !bk_item_has_amount(part) || !bk_item_has_amount(whole) ||
                 !bk_money_percent(part->amount, whole->amount, &computed))
                 continue;
             const bk_item *from[2] = {part, whole};
-            snprintf(what, sizeof what, "narrative %s (%s): stated share = %s / %s", p->code,
-                     label(p), part->code, whole->code);
+            snprintf(what, sizeof what, "narrative %s (%s): stated share = %s / %s",
+                     bk_item_code(p), label(p), bk_item_code(part), bk_item_code(whole));
             check_pct(c, "share", p, computed, from, 2, what);
-        } else if (strcmp(p->measure, "change_pct") == 0) {
-            const bk_item *now = get(c, "narrative", p->code, "total");
-            const bk_item *change = get(c, "narrative", p->code, "change");
-            if (!now || !change || !now->has_amount || !change->has_amount)
+        } else if (strcmp(bk_item_measure(p), "change_pct") == 0) {
+            const bk_item *now = get(c, "narrative", bk_item_code(p), "total");
+            const bk_item *change = get(c, "narrative", bk_item_code(p), "change");
+            if (!now || !change || !bk_item_has_amount(now) || !bk_item_has_amount(change))
                 continue;
             bk_money previous = now->amount - change->amount;
             if (!bk_money_percent(change->amount, previous, &computed))
@@ -783,7 +796,7 @@ static void check_percentages(ctx *c)
             const bk_item *from[2] = {change, now};
             snprintf(what, sizeof what,
                      "narrative %s (%s): stated change %% = change / (current - change)",
-                     p->code, label(p));
+                     bk_item_code(p), label(p));
             check_pct(c, "change-pct", p, computed, from, 2, what);
         }
     }
@@ -796,30 +809,33 @@ static void check_duplicates(ctx *c)
     const bk_index *ix = c->index;
     for (size_t i = 1; i < ix->count; i++) {
         const bk_item *a = ix->items[i - 1], *b = ix->items[i];
-        if (strcmp(a->unit, b->unit) || a->year != b->year || a->stage != b->stage ||
-            strcmp(a->table, b->table) || strcmp(a->code, b->code) ||
-            strcmp(a->measure, b->measure))
+        if (strcmp(bk_item_unit(a), bk_item_unit(b)) || bk_item_year(a) != bk_item_year(b) ||
+            bk_item_stage(a) != bk_item_stage(b) || strcmp(bk_item_table(a), bk_item_table(b)) ||
+            strcmp(bk_item_code(a), bk_item_code(b)) ||
+            strcmp(bk_item_measure(a), bk_item_measure(b)))
             continue;
-        c->unit = a->unit;
-        c->year = a->year;
-        c->stage = a->stage;
-        if (strcmp(a->name, b->name) == 0 && a->has_amount == b->has_amount &&
-            a->amount == b->amount && strcmp(a->source, b->source) == 0) {
-            bk_finding *x = new_finding(c, BK_SEV_ERROR, "duplicate",
-                                        "%s %s %s %s is repeated at %s:%u and %s:%u", a->table,
-                                        a->code, a->name, a->measure, a->file, a->line, b->file,
-                                        b->line);
+        c->unit = bk_item_unit(a);
+        c->year = bk_item_year(a);
+        c->stage = bk_item_stage(a);
+        if (strcmp(bk_item_name(a), bk_item_name(b)) == 0 &&
+            bk_item_has_amount(a) == bk_item_has_amount(b) && a->amount == b->amount &&
+            bk_items_same_source(a, b)) {
+            bk_finding *x = new_finding(
+                c, BK_SEV_ERROR, "duplicate", "%s %s %s %s is repeated at %s:%u and %s:%u",
+                bk_item_table(a), bk_item_code(a), bk_item_name(a), bk_item_measure(a),
+                bk_item_file(a), a->line, bk_item_file(b), b->line);
             (void)x;
             continue;
         }
         /* A narrative may repeat a figure; two different figures for one key disagree. */
-        if (strcmp(a->table, "narrative") == 0 && strcmp(a->name, b->name) == 0 &&
-            a->has_amount && b->has_amount &&
-            a->amount != b->amount && strncmp(a->source, "derived:", 8) != 0 &&
-            strncmp(b->source, "derived:", 8) != 0) {
+        if (strcmp(bk_item_table(a), "narrative") == 0 &&
+            strcmp(bk_item_name(a), bk_item_name(b)) == 0 && bk_item_has_amount(a) &&
+            bk_item_has_amount(b) && a->amount != b->amount && !bk_item_is_derived(a) &&
+            !bk_item_is_derived(b)) {
             terms t = {.n = 0};
             terms_add(&t, b);
-            check_sum(c, "duplicate", a, &t, "narrative %s %s stated twice", a->code, a->measure);
+            check_sum(c, "duplicate", a, &t, "narrative %s %s stated twice", bk_item_code(a),
+                      bk_item_measure(a));
         }
     }
 }
@@ -840,11 +856,11 @@ static void check_references(ctx *c)
     }
     for (size_t i = 0; i < ds->n_items; i++) {
         const bk_item *it = &ds->items[i];
-        if (it->unit == last_bad || bk_dataset_find_unit(ds, it->unit))
+        if (bk_item_unit(it) == last_bad || bk_dataset_find_unit(ds, bk_item_unit(it)))
             continue;
-        last_bad = it->unit;
+        last_bad = bk_item_unit(it);
         new_finding(c, BK_SEV_ERROR, "reference", "%s:%u: unknown unit '%s' (not in the units "
-                    "file)", it->file, it->line, it->unit);
+                    "file)", bk_item_file(it), it->line, bk_item_unit(it));
     }
     for (size_t i = 0; i < ds->n_disclosures; i++) {
         const bk_disclosure *d = &ds->disclosures[i];
@@ -888,29 +904,30 @@ static void check_names(ctx *c)
         size_t from, n = bk_index_table(c->index, c->unit, c->year, c->stage, tables[t], &from);
         for (size_t i = 0; i < n; i++) {
             const bk_item *it = c->index->items[from + i];
-            if (strlen(it->code) != 3 || it->code[0] != '2' || !bk_code_is_numeric(it->code) ||
-                !*it->name)
+            if (strlen(bk_item_code(it)) != 3 || bk_item_code(it)[0] != '2' ||
+                !bk_code_is_numeric(bk_item_code(it)) || !*bk_item_name(it))
                 continue;
-            int k = atoi(it->code) - 201;
+            int k = atoi(bk_item_code(it)) - 201;
             if (k < 0 || k >= 40)
                 continue;
             if (!first[k])
                 first[k] = it;
-            else if (!other[k] && strcmp(first[k]->name, it->name) != 0)
+            else if (!other[k] && strcmp(bk_item_name(first[k]), bk_item_name(it)) != 0)
                 other[k] = it;
         }
     }
     for (int k = 0; k < 40 && !c->nomem; k++) {
         if (!other[k])
             continue;
-        bk_finding *x = new_finding(c, BK_SEV_INCONSISTENCY, "name",
-                                    "%s is named '%s' in %s and '%s' in %s", first[k]->code,
-                                    first[k]->name, first[k]->table, other[k]->name,
-                                    other[k]->table);
+        bk_finding *x =
+            new_finding(c, BK_SEV_INCONSISTENCY, "name", "%s is named '%s' in %s and '%s' in %s",
+                        bk_item_code(first[k]), bk_item_name(first[k]), bk_item_table(first[k]),
+                        bk_item_name(other[k]), bk_item_table(other[k]));
         if (!x)
             return;
-        x->stated_sources = bk_strdup(first[k]->source);
-        x->computed_sources = bk_strdup(other[k]->source);
+        char source[BK_SOURCE_BUF];
+        x->stated_sources = bk_strdup(bk_item_source(first[k], source));
+        x->computed_sources = bk_strdup(bk_item_source(other[k], source));
         if (!x->stated_sources || !x->computed_sources)
             c->nomem = true;
     }

@@ -41,13 +41,16 @@ static bk_table_check *find_check(bk_selfcheck_result *r, const char *unit, int 
 }
 
 typedef struct {
-    const char *source;
+    const char *document; /* a source as bk_source_split keeps it */
+    uint32_t line;
     const bk_item *item;
 } by_source;
 
-static int compare_source(const void *a, const void *b)
+static int compare_source(const void *pa, const void *pb)
 {
-    return strcmp(((const by_source *)a)->source, ((const by_source *)b)->source);
+    const by_source *a = pa, *b = pb;
+    int c = strcmp(a->document, b->document);
+    return c ? c : (a->line > b->line) - (a->line < b->line);
 }
 
 /* Whether any of the "file:line; file:line" SOURCES lies in a table that failed its check. */
@@ -65,10 +68,13 @@ static int touches_failed(const bk_selfcheck_result *r, const by_source *index, 
         char *s = one;
         while (*s == ' ')
             s++;
-        by_source key = {s, NULL};
+        size_t document_len;
+        by_source key = {s, 0, NULL};
+        bk_source_split(s, strlen(s), &document_len, &key.line);
+        s[document_len] = '\0';
         const by_source *hit = bsearch(&key, index, n, sizeof *index, compare_source);
         if (hit && find_check((bk_selfcheck_result *)r, f->unit, f->year, f->stage,
-                              hit->item->table))
+                              bk_item_table(hit->item)))
             return 1;
         p += len;
         if (*p == ';')
@@ -110,8 +116,9 @@ int bk_selfcheck(const bk_dataset *ds, bk_findings *findings, bk_selfcheck_resul
         return -1;
     size_t n = 0;
     for (size_t i = 0; i < ds->n_items; i++)
-        if (ds->items[i].source && strncmp(ds->items[i].source, "derived:", 8) != 0)
-            index[n++] = (by_source){ds->items[i].source, &ds->items[i]};
+        if (!bk_item_is_derived(&ds->items[i]))
+            index[n++] = (by_source){bk_item_source_document(&ds->items[i]),
+                                     ds->items[i].source_line, &ds->items[i]};
     qsort(index, n, sizeof *index, compare_source);
     for (size_t i = 0; i < findings->count; i++) {
         bk_finding *f = &findings->items[i];

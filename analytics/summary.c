@@ -128,8 +128,8 @@ bk_result *bk_summary(const bk_dataset *ds, const bk_index *index)
             if (it)
                 rc |= bk_result_set_money(r, row, headlines[h].column, it->amount);
             if (it && h == 0) {
-                const char *from = it->table;
-                if (strncmp(it->source, "derived:", 8) == 0)
+                const char *from = bk_item_table(it);
+                if (bk_item_is_derived(it))
                     from = "narrative (derived from a stated change)";
                 rc |= bk_result_set_text(r, row, "total_from", from);
             }

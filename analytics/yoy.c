@@ -53,13 +53,14 @@ static int add_row(const sink *s, const comparison *c)
     rc |= bk_result_set_text(r, row, "name", c->name);
     bk_money prev = c->previous ? c->previous->amount : 0;
     bk_money cur = c->current ? c->current->amount : 0;
+    char source[BK_SOURCE_BUF];
     if (c->previous) {
         rc |= bk_result_set_money(r, row, "previous_wan", prev);
-        rc |= bk_result_set_text(r, row, "previous_source", c->previous->source);
+        rc |= bk_result_set_text(r, row, "previous_source", bk_item_source(c->previous, source));
     }
     if (c->current) {
         rc |= bk_result_set_money(r, row, "current_wan", cur);
-        rc |= bk_result_set_text(r, row, "current_source", c->current->source);
+        rc |= bk_result_set_text(r, row, "current_source", bk_item_source(c->current, source));
     }
     if ((c->previous && c->current) || c->absent_is_nothing) {
         bk_money change;
@@ -98,7 +99,7 @@ static int headline_rows(const sink *s, const bk_index *index)
             continue;
         const bk_vocab_entry *v = bk_vocab_key(nkey ? nkey : column);
         c.name = v ? v->name_zh : column;
-        c.table = (c.current ? c.current : c.previous)->table;
+        c.table = bk_item_table((c.current ? c.current : c.previous));
         if (nkey) {
             c.stated_change = bk_index_find(index, uy->unit, uy->year, uy->stage, "narrative",
                                             nkey, "change");
@@ -107,11 +108,13 @@ static int headline_rows(const sink *s, const bk_index *index)
         }
         /* else the change the current figure's own table states beside it (增减 columns) */
         if (c.current && !c.stated_change)
-            c.stated_change = bk_index_find(index, uy->unit, uy->year, uy->stage,
-                                            c.current->table, c.current->code, "change");
+            c.stated_change =
+                bk_index_find(index, uy->unit, uy->year, uy->stage, bk_item_table(c.current),
+                              bk_item_code(c.current), "change");
         if (c.current && !c.stated_pct)
-            c.stated_pct = bk_index_find(index, uy->unit, uy->year, uy->stage,
-                                         c.current->table, c.current->code, "change_pct");
+            c.stated_pct =
+                bk_index_find(index, uy->unit, uy->year, uy->stage, bk_item_table(c.current),
+                              bk_item_code(c.current), "change_pct");
         if (add_row(s, &c) != 0)
             return -1;
     }
@@ -126,16 +129,17 @@ static const bk_item *next_line(const bk_index *index, size_t *pos, size_t end, 
         const bk_item *it = index->items[*pos];
         const bk_item *best = NULL;
         size_t j = *pos;
-        for (; j < end && strcmp(index->items[j]->code, it->code) == 0; j++) {
+        for (; j < end && strcmp(bk_item_code(index->items[j]), bk_item_code(it)) == 0; j++) {
             const bk_item *cand = index->items[j];
-            if (strcmp(cand->measure, "total") == 0 && (!best || (!best->has_amount &&
-                                                                  cand->has_amount)))
+            if (strcmp(bk_item_measure(cand), "total") == 0 &&
+                (!best || (!bk_item_has_amount(best) && bk_item_has_amount(cand))))
                 best = cand;
         }
         *pos = j;
-        if (!best || !best->has_amount || !*best->code)
+        if (!best || !bk_item_has_amount(best) || !*bk_item_code(best))
             continue; /* not disclosed, or without a code to match it by (projects, items) */
-        if (length && (!bk_code_is_numeric(best->code) || strlen(best->code) != (size_t)length))
+        if (length && (!bk_code_is_numeric(bk_item_code(best)) ||
+                       strlen(bk_item_code(best)) != (size_t)length))
             continue;
         return best;
     }
@@ -154,15 +158,15 @@ static int line_rows(const sink *s, const bk_index *index, const char *table, in
     const bk_item *p = next_line(index, &pp, pf + pn, length);
     const bk_item *c = next_line(index, &cp, cf + cn, length);
     while (p || c) {
-        int order = !p ? 1 : !c ? -1 : strcmp(p->code, c->code);
+        int order = !p ? 1 : !c ? -1 : strcmp(bk_item_code(p), bk_item_code(c));
         comparison cmp = {.level = "line", .table = table, .absent_is_nothing = 1};
         if (order <= 0)
             cmp.previous = p;
         if (order >= 0)
             cmp.current = c;
         const bk_item *shown = cmp.current ? cmp.current : cmp.previous;
-        cmp.key = shown->code;
-        cmp.name = shown->name;
+        cmp.key = bk_item_code(shown);
+        cmp.name = bk_item_name(shown);
         if (add_row(s, &cmp) != 0)
             return -1;
         if (order <= 0)
@@ -214,7 +218,7 @@ bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_opti
                                                          "total"),
                             .status = "no previous-year data"};
             c.name = bk_vocab_key("expenditure_total")->name_zh;
-            c.table = c.current ? c.current->table : NULL;
+            c.table = c.current ? bk_item_table(c.current) : NULL;
             rc = add_row(&s, &c);
             continue;
         }

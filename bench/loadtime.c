@@ -3,7 +3,8 @@
  *
  *   loadtime FILE   →   "ROWS SECONDS" on stdout, then the model's own accounting of its
  *                       memory: the items array, the string pool (its blocks and its hash
- *                       set), the rest, and the bytes per item of each
+ *                       set), the items' origins and labels, the rest, and the bytes
+ *                       per item of each
  *
  * Used by bench/run.py to check that loading scales linearly with rows. Not part of the
  * library: built by bench/bench.mk only.
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "../ingest/itemkeys.h"
 #include "../ingest/model.h"
 
 int main(int argc, char **argv)
@@ -45,13 +47,14 @@ int main(int argc, char **argv)
                        ds->cap_disclosures * sizeof *ds->disclosures +
                        ds->cap_crosswalk * sizeof *ds->crosswalk +
                        ds->cap_files * sizeof *ds->files;
+        size_t keys = bk_itemkeys_usage(ds->keys);
         double n = (double)ds->n_items;
         printf("model: items %zu B (%zu of %zu slots used, %zu B each) = %.1f B/row; strings "
-               "%zu distinct: blocks %zu B = %.1f B/row, set %zu B = %.1f B/row; other %zu B; "
-               "total %.1f B/row\n",
+               "%zu distinct: blocks %zu B = %.1f B/row, set %zu B = %.1f B/row; origins and "
+               "labels %zu B = %.1f B/row; other %zu B; total %.1f B/row\n",
                items, ds->n_items, ds->cap_items, sizeof *ds->items, (double)items / n, strings,
-               blocks, (double)blocks / n, set, (double)set / n, other,
-               (double)(items + blocks + set + other) / n);
+               blocks, (double)blocks / n, set, (double)set / n, keys, (double)keys / n, other,
+               (double)(items + blocks + set + keys + other) / n);
     }
     bk_diag_list_release(&diags);
     bk_dataset_free(ds);

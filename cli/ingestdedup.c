@@ -91,12 +91,13 @@ static int read_keys(const char *path, keyset *k, char *err, size_t errlen)
     for (size_t i = 0; rc == 0 && ds && i < ds->n_items; i++) {
         const bk_item *it = &ds->items[i];
         char amount[BK_MONEY_TEXT_MAX] = "";
-        if (it->has_amount)
+        if (bk_item_has_amount(it))
             bk_money_format(it->amount, amount);
         char buf[1024];
-        snprintf(buf, sizeof buf, "%d %s %s %s %s %s", it->year,
-                 it->stage == BK_STAGE_FINAL ? "final" : "budget", it->table,
-                 it->code[0] ? it->code : "-", it->measure, amount[0] ? amount : "(blank)");
+        snprintf(buf, sizeof buf, "%d %s %s %s %s %s", bk_item_year(it),
+                 bk_item_stage(it) == BK_STAGE_FINAL ? "final" : "budget", bk_item_table(it),
+                 bk_item_code(it)[0] ? bk_item_code(it) : "-", bk_item_measure(it),
+                 amount[0] ? amount : "(blank)");
         char *copy = bk_strdup(buf);
         if (!copy || !bk_grow((void **)&k->keys, &k->cap, k->n + 1, sizeof *k->keys)) {
             free(copy);

@@ -17,6 +17,7 @@
 #include "alloc.h"
 #include "csvread.h"
 #include "csvwalk.h"
+#include "itemkeys.h"
 #include "loadparts.h"
 #include "loadrow.h"
 
@@ -26,8 +27,9 @@ bk_dataset *bk_dataset_new(void)
     if (!ds)
         return NULL;
     ds->strings = bk_strpool_new();
-    if (!ds->strings) {
-        free(ds);
+    ds->keys = bk_itemkeys_new();
+    if (!ds->strings || !ds->keys) {
+        bk_dataset_free(ds);
         return NULL;
     }
     return ds;
@@ -38,6 +40,7 @@ void bk_dataset_free(bk_dataset *ds)
     if (!ds)
         return;
     bk_strpool_free(ds->strings);
+    bk_itemkeys_free(ds->keys);
     free(ds->items);
     free(ds->units);
     free(ds->unit_slots);
@@ -280,3 +283,49 @@ const bk_crosswalk *bk_dataset_find_crosswalk(const bk_dataset *ds, const char *
     return NULL;
 }
 
+
+const char *bk_item_source(const bk_item *it, char buf[BK_SOURCE_BUF])
+{
+    if (!it->source_line)
+        return it->origin->source_document;
+    snprintf(buf, BK_SOURCE_BUF, "%s:%u", it->origin->source_document, (unsigned)it->source_line);
+    return buf;
+}
+
+void bk_source_split(const char *s, size_t len, size_t *document_len, uint32_t *line)
+{
+    size_t digits = 0;
+    while (digits < len && digits < 10 && s[len - 1 - digits] >= '0' && s[len - 1 - digits] <= '9')
+        digits++;
+    *document_len = len;
+    *line = 0;
+    if (digits < 1 || digits > 9 || digits >= len)
+        return;
+    size_t colon = len - digits - 1;
+    if (s[colon] != ':' || s[colon + 1] == '0' || colon < 1 || colon + 12 >= BK_SOURCE_BUF)
+        return;
+    uint32_t v = 0;
+    for (size_t k = colon + 1; k < len; k++)
+        v = v * 10 + (uint32_t)(s[k] - '0');
+    *document_len = colon;
+    *line = v;
+}
+
+size_t bk_item_source_length(const bk_item *it)
+{
+    size_t len = strlen(it->origin->source_document);
+    if (it->source_line)
+        for (uint32_t v = it->source_line; ; v /= 10) {
+            len++; /* ':' and then each digit */
+            if (v < 10)
+                return len + 1;
+        }
+    return len;
+}
+
+bool bk_items_same_source(const bk_item *a, const bk_item *b)
+{
+    return a->source_line == b->source_line &&
+           (a->origin->source_document == b->origin->source_document ||
+            strcmp(a->origin->source_document, b->origin->source_document) == 0);
+}

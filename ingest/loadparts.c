@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "alloc.h"
+#include "itemkeys.h"
 #include "loadrow.h"
 #include "stream.h"
 
@@ -112,6 +113,7 @@ static void reset_part(void *vpart)
     memset(&p->stats, 0, sizeof p->stats);
     p->st.saw_utf8 = p->st.unusual = p->st.fatal = false;
     memset(p->st.last_text, 0, sizeof p->st.last_text);
+    p->st.last_origin = NULL;
 }
 
 static void release_parts(shared *sh)
@@ -120,6 +122,7 @@ static void release_parts(shared *sh)
         part *p = &sh->parts[k];
         bk_diag_list_release(&p->diags);
         free(p->shell.items);
+        bk_itemkeys_free(p->shell.keys);
         if (!sh->shared_pool)
             bk_strpool_free(p->shell.strings);
     }
@@ -127,9 +130,9 @@ static void release_parts(shared *sh)
 }
 
 /*
- * Part K's items appended to the dataset (whose array has room), each with its file line and,
- * from a pool of the part's own, its strings' forwarded pointers. The last are moved first, in
- * chunks whose memory is handed back at once, so that the part's array and the dataset's are
+ * Part K's items appended to the dataset (whose array has room), each with its file line (its
+ * strings are in its origin and label, forwarded by bk_itemkeys_forward). The last are moved first,
+ * in chunks whose memory is handed back at once, so that the part's array and the dataset's are
  * never both whole: the peak is the dataset's array, not one and a half of it.
  */
 static void move_items(shared *sh, const bk_stream_result *res, unsigned k)
@@ -143,14 +146,6 @@ static void move_items(shared *sh, const bk_stream_result *res, unsigned k)
         size_t from = n > CHUNK ? n - CHUNK : 0;
         for (size_t i = from; i < n; i++) {
             bk_item it = p->shell.items[i];
-            if (!sh->shared_pool) {
-                it.unit = bk_strpool_forward(it.unit);
-                it.table = bk_strpool_forward(it.table);
-                it.code = bk_strpool_forward(it.code);
-                it.name = bk_strpool_forward(it.name);
-                it.measure = bk_strpool_forward(it.measure);
-                it.source = bk_strpool_forward(it.source);
-            }
             it.line = bk_stream_file_line(res, k, it.line);
             to[i] = it;
         }
@@ -198,8 +193,11 @@ static int merge(shared *sh, const bk_stream_result *res, bk_file_stats *stats,
             p->shell.strings = NULL;
             if (rc != 0)
                 return -1;
+            bk_itemkeys_forward(p->shell.keys);
         }
         move_items(sh, res, k);
+        bk_itemkeys_absorb(ds->keys, p->shell.keys);
+        p->shell.keys = NULL;
     }
     stats->kind = BK_FILE_ITEMS;
     stats->parts = res->parts_used;
@@ -273,6 +271,8 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
         if (k > 0 && sh->shared_pool)
             p->shell.strings = ds->strings;
         else if (k > 0 && !(p->shell.strings = bk_strpool_new_forwarding()))
+            nomem = true;
+        if (k > 0 && !(p->shell.keys = bk_itemkeys_new()))
             nomem = true;
         p->st = (bk_load_state){.ds = k == 0 ? ds : &p->shell, .diags = &p->diags,
                                 .file = file, .have_header = true, .defer_encoding = true,

@@ -6,6 +6,8 @@
  */
 #include "loadrow.h"
 
+#include "itemkeys.h"
+
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,14 +226,10 @@ int bk_load_bad_field(const bk_row_ctx *r, size_t c, const char *what)
     return -1;
 }
 
-int bk_load_text(const bk_row_ctx *r, size_t c, bool required, const char **out)
+/* S[0..len) of column C interned, or the previous row's string of the column when equal. */
+static int intern_cached(bk_load_state *st, size_t c, const char *s, size_t len,
+                         const char **out)
 {
-    const char *s;
-    size_t len;
-    bk_load_field(r, c, &s, &len);
-    if (required && len == 0)
-        return bk_load_bad_field(r, c, "a value (it is required)");
-    bk_load_state *st = r->st;
     if (st->last_text[c] && st->last_len[c] == len && memcmp(st->last_text[c], s, len) == 0) {
         *out = st->last_text[c];
         return 0;
@@ -248,6 +246,29 @@ int bk_load_text(const bk_row_ctx *r, size_t c, bool required, const char **out)
     st->last_text[c] = *out;
     st->last_len[c] = len;
     return 0;
+}
+
+int bk_load_text(const bk_row_ctx *r, size_t c, bool required, const char **out)
+{
+    const char *s;
+    size_t len;
+    bk_load_field(r, c, &s, &len);
+    if (required && len == 0)
+        return bk_load_bad_field(r, c, "a value (it is required)");
+    return intern_cached(r->st, c, s, len, out);
+}
+
+/* The source's document interned and its line (bk_source_split says how it is split), so that
+ * the document is one string however many records cite it. */
+static int load_source(const bk_row_ctx *r, size_t c, const char **document, uint32_t *line)
+{
+    const char *s;
+    size_t len;
+    bk_load_field(r, c, &s, &len);
+    if (len == 0)
+        return bk_load_bad_field(r, c, "a value (it is required)");
+    bk_source_split(s, len, &len, line);
+    return intern_cached(r->st, c, s, len, document);
 }
 
 int bk_load_year(const bk_row_ctx *r, size_t c, int16_t *out)
@@ -427,45 +448,70 @@ static int reject_bytes(const bk_row_ctx *r)
     return -1;
 }
 
+/* The interned origin and label of a record, or the previous record's when they are equal. */
+static int intern_keys(bk_load_state *st, const bk_item_origin *origin,
+                       const bk_item_label *label, bk_item *it)
+{
+    const bk_item_origin *o = st->last_origin;
+    if (!o || o->unit != origin->unit || o->source_document != origin->source_document ||
+        o->year != origin->year || o->stage != origin->stage || o->file != origin->file)
+        o = bk_itemkeys_origin(st->ds->keys, origin);
+    const bk_item_label *l = bk_itemkeys_label(st->ds->keys, label);
+    if (!o || !l) {
+        st->fatal = true;
+        return -1;
+    }
+    st->last_origin = o;
+    it->origin = o;
+    it->label = l;
+    return 0;
+}
+
 static int load_item(const bk_row_ctx *r)
 {
-    bk_item it = {.file = r->st->file, .line = r->rec->line};
+    bk_item it = {.line = r->rec->line};
+    bk_item_origin origin = {.file = r->st->file};
+    bk_item_label label = {0};
     int bad = 0;
-    bad |= bk_load_text(r, I_UNIT, true, &it.unit);
-    bad |= bk_load_year(r, I_YEAR, &it.year);
-    bad |= bk_load_stage(r, I_STAGE, &it.stage);
-    bad |= bk_load_text(r, I_TABLE, true, &it.table);
-    bad |= bk_load_text(r, I_CODE, false, &it.code);
-    bad |= bk_load_text(r, I_NAME, false, &it.name);
-    bad |= bk_load_text(r, I_MEASURE, true, &it.measure);
-    bad |= bk_load_text(r, I_SOURCE, true, &it.source);
+    bad |= bk_load_text(r, I_UNIT, true, &origin.unit);
+    bad |= bk_load_year(r, I_YEAR, &origin.year);
+    bad |= bk_load_stage(r, I_STAGE, &origin.stage);
+    bad |= bk_load_text(r, I_TABLE, true, &label.table);
+    bad |= bk_load_text(r, I_CODE, false, &label.code);
+    bad |= bk_load_text(r, I_NAME, false, &label.name);
+    bad |= bk_load_text(r, I_MEASURE, true, &label.measure);
+    bad |= load_source(r, I_SOURCE, &origin.source_document, &it.source_line);
     if (bad)
         return -1;
-    if (!bk_vocab_table(it.table))
+    if (!bk_vocab_table(label.table))
         return bk_load_bad_field(r, I_TABLE, "a table id of docs/SCHEMA.md");
-    if (!bk_vocab_code_ok(it.code))
+    if (!bk_vocab_code_ok(label.code))
         return bk_load_bad_field(r, I_CODE, "a classification code, a row key or a scoped key");
-    if (!bk_vocab_measure(it.measure))
+    if (!bk_vocab_measure(label.measure))
         return bk_load_bad_field(r, I_MEASURE, "a measure of docs/SCHEMA.md");
-    if (!*it.code && !*it.name)
+    if (!*label.code && !*label.name)
         return bk_load_bad_field(r, I_NAME, "a name when the code is blank");
     const char *s;
     size_t len;
     bk_load_field(r, I_AMOUNT, &s, &len);
     bk_money_status ms = bk_money_parse(s, len, &it.amount);
     if (ms == BK_MONEY_OK)
-        it.has_amount = true;
+        label.has_amount = true;
     else if (ms == BK_MONEY_BLANK)
-        it.has_amount = false;
+        label.has_amount = false;
     else {
         char what[192];
         snprintf(what, sizeof what, "an amount in 万元 like 1332.44 or 1,332.44 (%s)",
                  bk_money_status_text(ms));
         return bk_load_bad_field(r, I_AMOUNT, what);
     }
-    bk_dataset *ds = r->st->ds;
-    if (bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
-        r->st->fatal = true;
+    if (!label.has_amount)
+        it.amount = 0;
+    bk_load_state *st = r->st;
+    bk_dataset *ds = st->ds;
+    if (intern_keys(st, &origin, &label, &it) != 0 ||
+        bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
+        st->fatal = true;
         return -1;
     }
     ds->items[ds->n_items++] = it;

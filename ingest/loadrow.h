@@ -61,6 +61,7 @@ typedef struct {
      * measure, and a compare is cheaper than a hash lookup. */
     const char *last_text[BK_LOAD_MAX_COLUMNS];
     size_t last_len[BK_LOAD_MAX_COLUMNS];
+    const bk_item_origin *last_origin; /* likewise the last item's origin, in ds->keys */
     bk_file_stats *stats;
 } bk_load_state;
 

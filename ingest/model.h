@@ -28,15 +28,67 @@
 
 typedef enum { BK_STAGE_BUDGET = 0, BK_STAGE_FINAL = 1 } bk_stage;
 
+/*
+ * A line item is 32 bytes: most of what it says is shared with its neighbours and kept once.
+ * Its origin (unit, year, stage, the CSV it came from, its source document) is the same for
+ * every record of one document, and its label (table, code, name, measure, whether an amount
+ * is disclosed) for every record of that row in every document; both are interned by the
+ * dataset (ingest/itemkeys.h). What is left per record is the amount and two line numbers. A
+ * source "document:line" (line without leading zeros) is kept as the document and the line;
+ * any other source, such as a derived figure's working, is the document with line 0. At 10M
+ * rows that is 32 bytes a row against 72 of pointers plus a pooled string of every source.
+ * Read the fields through the accessors below, never the keys' own layout.
+ */
 typedef struct {
-    const char *unit, *table, *code, *name, *measure, *source;
-    const char *file; /* the CSV the record came from, for messages */
-    uint32_t line;    /* its line there */
+    const char *unit;
+    const char *source_document; /* the source up to its final ":line", or the whole source */
+    const char *file;            /* the CSV the records came from, for messages */
     int16_t year;
-    uint8_t stage;      /* bk_stage */
-    bool has_amount;    /* false: the amount is blank, i.e. not disclosed */
-    bk_money amount;
+    uint8_t stage; /* bk_stage */
+} bk_item_origin;
+
+typedef struct {
+    const char *table, *code, *name, *measure;
+    bool has_amount; /* false: the amount is blank, i.e. not disclosed */
+} bk_item_label;
+
+typedef struct {
+    const bk_item_origin *origin;
+    const bk_item_label *label;
+    bk_money amount;      /* 0 when blank */
+    uint32_t line;        /* its line in the CSV */
+    uint32_t source_line; /* 0: the source is the origin's source_document alone */
 } bk_item;
+
+static inline const char *bk_item_unit(const bk_item *it) { return it->origin->unit; }
+static inline const char *bk_item_file(const bk_item *it) { return it->origin->file; }
+static inline int bk_item_year(const bk_item *it) { return it->origin->year; }
+static inline int bk_item_stage(const bk_item *it) { return it->origin->stage; }
+static inline const char *bk_item_table(const bk_item *it) { return it->label->table; }
+static inline const char *bk_item_code(const bk_item *it) { return it->label->code; }
+static inline const char *bk_item_name(const bk_item *it) { return it->label->name; }
+static inline const char *bk_item_measure(const bk_item *it) { return it->label->measure; }
+static inline bool bk_item_has_amount(const bk_item *it) { return it->label->has_amount; }
+/* The source's document part: the whole source when its line is 0. */
+static inline const char *bk_item_source_document(const bk_item *it)
+{
+    return it->origin->source_document;
+}
+
+/* Room for any source bk_item_source assembles: longer documents are kept whole. */
+#define BK_SOURCE_BUF 1024
+/* The record's source as the CSV wrote it: the interned text itself, or BUF holding
+ * "document:line". */
+const char *bk_item_source(const bk_item *it, char buf[BK_SOURCE_BUF]);
+/* How a source TEXT[0..len) is kept: its document is TEXT[0..*document_len) and its line
+ * *line, 0 when the whole text is the document. "document:line" is split where the line has 1
+ * to 9 digits and no leading zero and the document is not empty and fits BK_SOURCE_BUF with
+ * its line, so that the split prints back to the same text. */
+void bk_source_split(const char *text, size_t len, size_t *document_len, uint32_t *line);
+/* strlen of that text, without assembling it. */
+size_t bk_item_source_length(const bk_item *it);
+/* Whether A and B have the same source. */
+bool bk_items_same_source(const bk_item *a, const bk_item *b);
 
 typedef struct {
     const char *id, *name, *unit_code, *city, *county, *level, *kind;
@@ -111,6 +163,8 @@ typedef void (*bk_progress_fn)(const char *file, size_t rows, long long bytes_do
                                long long bytes_total, void *context);
 #define BK_PROGRESS_ROWS ((size_t)1 << 18)
 
+typedef struct bk_itemkeys bk_itemkeys;
+
 typedef struct {
     bk_progress_fn progress; /* NULL: none */
     void *progress_context;
@@ -123,6 +177,7 @@ typedef struct {
     size_t load_min_part;
     bool load_libcsv;
     bk_strpool *strings;
+    bk_itemkeys *keys; /* the items' origins and labels (ingest/itemkeys.h) */
     bk_item *items;
     size_t n_items, cap_items;
     bk_unit *units;

@@ -41,15 +41,23 @@ static inline int bk_load_compare(const bk_load_outcome *a, const bk_load_outcom
         return BK_LC_FAIL("%zu items against %zu", x->n_items, y->n_items);
     for (size_t i = 0; i < x->n_items; i++) {
         const bk_item *p = &x->items[i], *q = &y->items[i];
-        if (!bk_lc_string(x, p->unit, q->unit) || !bk_lc_string(x, p->table, q->table) ||
-            !bk_lc_string(x, p->code, q->code) || !bk_lc_string(x, p->name, q->name) ||
-            !bk_lc_string(x, p->measure, q->measure) || !bk_lc_string(x, p->source, q->source) ||
-            !bk_lc_string(x, p->file, q->file) || !bk_lc_string(y, q->unit, p->unit) ||
-            !bk_lc_string(y, q->table, p->table) || !bk_lc_string(y, q->code, p->code) ||
-            !bk_lc_string(y, q->name, p->name) || !bk_lc_string(y, q->measure, p->measure) ||
-            !bk_lc_string(y, q->source, p->source) || !bk_lc_string(y, q->file, p->file) ||
-            p->line != q->line || p->year != q->year || p->stage != q->stage ||
-            p->has_amount != q->has_amount || p->amount != q->amount)
+        if (!bk_lc_string(x, bk_item_unit(p), bk_item_unit(q)) ||
+            !bk_lc_string(x, bk_item_table(p), bk_item_table(q)) ||
+            !bk_lc_string(x, bk_item_code(p), bk_item_code(q)) ||
+            !bk_lc_string(x, bk_item_name(p), bk_item_name(q)) ||
+            !bk_lc_string(x, bk_item_measure(p), bk_item_measure(q)) ||
+            !bk_lc_string(x, bk_item_source_document(p), bk_item_source_document(q)) ||
+            !bk_lc_string(x, bk_item_file(p), bk_item_file(q)) ||
+            !bk_lc_string(y, bk_item_unit(q), bk_item_unit(p)) ||
+            !bk_lc_string(y, bk_item_table(q), bk_item_table(p)) ||
+            !bk_lc_string(y, bk_item_code(q), bk_item_code(p)) ||
+            !bk_lc_string(y, bk_item_name(q), bk_item_name(p)) ||
+            !bk_lc_string(y, bk_item_measure(q), bk_item_measure(p)) ||
+            !bk_lc_string(y, bk_item_source_document(q), bk_item_source_document(p)) ||
+            !bk_lc_string(y, bk_item_file(q), bk_item_file(p)) || p->line != q->line ||
+            p->source_line != q->source_line || bk_item_year(p) != bk_item_year(q) ||
+            bk_item_stage(p) != bk_item_stage(q) ||
+            bk_item_has_amount(p) != bk_item_has_amount(q) || p->amount != q->amount)
             return BK_LC_FAIL("item %zu differs (lines %u and %u)", i, p->line, q->line);
     }
     if (x->n_units != y->n_units || x->n_population != y->n_population ||

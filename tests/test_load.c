@@ -129,29 +129,31 @@ static void check_items(const bk_dataset *ds, const char *file)
     for (size_t i = 0; i < N_ELEMS(expected_items); i++) {
         const bk_item *it = &ds->items[i];
         const want_item *w = &expected_items[i];
-        assert_string_equal(it->unit, w->unit);
-        assert_string_equal(it->table, w->table);
-        assert_string_equal(it->code, w->code);
-        assert_string_equal(it->name, w->name);
-        assert_string_equal(it->measure, w->measure);
-        assert_string_equal(it->source, w->source);
-        assert_string_equal(it->file, file);
-        assert_int_equal(it->year, w->year);
-        assert_int_equal(it->stage, w->stage);
+        assert_string_equal(bk_item_unit(it), w->unit);
+        assert_string_equal(bk_item_table(it), w->table);
+        assert_string_equal(bk_item_code(it), w->code);
+        assert_string_equal(bk_item_name(it), w->name);
+        assert_string_equal(bk_item_measure(it), w->measure);
+        char source[BK_SOURCE_BUF];
+        assert_string_equal(bk_item_source(it, source), w->source);
+        assert_string_equal(bk_item_file(it), file);
+        assert_int_equal(bk_item_year(it), w->year);
+        assert_int_equal(bk_item_stage(it), w->stage);
         assert_int_equal(it->line, w->line);
-        assert_int_equal(it->has_amount, w->has_amount);
+        assert_int_equal(bk_item_has_amount(it), w->has_amount);
         if (w->has_amount)
             assert_true(it->amount == w->amount);
     }
     /* Interned: equal strings are one pointer, across records and across columns. */
-    assert_ptr_equal(ds->items[0].unit, ds->items[1].unit);
-    assert_ptr_equal(ds->items[0].unit, ds->items[2].unit);
-    assert_ptr_equal(ds->items[3].unit, ds->items[4].unit);
-    assert_ptr_not_equal(ds->items[0].unit, ds->items[3].unit);
-    assert_ptr_equal(ds->items[0].measure, ds->items[3].measure);
-    assert_ptr_equal(ds->items[0].measure, ds->items[2].code); /* "total" in two columns */
-    assert_ptr_equal(ds->items[0].file, ds->items[4].file);
-    assert_ptr_equal(ds->items[0].file, ds->files[0].file);
+    assert_ptr_equal(bk_item_unit(&ds->items[0]), bk_item_unit(&ds->items[1]));
+    assert_ptr_equal(bk_item_unit(&ds->items[0]), bk_item_unit(&ds->items[2]));
+    assert_ptr_equal(bk_item_unit(&ds->items[3]), bk_item_unit(&ds->items[4]));
+    assert_ptr_not_equal(bk_item_unit(&ds->items[0]), bk_item_unit(&ds->items[3]));
+    assert_ptr_equal(bk_item_measure(&ds->items[0]), bk_item_measure(&ds->items[3]));
+    assert_ptr_equal(bk_item_measure(&ds->items[0]),
+                     bk_item_code(&ds->items[2])); /* "total" in two columns */
+    assert_ptr_equal(bk_item_file(&ds->items[0]), bk_item_file(&ds->items[4]));
+    assert_ptr_equal(bk_item_file(&ds->items[0]), ds->files[0].file);
 }
 
 static void test_items_load(void **state)
@@ -515,7 +517,7 @@ static void test_row_error_after_multiline_record(void **state)
                                "datong-sasac,2023,budget,summary,gpb,x,total,bad,d:2\n"),
                      0);
     assert_int_equal(ds->n_items, 1);
-    assert_string_equal(ds->items[0].name, "two\nlines");
+    assert_string_equal(bk_item_name(&ds->items[0]), "two\nlines");
     assert_int_equal(ds->items[0].line, 2);
     assert_int_equal(diags.count, 1);
     assert_int_equal(diags.items[0].line, 5);
@@ -921,7 +923,7 @@ static void test_load_path_file(void **state)
     unlink(path);
     assert_int_equal(rc, 0);
     assert_int_equal(ds->n_items, 1);
-    assert_string_equal(ds->items[0].file, path);
+    assert_string_equal(bk_item_file(&ds->items[0]), path);
     assert_int_equal(diags.count, 1);
     assert_string_equal(diags.items[0].file, path);
     assert_int_equal(diags.items[0].line, 3);
@@ -971,7 +973,7 @@ static void test_load_directory(void **state)
     assert_int_equal(ds->files[1].kind, BK_FILE_UNITS);
     assert_int_equal(ds->n_items, 2);
     assert_int_equal(ds->n_units, 1);
-    assert_string_equal(ds->items[1].file, p_items);
+    assert_string_equal(bk_item_file(&ds->items[1]), p_items);
     assert_string_equal(ds->units[0].file, p_units);
     check_accounting(ds);
     bk_diag_list_release(&diags);

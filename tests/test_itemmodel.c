@@ -1,0 +1,194 @@
+/*
+ * test_itemmodel.c — the compact line item (ingest/model.h, ingest/itemkeys.h): a source is kept
+ * as document and line only where that prints back to the same text, records of one document
+ * share one origin and rows of one table share one label, and a file read in parallel parts
+ * leaves every string of them in the dataset's own pool.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+#include "../analytics/index.h"
+#include "../ingest/model.h"
+
+static const char HEADER[] = "unit,year,stage,table,code,name,measure,amount,source\n";
+
+/* A dataset of HEADER and ROWS, loaded with no error. */
+static bk_dataset *load_rows(const char *rows)
+{
+    size_t len = strlen(HEADER) + strlen(rows);
+    char *text = malloc(len + 1);
+    assert_non_null(text);
+    strcpy(text, HEADER);
+    strcat(text, rows);
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", text, len), 0);
+    assert_int_equal(diags.errors, 0);
+    bk_diag_list_release(&diags);
+    free(text);
+    return ds;
+}
+
+/* Each source as written, with the line it must be kept as (0: not split). */
+static const struct {
+    const char *source;
+    uint32_t line;
+} sources[] = {
+    {"a.txt:164", 164},
+    {"doc:12:34", 34},         /* split at the last colon */
+    {"x:123456789", 123456789}, /* nine digits */
+    {"x:1234567890", 0},        /* ten might not fit 32 bits: kept whole */
+    {"a:0", 0},                 /* "a:" and 0 would print "a:0", but line 0 means none */
+    {"a:007", 0},               /* "a:7" would not print back as written */
+    {":12", 0},                 /* no document */
+    {"plain", 0},
+    {"derived:5", 5},           /* still derived: see bk_item_is_derived */
+    {"derived: 16497.86 - (1421.25) from wanli.pdf:70", 70},
+};
+
+static void test_sources_print_back(void **state)
+{
+    (void)state;
+    char rows[4096] = "";
+    size_t n = sizeof sources / sizeof *sources;
+    for (size_t i = 0; i < n; i++) {
+        char row[256];
+        snprintf(row, sizeof row, "u,2023,budget,summary,total,合计,total,%zu.00,%s\n", i + 1,
+                 sources[i].source);
+        strcat(rows, row);
+    }
+    bk_dataset *ds = load_rows(rows);
+    assert_int_equal(ds->n_items, n);
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *it = &ds->items[i];
+        char buf[BK_SOURCE_BUF];
+        assert_string_equal(bk_item_source(it, buf), sources[i].source);
+        assert_int_equal(bk_item_source_length(it), strlen(sources[i].source));
+        assert_int_equal(it->source_line, sources[i].line);
+        assert_int_equal(bk_item_is_derived(it), strncmp(sources[i].source, "derived:", 8) == 0);
+    }
+    /* the document of the derived figure is the one it was computed from */
+    const char *doc;
+    size_t len;
+    bk_item_document(&ds->items[n - 1], &doc, &len);
+    assert_int_equal(len, strlen("wanli.pdf"));
+    assert_memory_equal(doc, "wanli.pdf", len);
+    bk_dataset_free(ds);
+}
+
+/* A document too long for bk_item_source's buffer is kept whole and read back whole. */
+static void test_long_document_kept_whole(void **state)
+{
+    (void)state;
+    char source[BK_SOURCE_BUF + 64];
+    memset(source, 'd', BK_SOURCE_BUF);
+    strcpy(source + BK_SOURCE_BUF, ".txt:42");
+    char row[BK_SOURCE_BUF + 160];
+    snprintf(row, sizeof row, "u,2023,budget,summary,total,合计,total,1.00,%s\n", source);
+    bk_dataset *ds = load_rows(row);
+    assert_int_equal(ds->n_items, 1);
+    char buf[BK_SOURCE_BUF];
+    assert_int_equal(ds->items[0].source_line, 0);
+    assert_string_equal(bk_item_source(&ds->items[0], buf), source);
+    assert_int_equal(bk_item_source_length(&ds->items[0]), strlen(source));
+    bk_dataset_free(ds);
+}
+
+static void test_origins_and_labels_shared(void **state)
+{
+    (void)state;
+    bk_dataset *ds = load_rows("u,2023,budget,summary,total,合计,total,10.00,u23.txt:5\n"
+                               "u,2023,budget,summary,gpb,一般公共预算,total,8.00,u23.txt:6\n"
+                               "u,2024,budget,summary,total,合计,total,12.00,u24.txt:5\n"
+                               "u,2024,budget,summary,gpb,一般公共预算,total,,u24.txt:6\n"
+                               "v,2024,budget,summary,total,合计,total,3.00,u24.txt:5\n");
+    assert_int_equal(ds->n_items, 5);
+    const bk_item *it = ds->items;
+    /* one document, one origin; another year or unit, another */
+    assert_ptr_equal(it[0].origin, it[1].origin);
+    assert_ptr_equal(it[2].origin, it[3].origin);
+    assert_ptr_not_equal(it[0].origin, it[2].origin);
+    assert_ptr_not_equal(it[2].origin, it[4].origin);
+    /* one row of a table, one label across documents and units; a blank amount is another */
+    assert_ptr_equal(it[0].label, it[2].label);
+    assert_ptr_equal(it[0].label, it[4].label);
+    assert_ptr_not_equal(it[1].label, it[3].label);
+    assert_true(bk_item_has_amount(&it[1]));
+    assert_false(bk_item_has_amount(&it[3]));
+    assert_int_equal(it[3].amount, 0);
+    assert_string_equal(bk_item_unit(&it[4]), "v");
+    assert_int_equal(bk_item_year(&it[4]), 2024);
+    assert_string_equal(bk_item_name(&it[3]), "一般公共预算");
+    /* the same source text is the same source, in any record */
+    assert_true(bk_items_same_source(&it[2], &it[4]));
+    assert_false(bk_items_same_source(&it[0], &it[2]));
+    assert_false(bk_items_same_source(&it[0], &it[1]));
+    bk_dataset_free(ds);
+}
+
+/* Read in parallel parts with pools of their own, every string an item reaches is the one the
+ * dataset's pool hands out: the parts' origins and labels were forwarded when merged. */
+static void test_parts_forwarded(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bk-itemmodel-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(HEADER, f);
+    enum { ROWS = 20000 };
+    for (int i = 0; i < ROWS; i++)
+        fprintf(f, "unit-%d,2023,budget,expenditure,%d,类%d,total,%d.00,doc-%d.txt:%d\n", i / 50,
+                201 + i % 7, i % 7, i, i / 50, i % 50 + 1);
+    fclose(f);
+    setenv("BK_LOAD_PART_POOLS", "1", 1);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    ds->load_threads = 4;
+    ds->load_min_part = 4096;
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(bk_dataset_load_path(ds, path, &diags), 0);
+    assert_int_equal(diags.errors, 0);
+    assert_true(ds->n_files == 1 && ds->files[0].parts > 1);
+    assert_int_equal(ds->n_items, ROWS);
+    for (size_t i = 0; i < ds->n_items; i++) {
+        const bk_item *it = &ds->items[i];
+        char want[64], buf[BK_SOURCE_BUF];
+        snprintf(want, sizeof want, "unit-%zu", i / 50);
+        assert_ptr_equal(bk_item_unit(it), bk_strpool_intern_cstr(ds->strings, want));
+        snprintf(want, sizeof want, "%zu", 201 + i % 7);
+        assert_ptr_equal(bk_item_code(it), bk_strpool_intern_cstr(ds->strings, want));
+        snprintf(want, sizeof want, "doc-%zu.txt", i / 50);
+        assert_ptr_equal(bk_item_source_document(it), bk_strpool_intern_cstr(ds->strings, want));
+        snprintf(want, sizeof want, "doc-%zu.txt:%zu", i / 50, i % 50 + 1);
+        assert_string_equal(bk_item_source(it, buf), want);
+        assert_int_equal(it->line, i + 2);
+    }
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+    unlink(path);
+    unsetenv("BK_LOAD_PART_POOLS");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sources_print_back),
+        cmocka_unit_test(test_long_document_kept_whole),
+        cmocka_unit_test(test_origins_and_labels_shared),
+        cmocka_unit_test(test_parts_forwarded),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
