@@ -1,6 +1,7 @@
 /* index.c — see index.h. */
 #include "index.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,31 +37,258 @@ static int cmp_items(const void *pa, const void *pb)
     return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* Whether A's unit-year-stage comes before B's (<0), is B's (0) or after it (>0). */
+static int cmp_origin(const bk_item *a, const bk_item *b)
+{
+    if (a->origin == b->origin)
+        return 0;
+    return cmp_key(a, bk_item_unit(b), bk_item_year(b), bk_item_stage(b), NULL, NULL, NULL);
+}
+
+/* ---- sorting by runs ---- */
+
+/* A label's place in the order of (table, code, measure): labels that differ only in name or
+ * in whether the amount is disclosed share one. */
+typedef struct {
+    const bk_item_label *label;
+    uint32_t rank;
+} label_slot;
+
+typedef struct {
+    label_slot *slots;
+    size_t nslots, nused;
+} label_ranks;
+
+static size_t hash_pointer(const void *p, size_t mask)
+{
+    uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ULL;
+    return (size_t)(h >> 32) & mask;
+}
+
+static label_slot *rank_slot(const label_ranks *r, const bk_item_label *label)
+{
+    size_t j = hash_pointer(label, r->nslots - 1);
+    while (r->slots[j].label && r->slots[j].label != label)
+        j = (j + 1) & (r->nslots - 1);
+    return &r->slots[j];
+}
+
+static int add_label(label_ranks *r, const bk_item_label *label)
+{
+    if ((r->nused + 1) * 2 > r->nslots) {
+        label_ranks grown = {bk_calloc(r->nslots * 2, sizeof *r->slots), r->nslots * 2, 0};
+        if (!grown.slots)
+            return -1;
+        for (size_t i = 0; i < r->nslots; i++)
+            if (r->slots[i].label)
+                *rank_slot(&grown, r->slots[i].label) = r->slots[i];
+        grown.nused = r->nused;
+        free(r->slots);
+        *r = grown;
+    }
+    label_slot *slot = rank_slot(r, label);
+    if (!slot->label) {
+        slot->label = label;
+        r->nused++;
+    }
+    return 0;
+}
+
+static int cmp_labels(const void *pa, const void *pb)
+{
+    const bk_item_label *a = *(const bk_item_label *const *)pa;
+    const bk_item_label *b = *(const bk_item_label *const *)pb;
+    int c = str_cmp(a->table, b->table);
+    if (c) return c;
+    if ((c = str_cmp(a->code, b->code))) return c;
+    return str_cmp(a->measure, b->measure);
+}
+
+/* Every label of DS with its rank; -1 if memory ran out. */
+static int rank_labels(const bk_dataset *ds, label_ranks *r)
+{
+    r->nslots = 1024;
+    r->nused = 0;
+    if (!(r->slots = bk_calloc(r->nslots, sizeof *r->slots)))
+        return -1;
+    const bk_item_label *last = NULL;
+    for (size_t i = 0; i < ds->n_items; i++)
+        if (ds->items[i].label != last && add_label(r, last = ds->items[i].label) != 0)
+            return -1;
+    const bk_item_label **order = bk_malloc((r->nused ? r->nused : 1) * sizeof *order);
+    if (!order)
+        return -1;
+    size_t n = 0;
+    for (size_t i = 0; i < r->nslots; i++)
+        if (r->slots[i].label)
+            order[n++] = r->slots[i].label;
+    qsort(order, n, sizeof *order, cmp_labels);
+    uint32_t rank = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && cmp_labels(&order[i - 1], &order[i]) != 0)
+            rank++;
+        rank_slot(r, order[i])->rank = rank;
+    }
+    free(order);
+    return 0;
+}
+
+typedef struct {
+    uint32_t rank, line;
+    const char *file;
+    const bk_item *item;
+} run_key;
+
+/* Within a unit-year-stage the index's order is (table, code, measure), file, line. */
+static int cmp_run_keys(const void *pa, const void *pb)
+{
+    const run_key *a = pa, *b = pb;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    int c = str_cmp(a->file, b->file);
+    if (c) return c;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/*
+ * Data come document by document, so the items of one unit-year-stage are mostly together and
+ * the unit-year-stages in order: then sorting each run on its own gives the order a sort of
+ * the whole would, since the runs' keys come first in it, and within a run a label's rank
+ * stands for three string comparisons. Returns 1 when the runs are not in order (the caller
+ * sorts the whole), 0 when sorted, -1 if memory ran out.
+ */
+static int sort_runs(bk_index *index, const bk_dataset *ds)
+{
+    for (size_t i = 1; i < ds->n_items; i++)
+        if (cmp_origin(&ds->items[i - 1], &ds->items[i]) > 0)
+            return 1;
+    label_ranks ranks;
+    run_key *keys = NULL;
+    size_t cap = 0;
+    int rc = rank_labels(ds, &ranks);
+    for (size_t start = 0, end; rc == 0 && start < index->count; start = end) {
+        for (end = start + 1; end < index->count; end++)
+            if (cmp_origin(index->items[start], index->items[end]) != 0)
+                break;
+        size_t n = end - start;
+        if (n > cap) {
+            run_key *grown = bk_realloc(keys, n * sizeof *keys);
+            if (!grown) {
+                rc = -1;
+                break;
+            }
+            keys = grown;
+            cap = n;
+        }
+        for (size_t i = 0; i < n; i++) {
+            const bk_item *it = index->items[start + i];
+            keys[i] = (run_key){rank_slot(&ranks, it->label)->rank, it->line, bk_item_file(it),
+                                it};
+        }
+        qsort(keys, n, sizeof *keys, cmp_run_keys);
+        for (size_t i = 0; i < n; i++)
+            index->items[start + i] = keys[i].item;
+    }
+    free(keys);
+    free(ranks.slots);
+    return rc;
+}
+
+/* ---- the directory of unit-year-stages ---- */
+
+static uint64_t hash_unit_year(const char *unit, int year, int stage)
+{
+    uint64_t h = 0xCBF29CE484222325ULL;
+    for (const unsigned char *p = (const unsigned char *)unit; *p; p++)
+        h = (h ^ *p) * 0x100000001B3ULL;
+    h = (h ^ ((uint64_t)(uint16_t)year << 1) ^ (uint64_t)stage) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+/* The slot of the run of (unit, year, stage), or the empty slot where it would go. */
+static size_t run_slot(const bk_index *index, const char *unit, int year, int stage)
+{
+    size_t mask = index->run_nslots - 1, j = hash_unit_year(unit, year, stage) & mask;
+    for (; index->run_slots[j]; j = (j + 1) & mask) {
+        const bk_item *it = index->items[index->run_starts[index->run_slots[j] - 1]];
+        if (bk_item_year(it) == year && bk_item_stage(it) == stage &&
+            str_cmp(bk_item_unit(it), unit) == 0)
+            break;
+    }
+    return j;
+}
+
+static int build_directory(bk_index *index)
+{
+    size_t runs = 0;
+    for (size_t i = 0; i < index->count; i++)
+        runs += i == 0 || cmp_origin(index->items[i - 1], index->items[i]) != 0;
+    index->run_starts = bk_malloc((runs + 1) * sizeof *index->run_starts);
+    index->run_nslots = 16;
+    while (index->run_nslots < runs * 2)
+        index->run_nslots *= 2;
+    index->run_slots = bk_calloc(index->run_nslots, sizeof *index->run_slots);
+    if (!index->run_starts || !index->run_slots)
+        return -1;
+    for (size_t i = 0; i < index->count; i++)
+        if (i == 0 || cmp_origin(index->items[i - 1], index->items[i]) != 0) {
+            const bk_item *it = index->items[i];
+            index->run_starts[index->n_runs] = i;
+            size_t j = run_slot(index, bk_item_unit(it), bk_item_year(it), bk_item_stage(it));
+            index->run_slots[j] = (uint32_t)++index->n_runs;
+        }
+    index->run_starts[index->n_runs] = index->count;
+    return 0;
+}
+
 int bk_index_build(bk_index *index, const bk_dataset *ds)
 {
-    index->count = 0;
+    memset(index, 0, sizeof *index);
+    if (ds->n_items >= UINT32_MAX)
+        return -1; /* the directory numbers runs in 32 bits */
     index->items = bk_malloc((ds->n_items ? ds->n_items : 1) * sizeof *index->items);
     if (!index->items)
         return -1;
     for (size_t i = 0; i < ds->n_items; i++)
         index->items[i] = &ds->items[i];
     index->count = ds->n_items;
-    qsort(index->items, index->count, sizeof *index->items, cmp_items);
+    int rc = sort_runs(index, ds);
+    if (rc == 1)
+        qsort(index->items, index->count, sizeof *index->items, cmp_items);
+    if (rc == -1 || build_directory(index) != 0) {
+        bk_index_release(index);
+        return -1;
+    }
     return 0;
 }
 
 void bk_index_release(bk_index *index)
 {
     free(index->items);
-    index->items = NULL;
-    index->count = 0;
+    free(index->run_starts);
+    free(index->run_slots);
+    memset(index, 0, sizeof *index);
 }
 
-/* First position whose key is >= the given (partial) key. */
+/* The range [*first, *first + return) of the unit-year-stage's records. */
+static size_t run_of(const bk_index *index, const char *unit, int year, int stage, size_t *first)
+{
+    *first = 0;
+    if (!index->n_runs)
+        return 0;
+    uint32_t k = index->run_slots[run_slot(index, unit, year, stage)];
+    if (!k)
+        return 0;
+    *first = index->run_starts[k - 1];
+    return index->run_starts[k] - *first;
+}
+
+/* First position whose key is >= the given (partial) key, within the unit-year-stage. */
 static size_t lower_bound(const bk_index *index, const char *unit, int year, int stage,
                           const char *table, const char *code, const char *measure)
 {
-    size_t lo = 0, hi = index->count;
+    size_t lo, hi = run_of(index, unit, year, stage, &lo);
+    hi += lo;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (cmp_key(index->items[mid], unit, year, stage, table, code, measure) < 0)
@@ -110,29 +338,17 @@ size_t bk_index_table(const bk_index *index, const char *unit, int year, int sta
 
 bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
 {
+    /* the directory's runs are the distinct unit-year-stages, in order */
     *count = 0;
-    bk_unit_year *out = NULL;
-    size_t cap = 0;
-    for (size_t i = 0; i < index->count; i++) {
-        const bk_item *it = index->items[i];
-        if (*count && strcmp(out[*count - 1].unit, bk_item_unit(it)) == 0 &&
-            out[*count - 1].year == bk_item_year(it) && out[*count - 1].stage == bk_item_stage(it))
-            continue;
-        if (*count == cap) {
-            size_t cap2 = cap ? cap * 2 : 16;
-            bk_unit_year *p = bk_realloc(out, cap2 * sizeof *p);
-            if (!p) {
-                free(out);
-                *count = 0;
-                return NULL;
-            }
-            out = p;
-            cap = cap2;
-        }
-        out[(*count)++] = (bk_unit_year){bk_item_unit(it), bk_item_year(it), bk_item_stage(it)};
+    bk_unit_year *out = bk_malloc((index->n_runs ? index->n_runs : 1) * sizeof *out);
+    if (!out)
+        return NULL;
+    for (size_t k = 0; k < index->n_runs; k++) {
+        const bk_item *it = index->items[index->run_starts[k]];
+        out[k] = (bk_unit_year){bk_item_unit(it), bk_item_year(it), bk_item_stage(it)};
     }
-    /* none: an empty array all the same, so that NULL says only that memory ran out */
-    return out ? out : bk_calloc(1, sizeof *out);
+    *count = index->n_runs;
+    return out;
 }
 
 int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)

@@ -2,8 +2,9 @@
  * index.h — finding figures in a loaded dataset.
  *
  * The index is a sorted array of pointers to the dataset's items, ordered by unit, year, stage,
- * table, code, measure and then by where they were read. Lookups are binary searches, and all
- * records of one unit-year-table are one contiguous range.
+ * table, code, measure and then by where they were read. A unit-year-stage is found through a
+ * hash of its key, a record within it by binary search, and all records of one unit-year-table
+ * are one contiguous range.
  *
  * Ownership: the index points into the dataset and must not outlive it; bk_index_free releases
  * only the index.
@@ -13,12 +14,19 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../ingest/model.h"
 
 typedef struct {
     const bk_item **items;
     size_t count;
+    /* The unit-year-stages: run k is items[run_starts[k] .. run_starts[k + 1]), found through
+     * an open-addressing set of run numbers + 1 (0: an empty slot). */
+    size_t *run_starts;
+    size_t n_runs;
+    uint32_t *run_slots;
+    size_t run_nslots;
 } bk_index;
 
 /* Builds the index over DS. Returns 0, or -1 if memory ran out. */

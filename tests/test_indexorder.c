@@ -1,0 +1,132 @@
+/*
+ * test_indexorder.c — the index's order and its directory of unit-year-stages
+ * (analytics/index.h): the same order whether the rows come document by document (each run
+ * sorted on its own) or shuffled (sorted whole), and lookups through the directory.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "testutil.h"
+
+#include "../analytics/index.h"
+
+static const char HEADER[] = "unit,year,stage,table,code,name,measure,amount,source\n";
+
+/* Document by document, each in the order a disclosure prints it (not the index's). */
+static const char *const BY_DOCUMENT[] = {
+    "a,2023,budget,summary,total,合计,total,10.00,a23.txt:1\n",
+    "a,2023,budget,expenditure,total,合计,total,10.00,a23.txt:2\n",
+    "a,2023,budget,expenditure,total,合计,basic,6.00,a23.txt:3\n",
+    "a,2023,budget,expenditure,201,一般公共服务支出,total,10.00,a23.txt:4\n",
+    "a,2024,budget,summary,total,合计,total,11.00,a24.txt:1\n",
+    "a,2024,budget,expenditure,total,合计,total,11.00,a24.txt:2\n",
+    "a,2024,final,summary,total,合计,total,12.00,a24f.txt:1\n",
+    "b,2023,budget,summary,total,合计,total,20.00,b23.txt:1\n",
+    "b,2023,budget,expenditure,201,一般公共服务支出,total,,b23.txt:2\n",
+    "b,2023,budget,expenditure,201,一般公共服务支出,total,20.00,b23.txt:3\n",
+};
+enum { ROWS = sizeof BY_DOCUMENT / sizeof *BY_DOCUMENT };
+
+/* The index's order, worked by hand from the rows above: unit, year, stage, then table
+ * ("expenditure" < "summary"), code ("201" < "total"), measure ("basic" < "total"), then
+ * the line read (b's two 201 rows differ only there). As sources. */
+static const char *const ORDER[ROWS] = {
+    "a23.txt:4", "a23.txt:3", "a23.txt:2", "a23.txt:1", "a24.txt:2",
+    "a24.txt:1", "a24f.txt:1", "b23.txt:2", "b23.txt:3", "b23.txt:1",
+};
+
+static bk_dataset *load_in(const int *order, bk_index *index)
+{
+    char text[4096];
+    strcpy(text, HEADER);
+    for (int i = 0; i < ROWS; i++)
+        strcat(text, BY_DOCUMENT[order[i]]);
+    return bk_test_items(text, index);
+}
+
+static void check_order(const bk_index *index)
+{
+    assert_int_equal(index->count, ROWS);
+    for (int i = 0; i < ROWS; i++) {
+        char buf[BK_SOURCE_BUF];
+        assert_string_equal(bk_item_source(index->items[i], buf), ORDER[i]);
+    }
+    /* one run per unit-year-stage, in order */
+    assert_int_equal(index->n_runs, 4);
+    size_t n;
+    bk_unit_year *uy = bk_index_unit_years(index, &n);
+    assert_non_null(uy);
+    assert_int_equal(n, 4);
+    assert_string_equal(uy[2].unit, "a");
+    assert_int_equal(uy[2].year, 2024);
+    assert_int_equal(uy[2].stage, BK_STAGE_FINAL);
+    assert_string_equal(uy[3].unit, "b");
+    free(uy);
+}
+
+static void test_document_order(void **state)
+{
+    (void)state;
+    static const int in_order[ROWS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    bk_index index;
+    bk_dataset *ds = load_in(in_order, &index);
+    check_order(&index);
+    bk_test_items_free(ds, &index);
+}
+
+static void test_shuffled(void **state)
+{
+    (void)state;
+    /* b before a and a's years apart: the runs are out of order, so the whole is sorted */
+    static const int shuffled[ROWS] = {8, 4, 0, 9, 6, 2, 7, 5, 3, 1};
+    bk_index index;
+    bk_dataset *ds = load_in(shuffled, &index);
+    check_order(&index);
+    bk_test_items_free(ds, &index);
+}
+
+static void test_lookups(void **state)
+{
+    (void)state;
+    static const int in_order[ROWS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    bk_index index;
+    bk_dataset *ds = load_in(in_order, &index);
+    char buf[BK_SOURCE_BUF];
+    /* the unit is compared by content: a string of the caller's own */
+    char unit[] = "b";
+    const bk_item *it =
+        bk_index_find(&index, unit, 2023, BK_STAGE_BUDGET, "expenditure", "201", "total");
+    assert_non_null(it);
+    assert_string_equal(bk_item_source(it, buf), "b23.txt:3"); /* the first with an amount */
+    it = bk_index_find(&index, "a", 2024, BK_STAGE_FINAL, "summary", "total", "total");
+    assert_non_null(it);
+    assert_string_equal(bk_item_source(it, buf), "a24f.txt:1");
+    assert_null(bk_index_find(&index, "a", 2025, BK_STAGE_BUDGET, "summary", "total", "total"));
+    assert_null(bk_index_find(&index, "c", 2023, BK_STAGE_BUDGET, "summary", "total", "total"));
+    assert_null(bk_index_find(&index, "a", 2024, BK_STAGE_BUDGET, "expenditure", "201", "total"));
+    size_t first, n = bk_index_table(&index, "a", 2023, BK_STAGE_BUDGET, "expenditure", &first);
+    assert_int_equal(n, 3);
+    assert_int_equal(first, 0);
+    n = bk_index_table(&index, "a", 2023, BK_STAGE_BUDGET, NULL, &first);
+    assert_int_equal(n, 4);
+    n = bk_index_table(&index, "b", 2024, BK_STAGE_BUDGET, NULL, &first);
+    assert_int_equal(n, 0);
+    bk_test_items_free(ds, &index);
+    /* an index of nothing finds nothing */
+    const bk_index nothing = {0};
+    assert_null(bk_index_find(&nothing, "a", 2023, BK_STAGE_BUDGET, "summary", "total", "total"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_document_order),
+        cmocka_unit_test(test_shuffled),
+        cmocka_unit_test(test_lookups),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
