@@ -150,27 +150,71 @@ static int cmp_run_keys(const void *pa, const void *pb)
     return a->line < b->line ? -1 : a->line > b->line;
 }
 
+/* A stretch of DS's items of one unit-year-stage. */
+typedef struct {
+    const bk_item *head;
+    size_t first, count;
+} run;
+
+static int cmp_runs(const void *pa, const void *pb)
+{
+    const run *a = pa, *b = pb;
+    int c = cmp_origin(a->head, b->head);
+    return c ? c : (a->first > b->first) - (a->first < b->first);
+}
+
+/* The items of INDEX[0..n) sorted, all of one unit-year-stage; KEYS has room for N. */
+static void sort_within(const bk_item **items, size_t n, const label_ranks *ranks, run_key *keys)
+{
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *it = items[i];
+        keys[i] = (run_key){rank_slot(ranks, it->label)->rank, it->line, bk_item_file(it), it};
+    }
+    qsort(keys, n, sizeof *keys, cmp_run_keys);
+    for (size_t i = 0; i < n; i++)
+        items[i] = keys[i].item;
+}
+
 /*
- * Data come document by document, so the items of one unit-year-stage are mostly together and
- * the unit-year-stages in order: then sorting each run on its own gives the order a sort of
- * the whole would, since the runs' keys come first in it, and within a run a label's rank
- * stands for three string comparisons. Returns 1 when the runs are not in order (the caller
- * sorts the whole), 0 when sorted, -1 if memory ran out.
+ * Data come document by document, so the items of one unit-year-stage mostly stand together.
+ * The index is then built from those runs: the runs sorted by their unit-year-stage, and each
+ * unit-year-stage's items (one run, or several from different files) sorted on their own, by
+ * label ranks that stand for three string comparisons each. That gives the order a sort of
+ * the whole would, in about n log 50 cheap comparisons instead of n log n string ones.
+ * Returns 1 when the items are too scattered for runs to pay (the caller sorts the whole),
+ * 0 when sorted, -1 if memory ran out.
  */
 static int sort_runs(bk_index *index, const bk_dataset *ds)
 {
-    for (size_t i = 1; i < ds->n_items; i++)
-        if (cmp_origin(&ds->items[i - 1], &ds->items[i]) > 0)
-            return 1;
-    label_ranks ranks;
+    size_t nruns = 0;
+    for (size_t i = 0; i < ds->n_items; i++)
+        nruns += i == 0 || cmp_origin(&ds->items[i - 1], &ds->items[i]) != 0;
+    if (nruns > ds->n_items / 4 + 1)
+        return 1;
+    run *runs = bk_malloc((nruns ? nruns : 1) * sizeof *runs);
+    label_ranks ranks = {0};
     run_key *keys = NULL;
     size_t cap = 0;
-    int rc = rank_labels(ds, &ranks);
-    for (size_t start = 0, end; rc == 0 && start < index->count; start = end) {
-        for (end = start + 1; end < index->count; end++)
-            if (cmp_origin(index->items[start], index->items[end]) != 0)
+    int rc = runs ? rank_labels(ds, &ranks) : -1;
+    if (rc == 0) {
+        size_t k = 0;
+        for (size_t i = 0; i < ds->n_items; i++) {
+            if (i == 0 || cmp_origin(&ds->items[i - 1], &ds->items[i]) != 0)
+                runs[k++] = (run){&ds->items[i], i, 0};
+            runs[k - 1].count++;
+        }
+        qsort(runs, nruns, sizeof *runs, cmp_runs);
+    }
+    size_t pos = 0;
+    for (size_t g = 0, end; rc == 0 && g < nruns; g = end) {
+        size_t n = 0;
+        for (end = g; end < nruns; end++) {
+            if (end > g && cmp_origin(runs[g].head, runs[end].head) != 0)
                 break;
-        size_t n = end - start;
+            for (size_t i = 0; i < runs[end].count; i++)
+                index->items[pos + n + i] = &ds->items[runs[end].first + i];
+            n += runs[end].count;
+        }
         if (n > cap) {
             run_key *grown = bk_realloc(keys, n * sizeof *keys);
             if (!grown) {
@@ -180,17 +224,12 @@ static int sort_runs(bk_index *index, const bk_dataset *ds)
             keys = grown;
             cap = n;
         }
-        for (size_t i = 0; i < n; i++) {
-            const bk_item *it = index->items[start + i];
-            keys[i] = (run_key){rank_slot(&ranks, it->label)->rank, it->line, bk_item_file(it),
-                                it};
-        }
-        qsort(keys, n, sizeof *keys, cmp_run_keys);
-        for (size_t i = 0; i < n; i++)
-            index->items[start + i] = keys[i].item;
+        sort_within(index->items + pos, n, &ranks, keys);
+        pos += n;
     }
     free(keys);
     free(ranks.slots);
+    free(runs);
     return rc;
 }
 

@@ -121,12 +121,61 @@ static void test_lookups(void **state)
     assert_null(bk_index_find(&nothing, "a", 2023, BK_STAGE_BUDGET, "summary", "total", "total"));
 }
 
+/* The index's order by a plain comparison of every key, for the larger case below. */
+static int reference_order(const void *pa, const void *pb)
+{
+    const bk_item *a = *(const bk_item *const *)pa, *b = *(const bk_item *const *)pb;
+    int c = strcmp(bk_item_unit(a), bk_item_unit(b));
+    if (!c) c = bk_item_year(a) - bk_item_year(b);
+    if (!c) c = bk_item_stage(a) - bk_item_stage(b);
+    if (!c) c = strcmp(bk_item_table(a), bk_item_table(b));
+    if (!c) c = strcmp(bk_item_code(a), bk_item_code(b));
+    if (!c) c = strcmp(bk_item_measure(a), bk_item_measure(b));
+    if (!c) c = strcmp(bk_item_file(a), bk_item_file(b));
+    return c ? c : (a->line > b->line) - (a->line < b->line);
+}
+
+/* Documents in descending unit order, and one unit's document in two stretches apart: few
+ * runs (so they are sorted as runs), out of order, one unit-year-stage in two of them. */
+static void test_runs_out_of_order(void **state)
+{
+    (void)state;
+    static const char *const codes[] = {"total", "201", "20101", "2010101", "208"};
+    static const char *const measures[] = {"total", "basic"};
+    char text[16384];
+    strcpy(text, HEADER);
+    const int units[] = {3, 1, 2, 0, 1}; /* u1 twice */
+    for (int u = 0; u < 5; u++)
+        for (int i = 0; i < 10; i++) {
+            char row[256];
+            int half = u == 4 ? 5 : 0; /* u1's second stretch: its rows 5..9 */
+            if (units[u] == 1 && ((u == 1 && i >= 5) || (u == 4 && i >= 5)))
+                continue;
+            snprintf(row, sizeof row, "u%d,2023,budget,expenditure,%s,名,%s,%d.00,u%d.txt:%d\n",
+                     units[u], codes[(i + half) / 2], measures[(i + half) % 2], i + 1, units[u],
+                     i + half + 1);
+            strcat(text, row);
+        }
+    bk_index index;
+    bk_dataset *ds = bk_test_items(text, &index);
+    assert_int_equal(index.count, 40);
+    const bk_item *expected[40];
+    for (size_t i = 0; i < ds->n_items; i++)
+        expected[i] = &ds->items[i];
+    qsort(expected, ds->n_items, sizeof *expected, reference_order);
+    for (size_t i = 0; i < index.count; i++)
+        assert_ptr_equal(index.items[i], expected[i]);
+    assert_int_equal(index.n_runs, 4);
+    bk_test_items_free(ds, &index);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_document_order),
         cmocka_unit_test(test_shuffled),
         cmocka_unit_test(test_lookups),
+        cmocka_unit_test(test_runs_out_of_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
