@@ -40,6 +40,14 @@ bool bk_utf8_valid(const char *text, size_t len, bool *non_ascii)
             i++;
             continue;
         }
+        /* a CJK character: three bytes led by E1..EC or EE..EF, whose second byte may be any
+         * continuation byte (E0 and ED restrict it, so they take the general path) */
+        if (i + 3 <= len && s[i] >= 0xE1 && s[i] <= 0xEF && s[i] != 0xED &&
+            (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+            wide = true;
+            i += 3;
+            continue;
+        }
         size_t n = bk_utf8_seq_len(s + i, len - i);
         if (n == 0) {
             if (non_ascii)

@@ -155,6 +155,18 @@ static const void *intern(keyset *k, const kind *kd, const void *key)
     return copy;
 }
 
+const bk_item_label *bk_itemkeys_find_label(const bk_itemkeys *keys, const bk_item_label *label)
+{
+    const keyset *k = &keys->labels;
+    if (!k->nslots)
+        return NULL;
+    size_t j = hash_label(label) & (k->nslots - 1);
+    for (; k->slots[j]; j = (j + 1) & (k->nslots - 1))
+        if (same_label(k->slots[j], label))
+            return k->slots[j];
+    return NULL;
+}
+
 const bk_item_origin *bk_itemkeys_origin(bk_itemkeys *keys, const bk_item_origin *origin)
 {
     /* padding copied by memcpy is never compared */

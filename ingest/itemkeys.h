@@ -23,6 +23,10 @@ void bk_itemkeys_free(bk_itemkeys *keys);
 const bk_item_origin *bk_itemkeys_origin(bk_itemkeys *keys, const bk_item_origin *origin);
 const bk_item_label *bk_itemkeys_label(bk_itemkeys *keys, const bk_item_label *label);
 
+/* The interned copy of *LABEL if there is one, else NULL: the loader checks a row's table,
+ * code and measure only when its label is new, since every label in the set passed. */
+const bk_item_label *bk_itemkeys_find_label(const bk_itemkeys *keys, const bk_item_label *label);
+
 /* After SRC's strings were absorbed into another pool (bk_strpool_absorb): every string of
  * SRC's records replaced by the pointer that pool hands out (bk_strpool_forward). */
 void bk_itemkeys_forward(bk_itemkeys *src);

@@ -448,15 +448,16 @@ static int reject_bytes(const bk_row_ctx *r)
     return -1;
 }
 
-/* The interned origin and label of a record, or the previous record's when they are equal. */
+/* The interned origin and label of a record (the previous record's origin when equal; KNOWN,
+ * when not NULL, is the label already interned). */
 static int intern_keys(bk_load_state *st, const bk_item_origin *origin,
-                       const bk_item_label *label, bk_item *it)
+                       const bk_item_label *label, const bk_item_label *known, bk_item *it)
 {
     const bk_item_origin *o = st->last_origin;
     if (!o || o->unit != origin->unit || o->source_document != origin->source_document ||
         o->year != origin->year || o->stage != origin->stage || o->file != origin->file)
         o = bk_itemkeys_origin(st->ds->keys, origin);
-    const bk_item_label *l = bk_itemkeys_label(st->ds->keys, label);
+    const bk_item_label *l = known ? known : bk_itemkeys_label(st->ds->keys, label);
     if (!o || !l) {
         st->fatal = true;
         return -1;
@@ -483,23 +484,27 @@ static int load_item(const bk_row_ctx *r)
     bad |= load_source(r, I_SOURCE, &origin.source_document, &it.source_line);
     if (bad)
         return -1;
-    if (!bk_vocab_table(label.table))
-        return bk_load_bad_field(r, I_TABLE, "a table id of docs/SCHEMA.md");
-    if (!bk_vocab_code_ok(label.code))
-        return bk_load_bad_field(r, I_CODE, "a classification code, a row key or a scoped key");
-    if (!bk_vocab_measure(label.measure))
-        return bk_load_bad_field(r, I_MEASURE, "a measure of docs/SCHEMA.md");
-    if (!*label.code && !*label.name)
-        return bk_load_bad_field(r, I_NAME, "a name when the code is blank");
     const char *s;
     size_t len;
     bk_load_field(r, I_AMOUNT, &s, &len);
     bk_money_status ms = bk_money_parse(s, len, &it.amount);
-    if (ms == BK_MONEY_OK)
-        label.has_amount = true;
-    else if (ms == BK_MONEY_BLANK)
-        label.has_amount = false;
-    else {
+    label.has_amount = ms == BK_MONEY_OK;
+    /* a label already interned came from a row that passed these checks */
+    const bk_item_label *known = NULL;
+    if (ms == BK_MONEY_OK || ms == BK_MONEY_BLANK)
+        known = bk_itemkeys_find_label(r->st->ds->keys, &label);
+    if (!known) {
+        if (!bk_vocab_table(label.table))
+            return bk_load_bad_field(r, I_TABLE, "a table id of docs/SCHEMA.md");
+        if (!bk_vocab_code_ok(label.code))
+            return bk_load_bad_field(r, I_CODE,
+                                     "a classification code, a row key or a scoped key");
+        if (!bk_vocab_measure(label.measure))
+            return bk_load_bad_field(r, I_MEASURE, "a measure of docs/SCHEMA.md");
+        if (!*label.code && !*label.name)
+            return bk_load_bad_field(r, I_NAME, "a name when the code is blank");
+    }
+    if (ms != BK_MONEY_OK && ms != BK_MONEY_BLANK) {
         char what[192];
         snprintf(what, sizeof what, "an amount in 万元 like 1332.44 or 1,332.44 (%s)",
                  bk_money_status_text(ms));
@@ -509,7 +514,7 @@ static int load_item(const bk_row_ctx *r)
         it.amount = 0;
     bk_load_state *st = r->st;
     bk_dataset *ds = st->ds;
-    if (intern_keys(st, &origin, &label, &it) != 0 ||
+    if (intern_keys(st, &origin, &label, known, &it) != 0 ||
         bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
         st->fatal = true;
         return -1;

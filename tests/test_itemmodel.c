@@ -182,6 +182,38 @@ static void test_parts_forwarded(void **state)
     unsetenv("BK_LOAD_PART_POOLS");
 }
 
+/* A label is checked once, when new: a rejected row's label must not be remembered, or the
+ * same bad row again would pass. */
+static void test_rejected_label_not_kept(void **state)
+{
+    (void)state;
+    static const char text[] = "unit,year,stage,table,code,name,measure,amount,source\n"
+                               "u,2023,budget,summary,total,合计,bogus,1.00,a.txt:1\n"
+                               "u,2023,budget,summary,total,合计,bogus,1.00,a.txt:2\n"
+                               "u,2023,budget,summary,total,合计,total,x,a.txt:3\n"
+                               "u,2023,budget,summary,total,合计,total,1.00,a.txt:4\n"
+                               "u,2023,budget,nosuch,total,合计,total,1.00,a.txt:5\n";
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", text, strlen(text)), 0);
+    assert_int_equal(ds->n_items, 1); /* only line 5 */
+    assert_int_equal(ds->items[0].line, 5);
+    assert_int_equal(diags.errors, 4);
+    /* lines 2 and 3 are rejected for their measure, line 4 for its amount, line 6 its table */
+    uint32_t lines[4] = {0};
+    for (size_t i = 0, k = 0; i < diags.count && k < 4; i++)
+        if (diags.items[i].severity == BK_SEV_ERROR)
+            lines[k++] = diags.items[i].line;
+    assert_int_equal(lines[0], 2);
+    assert_int_equal(lines[1], 3);
+    assert_int_equal(lines[2], 4);
+    assert_int_equal(lines[3], 6);
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_long_document_kept_whole),
         cmocka_unit_test(test_origins_and_labels_shared),
         cmocka_unit_test(test_parts_forwarded),
+        cmocka_unit_test(test_rejected_label_not_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
