@@ -35,7 +35,8 @@ void bk_result_free(bk_result *r)
     if (!r)
         return;
     for (size_t i = 0; i < r->nrows * r->ncols; i++)
-        free(r->cells[i].text);
+        if (r->cells[i].kind == BK_CELL_TEXT)
+            free(r->cells[i].text);
     if (r->columns)
         for (size_t i = 0; i < r->ncols; i++)
             free(r->columns[i]);
@@ -73,7 +74,8 @@ static bk_cell *cell_at(bk_result *r, size_t row, const char *column)
     if (col < 0 || row >= r->nrows)
         return NULL;
     bk_cell *c = &r->cells[row * r->ncols + (size_t)col];
-    free(c->text);
+    if (c->kind == BK_CELL_TEXT)
+        free(c->text);
     memset(c, 0, sizeof *c);
     return c;
 }
@@ -144,15 +146,16 @@ void bk_result_move_row(bk_result *r, size_t from, size_t to)
         return;
     if (to == (size_t)-1) {
         for (size_t j = 0; j < r->ncols; j++) {
-            free(src[j].text);
-            src[j].text = NULL;
-            src[j].kind = BK_CELL_BLANK;
+            if (src[j].kind == BK_CELL_TEXT)
+                free(src[j].text);
+            memset(&src[j], 0, sizeof src[j]);
         }
         return;
     }
     bk_cell *dst = &r->cells[to * r->ncols];
     for (size_t j = 0; j < r->ncols; j++)
-        free(dst[j].text);
+        if (dst[j].kind == BK_CELL_TEXT)
+            free(dst[j].text);
     memcpy(dst, src, r->ncols * sizeof *src);
     memset(src, 0, r->ncols * sizeof *src);
 }

@@ -20,12 +20,17 @@ typedef enum {
     BK_CELL_BLANK = 0, BK_CELL_TEXT, BK_CELL_MONEY, BK_CELL_INT, BK_CELL_REAL
 } bk_cell_kind;
 
+/* 16 bytes: a national summary holds millions of cells. Read only the member KIND names. */
 typedef struct {
     bk_cell_kind kind;
-    char *text;      /* BK_CELL_TEXT */
-    bk_money money;  /* BK_CELL_MONEY: fixed point, printed with `digits` decimals or canonical */
-    int64_t integer; /* BK_CELL_INT */
-    double real;     /* BK_CELL_REAL: a statistic (never money), printed with `digits` decimals */
+    union {
+        char *text;      /* BK_CELL_TEXT */
+        bk_money money;  /* BK_CELL_MONEY: fixed point, printed with `digits` decimals or
+                            canonical */
+        int64_t integer; /* BK_CELL_INT */
+        double real;     /* BK_CELL_REAL: a statistic (never money), printed with `digits`
+                            decimals */
+    };
 } bk_cell;
 
 typedef struct {
