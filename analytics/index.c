@@ -267,7 +267,8 @@ static int build_directory(bk_index *index)
     while (index->run_nslots < runs * 2)
         index->run_nslots *= 2;
     index->run_slots = bk_calloc(index->run_nslots, sizeof *index->run_slots);
-    if (!index->run_starts || !index->run_slots)
+    index->last = bk_calloc(1, sizeof *index->last);
+    if (!index->run_starts || !index->run_slots || !index->last)
         return -1;
     for (size_t i = 0; i < index->count; i++)
         if (i == 0 || cmp_origin(index->items[i - 1], index->items[i]) != 0) {
@@ -306,6 +307,7 @@ void bk_index_release(bk_index *index)
     free(index->items);
     free(index->run_starts);
     free(index->run_slots);
+    free(index->last);
     memset(index, 0, sizeof *index);
 }
 
@@ -315,11 +317,35 @@ static size_t run_of(const bk_index *index, const char *unit, int year, int stag
     *first = 0;
     if (!index->n_runs)
         return 0;
+    /* The analyses ask many things of one unit-year in a row, mostly with the index's own
+     * string: one comparison, by pointer first, instead of hashing the unit again. The
+     * remembered unit is the index's, so a caller's buffer that changes is never trusted. */
+    bk_index_last *last = index->last;
+    if (last && last->unit && last->year == year && last->stage == stage &&
+        str_cmp(last->unit, unit) == 0) {
+        *first = last->first;
+        return last->count;
+    }
     uint32_t k = index->run_slots[run_slot(index, unit, year, stage)];
     if (!k)
         return 0;
     *first = index->run_starts[k - 1];
-    return index->run_starts[k] - *first;
+    size_t count = index->run_starts[k] - *first;
+    if (last)
+        *last = (bk_index_last){bk_item_unit(index->items[*first]), year, stage, *first, count};
+    return count;
+}
+
+/* Within one unit-year-stage: the rest of cmp_key. */
+static int cmp_in_run(const bk_item *a, const char *table, const char *code, const char *measure)
+{
+    int c;
+    if (!table) return 0;
+    if ((c = str_cmp(bk_item_table(a), table))) return c;
+    if (!code) return 0;
+    if ((c = str_cmp(bk_item_code(a), code))) return c;
+    if (!measure) return 0;
+    return str_cmp(bk_item_measure(a), measure);
 }
 
 /* First position whose key is >= the given (partial) key, within the unit-year-stage. */
@@ -330,7 +356,7 @@ static size_t lower_bound(const bk_index *index, const char *unit, int year, int
     hi += lo;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_key(index->items[mid], unit, year, stage, table, code, measure) < 0)
+        if (cmp_in_run(index->items[mid], table, code, measure) < 0)
             lo = mid + 1;
         else
             hi = mid;

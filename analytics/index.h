@@ -7,7 +7,8 @@
  * are one contiguous range.
  *
  * Ownership: the index points into the dataset and must not outlive it; bk_index_free releases
- * only the index.
+ * only the index. Lookups remember the last unit-year-stage asked for, so one index must not
+ * be searched by two threads at once.
  */
 #ifndef BK_INDEX_H
 #define BK_INDEX_H
@@ -18,6 +19,13 @@
 
 #include "../ingest/model.h"
 
+/* The last unit-year-stage found (its unit the index's own string). */
+typedef struct {
+    const char *unit;
+    int year, stage;
+    size_t first, count;
+} bk_index_last;
+
 typedef struct {
     const bk_item **items;
     size_t count;
@@ -27,6 +35,7 @@ typedef struct {
     size_t n_runs;
     uint32_t *run_slots;
     size_t run_nslots;
+    bk_index_last *last; /* written by lookups: an index serves one thread at a time */
 } bk_index;
 
 /* Builds the index over DS. Returns 0, or -1 if memory ran out. */

@@ -115,6 +115,18 @@ static void test_lookups(void **state)
     assert_int_equal(n, 4);
     n = bk_index_table(&index, "b", 2024, BK_STAGE_BUDGET, NULL, &first);
     assert_int_equal(n, 0);
+    /* the last unit-year found is remembered, but never by the caller's buffer: the same
+     * buffer holding another unit finds the other unit */
+    char reused[8] = "a";
+    it = bk_index_find(&index, reused, 2023, BK_STAGE_BUDGET, "summary", "total", "total");
+    assert_non_null(it);
+    assert_string_equal(bk_item_source(it, buf), "a23.txt:1");
+    strcpy(reused, "b");
+    it = bk_index_find(&index, reused, 2023, BK_STAGE_BUDGET, "summary", "total", "total");
+    assert_non_null(it);
+    assert_string_equal(bk_item_source(it, buf), "b23.txt:1");
+    strcpy(reused, "c");
+    assert_null(bk_index_find(&index, reused, 2023, BK_STAGE_BUDGET, "summary", "total", "total"));
     bk_test_items_free(ds, &index);
     /* an index of nothing finds nothing */
     const bk_index nothing = {0};
