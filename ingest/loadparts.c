@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "itemkeys.h"
+#include "loadguess.h"
 #include "loadrow.h"
 #include "stream.h"
 
@@ -114,6 +115,7 @@ static void reset_part(void *vpart)
     p->st.saw_utf8 = p->st.unusual = p->st.fatal = false;
     memset(p->st.last_text, 0, sizeof p->st.last_text);
     p->st.last_origin = NULL;
+    bk_load_forget_guesses(&p->st);
 }
 
 static void release_parts(shared *sh)
@@ -122,6 +124,7 @@ static void release_parts(shared *sh)
         part *p = &sh->parts[k];
         bk_diag_list_release(&p->diags);
         free(p->shell.items);
+        free(p->st.next_label);
         bk_itemkeys_free(p->shell.keys);
         if (!sh->shared_pool)
             bk_strpool_free(p->shell.strings);
@@ -278,6 +281,8 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
                                 .file = file, .have_header = true, .defer_encoding = true,
                                 .stats = &p->stats,
                                 .pool_lock = lock ? &sh->pool_lock : NULL};
+        /* without room for guesses the part reads every row in full */
+        p->st.next_label = bk_calloc(BK_LOAD_GUESSES, sizeof *p->st.next_label);
         ctx[k] = p;
     }
     int rc = -1;

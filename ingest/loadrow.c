@@ -7,6 +7,8 @@
 #include "loadrow.h"
 
 #include "itemkeys.h"
+#include "loadbytes.h"
+#include "loadguess.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -16,9 +18,6 @@
 #include "encoding.h"
 #include "vocab.h"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 /* ---- file kinds and their columns ---- */
 
@@ -317,137 +316,6 @@ int bk_load_count(const bk_row_ctx *r, size_t c, int64_t *out)
     return 0;
 }
 
-/* TEXT with every byte outside printable ASCII as \xNN, at most MAX bytes shown, "..." after
- * a cut: how text in an unknown encoding is quoted. OUT holds MAX*4+8 bytes. */
-static void hex_excerpt(const char *text, size_t len, size_t max, char *out)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < len && i < max; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c >= 0x20 && c < 0x7F)
-            out[o++] = (char)c;
-        else
-            o += (size_t)snprintf(out + o, 5, "\\x%02X", c);
-    }
-    if (len > max) {
-        memcpy(out + o, "...", 3);
-        o += 3;
-    }
-    out[o] = '\0';
-}
-
-/* The OR of F[0..len)'s bytes (bit 7: not ASCII); *LOW set when one is below 0x20 or DEL. */
-static unsigned char scan_bytes(const unsigned char *f, size_t len, unsigned char *low)
-{
-    unsigned char high = 0, lo = 0;
-    size_t k = 0;
-#if defined(__SSE2__)
-    /* 16 bytes at a time: this scan sees every byte the loader keeps. */
-    const __m128i c1f = _mm_set1_epi8(0x1F), del = _mm_set1_epi8(0x7F);
-    __m128i any_low = _mm_setzero_si128(), any_high = _mm_setzero_si128();
-    for (; k + 16 <= len; k += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(f + k));
-        any_high = _mm_or_si128(any_high, v);
-        any_low = _mm_or_si128(any_low, _mm_cmpeq_epi8(_mm_min_epu8(v, c1f), v));
-        any_low = _mm_or_si128(any_low, _mm_cmpeq_epi8(v, del));
-    }
-    if (_mm_movemask_epi8(any_high))
-        high = 0x80;
-    if (_mm_movemask_epi8(any_low))
-        lo = 1;
-#endif
-    for (; k < len; k++) {
-        high |= f[k];
-        lo |= (unsigned char)((f[k] < 0x20) | (f[k] == 0x7F));
-    }
-    *low |= lo;
-    return high;
-}
-
-/*
- * Rejects a row holding a NUL byte, a control character or text that is not UTF-8. Bytes that
- * are not UTF-8 but decode as GB18030, in a file that has shown no UTF-8 beyond ASCII so far,
- * mark the file as GB18030: one message then covers it (see bk_load_state). In a file that has
- * shown UTF-8, they are damage and only the row is rejected.
- */
-static int reject_bytes(const bk_row_ctx *r)
-{
-    bk_load_state *st = r->st;
-    char ex[BK_EXCERPT_BUF];
-    /* One pass over the row says which checks can find anything: most rows hold no byte
-     * below 0x20 nor DEL, and most fields are ASCII, which is valid UTF-8. */
-    unsigned char high = 0, low = 0;
-    uint64_t ascii_fields = 0; /* bit i: field i (of the first 64) is ASCII */
-    for (size_t i = 0; i < r->rec->count; i++) {
-        const unsigned char *f = (const unsigned char *)r->rec->fields[i];
-        size_t len = r->rec->lengths[i];
-        unsigned char field_high = scan_bytes(f, len, &low);
-        high |= field_high;
-        if (i < 64 && !(field_high & 0x80))
-            ascii_fields |= (uint64_t)1 << i;
-    }
-    if (!low && !(high & 0x80))
-        return 0;
-    for (size_t i = 0; low && i < r->rec->count; i++) {
-        const char *f = r->rec->fields[i];
-        size_t len = r->rec->lengths[i];
-        if (memchr(f, '\0', len)) {
-            bk_diag_add(st->diags, BK_SEV_ERROR, st->file, r->rec->line, (uint32_t)i + 1,
-                        "field '%s' contains a NUL byte",
-                        bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
-            return -1;
-        }
-    }
-    /* C0 controls and DEL have no place in budget text and could drive a terminal that shows
-     * the output; tab and line breaks (a quoted cell spanning lines) are text. */
-    for (size_t i = 0; low && i < r->rec->count; i++) {
-        const unsigned char *f = (const unsigned char *)r->rec->fields[i];
-        size_t len = r->rec->lengths[i];
-        for (size_t k = 0; k < len; k++)
-            if ((f[k] < 0x20 && f[k] != '\t' && f[k] != '\n' && f[k] != '\r') || f[k] == 0x7F) {
-                bk_diag_add(st->diags, BK_SEV_ERROR, st->file, r->rec->line, (uint32_t)i + 1,
-                            "field '%s' contains the control character U+%04X",
-                            bk_diag_excerpt((const char *)f, len, BK_EXCERPT_MAX, ex), f[k]);
-                return -1;
-            }
-    }
-    size_t bad = r->rec->count;
-    bool row_utf8 = false;
-    for (size_t i = 0; i < r->rec->count; i++) {
-        bool non_ascii = false;
-        if (i < 64 && (ascii_fields >> i & 1))
-            continue; /* ASCII is UTF-8, and not beyond ASCII */
-        if (!bk_utf8_valid(r->rec->fields[i], r->rec->lengths[i], &non_ascii)) {
-            if (bad == r->rec->count)
-                bad = i;
-        } else if (non_ascii) {
-            row_utf8 = true;
-        }
-    }
-    if (bad == r->rec->count) {
-        st->saw_utf8 |= row_utf8;
-        return 0;
-    }
-    const char *f = r->rec->fields[bad];
-    size_t len = r->rec->lengths[bad];
-    char decoded[BK_EXCERPT_BUF];
-    if (!st->saw_utf8 && !row_utf8 && bk_gb18030_decodes(f, len, decoded, sizeof decoded)) {
-        if (st->defer_encoding) {
-            st->unusual = true; /* GB18030 or damage: the rows before this one decide */
-            return -1;
-        }
-        /* reported once for the file, when its rows have been counted */
-        st->gb_line = r->rec->line;
-        st->gb_column = (uint32_t)bad + 1;
-        hex_excerpt(f, len, 12, st->gb_raw);
-        bk_diag_excerpt(decoded, strlen(decoded), 24, st->gb_decoded);
-        return -1;
-    }
-    bk_diag_add(st->diags, BK_SEV_ERROR, st->file, r->rec->line, (uint32_t)bad + 1,
-                "field '%s' is not valid UTF-8", bk_diag_excerpt(f, len, BK_EXCERPT_MAX, ex));
-    return -1;
-}
-
 /* The interned origin and label of a record (the previous record's origin when equal; KNOWN,
  * when not NULL, is the label already interned). */
 static int intern_keys(bk_load_state *st, const bk_item_origin *origin,
@@ -477,10 +345,17 @@ static int load_item(const bk_row_ctx *r)
     bad |= bk_load_text(r, I_UNIT, true, &origin.unit);
     bad |= bk_load_year(r, I_YEAR, &origin.year);
     bad |= bk_load_stage(r, I_STAGE, &origin.stage);
-    bad |= bk_load_text(r, I_TABLE, true, &label.table);
-    bad |= bk_load_text(r, I_CODE, false, &label.code);
-    bad |= bk_load_text(r, I_NAME, false, &label.name);
-    bad |= bk_load_text(r, I_MEASURE, true, &label.measure);
+    if (r->guess) { /* the four fields are the guessed label's strings (ingest/loadguess.h) */
+        label.table = r->guess->table;
+        label.code = r->guess->code;
+        label.name = r->guess->name;
+        label.measure = r->guess->measure;
+    } else {
+        bad |= bk_load_text(r, I_TABLE, true, &label.table);
+        bad |= bk_load_text(r, I_CODE, false, &label.code);
+        bad |= bk_load_text(r, I_NAME, false, &label.name);
+        bad |= bk_load_text(r, I_MEASURE, true, &label.measure);
+    }
     bad |= load_source(r, I_SOURCE, &origin.source_document, &it.source_line);
     if (bad)
         return -1;
@@ -492,7 +367,9 @@ static int load_item(const bk_row_ctx *r)
     /* a label already interned came from a row that passed these checks */
     const bk_item_label *known = NULL;
     if (ms == BK_MONEY_OK || ms == BK_MONEY_BLANK)
-        known = bk_itemkeys_find_label(r->st->ds->keys, &label);
+        known = r->guess && r->guess->has_amount == label.has_amount
+                    ? r->guess
+                    : bk_itemkeys_find_label(r->st->ds->keys, &label);
     if (!known) {
         if (!bk_vocab_table(label.table))
             return bk_load_bad_field(r, I_TABLE, "a table id of docs/SCHEMA.md");
@@ -520,6 +397,7 @@ static int load_item(const bk_row_ctx *r)
         return -1;
     }
     ds->items[ds->n_items++] = it;
+    bk_load_remember_label(st, it.label);
     return 0;
 }
 /* A row with more or fewer fields than the header: names where it goes wrong. */
@@ -564,7 +442,9 @@ int bk_load_reserve(void **array, size_t *cap, size_t count, size_t elem)
 int bk_load_row(bk_load_state *st, const bk_csv_record *rec)
 {
     st->stats->rows_read++;
-    bk_row_ctx r = {st, rec};
+    bk_row_ctx r = {st, rec, 0, NULL};
+    if (st->spec->kind == BK_FILE_ITEMS && rec->count == st->ncolumns && !st->gb_line)
+        bk_load_guess(&r);
     int rc;
     if (st->gb_line) {
         rc = -1; /* counted in the file's encoding message */
@@ -572,7 +452,7 @@ int bk_load_row(bk_load_state *st, const bk_csv_record *rec)
     } else if (rec->count != st->ncolumns) {
         report_ragged(st, rec);
         rc = -1;
-    } else if ((rc = reject_bytes(&r)) == 0) {
+    } else if ((rc = bk_load_reject_bytes(&r)) == 0) {
         switch (st->spec->kind) {
         case BK_FILE_ITEMS: rc = load_item(&r); break;
         case BK_FILE_UNITS: rc = bk_load_unit(&r); break;

@@ -29,7 +29,7 @@ typedef struct {
     const char *const *columns; /* every column, all required */
 } bk_kind_spec;
 
-enum { BK_LOAD_MAX_COLUMNS = 24 };
+enum { BK_LOAD_MAX_COLUMNS = 24, BK_LOAD_GUESSES = 1 << 16 };
 
 typedef struct {
     bk_dataset *ds;
@@ -62,12 +62,21 @@ typedef struct {
     const char *last_text[BK_LOAD_MAX_COLUMNS];
     size_t last_len[BK_LOAD_MAX_COLUMNS];
     const bk_item_origin *last_origin; /* likewise the last item's origin, in ds->keys */
+    /* The label of the last item accepted, and after each label the one that followed it last
+     * (indexed by a hash of it): tables repeat their rows' order from document to document,
+     * so the next row's label is mostly known before it is read (ingest/loadguess.h). */
+    const bk_item_label *last_label;
+    const bk_item_label **next_label; /* BK_LOAD_GUESSES of them; NULL: no guesses */
     bk_file_stats *stats;
 } bk_load_state;
 
 typedef struct {
     bk_load_state *st;
     const bk_csv_record *rec;
+    /* Of an items row: bit i set when field i holds a string already accepted in this state
+     * (its bytes need no check), and the label guessed for the row when its four fields are. */
+    uint64_t known_fields;
+    const bk_item_label *guess;
 } bk_row_ctx;
 
 /* Column indexes within each kind's column list. */

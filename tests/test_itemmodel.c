@@ -18,6 +18,13 @@
 #include "../analytics/index.h"
 #include "../ingest/model.h"
 
+static bk_money money_of(const char *text)
+{
+    bk_money m;
+    assert_int_equal(bk_money_parse(text, strlen(text), &m), BK_MONEY_OK);
+    return m;
+}
+
 static const char HEADER[] = "unit,year,stage,table,code,name,measure,amount,source\n";
 
 /* A dataset of HEADER and ROWS, loaded with no error. */
@@ -214,6 +221,50 @@ static void test_rejected_label_not_kept(void **state)
     bk_dataset_free(ds);
 }
 
+/* The fast reader guesses each row's label from the rows before (ingest/loadguess.h): a row
+ * that differs from the guess in one byte of its name, or only in whether its amount is
+ * disclosed, must keep what it says. */
+static void test_guesses_never_override(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/bk-itemguess-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(HEADER, f);
+    enum { DOCS = 400, ODD = 300 }; /* ODD's third row has another name, the next's no amount */
+    for (int d = 0; d < DOCS; d++) {
+        fprintf(f, "u%d,2023,budget,expenditure,total,合计,total,10.00,d%d.txt:1\n", d, d);
+        fprintf(f, "u%d,2023,budget,expenditure,201,一般公共服务支出,total,6.00,d%d.txt:2\n", d, d);
+        fprintf(f, "u%d,2023,budget,expenditure,208,%s,total,%s,d%d.txt:3\n", d,
+                d == ODD ? "社会保障和就业支" : "社会保障和就业支出", d == ODD + 1 ? "" : "4.00", d);
+        fprintf(f, "u%d,2023,budget,expenditure,20801,行政事业单位养老支出,total,4.00,d%d.txt:4\n",
+                d, d);
+    }
+    fclose(f);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    ds->load_threads = 2;
+    ds->load_min_part = 4096;
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(bk_dataset_load_path(ds, path, &diags), 0);
+    assert_int_equal(diags.errors, 0);
+    assert_true(ds->files[0].parts > 1); /* read by the fast reader, which guesses */
+    assert_int_equal(ds->n_items, DOCS * 4);
+    for (int d = 0; d < DOCS; d++) {
+        const bk_item *third = &ds->items[d * 4 + 2];
+        assert_string_equal(bk_item_name(third), d == ODD ? "社会保障和就业支" : "社会保障和就业支出");
+        assert_int_equal(bk_item_has_amount(third), d != ODD + 1);
+        assert_int_equal(third->amount, d == ODD + 1 ? 0 : money_of("4.00"));
+        assert_string_equal(bk_item_name(&ds->items[d * 4 + 3]), "行政事业单位养老支出");
+    }
+    bk_diag_list_release(&diags);
+    bk_dataset_free(ds);
+    unlink(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_origins_and_labels_shared),
         cmocka_unit_test(test_parts_forwarded),
         cmocka_unit_test(test_rejected_label_not_kept),
+        cmocka_unit_test(test_guesses_never_override),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
