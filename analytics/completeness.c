@@ -78,15 +78,18 @@ static int cmp_candidates(const void *pa, const void *pb)
                          b->uy.stage);
 }
 
-/* The document a record was read from: its source up to the last ':' ("doc.txt:12"). */
-static size_t doc_len(const char *source)
+/* The length of the document a record was read from: its source up to the last ':'
+ * ("doc.txt:12"), which the model keeps apart when it is a line number. */
+static size_t doc_len(const bk_item *it)
 {
-    const char *colon = strrchr(source, ':');
-    return colon ? (size_t)(colon - source) : strlen(source);
+    const char *document = bk_item_source_document(it);
+    const char *colon = it->source_line ? NULL : strrchr(document, ':');
+    return colon ? (size_t)(colon - document) : strlen(document);
 }
 
 typedef struct {
     const char *unit, *source;
+    size_t source_len; /* the document: source[0..source_len) */
     int year;
 } final_doc;
 
@@ -98,7 +101,7 @@ static int cmp_final_doc(const void *pa, const void *pb)
         return c;
     if (a->year != b->year)
         return a->year < b->year ? -1 : 1;
-    size_t la = doc_len(a->source), lb = doc_len(b->source);
+    size_t la = a->source_len, lb = b->source_len;
     c = strncmp(a->source, b->source, la < lb ? la : lb);
     return c ? c : (la > lb) - (la < lb);
 }
@@ -113,7 +116,8 @@ static bool from_final_account(const bk_item *it, const final_doc *finals, size_
 {
     if (bk_item_stage(it) != BK_STAGE_BUDGET || n == 0)
         return false;
-    final_doc key = {bk_item_unit(it), bk_item_source_document(it), bk_item_year(it)};
+    final_doc key = {bk_item_unit(it), bk_item_source_document(it), doc_len(it),
+                     bk_item_year(it)};
     return bsearch(&key, finals, n, sizeof *finals, cmp_final_doc) != NULL;
 }
 
@@ -142,22 +146,40 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
         free(c);
         return -1;
     }
+    /* Records of one origin with a source line share unit, year and document: each such
+     * origin is looked at once in a row (it may come again after another, so duplicates are
+     * dropped after the sort). A source without a line is its own. */
     size_t nf = 0;
+    const bk_item_origin *seen = NULL;
     for (size_t i = 0; i < index->count; i++) {
         const bk_item *it = index->items[i];
+        if (it->source_line && it->origin == seen)
+            continue;
+        seen = it->source_line ? it->origin : NULL;
         if (bk_item_stage(it) == BK_STAGE_FINAL && !is_derived(it))
             finals[nf++] = (final_doc){bk_item_unit(it), bk_item_source_document(it),
-                                        bk_item_year(it)};
+                                        doc_len(it), bk_item_year(it)};
     }
     qsort(finals, nf, sizeof *finals, cmp_final_doc);
+    size_t unique = 0;
+    for (size_t i = 0; i < nf; i++)
+        if (unique == 0 || cmp_final_doc(&finals[unique - 1], &finals[i]) != 0)
+            finals[unique++] = finals[i];
+    nf = unique;
     size_t n = 0;
+    seen = NULL;
+    bool seen_read = false; /* whether a record of origin SEEN counts as read */
     for (size_t i = 0; i < index->count; i++) {
         const bk_item *it = index->items[i];
         if (n == 0 || cmp_unit_year(c[n - 1].uy.unit, c[n - 1].uy.year, c[n - 1].uy.stage,
                                     bk_item_unit(it), bk_item_year(it), bk_item_stage(it)) != 0)
             c[n++] =
                 (candidate){{bk_item_unit(it), bk_item_year(it), bk_item_stage(it)}, false, false};
-        if (!is_derived(it) && !from_final_account(it, finals, nf))
+        if (!it->source_line || it->origin != seen) {
+            seen = it->source_line ? it->origin : NULL;
+            seen_read = !is_derived(it) && !from_final_account(it, finals, nf);
+        }
+        if (seen_read)
             c[n - 1].read = true;
     }
     free(finals);

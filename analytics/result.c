@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../ingest/alloc.h"
+#include "../ingest/strpool.h"
 
 bk_result *bk_result_new(const char *const *columns)
 {
@@ -16,7 +17,8 @@ bk_result *bk_result_new(const char *const *columns)
         r->ncols++;
     r->columns = bk_calloc(r->ncols ? r->ncols : 1, sizeof *r->columns);
     r->digits = bk_calloc(r->ncols ? r->ncols : 1, sizeof *r->digits);
-    if (!r->columns || !r->digits) {
+    r->texts = bk_strpool_new();
+    if (!r->columns || !r->digits || !r->texts) {
         bk_result_free(r);
         return NULL;
     }
@@ -34,15 +36,13 @@ void bk_result_free(bk_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->nrows * r->ncols; i++)
-        if (r->cells[i].kind == BK_CELL_TEXT)
-            free(r->cells[i].text);
     if (r->columns)
         for (size_t i = 0; i < r->ncols; i++)
             free(r->columns[i]);
     free(r->columns);
     free(r->digits);
     free(r->cells);
+    bk_strpool_free(r->texts);
     free(r);
 }
 
@@ -74,9 +74,7 @@ static bk_cell *cell_at(bk_result *r, size_t row, const char *column)
     if (col < 0 || row >= r->nrows)
         return NULL;
     bk_cell *c = &r->cells[row * r->ncols + (size_t)col];
-    if (c->kind == BK_CELL_TEXT)
-        free(c->text);
-    memset(c, 0, sizeof *c);
+    memset(c, 0, sizeof *c); /* a text stays in the pool */
     return c;
 }
 
@@ -87,7 +85,7 @@ int bk_result_set_text(bk_result *r, size_t row, const char *column, const char 
         return -1;
     if (!text)
         return 0;
-    if (!(c->text = bk_strdup(text)))
+    if (!(c->text = bk_strpool_intern_cstr(r->texts, text)))
         return -1;
     c->kind = BK_CELL_TEXT;
     return 0;
@@ -145,17 +143,10 @@ void bk_result_move_row(bk_result *r, size_t from, size_t to)
     if (to == from)
         return;
     if (to == (size_t)-1) {
-        for (size_t j = 0; j < r->ncols; j++) {
-            if (src[j].kind == BK_CELL_TEXT)
-                free(src[j].text);
-            memset(&src[j], 0, sizeof src[j]);
-        }
+        memset(src, 0, r->ncols * sizeof *src);
         return;
     }
     bk_cell *dst = &r->cells[to * r->ncols];
-    for (size_t j = 0; j < r->ncols; j++)
-        if (dst[j].kind == BK_CELL_TEXT)
-            free(dst[j].text);
     memcpy(dst, src, r->ncols * sizeof *src);
     memset(src, 0, r->ncols * sizeof *src);
 }

@@ -5,7 +5,8 @@
  * the plots draw it. Cells are typed so that a renderer can print money exactly and leave a
  * blank cell blank (not disclosed) rather than 0.
  *
- * Ownership: the table owns its column names and text cells (copied on set).
+ * Ownership: the table owns its column names and text cells (copied on set into its pool, where
+ * they stay until the table is freed).
  */
 #ifndef BK_RESULT_H
 #define BK_RESULT_H
@@ -24,7 +25,7 @@ typedef enum {
 typedef struct {
     bk_cell_kind kind;
     union {
-        char *text;      /* BK_CELL_TEXT */
+        const char *text; /* BK_CELL_TEXT: in the table's pool */
         bk_money money;  /* BK_CELL_MONEY: fixed point, printed with `digits` decimals or
                             canonical */
         int64_t integer; /* BK_CELL_INT */
@@ -39,6 +40,9 @@ typedef struct {
     int *digits; /* per column: decimals for money and real cells; -1 = canonical (money: 2 to
                     6 decimals; real: 6 significant digits) */
     bk_cell *cells; /* nrows * ncols */
+    /* The text of every cell, each distinct text once: a national table repeats unit ids,
+     * statuses and names millions of times. */
+    struct bk_strpool *texts;
 } bk_result;
 
 /* A table with the given NULL-terminated column names; NULL if memory ran out. */
