@@ -135,7 +135,11 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
                       const char *path, char *err, size_t errlen)
 {
     book b = {.ds = ds};
-    b.wb = workbook_new(path);
+    /* Rows are written in order, so each sheet goes to a temporary file as it is written
+     * instead of holding every cell until the end: a national workbook has millions. Strings
+     * are then written in their cells rather than in a shared table. */
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+    b.wb = workbook_new_opt(path, &options);
     if (!b.wb) {
         snprintf(err, errlen, "%s: the workbook cannot be created", path);
         return -1;
