@@ -267,7 +267,7 @@ static int build_directory(bk_index *index)
     while (index->run_nslots < runs * 2)
         index->run_nslots *= 2;
     index->run_slots = bk_calloc(index->run_nslots, sizeof *index->run_slots);
-    index->last = bk_calloc(1, sizeof *index->last);
+    index->last = bk_calloc(BK_INDEX_LAST, sizeof *index->last);
     if (!index->run_starts || !index->run_slots || !index->last)
         return -1;
     for (size_t i = 0; i < index->count; i++)
@@ -321,18 +321,21 @@ static size_t run_of(const bk_index *index, const char *unit, int year, int stag
      * string: one comparison, by pointer first, instead of hashing the unit again. The
      * remembered unit is the index's, so a caller's buffer that changes is never trusted. */
     bk_index_last *last = index->last;
-    if (last && last->unit && last->year == year && last->stage == stage &&
-        str_cmp(last->unit, unit) == 0) {
-        *first = last->first;
-        return last->count;
-    }
+    for (size_t k = 0; last && k < BK_INDEX_LAST; k++)
+        if (last[k].unit && last[k].year == year && last[k].stage == stage &&
+            str_cmp(last[k].unit, unit) == 0) {
+            *first = last[k].first;
+            return last[k].count;
+        }
     uint32_t k = index->run_slots[run_slot(index, unit, year, stage)];
     if (!k)
         return 0;
     *first = index->run_starts[k - 1];
     size_t count = index->run_starts[k] - *first;
-    if (last)
-        *last = (bk_index_last){bk_item_unit(index->items[*first]), year, stage, *first, count};
+    if (last) { /* the older one goes: a year is mostly compared with the one before */
+        memmove(last + 1, last, (BK_INDEX_LAST - 1) * sizeof *last);
+        last[0] = (bk_index_last){bk_item_unit(index->items[*first]), year, stage, *first, count};
+    }
     return count;
 }
 

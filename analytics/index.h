@@ -19,12 +19,14 @@
 
 #include "../ingest/model.h"
 
-/* The last unit-year-stage found (its unit the index's own string). */
+/* One of the last unit-year-stages found (its unit the index's own string). */
 typedef struct {
     const char *unit;
     int year, stage;
     size_t first, count;
 } bk_index_last;
+
+enum { BK_INDEX_LAST = 2 };
 
 typedef struct {
     const bk_item **items;
@@ -35,7 +37,8 @@ typedef struct {
     size_t n_runs;
     uint32_t *run_slots;
     size_t run_nslots;
-    bk_index_last *last; /* written by lookups: an index serves one thread at a time */
+    bk_index_last *last; /* BK_INDEX_LAST of them, written by lookups: an index serves one
+                            thread at a time */
 } bk_index;
 
 /* Builds the index over DS. Returns 0, or -1 if memory ran out. */
