@@ -344,6 +344,25 @@ static const char *const perf_period[] = {"period_central", "period_provincial",
                                           "period_local", "period_self_raised",
                                           "period_other", NULL};
 
+/* BUF (of SIZE) holding the N texts joined by spaces, cut to fit: what snprintf "%s %s %s"
+ * would give, without parsing a format for every row of a national dataset. */
+static void join_words(char *buf, size_t size, const char *const *words, size_t n)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]) + (i > 0);
+        if (pos + len >= size)
+            len = size - 1 - pos;
+        if (i > 0 && len > 0) {
+            buf[pos++] = ' ';
+            len--;
+        }
+        memcpy(buf + pos, words[i], len);
+        pos += len;
+    }
+    buf[pos] = '\0';
+}
+
 static void check_row(ctx *c, const row *r)
 {
     if (strcmp(r->table, "narrative") == 0)
@@ -352,9 +371,9 @@ static void check_row(ctx *c, const row *r)
     const char *name = r->name && *r->name ? r->name : r->code;
     char where[512];
     if (bk_code_is_numeric(r->code) && *r->name)
-        snprintf(where, sizeof where, "%s %s %s", r->table, r->code, r->name);
+        join_words(where, sizeof where, (const char *const[]){r->table, r->code, r->name}, 3);
     else
-        snprintf(where, sizeof where, "%s %s", r->table, name);
+        join_words(where, sizeof where, (const char *const[]){r->table, name}, 2);
     terms t = {.n = 0};
 
     add_cells(&t, r, uses);
@@ -422,14 +441,16 @@ static void check_row(ctx *c, const row *r)
 
 /* Walks the dataset's items in the order read; a row is a run of consecutive records with the
  * same unit, year, stage, table, code and name (docs/SCHEMA.md). */
+static bool same_text(const char *a, const char *b) { return a == b || strcmp(a, b) == 0; }
+
 static void check_rows(ctx *c, const bk_item *begin, const bk_item *end)
 {
     row r = {.n = 0};
     for (const bk_item *it = begin; it <= end; it++) {
-        bool same = it < end && r.n > 0 && strcmp(bk_item_table(it), r.table) == 0 &&
-                    strcmp(bk_item_code(it), r.code) == 0 &&
-                    strcmp(bk_item_name(it), r.name) == 0 &&
-                    strcmp(bk_item_unit(it), bk_item_unit(r.cells[0])) == 0 &&
+        /* the strings are the dataset's, interned: equal ones are mostly one pointer */
+        bool same = it < end && r.n > 0 && same_text(bk_item_table(it), r.table) &&
+                    same_text(bk_item_code(it), r.code) && same_text(bk_item_name(it), r.name) &&
+                    same_text(bk_item_unit(it), bk_item_unit(r.cells[0])) &&
                     bk_item_year(it) == bk_item_year(r.cells[0]) &&
                     bk_item_stage(it) == bk_item_stage(r.cells[0]);
         if (!same || r.n == sizeof r.cells / sizeof r.cells[0]) {

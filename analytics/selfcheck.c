@@ -49,7 +49,7 @@ typedef struct {
 static int compare_source(const void *pa, const void *pb)
 {
     const by_source *a = pa, *b = pb;
-    int c = strcmp(a->document, b->document);
+    int c = a->document == b->document ? 0 : strcmp(a->document, b->document);
     return c ? c : (a->line > b->line) - (a->line < b->line);
 }
 
