@@ -1,11 +1,13 @@
 /* index.c — see index.h. */
 #include "index.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../ingest/alloc.h"
+#include "../ingest/loadparts.h"
 
 /* Item strings are interned, so equal ones are mostly one pointer: the sort's comparisons of
  * equal keys (most of them, among the rows of one unit-year) then read no string. */
@@ -184,6 +186,68 @@ static void sort_within(const bk_item **items, size_t n, const label_ranks *rank
  * Returns 1 when the items are too scattered for runs to pay (the caller sorts the whole),
  * 0 when sorted, -1 if memory ran out.
  */
+/* The unit-year-stages runs[begin..end) sorted into index->items from POS on. */
+typedef struct {
+    bk_index *index;
+    const bk_dataset *ds;
+    const run *runs;
+    const label_ranks *ranks;
+    size_t begin, end, pos;
+    int rc;
+} sort_job;
+
+static void *sort_groups(void *vjob)
+{
+    sort_job *j = vjob;
+    run_key *keys = NULL;
+    size_t cap = 0, pos = j->pos;
+    j->rc = 0;
+    for (size_t g = j->begin, end; g < j->end; g = end) {
+        size_t n = 0;
+        for (end = g; end < j->end; end++) {
+            if (end > g && cmp_origin(j->runs[g].head, j->runs[end].head) != 0)
+                break;
+            for (size_t i = 0; i < j->runs[end].count; i++)
+                j->index->items[pos + n + i] = &j->ds->items[j->runs[end].first + i];
+            n += j->runs[end].count;
+        }
+        if (n > cap) {
+            run_key *grown = bk_realloc(keys, n * sizeof *keys);
+            if (!grown) {
+                j->rc = -1;
+                break;
+            }
+            keys = grown;
+            cap = n;
+        }
+        sort_within(j->index->items + pos, n, j->ranks, keys);
+        pos += n;
+    }
+    free(keys);
+    return NULL;
+}
+
+/* Splits runs[0..nruns) into two jobs at the unit-year-stage boundary nearest half the items,
+ * so that the second half can be sorted on another core. */
+static void split_jobs(sort_job *jobs, size_t nruns, size_t items)
+{
+    size_t g = 0, pos = 0;
+    while (g < nruns && pos < items / 2) {
+        size_t end = g;
+        while (end < nruns && (end == g || cmp_origin(jobs[0].runs[g].head,
+                                                      jobs[0].runs[end].head) == 0))
+            pos += jobs[0].runs[end++].count;
+        g = end;
+    }
+    jobs[0].begin = 0;
+    jobs[0].end = g;
+    jobs[0].pos = 0;
+    jobs[1] = jobs[0];
+    jobs[1].begin = g;
+    jobs[1].end = nruns;
+    jobs[1].pos = pos;
+}
+
 static int sort_runs(bk_index *index, const bk_dataset *ds)
 {
     size_t nruns = 0;
@@ -193,8 +257,6 @@ static int sort_runs(bk_index *index, const bk_dataset *ds)
         return 1;
     run *runs = bk_malloc((nruns ? nruns : 1) * sizeof *runs);
     label_ranks ranks = {0};
-    run_key *keys = NULL;
-    size_t cap = 0;
     int rc = runs ? rank_labels(ds, &ranks) : -1;
     if (rc == 0) {
         size_t k = 0;
@@ -204,30 +266,21 @@ static int sort_runs(bk_index *index, const bk_dataset *ds)
             runs[k - 1].count++;
         }
         qsort(runs, nruns, sizeof *runs, cmp_runs);
-    }
-    size_t pos = 0;
-    for (size_t g = 0, end; rc == 0 && g < nruns; g = end) {
-        size_t n = 0;
-        for (end = g; end < nruns; end++) {
-            if (end > g && cmp_origin(runs[g].head, runs[end].head) != 0)
-                break;
-            for (size_t i = 0; i < runs[end].count; i++)
-                index->items[pos + n + i] = &ds->items[runs[end].first + i];
-            n += runs[end].count;
+        sort_job jobs[2] = {{index, ds, runs, &ranks, 0, nruns, 0, 0}};
+        /* a second core for the second half, when there is one and enough to do */
+        pthread_t other;
+        bool two = ds->n_items >= (1u << 16) && bk_load_threads(ds) >= 2;
+        if (two) {
+            split_jobs(jobs, nruns, ds->n_items);
+            two = pthread_create(&other, NULL, sort_groups, &jobs[1]) == 0;
+            if (!two) /* no thread: this one does it all */
+                jobs[0].end = nruns;
         }
-        if (n > cap) {
-            run_key *grown = bk_realloc(keys, n * sizeof *keys);
-            if (!grown) {
-                rc = -1;
-                break;
-            }
-            keys = grown;
-            cap = n;
-        }
-        sort_within(index->items + pos, n, &ranks, keys);
-        pos += n;
+        sort_groups(&jobs[0]);
+        if (two)
+            pthread_join(other, NULL);
+        rc = jobs[0].rc || (two && jobs[1].rc) ? -1 : 0;
     }
-    free(keys);
     free(ranks.slots);
     free(runs);
     return rc;

@@ -181,6 +181,47 @@ static void test_runs_out_of_order(void **state)
     bk_test_items_free(ds, &index);
 }
 
+/* Enough items for the runs to be sorted on two threads: the order is the same as one sort
+ * of the whole (reference_order). */
+static void test_two_threads(void **state)
+{
+    (void)state;
+    enum { UNITS = 2000, ROWS_PER = 40 };
+    size_t size = (size_t)UNITS * ROWS_PER * 80 + 100;
+    char *text = malloc(size);
+    assert_non_null(text);
+    size_t len = (size_t)snprintf(text, size, "%s", HEADER);
+    for (int u = UNITS - 1; u >= 0; u--) /* descending: the runs are out of order */
+        for (int i = 0; i < ROWS_PER; i++)
+            len += (size_t)snprintf(text + len, size - len,
+                                    "u%04d,%d,budget,expenditure,%d,名,%s,%d.00,u%d.txt:%d\n",
+                                    u, 2020 + (i >= ROWS_PER / 2), 201 + (i * 7) % 19,
+                                    i % 3 ? "basic" : "total", i, u, i + 1);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    ds->load_threads = 2;
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", text, len), 0);
+    assert_int_equal(diags.errors, 0);
+    bk_diag_list_release(&diags);
+    free(text);
+    bk_index index;
+    assert_int_equal(bk_index_build(&index, ds), 0);
+    assert_int_equal(index.count, (size_t)UNITS * ROWS_PER);
+    const bk_item **expected = malloc(ds->n_items * sizeof *expected);
+    assert_non_null(expected);
+    for (size_t i = 0; i < ds->n_items; i++)
+        expected[i] = &ds->items[i];
+    qsort(expected, ds->n_items, sizeof *expected, reference_order);
+    for (size_t i = 0; i < index.count; i++)
+        if (index.items[i] != expected[i])
+            fail_msg("position %zu differs from the reference order", i);
+    assert_int_equal(index.n_runs, UNITS * 2);
+    free(expected);
+    bk_test_items_free(ds, &index);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_shuffled),
         cmocka_unit_test(test_lookups),
         cmocka_unit_test(test_runs_out_of_order),
+        cmocka_unit_test(test_two_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
