@@ -149,7 +149,7 @@ static int cmp_run_keys(const void *pa, const void *pb)
         return a->rank < b->rank ? -1 : 1;
     int c = str_cmp(a->file, b->file);
     if (c) return c;
-    return a->line < b->line ? -1 : a->line > b->line;
+    return (a->line > b->line) - (a->line < b->line);
 }
 
 /* A stretch of DS's items of one unit-year-stage. */

@@ -18,7 +18,8 @@ bk_result *bk_result_new(const char *const *columns)
     r->columns = bk_calloc(r->ncols ? r->ncols : 1, sizeof *r->columns);
     r->digits = bk_calloc(r->ncols ? r->ncols : 1, sizeof *r->digits);
     r->texts = bk_strpool_new();
-    if (!r->columns || !r->digits || !r->texts) {
+    r->named_by = bk_calloc(r->ncols ? r->ncols : 1, sizeof *r->named_by);
+    if (!r->columns || !r->digits || !r->texts || !r->named_by) {
         bk_result_free(r);
         return NULL;
     }
@@ -43,6 +44,7 @@ void bk_result_free(bk_result *r)
     free(r->digits);
     free(r->cells);
     bk_strpool_free(r->texts);
+    free(r->named_by);
     free(r);
 }
 
@@ -62,9 +64,15 @@ size_t bk_result_add_row(bk_result *r)
 
 int bk_result_column(const bk_result *r, const char *column)
 {
+    /* a pointer seen before is only a hint: the text behind it is compared all the same */
     for (size_t i = 0; i < r->ncols; i++)
-        if (strcmp(r->columns[i], column) == 0)
+        if (r->named_by[i] == column && strcmp(r->columns[i], column) == 0)
             return (int)i;
+    for (size_t i = 0; i < r->ncols; i++)
+        if (strcmp(r->columns[i], column) == 0) {
+            r->named_by[i] = column;
+            return (int)i;
+        }
     return -1;
 }
 

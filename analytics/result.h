@@ -43,6 +43,10 @@ typedef struct {
     /* The text of every cell, each distinct text once: a national table repeats unit ids,
      * statuses and names millions of times. */
     struct bk_strpool *texts;
+    /* Per column, the caller's pointer that last named it: the setters are called with the
+     * same literal for millions of rows, so one comparison of pointers finds the column and
+     * one strcmp confirms it. */
+    const char **named_by;
 } bk_result;
 
 /* A table with the given NULL-terminated column names; NULL if memory ran out. */

@@ -11,10 +11,7 @@ static bool field_is(const bk_row_ctx *r, int i, const char *text, size_t len)
         return false;
     const char *s = r->rec->fields[i];
     size_t n = r->rec->lengths[i];
-    while (n && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-        n--;
+    bk_load_trim(&s, &n);
     return n == len && memcmp(s, text, len) == 0;
 }
 

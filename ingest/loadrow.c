@@ -67,7 +67,7 @@ size_t bk_load_count_columns(const char *const *cols)
 }
 
 /* Trims ASCII blanks from both ends of [*s, *s+*len). */
-static void trim(const char **s, size_t *len)
+void bk_load_trim(const char **s, size_t *len)
 {
     while (*len && (**s == ' ' || **s == '\t'))
         (*s)++, (*len)--;
@@ -79,7 +79,7 @@ static bool header_is(const bk_csv_record *rec, size_t i, const char *name)
 {
     const char *s = rec->fields[i];
     size_t len = rec->lengths[i];
-    trim(&s, &len);
+    bk_load_trim(&s, &len);
     return strlen(name) == len && memcmp(s, name, len) == 0;
 }
 
@@ -210,7 +210,7 @@ void bk_load_field(const bk_row_ctx *r, size_t c, const char **s, size_t *len)
     int i = r->st->position[c];
     *s = r->rec->fields[i];
     *len = r->rec->lengths[i];
-    trim(s, len);
+    bk_load_trim(s, len);
 }
 
 int bk_load_bad_field(const bk_row_ctx *r, size_t c, const char *what)

@@ -98,6 +98,8 @@ int bk_load_row(bk_load_state *st, const bk_csv_record *rec);
 /* ---- what the per-kind loaders share (ingest/loadkinds.c) ---- */
 
 size_t bk_load_count_columns(const char *const *cols);
+/* *S[0..*len) without the blanks, tabs and carriage returns around it, as every field is read. */
+void bk_load_trim(const char **s, size_t *len);
 void bk_load_field(const bk_row_ctx *r, size_t c, const char **s, size_t *len);
 int bk_load_bad_field(const bk_row_ctx *r, size_t c, const char *what);
 int bk_load_text(const bk_row_ctx *r, size_t c, bool required, const char **out);
