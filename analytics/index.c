@@ -13,6 +13,18 @@
  * equal keys (most of them, among the rows of one unit-year) then read no string. */
 static inline int str_cmp(const char *a, const char *b) { return a == b ? 0 : strcmp(a, b); }
 
+/* cmp_key after unit, year and stage: all a lookup within one unit-year-stage compares. */
+static int cmp_in_run(const bk_item *a, const char *table, const char *code, const char *measure)
+{
+    int c;
+    if (!table) return 0;
+    if ((c = str_cmp(bk_item_table(a), table))) return c;
+    if (!code) return 0;
+    if ((c = str_cmp(bk_item_code(a), code))) return c;
+    if (!measure) return 0;
+    return str_cmp(bk_item_measure(a), measure);
+}
+
 static int cmp_key(const bk_item *a, const char *unit, int year, int stage, const char *table,
                    const char *code, const char *measure)
 {
@@ -20,12 +32,7 @@ static int cmp_key(const bk_item *a, const char *unit, int year, int stage, cons
     if (c) return c;
     if (bk_item_year(a) != year) return bk_item_year(a) < year ? -1 : 1;
     if (bk_item_stage(a) != stage) return bk_item_stage(a) < stage ? -1 : 1;
-    if (!table) return 0;
-    if ((c = str_cmp(bk_item_table(a), table))) return c;
-    if (!code) return 0;
-    if ((c = str_cmp(bk_item_code(a), code))) return c;
-    if (!measure) return 0;
-    return str_cmp(bk_item_measure(a), measure);
+    return cmp_in_run(a, table, code, measure);
 }
 
 static int cmp_items(const void *pa, const void *pb)
@@ -390,18 +397,6 @@ static size_t run_of(const bk_index *index, const char *unit, int year, int stag
         last[0] = (bk_index_last){bk_item_unit(index->items[*first]), year, stage, *first, count};
     }
     return count;
-}
-
-/* Within one unit-year-stage: the rest of cmp_key. */
-static int cmp_in_run(const bk_item *a, const char *table, const char *code, const char *measure)
-{
-    int c;
-    if (!table) return 0;
-    if ((c = str_cmp(bk_item_table(a), table))) return c;
-    if (!code) return 0;
-    if ((c = str_cmp(bk_item_code(a), code))) return c;
-    if (!measure) return 0;
-    return str_cmp(bk_item_measure(a), measure);
 }
 
 /* First position whose key is >= the given (partial) key, within the unit-year-stage. */
