@@ -34,10 +34,10 @@ static bool source_is(const bk_row_ctx *r, int i, const char *document, size_t l
     return true;
 }
 
-static size_t guess_slot(const bk_item_label *label)
+static size_t guess_slot(const bk_load_state *st, const bk_item_label *label)
 {
     uint64_t h = (uint64_t)(uintptr_t)label * 0x9E3779B97F4A7C15ULL;
-    return (size_t)(h >> 32) & (BK_LOAD_GUESSES - 1);
+    return (size_t)(h >> 32) & (st->guess_slots - 1);
 }
 
 static uint64_t bit(int i) { return i < 64 ? (uint64_t)1 << i : 0; }
@@ -57,7 +57,7 @@ void bk_load_guess(bk_row_ctx *r)
         r->known_fields |= bit(pos[I_UNIT]);
     if (skip && source_is(r, pos[I_SOURCE], st->last_text[I_SOURCE], st->last_len[I_SOURCE]))
         r->known_fields |= bit(pos[I_SOURCE]);
-    const bk_item_label *g = st->last_label ? st->next_label[guess_slot(st->last_label)] : NULL;
+    const bk_item_label *g = st->last_label ? st->next_label[guess_slot(st, st->last_label)] : NULL;
     if (g && field_is(r, pos[I_TABLE], g->table, strlen(g->table)) &&
         field_is(r, pos[I_CODE], g->code, strlen(g->code)) &&
         field_is(r, pos[I_NAME], g->name, strlen(g->name)) &&
@@ -73,7 +73,7 @@ void bk_load_guess(bk_row_ctx *r)
 void bk_load_remember_label(bk_load_state *st, const bk_item_label *label)
 {
     if (st->next_label && st->last_label)
-        st->next_label[guess_slot(st->last_label)] = label;
+        st->next_label[guess_slot(st, st->last_label)] = label;
     st->last_label = label;
 }
 
@@ -81,5 +81,5 @@ void bk_load_forget_guesses(bk_load_state *st)
 {
     st->last_label = NULL;
     if (st->next_label)
-        memset(st->next_label, 0, BK_LOAD_GUESSES * sizeof *st->next_label);
+        memset(st->next_label, 0, st->guess_slots * sizeof *st->next_label);
 }

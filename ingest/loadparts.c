@@ -281,8 +281,15 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
                                 .file = file, .have_header = true, .defer_encoding = true,
                                 .stats = &p->stats,
                                 .pool_lock = lock ? &sh->pool_lock : NULL};
-        /* without room for guesses the part reads every row in full */
-        p->st.next_label = bk_calloc(BK_LOAD_GUESSES, sizeof *p->st.next_label);
+        /* Room to remember a successor for about every distinct label of the part: one per
+         * hundred bytes of it, at most 65,536. Without the room the part reads every row in
+         * full. */
+        size_t slots = 256;
+        long long part_bytes = (long long)sb.st_size / (long long)sh->expected_parts;
+        while (slots < ((size_t)1 << 16) && (long long)slots * 100 < part_bytes)
+            slots *= 2;
+        p->st.guess_slots = slots;
+        p->st.next_label = bk_calloc(slots, sizeof *p->st.next_label);
         ctx[k] = p;
     }
     int rc = -1;

@@ -29,7 +29,7 @@ typedef struct {
     const char *const *columns; /* every column, all required */
 } bk_kind_spec;
 
-enum { BK_LOAD_MAX_COLUMNS = 24, BK_LOAD_GUESSES = 1 << 16 };
+enum { BK_LOAD_MAX_COLUMNS = 24 };
 
 typedef struct {
     bk_dataset *ds;
@@ -66,7 +66,8 @@ typedef struct {
      * (indexed by a hash of it): tables repeat their rows' order from document to document,
      * so the next row's label is mostly known before it is read (ingest/loadguess.h). */
     const bk_item_label *last_label;
-    const bk_item_label **next_label; /* BK_LOAD_GUESSES of them; NULL: no guesses */
+    const bk_item_label **next_label; /* guess_slots of them (a power of two); NULL: none */
+    size_t guess_slots;
     bk_file_stats *stats;
 } bk_load_state;
 
