@@ -69,7 +69,9 @@ static char *vformat(const char *fmt, va_list ap)
     return s;
 }
 
-bk_finding *bk_rc_new_finding(ctx *c, bk_severity sev, const char *rule, const char *fmt, ...)
+/* bk_rc_new_finding with its arguments as a va_list. */
+static bk_finding *vnew_finding(ctx *c, bk_severity sev, const char *rule, const char *fmt,
+                                va_list ap)
 {
     bk_findings *f = c->out;
     if (f->count == f->capacity) {
@@ -82,10 +84,7 @@ bk_finding *bk_rc_new_finding(ctx *c, bk_severity sev, const char *rule, const c
         f->items = p;
         f->capacity = cap;
     }
-    va_list ap;
-    va_start(ap, fmt);
     char *what = vformat(fmt, ap);
-    va_end(ap);
     if (!what) {
         c->nomem = true;
         return NULL;
@@ -99,6 +98,15 @@ bk_finding *bk_rc_new_finding(ctx *c, bk_severity sev, const char *rule, const c
     x->stage = c->stage;
     x->what = what;
     x->order = f->count - 1;
+    return x;
+}
+
+bk_finding *bk_rc_new_finding(ctx *c, bk_severity sev, const char *rule, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bk_finding *x = vnew_finding(c, sev, rule, fmt, ap);
+    va_end(ap);
     return x;
 }
 
@@ -122,14 +130,8 @@ void bk_rc_check_sum(ctx *c, const char *rule, const bk_item *stated, const term
     bk_severity sev = bk_money_abs(diff) <= tolerance ? BK_SEV_ROUNDING : BK_SEV_INCONSISTENCY;
     va_list ap;
     va_start(ap, fmt);
-    char *what = vformat(fmt, ap);
+    bk_finding *x = vnew_finding(c, sev, rule, fmt, ap);
     va_end(ap);
-    if (!what) {
-        c->nomem = true;
-        return;
-    }
-    bk_finding *x = bk_rc_new_finding(c, sev, rule, "%s", what);
-    free(what);
     if (!x)
         return;
     x->has_values = true;

@@ -74,7 +74,8 @@ static void test_document_order(void **state)
     static const int in_order[ROWS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     bk_index index;
     bk_dataset *ds = load_in(in_order, &index);
-    check_order(&index);
+    assert_int_equal(ds->n_items, ROWS);
+    check_order(&index); /* asserts the order and the runs */
     bk_test_items_free(ds, &index);
 }
 
@@ -85,7 +86,8 @@ static void test_shuffled(void **state)
     static const int shuffled[ROWS] = {8, 4, 0, 9, 6, 2, 7, 5, 3, 1};
     bk_index index;
     bk_dataset *ds = load_in(shuffled, &index);
-    check_order(&index);
+    assert_int_equal(ds->n_items, ROWS);
+    check_order(&index); /* asserts the order and the runs */
     bk_test_items_free(ds, &index);
 }
 
