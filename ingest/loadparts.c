@@ -220,12 +220,12 @@ static int merge(shared *sh, const bk_stream_result *res, bk_file_stats *stats,
 
 /*
  * Where the parts intern their strings. By default each part into a pool of its own, merged
- * into the dataset's at the end: on the 10M-row panel (1.5 GB) with 2 threads on 2 idle cores,
- * 7.5 s and 1.84 GB peak, against 12.6 s and 1.55 GB for one pool behind a lock, which is
- * slower than one thread (9.9 s): the two threads wait on the lock for every distinct string
- * (the panel's sources are all distinct), a quarter of the time in futex waits and wakes. An
- * earlier measurement on a machine loaded by other work had favoured the lock (11.5 s against
- * 12.9-14.6 s). BK_LOAD_PART_POOLS=0 selects the shared pool, which holds 300 MB less at 10M.
+ * into the dataset's at the end. With the earlier model, whose every record's source was a
+ * distinct string, one pool behind a lock was slower than one thread (12.6 s against 9.9 s for
+ * the 10M-row panel on 2 idle cores, 7.5 s with pools of their own): the threads waited on the
+ * lock for every record. Now that only distinct values are interned the two ways are about
+ * even on that panel (2.7-3.4 s each, 349 and 355 MB peak, runs alternated). BK_LOAD_PART_POOLS=0
+ * selects the shared pool.
  */
 static bool part_pools(void)
 {
