@@ -68,15 +68,21 @@ static void check_order(const bk_index *index)
     free(uy);
 }
 
+/* The rows loaded in ORDER give the index order worked out above. */
+static void check_order_of(const int *order)
+{
+    bk_index index;
+    bk_dataset *ds = load_in(order, &index);
+    assert_int_equal(ds->n_items, ROWS);
+    check_order(&index); /* asserts the order and the runs */
+    bk_test_items_free(ds, &index);
+}
+
 static void test_document_order(void **state)
 {
     (void)state;
     static const int in_order[ROWS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-    bk_index index;
-    bk_dataset *ds = load_in(in_order, &index);
-    assert_int_equal(ds->n_items, ROWS);
-    check_order(&index); /* asserts the order and the runs */
-    bk_test_items_free(ds, &index);
+    check_order_of(in_order);
 }
 
 static void test_shuffled(void **state)
@@ -84,11 +90,7 @@ static void test_shuffled(void **state)
     (void)state;
     /* b before a and a's years apart: the runs are out of order, so the whole is sorted */
     static const int shuffled[ROWS] = {8, 4, 0, 9, 6, 2, 7, 5, 3, 1};
-    bk_index index;
-    bk_dataset *ds = load_in(shuffled, &index);
-    assert_int_equal(ds->n_items, ROWS);
-    check_order(&index); /* asserts the order and the runs */
-    bk_test_items_free(ds, &index);
+    check_order_of(shuffled);
 }
 
 static void test_lookups(void **state)
