@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "alloc.h"
+
 /* Field I of the row, trimmed as bk_load_field trims, equal to TEXT[0..len)? */
 static bool field_is(const bk_row_ctx *r, int i, const char *text, size_t len)
 {
@@ -47,8 +49,17 @@ void bk_load_guess(bk_row_ctx *r)
     bk_load_state *st = r->st;
     r->known_fields = 0;
     r->guess = NULL;
-    if (!st->next_label)
-        return;
+    if (!st->next_label) {
+        /* made at the first items row, so a file of another kind or a part that reads
+         * nothing costs nothing; without room the part reads every row in full */
+        if (!st->guess_slots)
+            return;
+        st->next_label = bk_calloc(st->guess_slots, sizeof *st->next_label);
+        if (!st->next_label) {
+            st->guess_slots = 0;
+            return;
+        }
+    }
     /* Until the file has shown UTF-8 every byte is looked at: a row's verdict on bytes that
      * are not UTF-8 depends on whether any row before showed it (bk_load_state). */
     bool skip = st->saw_utf8;

@@ -282,14 +282,12 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
                                 .stats = &p->stats,
                                 .pool_lock = lock ? &sh->pool_lock : NULL};
         /* Room to remember a successor for about every distinct label of the part: one per
-         * hundred bytes of it, at most 65,536. Without the room the part reads every row in
-         * full. */
+         * hundred bytes of it, at most 65,536 (made at its first row, ingest/loadguess.c). */
         size_t slots = 256;
         long long part_bytes = (long long)sb.st_size / (long long)sh->expected_parts;
         while (slots < ((size_t)1 << 16) && (long long)slots * 100 < part_bytes)
             slots *= 2;
         p->st.guess_slots = slots;
-        p->st.next_label = bk_calloc(slots, sizeof *p->st.next_label);
         ctx[k] = p;
     }
     int rc = -1;

@@ -66,8 +66,8 @@ typedef struct {
      * (indexed by a hash of it): tables repeat their rows' order from document to document,
      * so the next row's label is mostly known before it is read (ingest/loadguess.h). */
     const bk_item_label *last_label;
-    const bk_item_label **next_label; /* guess_slots of them (a power of two); NULL: none */
-    size_t guess_slots;
+    const bk_item_label **next_label; /* guess_slots of them (a power of two); NULL: none yet */
+    size_t guess_slots;               /* 0: no guesses (the reference reader) */
     bk_file_stats *stats;
 } bk_load_state;
 
