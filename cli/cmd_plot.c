@@ -68,7 +68,7 @@ int cmd_plot(int argc, char **argv)
     int status = loaded < 0 || in.errors ? EXIT_DATA : EXIT_OK;
     if (loaded == 0) {
         char err[512] = "out of memory";
-        bk_figure_options fo = {kind, metric, o.unit, o.city};
+        bk_figure_options fo = {kind, metric, o.unit, o.city, NULL};
         bk_chart *c = bk_figure(in.ds, &in.index, &fo, err, sizeof err);
         if (!c) {
             fprintf(stderr, "budgetkit plot: %s\n", err);

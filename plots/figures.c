@@ -159,7 +159,8 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
                            const bk_figure_options *opt, int heatmap, char *err, size_t errlen)
 {
     bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
-    bk_result *r = bk_ratios(ds, index, &ro);
+    bk_result *own = opt->tables ? NULL : bk_ratios(ds, index, &ro);
+    const bk_result *r = opt->tables ? opt->tables->ratios : own;
     size_t ns;
     shown *s = latest_years(ds, index, opt, &ns);
     class_total *classes = r ? bk_calloc(r->nrows + 1, sizeof *classes) : NULL;
@@ -252,7 +253,7 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
 out:
     if (!c)
         snprintf(err, errlen, "out of memory");
-    bk_result_free(r);
+    bk_result_free(own);
     free(classes);
     free(disclosed);
     free(s);
@@ -386,7 +387,8 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
         return NULL;
     }
     bk_yoy_options yo = {.headlines = 1};
-    bk_result *r = bk_yoy(ds, index, &yo);
+    bk_result *own = opt->tables ? NULL : bk_yoy(ds, index, &yo);
+    const bk_result *r = opt->tables ? opt->tables->yoy : own;
     size_t ns;
     shown *s = latest_years(ds, index, opt, &ns);
     change *ch = s ? bk_calloc(ns + 1, sizeof *ch) : NULL;
@@ -437,7 +439,7 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
             rc |= set_source(c, ds, s, ns, command);
         }
     }
-    bk_result_free(r);
+    bk_result_free(own);
     free(s);
     free(ch);
     if (rc) {

@@ -21,12 +21,16 @@
 #include "../analytics/index.h"
 #include "../ingest/model.h"
 #include "chart.h"
+#include "reporttables.h"
 
 typedef struct {
     const char *kind;   /* one of the names above */
     const char *metric; /* compare, trend, yoy (a headline column), percapita; NULL: default */
     const char *unit;   /* only this unit (NULL: all) */
     const char *city;   /* only units of this city (NULL: all) */
+    /* the report's tables, so structure, heatmap and yoy draw what the pages show without
+     * computing it again (NULL: computed for the chart) */
+    const bk_report_tables *tables;
 } bk_figure_options;
 
 /* The figure kinds, NULL-terminated. */

@@ -5,12 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../analytics/completeness.h"
 #include "../analytics/execution.h"
-#include "../analytics/pefa.h"
-#include "../analytics/ratios.h"
-#include "../analytics/summary.h"
-#include "../analytics/yoy.h"
 #include "escape.h"
 #include "figures.h"
 
@@ -304,33 +299,18 @@ static void execution(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *p
 }
 
 int bk_report_opening(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
-                      const bk_findings *findings)
+                      const bk_findings *findings, const bk_report_tables *t)
 {
-    bk_result *s = bk_summary(ds, index);
-    bk_yoy_options yo = {.headlines = 1};
-    bk_result *y = bk_yoy(ds, index, &yo);
-    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
-    bk_result *r = bk_ratios(ds, index, &ro);
-    bk_result *c = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
-    bk_result *p = bk_pefa(ds, index);
-    int rc = s && y && r && c && p ? 0 : -1;
-    if (rc == 0) {
-        fputs("<h2>要点</h2>\n<ul class=\"opening\">\n", h);
-        fputs("\n## 要点\n\n", m);
-        rc = coverage(h, m, index);
-        largest(h, m, ds, s);
-        largest_change(h, m, ds, y);
-        heaviest_class(h, m, ds, r);
-        inconsistencies(h, m, findings);
-        completeness(h, m, ds, c);
-        execution(h, m, ds, p);
-        fputs("</ul>\n", h);
-        fputc('\n', m);
-    }
-    bk_result_free(s);
-    bk_result_free(y);
-    bk_result_free(r);
-    bk_result_free(c);
-    bk_result_free(p);
+    fputs("<h2>要点</h2>\n<ul class=\"opening\">\n", h);
+    fputs("\n## 要点\n\n", m);
+    int rc = coverage(h, m, index);
+    largest(h, m, ds, t->summary);
+    largest_change(h, m, ds, t->yoy);
+    heaviest_class(h, m, ds, t->ratios);
+    inconsistencies(h, m, findings);
+    completeness(h, m, ds, t->completeness);
+    execution(h, m, ds, t->pefa);
+    fputs("</ul>\n", h);
+    fputc('\n', m);
     return rc;
 }

@@ -17,12 +17,9 @@
 #include "gnuplot.h"
 #include "opening.h"
 #include "pagetable.h"
+#include "reporttables.h"
 #include "unitpage.h"
 #include "workbook.h"
-#include "../analytics/completeness.h"
-#include "../analytics/pefa.h"
-#include "../analytics/summary.h"
-#include "../analytics/yoy.h"
 
 #define html bk_html_text
 #define md bk_md_text
@@ -44,7 +41,8 @@ static int cmp_ranked(const void *a, const void *b)
  * When the data hold final accounts: each unit-year's original budget against its actual and
  * its PEFA scores (analytics/pefa.h), and the paired-bar chart of budget against actual.
  */
-static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index)
+static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
+                             const bk_result *p)
 {
     bk_figure_options fo = {.kind = "execution"};
     if (!bk_figure_has_finals(ds, index, &fo))
@@ -54,13 +52,6 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
                     "评分依 PEFA 2016：PI-1 总支出执行率（A 95–105%，B 90–110%，C 85–115%），"
                     "PI-2 支出结构偏差（按功能类、按经济分类类；A <5%，B <10%，C <15%），"
                     "满三年时按“三年中至少两年”给出等级。逐项见 budgetkit execution。");
-    bk_result *p = bk_pefa(ds, index);
-    if (!p)
-        return -1;
-    if (bk_page_pefa_letters_zh(p) != 0) { /* the three-year letter, or how many years */
-        bk_result_free(p);
-        return -1;
-    }
     static const char *const pc[] = {"unit", "year", "pi1_line", "pi1_original_wan",
                                      "pi1_actual_wan", "pi1_outturn_pct", "pi1_band",
                                      "pi2_function_variance_pct", "pi2_function_band",
@@ -70,7 +61,6 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
                                      "PI-1", "功能结构偏差（%）", "PI-2.1", "经济结构偏差（%）",
                                      "PI-2.2", "三年等级（PI-1）", "说明", NULL};
     bk_page_table(h, m, ds, p, pc, ph, NULL, 0, "pefa");
-    bk_result_free(p);
     fputs("<figure><img src=\"execution.svg\" alt=\"预算执行\"><figcaption>预算执行：年初预算与"
           "决算</figcaption></figure>\n", h);
     fputs("![预算执行](execution.svg)\n\n", m);
@@ -78,7 +68,8 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
 }
 
 static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
-                       const bk_findings *findings, const char *const *charts,
+                       const bk_findings *findings, const bk_report_tables *tables,
+                       const char *const *charts,
                        const char *const *chart_titles, const char *const *empty)
 {
     bk_page_begin(h, m, "预算简报");
@@ -91,18 +82,14 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     fputs("<p><a href=\"briefing.xlsx\">全部表格（Excel 工作簿 briefing.xlsx）</a></p>\n", h);
     fputs("全部表格见 Excel 工作簿 [briefing.xlsx](briefing.xlsx)。\n\n", m);
 
-    if (bk_report_opening(h, m, ds, index, findings) != 0)
+    if (bk_report_opening(h, m, ds, index, findings, tables) != 0)
         return -1;
 
     bk_page_heading(h, m, "主要数字");
-    bk_result *summary = bk_summary(ds, index);
-    if (!summary)
-        return -1;
+    const bk_result *summary = tables->summary;
     size_t *rows = bk_calloc(summary->nrows + 1, sizeof *rows), n = 0;
-    if (!rows) {
-        bk_result_free(summary);
+    if (!rows)
         return -1;
-    }
     int from = bk_result_column(summary, "total_from");
     for (size_t i = 0; i < summary->nrows; i++) {
         const bk_cell *c = bk_result_cell(summary, i, (size_t)from);
@@ -118,7 +105,6 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     bk_page_table(h, m, ds, summary, sc, sh, rows, n, "summary");
     int listed = bk_unit_pages_list(h, m, ds, index);
     free(rows);
-    bk_result_free(summary);
     if (listed != 0)
         return -1;
 
@@ -142,10 +128,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     }
 
     bk_page_heading(h, m, "变化最大的项目（比上年）");
-    bk_yoy_options yo = {.headlines = 1};
-    bk_result *yoy = bk_yoy(ds, index, &yo);
-    if (!yoy)
-        return -1;
+    const bk_result *yoy = tables->yoy;
     ranked *rk = bk_calloc(yoy->nrows + 1, sizeof *rk);
     size_t nr = 0;
     int pct = bk_result_column(yoy, "change_pct");
@@ -154,16 +137,13 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
         if (c->kind == BK_CELL_MONEY && c->money != 0)
             rk[nr++] = (ranked){i, fabs(bk_money_to_double(c->money))};
     }
-    if (!rk) {
-        bk_result_free(yoy);
+    if (!rk)
         return -1;
-    }
     qsort(rk, nr, sizeof *rk, cmp_ranked);
     size_t top = nr < 12 ? nr : 12;
     size_t *yrows = bk_calloc(top + 1, sizeof *yrows);
     if (!yrows) {
         free(rk);
-        bk_result_free(yoy);
         return -1;
     }
     for (size_t i = 0; i < top; i++)
@@ -176,7 +156,6 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     bk_page_table(h, m, ds, yoy, yc, yh, yrows, top, "yoy");
     free(yrows);
     free(rk);
-    bk_result_free(yoy);
 
     bk_page_heading(h, m, "核对发现");
     size_t incons = bk_findings_count(findings, BK_SEV_INCONSISTENCY),
@@ -200,20 +179,17 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     }
     fputs("</ul>\n", h);
 
-    if (execution_section(h, m, ds, index) != 0)
+    if (execution_section(h, m, ds, index, tables->pefa) != 0)
         return -1;
 
     bk_page_heading(h, m, "公开完整性");
-    bk_result *compl = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
-    if (!compl)
-        return -1;
+    const bk_result *compl = tables->completeness;
     static const char *const cc[] = {"name", "year", "tables_disclosed", "tables_empty",
                                      "tables_missing", "narrative_disclosed",
                                      "narrative_missing", "score_pct", "missing", NULL};
     static const char *const ch[] = {"单位", "年度", "表（公开）", "表（空表）", "表（缺）",
                                      "说明（公开）", "说明（缺）", "得分（%）", "缺少", NULL};
     bk_page_table(h, m, ds, compl, cc, ch, NULL, 0, "completeness");
-    bk_result_free(compl);
     bk_page_end(h);
     return 0;
 }
@@ -251,6 +227,66 @@ static void remove_staging(const char *staging, const char *const *files)
     rmdir(staging);
 }
 
+/*
+ * Draws the execution chart (when there are final accounts) and each of CHARTS into STAGING;
+ * EMPTY[k] receives why chart k is not drawn, when it has nothing to show. *DRAWN counts the
+ * charts drawn. Returns 0, or -1 with the reason in ERR.
+ */
+static int draw_charts(const char *staging, const bk_dataset *ds, const bk_index *index,
+                       const bk_report_tables *tables, const char *font,
+                       const char *const *charts, const char **empty, size_t *drawn, char *err,
+                       size_t errlen)
+{
+    char path[4200];
+    bk_figure_options exec = {.kind = "execution", .tables = tables};
+    if (bk_figure_has_finals(ds, index, &exec)) {
+        bk_chart *c = bk_figure(ds, index, &exec, err, errlen);
+        snprintf(path, sizeof path, "%s/execution.svg", staging);
+        int rc = c ? bk_chart_render(c, path, font, err, errlen) : -1;
+        bk_chart_free(c);
+        if (rc != 0)
+            return -1;
+        (*drawn)++;
+    }
+    for (size_t k = 0; charts[k]; k++) {
+        bk_figure_options fo = {.kind = charts[k], .tables = tables};
+        bk_chart *c = bk_figure(ds, index, &fo, err, errlen);
+        if (c && !has_values(c)) {
+            empty[k] = strcmp(charts[k], "percapita") == 0 && ds->n_population == 0
+                           ? "没有人口数（population.csv），人均数无法计算。"
+                           : "没有可画的数字：各单位均未公开此项。";
+            bk_chart_free(c);
+            continue;
+        }
+        snprintf(path, sizeof path, "%s/%s.svg", staging, charts[k]);
+        int rc = c ? bk_chart_render(c, path, font, err, errlen) : -1;
+        bk_chart_free(c);
+        if (rc != 0)
+            return -1;
+        (*drawn)++;
+    }
+    return 0;
+}
+
+/* Writes STAGING/index.html and report.md. Returns 0, or -1 with the reason in ERR. */
+static int index_pages(const char *staging, const bk_dataset *ds, const bk_index *index,
+                       const bk_findings *findings, const bk_report_tables *tables,
+                       const char *const *charts, const char *const *titles,
+                       const char *const *empty, char *err, size_t errlen)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/index.html", staging);
+    FILE *h = fopen(path, "w");
+    snprintf(path, sizeof path, "%s/report.md", staging);
+    FILE *m = fopen(path, "w");
+    int rc = h && m ? write_pages(h, m, ds, index, findings, tables, charts, titles, empty) : -1;
+    if ((h && fclose(h) != 0) || (m && fclose(m) != 0) || !h || !m)
+        rc = -1;
+    if (rc != 0)
+        snprintf(err, errlen, "%s: cannot write the report pages", staging);
+    return rc;
+}
+
 int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
                     const char *dir, size_t *charts_drawn, char *err, size_t errlen)
 {
@@ -279,57 +315,28 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         remove_staging(staging, files);
         return -1;
     }
-    char path[4200];
-    bk_figure_options exec = {.kind = "execution"};
-    bool finals = bk_figure_has_finals(ds, index, &exec);
-    if (finals) {
-        bk_chart *c = bk_figure(ds, index, &exec, err, errlen);
-        snprintf(path, sizeof path, "%s/execution.svg", staging);
-        int rc = c ? bk_chart_render(c, path, font, err, errlen) : -1;
-        bk_chart_free(c);
-        if (rc != 0) {
-            remove_staging(staging, files);
-            return -1;
-        }
-        drawn++;
-    }
-    const char *empty[8] = {NULL}; /* why a chart with nothing to show is not drawn */
-    for (size_t k = 0; charts[k]; k++) {
-        bk_figure_options fo = {.kind = charts[k]};
-        bk_chart *c = bk_figure(ds, index, &fo, err, errlen);
-        if (c && !has_values(c)) {
-            empty[k] = strcmp(charts[k], "percapita") == 0 && ds->n_population == 0
-                           ? "没有人口数（population.csv），人均数无法计算。"
-                           : "没有可画的数字：各单位均未公开此项。";
-            bk_chart_free(c);
-            continue;
-        }
-        snprintf(path, sizeof path, "%s/%s.svg", staging, charts[k]);
-        int rc = c ? bk_chart_render(c, path, font, err, errlen) : -1;
-        bk_chart_free(c);
-        if (rc != 0) {
-            remove_staging(staging, files);
-            return -1;
-        }
-        drawn++;
-    }
-    snprintf(path, sizeof path, "%s/briefing.xlsx", staging);
-    size_t unit_pages = 0;
-    if (bk_workbook_write(ds, index, findings, path, err, errlen) != 0 ||
-        bk_unit_pages_write(staging, ds, index, findings, &unit_pages, err, errlen) != 0) {
-        remove_unit_pages(staging, 0);
+    bk_report_tables tables;
+    if (bk_report_tables_make(&tables, ds, index) != 0) {
+        snprintf(err, errlen, "out of memory");
         remove_staging(staging, files);
         return -1;
     }
-    snprintf(path, sizeof path, "%s/index.html", staging);
-    FILE *h = fopen(path, "w");
-    snprintf(path, sizeof path, "%s/report.md", staging);
-    FILE *m = fopen(path, "w");
-    int rc = h && m ? write_pages(h, m, ds, index, findings, charts, titles, empty) : -1;
-    if ((h && fclose(h) != 0) || (m && fclose(m) != 0) || !h || !m)
-        rc = -1;
+    size_t unit_pages = 0;
+    const char *empty[8] = {NULL}; /* why a chart with nothing to show is not drawn */
+    int rc = draw_charts(staging, ds, index, &tables, font, charts, empty, &drawn, err, errlen);
+    if (rc == 0) {
+        char path[4200];
+        snprintf(path, sizeof path, "%s/briefing.xlsx", staging);
+        rc = bk_workbook_write(ds, index, findings, &tables, path, err, errlen);
+    }
+    if (rc == 0)
+        rc = bk_unit_pages_write(staging, ds, index, findings, &tables, &unit_pages, err, errlen);
+    if (rc == 0)
+        rc = index_pages(staging, ds, index, findings, &tables, charts, titles, empty, err,
+                         errlen);
+    bk_report_tables_free(&tables);
     if (rc != 0) {
-        snprintf(err, errlen, "%s: cannot write the report pages", staging);
+        remove_unit_pages(staging, 0);
         remove_staging(staging, files);
         return -1;
     }

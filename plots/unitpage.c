@@ -9,11 +9,6 @@
 #include "escape.h"
 #include "figures.h"
 #include "pagetable.h"
-#include "../analytics/completeness.h"
-#include "../analytics/execution.h"
-#include "../analytics/ratios.h"
-#include "../analytics/summary.h"
-#include "../analytics/yoy.h"
 
 /* The units of the data, each once, sorted by id (unit-years come sorted by unit). */
 static const char **units_of(const bk_index *index, size_t *n)
@@ -161,7 +156,7 @@ static void findings_of(FILE *h, FILE *m, const bk_dataset *ds, const bk_finding
 }
 
 static int one_page(const char *dir, size_t k, const char *unit, const bk_dataset *ds,
-                    const bk_findings *findings, bk_result *const *t, const unit_rows *by,
+                    const bk_findings *findings, const bk_result *const *t, const unit_rows *by,
                     char *err, size_t errlen)
 {
     char path[4200];
@@ -232,19 +227,16 @@ static int one_page(const char *dir, size_t k, const char *unit, const bk_datase
 }
 
 int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *index,
-                        const bk_findings *findings, size_t *count, char *err, size_t errlen)
+                        const bk_findings *findings, const bk_report_tables *tables,
+                        size_t *count, char *err, size_t errlen)
 {
     size_t n;
     const char **units = units_of(index, &n);
-    bk_yoy_options yo = {.headlines = 1};
-    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
-    bk_execution_options eo = {BK_EXEC_HEADLINE, 0};
-    bk_result *t[5] = {bk_summary(ds, index), bk_ratios(ds, index, &ro), bk_yoy(ds, index, &yo),
-                       bk_completeness(ds, index, BK_COMPLETENESS_SCORES),
-                       bk_execution(ds, index, &eo)};
+    const bk_result *t[5] = {tables->summary, tables->ratios, tables->yoy, tables->completeness,
+                             tables->execution};
     /* each table's rows and the findings grouped by unit: by[0..4] and by[5] */
     unit_rows by[6] = {{0}};
-    int rc = units && t[0] && t[1] && t[2] && t[3] && t[4] ? 0 : -1;
+    int rc = units ? 0 : -1;
     for (int i = 0; rc == 0 && i < 5; i++)
         rc = unit_rows_of_table(&by[i], t[i]);
     if (rc == 0)
@@ -255,8 +247,6 @@ int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *i
         rc = one_page(dir, k, units[k], ds, findings, t, by, err, errlen);
     for (int i = 0; i < 6; i++)
         unit_rows_free(&by[i]);
-    for (int i = 0; i < 5; i++)
-        bk_result_free(t[i]);
     free(units);
     *count = rc == 0 ? n : 0;
     return rc;

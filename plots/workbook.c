@@ -132,7 +132,7 @@ static int findings_sheet(book *b, const bk_findings *f)
 }
 
 int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                      const char *path, char *err, size_t errlen)
+                      const bk_report_tables *tables, const char *path, char *err, size_t errlen)
 {
     book b = {.ds = ds};
     /* Rows are written in order, so each sheet goes to a temporary file as it is written
@@ -144,6 +144,10 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
         snprintf(err, errlen, "%s: the workbook cannot be created", path);
         return -1;
     }
+    /* a fixed creation time (the zip entries' own, 1980-01-01), so the same data give the
+     * same bytes; libxlsxwriter would stamp the time of the run */
+    lxw_doc_properties properties = {.title = "预算简报", .created = 315532800};
+    workbook_set_properties(b.wb, &properties);
     b.head = workbook_add_format(b.wb);
     b.wan = workbook_add_format(b.wb);
     b.pct = workbook_add_format(b.wb);
@@ -199,30 +203,15 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
         {NULL, NULL, AS_TEXT}};
 
     int rc = 0;
-    bk_result *t = bk_summary(ds, index);
-    rc |= t ? sheet(&b, "主要数字", t, summary_cols) : -1;
-    bk_result_free(t);
-    bk_yoy_options yo = {.headlines = 1};
-    t = bk_yoy(ds, index, &yo);
-    rc |= t ? sheet(&b, "比上年变化", t, yoy_cols) : -1;
-    bk_result_free(t);
-    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
-    t = bk_ratios(ds, index, &ro);
-    rc |= t ? sheet(&b, "支出结构", t, ratio_cols) : -1;
-    bk_result_free(t);
+    rc |= sheet(&b, "主要数字", tables->summary, summary_cols);
+    rc |= sheet(&b, "比上年变化", tables->yoy, yoy_cols);
+    rc |= sheet(&b, "支出结构", tables->ratios, ratio_cols);
     rc |= findings_sheet(&b, findings);
-    t = bk_completeness(ds, index, BK_COMPLETENESS_SCORES);
-    rc |= t ? sheet(&b, "公开完整性", t, completeness_cols) : -1;
-    bk_result_free(t);
+    rc |= sheet(&b, "公开完整性", tables->completeness, completeness_cols);
     bk_figure_options fo = {.kind = "execution"};
     if (bk_figure_has_finals(ds, index, &fo)) {
-        bk_execution_options eo = {BK_EXEC_HEADLINE, 0};
-        t = bk_execution(ds, index, &eo);
-        rc |= t ? sheet(&b, "预算执行", t, execution_cols) : -1;
-        bk_result_free(t);
-        t = bk_pefa(ds, index);
-        rc |= t && bk_page_pefa_letters_zh(t) == 0 ? sheet(&b, "PEFA评分", t, pefa_cols) : -1;
-        bk_result_free(t);
+        rc |= sheet(&b, "预算执行", tables->execution, execution_cols);
+        rc |= sheet(&b, "PEFA评分", tables->pefa, pefa_cols);
     }
     lxw_error closed = workbook_close(b.wb);
     if (rc != 0 || closed != LXW_NO_ERROR) {

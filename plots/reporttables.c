@@ -1,0 +1,40 @@
+/* reporttables.c — see reporttables.h. */
+#include "reporttables.h"
+
+#include <string.h>
+
+#include "pagetable.h"
+#include "../analytics/completeness.h"
+#include "../analytics/execution.h"
+#include "../analytics/pefa.h"
+#include "../analytics/ratios.h"
+#include "../analytics/summary.h"
+#include "../analytics/yoy.h"
+
+int bk_report_tables_make(bk_report_tables *t, const bk_dataset *ds, const bk_index *index)
+{
+    memset(t, 0, sizeof *t);
+    bk_yoy_options yo = {.headlines = 1};
+    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
+    bk_execution_options eo = {BK_EXEC_HEADLINE, 0};
+    if (!(t->summary = bk_summary(ds, index)) || !(t->yoy = bk_yoy(ds, index, &yo)) ||
+        !(t->ratios = bk_ratios(ds, index, &ro)) ||
+        !(t->completeness = bk_completeness(ds, index, BK_COMPLETENESS_SCORES)) ||
+        !(t->execution = bk_execution(ds, index, &eo)) || !(t->pefa = bk_pefa(ds, index)) ||
+        bk_page_pefa_letters_zh(t->pefa) != 0) {
+        bk_report_tables_free(t);
+        return -1;
+    }
+    return 0;
+}
+
+void bk_report_tables_free(bk_report_tables *t)
+{
+    bk_result_free(t->summary);
+    bk_result_free(t->yoy);
+    bk_result_free(t->ratios);
+    bk_result_free(t->completeness);
+    bk_result_free(t->execution);
+    bk_result_free(t->pefa);
+    memset(t, 0, sizeof *t);
+}
