@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../analytics/execution.h"
+#include "../analytics/summary.h"
 #include "../ingest/alloc.h"
 #include "../ingest/grow.h"
 #include "escape.h"
@@ -88,20 +89,67 @@ static int unit_bars(const bk_dataset *ds, const bk_index *index, const bk_unit_
     return rc;
 }
 
-bk_chart *bk_figure_execution(const bk_dataset *ds, const bk_index *index,
-                              const bk_figure_options *opt, char *err, size_t errlen)
+/*
+ * The most unit-years the chart draws, each with its aggregate and its 类: beyond a handful the
+ * bars are unreadable (a national panel has 10⁴ final accounts). The chart keeps those of
+ * largest 支出合计 in the final account and says so in its source line.
+ */
+enum { EXEC_MAX_UNIT_YEARS = 8 };
+
+typedef struct {
+    size_t at;    /* place in the index's unit-years */
+    double total; /* the final account's 支出合计; -inf when not disclosed */
+} weighed_year;
+
+static int by_total_then_place(const void *pa, const void *pb)
 {
-    size_t nuy;
-    bk_unit_year *uys = bk_index_unit_years(index, &nuy);
-    bar *bars = NULL;
-    size_t n = 0, cap = 0;
-    int rc = uys ? 0 : -1;
-    for (size_t i = 0; i < nuy && rc == 0; i++) {
+    const weighed_year *a = pa, *b = pb;
+    if (a->total != b->total)
+        return a->total > b->total ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Which of the N unit-years UYS the chart draws: KEEP[i] set for at most EXEC_MAX_UNIT_YEARS
+ * final accounts of OPT's units. *OF receives how many there are. Returns 0, or -1 if memory
+ * ran out. */
+static int chosen_years(const bk_dataset *ds, const bk_index *index,
+                        const bk_figure_options *opt, const bk_unit_year *uys, size_t n,
+                        bool *keep, size_t *of)
+{
+    weighed_year *w = bk_malloc((n + 1) * sizeof *w);
+    if (!w)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
         if (uys[i].stage != BK_STAGE_FINAL || !bk_figure_wanted(ds, opt, uys[i].unit) ||
             bk_unit_year_is_derived_only(index, &uys[i]))
             continue;
-        rc = unit_bars(ds, index, &uys[i], &bars, &n, &cap);
+        const bk_item *it =
+            bk_summary_figure(index, uys[i].unit, uys[i].year, BK_STAGE_FINAL, "total");
+        w[k++] = (weighed_year){i, it ? bk_money_to_double(it->amount) : -INFINITY};
     }
+    if (k > EXEC_MAX_UNIT_YEARS)
+        qsort(w, k, sizeof *w, by_total_then_place);
+    for (size_t i = 0; i < k && i < EXEC_MAX_UNIT_YEARS; i++)
+        keep[w[i].at] = true;
+    *of = k;
+    free(w);
+    return 0;
+}
+
+bk_chart *bk_figure_execution(const bk_dataset *ds, const bk_index *index,
+                              const bk_figure_options *opt, char *err, size_t errlen)
+{
+    size_t nuy, of = 0;
+    bk_unit_year *uys = bk_index_unit_years(index, &nuy);
+    bool *keep = uys ? bk_calloc(nuy + 1, sizeof *keep) : NULL;
+    bar *bars = NULL;
+    size_t n = 0, cap = 0;
+    int rc = keep && chosen_years(ds, index, opt, uys, nuy, keep, &of) == 0 ? 0 : -1;
+    for (size_t i = 0; i < nuy && rc == 0; i++)
+        if (keep[i])
+            rc = unit_bars(ds, index, &uys[i], &bars, &n, &cap);
+    free(keep);
     free(uys);
     bk_chart *c = NULL;
     if (rc == 0 && n == 0) {
@@ -121,9 +169,12 @@ bk_chart *bk_figure_execution(const bk_dataset *ds, const bk_index *index,
         rc |= bk_chart_set_label(c, row, 1, bars[i].label);
     }
     if (c) {
-        char source[256];
-        snprintf(source, sizeof source, "来源：各单位决算公开文件（budgetkit execution；年初预算取自"
-                                        "决算本身，否则取自当年预算）");
+        char source[512];
+        int len = snprintf(source, sizeof source, "来源：各单位决算公开文件（budgetkit execution；"
+                                                  "年初预算取自决算本身，否则取自当年预算）");
+        if (of > EXEC_MAX_UNIT_YEARS)
+            snprintf(source + len, sizeof source - (size_t)len,
+                     "；仅画决算支出合计最大的 %d 个单位年度，共 %zu 个", EXEC_MAX_UNIT_YEARS, of);
         rc |= bk_chart_set_text(&c->title, "预算执行：年初预算与决算（万元，括号内为执行率）");
         rc |= bk_chart_set_text(&c->value_axis, "万元");
         rc |= bk_chart_set_text(&c->source, source);

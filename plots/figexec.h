@@ -1,7 +1,8 @@
 /*
  * figexec.h — the briefing's execution chart: for every unit-year with a final account, its
  * original budget (年初预算) beside its actual (决算) as paired bars, in total (一般公共预算财政拨款
- * 支出, else 支出合计) and per function 类, each actual labelled with its execution rate.
+ * 支出, else 支出合计) and per function 类, each actual labelled with its execution rate. Of more
+ * than 8 final accounts it draws the 8 of largest 支出合计 and says so in its source line.
  *
  * Ownership: the returned chart belongs to the caller (bk_chart_free). NULL with the reason in
  * ERR: no final account in the data, or memory ran out.

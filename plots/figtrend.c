@@ -120,10 +120,11 @@ bk_chart *bk_figure_trend(const bk_dataset *ds, const bk_index *index,
                 snprintf(name, sizeof name, "%s", bk_figure_unit_name(ds, units[j]));
             rc |= bk_chart_set_series(c, j * nm + k, name);
         }
+    /* the unit-years come in the order UNITS was made in, so a unit's place only moves on */
+    size_t j = 0;
     for (size_t i = 0; i < n_uy && rc == 0; i++) {
         if (uys[i].stage != BK_STAGE_BUDGET || !bk_figure_wanted(ds, opt, uys[i].unit))
             continue;
-        size_t j = 0;
         while (j < nunits && units[j] != uys[i].unit)
             j++;
         for (size_t k = 0; k < nm; k++) {

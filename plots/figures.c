@@ -2,6 +2,7 @@
 #include "figures.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,29 +65,88 @@ int bk_figure_wanted(const bk_dataset *ds, const bk_figure_options *opt, const c
     return 1;
 }
 
-/* Each wanted unit at its latest budget year that is not derived only. */
+/*
+ * The most units a bar chart draws. A national panel has 10⁴ units: a chart of them all is
+ * unreadable (and costs gnuplot minutes), so a chart shows the units of largest 支出合计 and
+ * its source line says how many of how many; every unit is in the tables and the workbook.
+ */
+enum { FIGURE_MAX_UNITS = 40 };
+
+typedef struct {
+    size_t at;    /* place in the list of units */
+    double total; /* 支出合计 at the unit's shown year; -inf when not disclosed */
+} weighed;
+
+static int by_total_then_place(const void *pa, const void *pb)
+{
+    const weighed *a = pa, *b = pb;
+    if (a->total != b->total)
+        return a->total > b->total ? -1 : 1;
+    return (a->at > b->at) - (a->at < b->at);
+}
+
+/* Keeps in OUT (N units, in unit order) the FIGURE_MAX_UNITS of largest total, in unit order.
+ * Returns the number kept, or (size_t)-1 if memory ran out. */
+static size_t keep_largest(const bk_index *index, shown *out, size_t n)
+{
+    if (n <= FIGURE_MAX_UNITS)
+        return n;
+    weighed *w = bk_malloc(n * sizeof *w);
+    bool *kept = bk_calloc(n, sizeof *kept);
+    if (!w || !kept) {
+        free(w);
+        free(kept);
+        return (size_t)-1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *it =
+            bk_summary_figure(index, out[i].unit, out[i].year, BK_STAGE_BUDGET, "total");
+        w[i] = (weighed){i, it ? bk_money_to_double(it->amount) : -INFINITY};
+    }
+    qsort(w, n, sizeof *w, by_total_then_place);
+    for (size_t i = 0; i < FIGURE_MAX_UNITS; i++)
+        kept[w[i].at] = true;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (kept[i])
+            out[k++] = out[i];
+    free(w);
+    free(kept);
+    return k;
+}
+
+/* Each wanted unit at its latest budget year that is not derived only, at most
+ * FIGURE_MAX_UNITS of them (keep_largest); *OF receives how many units there were. */
 static shown *latest_years(const bk_dataset *ds, const bk_index *index,
-                           const bk_figure_options *opt, size_t *count)
+                           const bk_figure_options *opt, size_t *count, size_t *of)
 {
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
     shown *out = bk_calloc(n_uy + 1, sizeof *out);
-    *count = 0;
+    *count = *of = 0;
     if (!out || (!uys && index->count)) {
         free(uys);
         free(out);
         return NULL;
     }
+    size_t n = 0;
     for (size_t i = 0; i < n_uy; i++) {
         if (uys[i].stage != BK_STAGE_BUDGET || !bk_figure_wanted(ds, opt, uys[i].unit) ||
             bk_unit_year_is_derived_only(index, &uys[i]))
             continue;
-        if (*count && out[*count - 1].unit == uys[i].unit)
-            out[*count - 1].year = uys[i].year;
+        if (n && out[n - 1].unit == uys[i].unit)
+            out[n - 1].year = uys[i].year;
         else
-            out[(*count)++] = (shown){uys[i].unit, uys[i].year};
+            out[n++] = (shown){uys[i].unit, uys[i].year};
     }
     free(uys);
+    size_t kept = keep_largest(index, out, n);
+    if (kept == (size_t)-1) {
+        free(out);
+        return NULL;
+    }
+    *count = kept;
+    *of = n;
     return out;
 }
 
@@ -107,12 +167,15 @@ static size_t find_shown(const shown *s, size_t n, const char *unit, int year)
 /* "来源：…；2023年预算" when every unit's year is one year; otherwise the year most units have
  * with their count, and the others' units by name ("；4 个单位为 2023 年预算，2024 年：大厂高新技术
  * 产业开发区管理委员会"): a reader sees which bar is of which year without a list of cut names. */
-static int set_source(bk_chart *c, const bk_dataset *ds, const shown *s, size_t n,
+static int set_source(bk_chart *c, const bk_dataset *ds, const shown *s, size_t n, size_t of,
                       const char *command)
 {
     char buf[2048];
     size_t len = (size_t)snprintf(buf, sizeof buf, "来源：各单位预算公开文件（budgetkit %s）",
                                   command);
+    if (of > n)
+        len += (size_t)snprintf(buf + len, sizeof buf - len,
+                                "；仅画支出合计最大的 %zu 个单位，共 %zu 个", n, of);
     int common = n ? s[0].year : 0;
     size_t most = 0;
     for (size_t i = 0; i < n; i++) {
@@ -161,8 +224,8 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
     bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
     bk_result *own = opt->tables ? NULL : bk_ratios(ds, index, &ro);
     const bk_result *r = opt->tables ? opt->tables->ratios : own;
-    size_t ns;
-    shown *s = latest_years(ds, index, opt, &ns);
+    size_t ns, of;
+    shown *s = latest_years(ds, index, opt, &ns, &of);
     class_total *classes = r ? bk_calloc(r->nrows + 1, sizeof *classes) : NULL;
     /* disclosed[u]: unit u has a row at its year (marked while its rows are drawn) */
     bool *disclosed = s ? bk_calloc(ns + 1, sizeof *disclosed) : NULL;
@@ -245,7 +308,7 @@ static bk_chart *structure(const bk_dataset *ds, const bk_index *index,
     rc |= bk_chart_set_text(&c->title, heatmap ? "支出功能分类结构热力图（类，占支出合计%）"
                                                : "支出功能分类结构（类，占支出合计%）");
     rc |= bk_chart_set_text(&c->value_axis, "占支出合计（%）");
-    rc |= set_source(c, ds, s, ns, "ratios --by function");
+    rc |= set_source(c, ds, s, ns, of, "ratios --by function");
     if (rc) {
         bk_chart_free(c);
         c = NULL;
@@ -267,8 +330,8 @@ static bk_chart *three_public(const bk_dataset *ds, const bk_index *index,
 {
     static const char *const parts[] = {"abroad", "vehicle_purchase", "vehicle_operation",
                                         "reception"};
-    size_t ns;
-    shown *s = latest_years(ds, index, opt, &ns);
+    size_t ns, of;
+    shown *s = latest_years(ds, index, opt, &ns, &of);
     bk_chart *c = s ? bk_chart_new(BK_CHART_STACKED, ns, 4) : NULL;
     int rc = c ? 0 : -1;
     for (size_t j = 0; j < 4 && rc == 0; j++)
@@ -286,7 +349,7 @@ static bk_chart *three_public(const bk_dataset *ds, const bk_index *index,
         c->totals = 1;
     rc |= c ? bk_chart_set_text(&c->title, "“三公”经费构成（万元）") : -1;
     rc |= c ? bk_chart_set_text(&c->value_axis, "万元") : -1;
-    rc |= c ? set_source(c, ds, s, ns, "summary") : -1;
+    rc |= c ? set_source(c, ds, s, ns, of, "summary") : -1;
     free(s);
     if (rc) {
         bk_chart_free(c);
@@ -308,22 +371,23 @@ static bk_chart *across_units(const bk_dataset *ds, const bk_index *index,
         return NULL;
     }
     bk_result *r = bk_compare(ds, index, &co);
-    size_t ns;
-    shown *s = latest_years(ds, index, opt, &ns);
+    size_t ns, of;
+    shown *s = latest_years(ds, index, opt, &ns, &of);
     bk_chart *c = NULL;
     int rc = -1;
     if (r && s) {
-        /* compare sorts by value, largest first: draw it at the top (the last row) */
+        /* compare sorts by value, largest first: draw it at the top (the last row); the units
+         * are the chart's (latest_years: wanted, and the largest when there are many) */
         size_t n = 0;
         for (size_t i = 0; i < r->nrows; i++)
-            n += bk_figure_wanted(ds, opt, text(r, i, "unit"));
+            n += find_shown(s, ns, text(r, i, "unit"), 0) != (size_t)-1;
         c = bk_chart_new(BK_CHART_BARS, n, 1);
         rc = c ? 0 : -1;
         size_t row = n;
         int digits = co.metric.kind == BK_METRIC_HHI ? 3 : 2;
         for (size_t i = 0; i < r->nrows && rc == 0; i++) {
             const char *unit = text(r, i, "unit");
-            if (!bk_figure_wanted(ds, opt, unit))
+            if (find_shown(s, ns, unit, 0) == (size_t)-1)
                 continue;
             row--;
             const bk_unit *u = bk_dataset_find_unit(ds, unit);
@@ -346,7 +410,7 @@ static bk_chart *across_units(const bk_dataset *ds, const bk_index *index,
             rc |= bk_chart_set_text(&c->value_axis, axis);
             char command[160];
             snprintf(command, sizeof command, "compare --metric %s", metric_text);
-            rc |= set_source(c, ds, s, ns, command);
+            rc |= set_source(c, ds, s, ns, of, command);
         }
     }
     bk_result_free(r);
@@ -389,8 +453,8 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
     bk_yoy_options yo = {.headlines = 1};
     bk_result *own = opt->tables ? NULL : bk_yoy(ds, index, &yo);
     const bk_result *r = opt->tables ? opt->tables->yoy : own;
-    size_t ns;
-    shown *s = latest_years(ds, index, opt, &ns);
+    size_t ns, of;
+    shown *s = latest_years(ds, index, opt, &ns, &of);
     change *ch = s ? bk_calloc(ns + 1, sizeof *ch) : NULL;
     bk_chart *c = NULL;
     int rc = -1;
@@ -436,7 +500,7 @@ static bk_chart *changes(const bk_dataset *ds, const bk_index *index,
             snprintf(command, sizeof command, "yoy --what headline");
             rc |= bk_chart_set_text(&c->title, title);
             rc |= bk_chart_set_text(&c->value_axis, "比上年增减（%）");
-            rc |= set_source(c, ds, s, ns, command);
+            rc |= set_source(c, ds, s, ns, of, command);
         }
     }
     bk_result_free(own);

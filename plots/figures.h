@@ -10,7 +10,9 @@
  *                 diverging by sign, labelled with % and 万元 (yoy)
  *   trend         a metric per unit over the years (metric)
  * Each unit is shown at its latest year that is not derived only; the chart's source line names
- * the year of each unit when they differ, and the command that gives its numbers.
+ * the year of each unit when they differ, and the command that gives its numbers. A bar chart
+ * of more than 40 units draws the 40 of largest 支出合计 and its source line says so ("仅画支出合计
+ * 最大的 40 个单位，共 N 个"): a national panel's 10⁴ bars would be unreadable.
  *
  * Ownership: the returned chart belongs to the caller (bk_chart_free). NULL with the reason in
  * ERR when the figure cannot be made (unknown kind or metric, out of memory).

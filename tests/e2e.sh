@@ -1226,6 +1226,9 @@ has "installed report: the bundled datasets" "$TMP/installed-brief/report.md" "å
 make -s uninstall DESTDIR="$TMP/stage" PREFIX=/usr/local >/dev/null 2>&1
 if [ -z "$(find "$TMP/stage" -type f)" ]; then ok; else bad "make uninstall left files"; fi
 
+# ---- charts of many units draw the largest and say so (tests/manyunits.sh) ----
+if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/manyunits.sh; then ok; else bad "charts of many units (tests/manyunits.sh)"; fi
+
 # ---- datasets worked by hand: shares with a carry-over, rounding once (tests/handworked.sh) ----
 if BUDGETKIT="$BUDGETKIT" VALGRIND="${VALGRIND:-}" sh tests/handworked.sh; then ok; else bad "datasets worked by hand (tests/handworked.sh)"; fi
 
