@@ -2,6 +2,7 @@
 #include "result.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@ bk_result *bk_result_new(const char *const *columns)
     }
     for (size_t i = 0; i < r->ncols; i++) {
         r->digits[i] = -1;
+        atomic_init(&r->named_by[i], NULL);
         if (!(r->columns[i] = bk_strdup(columns[i]))) {
             bk_result_free(r);
             return NULL;
@@ -66,11 +68,12 @@ int bk_result_column(const bk_result *r, const char *column)
 {
     /* a pointer seen before is only a hint: the text behind it is compared all the same */
     for (size_t i = 0; i < r->ncols; i++)
-        if (r->named_by[i] == column && strcmp(r->columns[i], column) == 0)
+        if (atomic_load_explicit(&r->named_by[i], memory_order_relaxed) == column &&
+            strcmp(r->columns[i], column) == 0)
             return (int)i;
     for (size_t i = 0; i < r->ncols; i++)
         if (strcmp(r->columns[i], column) == 0) {
-            r->named_by[i] = column;
+            atomic_store_explicit(&r->named_by[i], column, memory_order_relaxed);
             return (int)i;
         }
     return -1;

@@ -6,7 +6,8 @@
  * blank cell blank (not disclosed) rather than 0.
  *
  * Ownership: the table owns its column names and text cells (copied on set into its pool, where
- * they stay until the table is freed).
+ * they stay until the table is freed). A finished table may be read by several threads at once;
+ * the setters are for one thread.
  */
 #ifndef BK_RESULT_H
 #define BK_RESULT_H
@@ -45,8 +46,9 @@ typedef struct {
     struct bk_strpool *texts;
     /* Per column, the caller's pointer that last named it: the setters are called with the
      * same literal for millions of rows, so one comparison of pointers finds the column and
-     * one strcmp confirms it. */
-    const char **named_by;
+     * one strcmp confirms it. Atomic, so a table read by several threads at once (the report
+     * writes its workbook beside its pages) is read without a race. */
+    _Atomic(const char *) *named_by;
 } bk_result;
 
 /* A table with the given NULL-terminated column names; NULL if memory ran out. */

@@ -345,6 +345,16 @@ bool bk_page_is_source_column(const char *column)
            (len > 8 && strcmp(column + len - 8, "_sources") == 0);
 }
 
+bool bk_page_column_has_values_zh(const char *column)
+{
+    if (strcmp(column, "stage") == 0 || strcmp(column, "total_from") == 0)
+        return true;
+    for (size_t i = 0; i < sizeof values_zh / sizeof values_zh[0]; i++)
+        if (strcmp(column, values_zh[i][0]) == 0)
+            return true;
+    return false;
+}
+
 const char *bk_page_value_zh(const char *column, const char *value)
 {
     if (strcmp(column, "stage") == 0)

@@ -51,6 +51,10 @@ void bk_page_finding_sentence(const bk_dataset *ds, const bk_finding *f, bool wi
  * yoy's statuses, where a figure comes from, a finding's rule), or VALUE itself. Static. */
 const char *bk_page_value_zh(const char *column, const char *value);
 
+/* Whether bk_page_value_zh may say a value of COLUMN otherwise than as it is: a writer of a
+ * national table asks once per column, not once per cell. */
+bool bk_page_column_has_values_zh(const char *column);
+
 /* SOURCE (a record's source: "f.pdf:220 (page 10, line 27)", "derived: a - (b) from f.txt:3")
  * as a reader reads it ("f.pdf:220（第 10 页第 27 行）", "推算：a - (b)，据 f.txt:3") into OUT
  * (SIZE bytes; cut to fit). */

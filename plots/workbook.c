@@ -6,20 +6,14 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
-#include "../analytics/completeness.h"
-#include "../analytics/execution.h"
-#include "../analytics/pefa.h"
-#include "../analytics/ratios.h"
-#include "../analytics/summary.h"
-#include "../analytics/yoy.h"
-#include "figexec.h"
 #include "figures.h"
 #include "pagetable.h"
 
 typedef struct {
     lxw_workbook *wb;
-    lxw_format *head, *wan, *pct, *plain;
+    lxw_format *head, *wan, *pct;
     const bk_dataset *ds;
+    lxw_error failed; /* the first write libxlsxwriter refused, LXW_NO_ERROR while none */
 } book;
 
 /* A column of a sheet: the result's column, its heading, and how its cells are shown. */
@@ -28,48 +22,100 @@ typedef struct {
     enum { AS_TEXT, AS_WAN, AS_PCT, AS_INT, AS_UNIT } as;
 } sheet_column;
 
-/* One sheet NAME from the table R: a frozen header row, then the rows. */
-static int sheet(book *b, const char *name, const bk_result *r, const sheet_column *cols)
+/* Excel's rows in a sheet, the header row included: a table of more goes on in sheets
+ * "NAME (2)", "NAME (3)", …, each with its header. */
+#define SHEET_MAX_ROWS ((size_t)1048576)
+
+/* Remembers the first write libxlsxwriter refused. */
+static void wrote(book *b, lxw_error e)
+{
+    if (e != LXW_NO_ERROR && b->failed == LXW_NO_ERROR)
+        b->failed = e;
+}
+
+/* A new sheet NAME with the headings of COLS on a frozen first row; NULL if refused. */
+static lxw_worksheet *new_sheet(book *b, const char *name, const sheet_column *cols)
 {
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
     if (!ws)
-        return -1;
+        return NULL;
     lxw_col_t n = 0;
     for (const sheet_column *c = cols; c->column; c++, n++) {
-        worksheet_write_string(ws, 0, n, c->heading, b->head);
+        wrote(b, worksheet_write_string(ws, 0, n, c->heading, b->head));
         worksheet_set_column(ws, n, n, c->as == AS_TEXT || c->as == AS_UNIT ? 28 : 14, NULL);
     }
     worksheet_freeze_panes(ws, 1, 0);
+    return ws;
+}
+
+/* How a text cell of one sheet column is written: looked up once per sheet, not per cell. */
+typedef struct {
+    int col; /* the result's column; -1 when the table has none */
+    bool unit, translated, source;
+} column_plan;
+
+static void write_text(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t k,
+                       const sheet_column *c, const column_plan *p, const char *value)
+{
+    char zh[2048];
+    const char *text = value;
+    if (p->unit)
+        text = bk_figure_unit_name(b->ds, value);
+    else if (p->translated)
+        text = bk_page_value_zh(c->column, value);
+    if (p->source) {
+        bk_page_source_zh(value, zh, sizeof zh);
+        text = zh;
+    }
+    wrote(b, worksheet_write_string(ws, row, k, text, NULL));
+}
+
+/* The sheet NAME (and its continuations) from the table R. Returns 0, or -1 if a sheet could
+ * not be added. */
+static int sheet(book *b, const char *name, const bk_result *r, const sheet_column *cols)
+{
+    size_t ncols = 0;
+    while (cols[ncols].column)
+        ncols++;
+    column_plan plan[32];
+    if (ncols > sizeof plan / sizeof plan[0])
+        return -1;
+    for (size_t k = 0; k < ncols; k++) {
+        const char *column = cols[k].column;
+        plan[k] = (column_plan){r ? bk_result_column(r, column) : -1, cols[k].as == AS_UNIT,
+                                bk_page_column_has_values_zh(column),
+                                bk_page_is_source_column(column)};
+    }
+    lxw_worksheet *ws = new_sheet(b, name, cols);
+    if (!ws)
+        return -1;
+    size_t per_sheet = SHEET_MAX_ROWS - 1;
     for (size_t i = 0; r && i < r->nrows; i++) {
-        lxw_col_t k = 0;
-        for (const sheet_column *c = cols; c->column; c++, k++) {
-            int col = bk_result_column(r, c->column);
-            if (col < 0)
+        if (i > 0 && i % per_sheet == 0) {
+            char more[128];
+            snprintf(more, sizeof more, "%s (%zu)", name, i / per_sheet + 1);
+            if (!(ws = new_sheet(b, more, cols)))
+                return -1;
+        }
+        lxw_row_t row = (lxw_row_t)(i % per_sheet) + 1;
+        for (size_t k = 0; k < ncols; k++) {
+            if (plan[k].col < 0)
                 continue;
-            const bk_cell *cell = bk_result_cell(r, i, (size_t)col);
-            lxw_row_t row = (lxw_row_t)(i + 1);
+            const bk_cell *cell = bk_result_cell(r, i, (size_t)plan[k].col);
+            const sheet_column *c = &cols[k];
+            lxw_col_t at = (lxw_col_t)k;
             switch (cell->kind) {
             case BK_CELL_BLANK: break;
-            case BK_CELL_TEXT: {
-                char zh[2048];
-                const char *text = c->as == AS_UNIT ? bk_figure_unit_name(b->ds, cell->text)
-                                                    : bk_page_value_zh(c->column, cell->text);
-                if (bk_page_is_source_column(c->column)) {
-                    bk_page_source_zh(cell->text, zh, sizeof zh);
-                    text = zh;
-                }
-                worksheet_write_string(ws, row, k, text, b->plain);
-                break;
-            }
+            case BK_CELL_TEXT: write_text(b, ws, row, at, c, &plan[k], cell->text); break;
             case BK_CELL_MONEY:
-                worksheet_write_number(ws, row, k, bk_money_to_double(cell->money),
-                                       c->as == AS_PCT ? b->pct : b->wan);
+                wrote(b, worksheet_write_number(ws, row, at, bk_money_to_double(cell->money),
+                                                c->as == AS_PCT ? b->pct : b->wan));
                 break;
             case BK_CELL_INT:
-                worksheet_write_number(ws, row, k, (double)cell->integer, NULL);
+                wrote(b, worksheet_write_number(ws, row, at, (double)cell->integer, NULL));
                 break;
             case BK_CELL_REAL:
-                worksheet_write_number(ws, row, k, cell->real, b->pct);
+                wrote(b, worksheet_write_number(ws, row, at, cell->real, b->pct));
                 break;
             }
         }
@@ -79,60 +125,71 @@ static int sheet(book *b, const char *name, const bk_result *r, const sheet_colu
 
 static int findings_sheet(book *b, const bk_findings *f)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(b->wb, "核对发现");
+    /* the headings and widths of the sheet (its cells are written below, not by sheet()) */
+    static const sheet_column heads[] = {
+        {"severity", "类别", AS_TEXT},          {"rule", "规则", AS_TEXT},
+        {"unit", "单位", AS_TEXT},              {"year", "年度", AS_INT},
+        {"stage", "阶段", AS_TEXT},             {"what", "内容", AS_TEXT},
+        {"stated", "文件所述", AS_WAN},         {"computed", "计算", AS_WAN},
+        {"difference", "差额", AS_WAN},         {"stated_sources", "文件出处", AS_TEXT},
+        {"computed_sources", "计算出处", AS_TEXT}, {"origin", "来源判断", AS_TEXT},
+        {NULL, NULL, AS_TEXT}};
+    lxw_worksheet *ws = new_sheet(b, "核对发现", heads);
     if (!ws)
         return -1;
-    static const char *const heads[] = {"类别", "规则", "单位", "年度", "阶段", "内容", "文件所述",
-                                        "计算", "差额", "文件出处", "计算出处", "来源判断"};
-    for (lxw_col_t k = 0; k < 12; k++) {
-        worksheet_write_string(ws, 0, k, heads[k], b->head);
-        worksheet_set_column(ws, k, k, k == 5 || k >= 9 ? 40 : 12, NULL);
-    }
-    worksheet_freeze_panes(ws, 1, 0);
-    lxw_row_t row = 1;
+    size_t per_sheet = SHEET_MAX_ROWS - 1;
     for (size_t i = 0; i < f->count; i++) {
+        if (i > 0 && i % per_sheet == 0) {
+            char more[128];
+            snprintf(more, sizeof more, "核对发现 (%zu)", i / per_sheet + 1);
+            if (!(ws = new_sheet(b, more, heads)))
+                return -1;
+        }
+        lxw_row_t row = (lxw_row_t)(i % per_sheet + 1);
         const bk_finding *x = &f->items[i];
         const char *sev = x->severity == BK_SEV_ERROR           ? "错误"
                           : x->severity == BK_SEV_INCONSISTENCY ? "不一致"
                           : x->severity == BK_SEV_ROUNDING      ? "舍入差异"
                                                                 : "说明";
-        worksheet_write_string(ws, row, 0, sev, NULL);
-        worksheet_write_string(ws, row, 1, bk_page_value_zh("rule", x->rule), NULL);
+        wrote(b, worksheet_write_string(ws, row, 0, sev, NULL));
+        wrote(b, worksheet_write_string(ws, row, 1, bk_page_value_zh("rule", x->rule), NULL));
         if (x->unit)
-            worksheet_write_string(ws, row, 2, bk_figure_unit_name(b->ds, x->unit), NULL);
+            wrote(b, worksheet_write_string(ws, row, 2, bk_figure_unit_name(b->ds, x->unit),
+                                            NULL));
         if (x->year)
-            worksheet_write_number(ws, row, 3, x->year, NULL);
-        worksheet_write_string(ws, row, 4, x->stage ? "决算" : "预算", NULL);
+            wrote(b, worksheet_write_number(ws, row, 3, x->year, NULL));
+        wrote(b, worksheet_write_string(ws, row, 4, x->stage ? "决算" : "预算", NULL));
         char what[1024];
         bk_page_finding_zh(x->what, what, sizeof what);
-        worksheet_write_string(ws, row, 5, what, NULL);
+        wrote(b, worksheet_write_string(ws, row, 5, what, NULL));
         if (x->has_values) {
             lxw_format *fmt = x->percent ? b->pct : b->wan;
             bk_money diff;
-            worksheet_write_number(ws, row, 6, bk_money_to_double(x->stated), fmt);
-            worksheet_write_number(ws, row, 7, bk_money_to_double(x->computed), fmt);
+            wrote(b, worksheet_write_number(ws, row, 6, bk_money_to_double(x->stated), fmt));
+            wrote(b, worksheet_write_number(ws, row, 7, bk_money_to_double(x->computed), fmt));
             if (bk_money_sub(x->stated, x->computed, &diff))
-                worksheet_write_number(ws, row, 8, bk_money_to_double(diff), fmt);
+                wrote(b, worksheet_write_number(ws, row, 8, bk_money_to_double(diff), fmt));
         }
         char zh[2048];
         if (x->stated_sources) {
             bk_page_source_zh(x->stated_sources, zh, sizeof zh);
-            worksheet_write_string(ws, row, 9, zh, NULL);
+            wrote(b, worksheet_write_string(ws, row, 9, zh, NULL));
         }
         if (x->computed_sources) {
             bk_page_source_zh(x->computed_sources, zh, sizeof zh);
-            worksheet_write_string(ws, row, 10, zh, NULL);
+            wrote(b, worksheet_write_string(ws, row, 10, zh, NULL));
         }
         if (x->origin)
-            worksheet_write_string(ws, row, 11,
-                                   strcmp(x->origin, "publisher") == 0 ? "发布者" : "读取", NULL);
-        row++;
+            wrote(b, worksheet_write_string(
+                         ws, row, 11, strcmp(x->origin, "publisher") == 0 ? "发布者" : "读取",
+                         NULL));
     }
     return 0;
 }
 
-int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                      const bk_report_tables *tables, const char *path, char *err, size_t errlen)
+int bk_workbook_write(const bk_dataset *ds, const bk_findings *findings,
+                      const bk_report_tables *tables, bool finals, const char *path, char *err,
+                      size_t errlen)
 {
     book b = {.ds = ds};
     /* Rows are written in order, so each sheet goes to a temporary file as it is written
@@ -151,7 +208,6 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
     b.head = workbook_add_format(b.wb);
     b.wan = workbook_add_format(b.wb);
     b.pct = workbook_add_format(b.wb);
-    b.plain = workbook_add_format(b.wb);
     format_set_bold(b.head);
     format_set_bg_color(b.head, 0xF2F2F2);
     format_set_num_format(b.wan, "#,##0.00");
@@ -208,15 +264,16 @@ int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_find
     rc |= sheet(&b, "支出结构", tables->ratios, ratio_cols);
     rc |= findings_sheet(&b, findings);
     rc |= sheet(&b, "公开完整性", tables->completeness, completeness_cols);
-    bk_figure_options fo = {.kind = "execution"};
-    if (bk_figure_has_finals(ds, index, &fo)) {
+    if (finals) {
         rc |= sheet(&b, "预算执行", tables->execution, execution_cols);
         rc |= sheet(&b, "PEFA评分", tables->pefa, pefa_cols);
     }
     lxw_error closed = workbook_close(b.wb);
-    if (rc != 0 || closed != LXW_NO_ERROR) {
+    if (rc != 0 || closed != LXW_NO_ERROR || b.failed != LXW_NO_ERROR) {
         snprintf(err, errlen, "%s: the workbook could not be written (%s)", path,
-                 closed != LXW_NO_ERROR ? lxw_strerror(closed) : "out of memory");
+                 closed != LXW_NO_ERROR   ? lxw_strerror(closed)
+                 : b.failed != LXW_NO_ERROR ? lxw_strerror(b.failed)
+                                            : "a sheet could not be added");
         return -1;
     }
     return 0;

@@ -6,6 +6,12 @@
  * thousands separators, percentages with two decimals; the exact figures, not rounded text),
  * units by their names, the header row frozen.
  *
+ * A table of more rows than a sheet holds (1,048,576 with the header) goes on in sheets
+ * "NAME (2)", …; a cell libxlsxwriter refuses fails the workbook, never drops silently.
+ *
+ * Threads: it reads the report's finished TABLES, the findings and the dataset, never an index,
+ * so it may run beside the pages that read the same tables.
+ *
  * Ownership: nothing is kept. Errors: -1 with a one-line reason in ERR; the file may then be
  * partly written (the report writes it into its staging directory, so a failure never leaves
  * a half workbook in place).
@@ -13,14 +19,15 @@
 #ifndef BK_WORKBOOK_H
 #define BK_WORKBOOK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
-#include "../analytics/index.h"
 #include "../analytics/reconcile.h"
 #include "../ingest/model.h"
 #include "reporttables.h"
 
-int bk_workbook_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                      const bk_report_tables *tables, const char *path, char *err, size_t errlen);
+int bk_workbook_write(const bk_dataset *ds, const bk_findings *findings,
+                      const bk_report_tables *tables, bool finals, const char *path, char *err,
+                      size_t errlen);
 
 #endif
