@@ -371,6 +371,23 @@ void bk_index_release(bk_index *index)
     memset(index, 0, sizeof *index);
 }
 
+int bk_index_view(const bk_index *index, bk_index *view)
+{
+    *view = *index;
+    view->last = bk_calloc(BK_INDEX_LAST, sizeof *view->last);
+    if (!view->last) {
+        memset(view, 0, sizeof *view);
+        return -1;
+    }
+    return 0;
+}
+
+void bk_index_view_release(bk_index *view)
+{
+    free(view->last);
+    memset(view, 0, sizeof *view);
+}
+
 /* The range [*first, *first + return) of the unit-year-stage's records. */
 static size_t run_of(const bk_index *index, const char *unit, int year, int stage, size_t *first)
 {

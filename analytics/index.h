@@ -8,7 +8,8 @@
  *
  * Ownership: the index points into the dataset and must not outlive it; bk_index_free releases
  * only the index. Lookups remember the last unit-year-stage asked for, so one index must not
- * be searched by two threads at once.
+ * be searched by two threads at once: a second thread searches through a view of its own
+ * (bk_index_view).
  */
 #ifndef BK_INDEX_H
 #define BK_INDEX_H
@@ -44,6 +45,14 @@ typedef struct {
 /* Builds the index over DS. Returns 0, or -1 if memory ran out. */
 int bk_index_build(bk_index *index, const bk_dataset *ds);
 void bk_index_release(bk_index *index);
+
+/*
+ * A second handle on INDEX for another thread: it shares INDEX's records and directory, which
+ * no lookup changes, and remembers its own last lookups. INDEX must outlive VIEW; release VIEW
+ * with bk_index_view_release (never bk_index_release). Returns 0, or -1 if memory ran out.
+ */
+int bk_index_view(const bk_index *index, bk_index *view);
+void bk_index_view_release(bk_index *view);
 
 /*
  * The first record with an amount for the given key, or NULL if none has one (not disclosed).

@@ -44,17 +44,18 @@ int cmd_report(int argc, char **argv)
         char err[512] = "out of memory";
         size_t charts = 0;
         bk_selfcheck_result checks = {0};
+        bk_report_tables tables = {0};
         /* the self-check says whose each inconsistency is, the publisher's or a reading's */
-        if (bk_reconcile(in.ds, &in.index, &findings) != 0 ||
-            bk_selfcheck(in.ds, &findings, &checks) != 0 ||
-            bk_report_write(in.ds, &in.index, &findings, dir ? dir : "out", &charts, err,
-                            sizeof err) != 0) {
+        if (bk_report_prepare(in.ds, &in.index, &findings, &checks, &tables) != 0 ||
+            bk_report_write(in.ds, &in.index, &findings, &tables, dir ? dir : "out", &charts,
+                            err, sizeof err) != 0) {
             fprintf(stderr, "budgetkit report: %s\n", err);
             status = EXIT_DATA;
         } else {
             fprintf(stderr, "wrote %s/index.html, %s/report.md, %s/briefing.xlsx and %zu charts\n",
                     dir ? dir : "out", dir ? dir : "out", dir ? dir : "out", charts);
         }
+        bk_report_tables_free(&tables);
         bk_selfcheck_release(&checks);
     }
     bk_findings_release(&findings);

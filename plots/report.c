@@ -309,7 +309,8 @@ static void *write_book(void *arg)
 }
 
 int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                    const char *dir, size_t *charts_drawn, char *err, size_t errlen)
+                    const bk_report_tables *tables, const char *dir, size_t *charts_drawn,
+                    char *err, size_t errlen)
 {
     size_t drawn = 0;
     static const char *const charts[] = {"structure", "heatmap", "three-public", "compare",
@@ -336,16 +337,10 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         remove_staging(staging, files);
         return -1;
     }
-    bk_report_tables tables;
-    if (bk_report_tables_make(&tables, ds, index) != 0) {
-        snprintf(err, errlen, "out of memory");
-        remove_staging(staging, files);
-        return -1;
-    }
     size_t unit_pages = 0;
     const char *empty[8] = {NULL}; /* why a chart with nothing to show is not drawn */
     bk_figure_options exec = {.kind = "execution"};
-    workbook_job book = {.ds = ds, .findings = findings, .tables = &tables,
+    workbook_job book = {.ds = ds, .findings = findings, .tables = tables,
                          .finals = bk_figure_has_finals(ds, index, &exec)};
     snprintf(book.path, sizeof book.path, "%s/briefing.xlsx", staging);
     /* the workbook beside the charts and pages when there is a second core: it reads only the
@@ -353,11 +348,11 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
      * is a third of a national report's time */
     pthread_t worker;
     bool beside = bk_load_threads(ds) >= 2 && pthread_create(&worker, NULL, write_book, &book) == 0;
-    int rc = draw_charts(staging, ds, index, &tables, font, charts, empty, &drawn, err, errlen);
+    int rc = draw_charts(staging, ds, index, tables, font, charts, empty, &drawn, err, errlen);
     if (rc == 0)
-        rc = bk_unit_pages_write(staging, ds, index, findings, &tables, &unit_pages, err, errlen);
+        rc = bk_unit_pages_write(staging, ds, index, findings, tables, &unit_pages, err, errlen);
     if (rc == 0)
-        rc = index_pages(staging, ds, index, findings, &tables, charts, titles, empty, err,
+        rc = index_pages(staging, ds, index, findings, tables, charts, titles, empty, err,
                          errlen);
     if (beside)
         pthread_join(worker, NULL);
@@ -367,7 +362,6 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         snprintf(err, errlen, "%s", book.err);
         rc = -1;
     }
-    bk_report_tables_free(&tables);
     if (rc != 0) {
         remove_unit_pages(staging, 0);
         remove_staging(staging, files);

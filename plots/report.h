@@ -25,10 +25,13 @@
 #include "../analytics/index.h"
 #include "../analytics/reconcile.h"
 #include "../ingest/model.h"
+#include "reporttables.h"
 
-/* *CHARTS (may be NULL) receives how many charts were drawn: a chart with nothing to show is
- * replaced in the pages by one line saying why. */
+/* The report of the data, from their FINDINGS and TABLES (bk_report_prepare). *CHARTS (may be
+ * NULL) receives how many charts were drawn: a chart with nothing to show is replaced in the
+ * pages by one line saying why. */
 int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                    const char *dir, size_t *charts, char *err, size_t errlen);
+                    const bk_report_tables *tables, const char *dir, size_t *charts, char *err,
+                    size_t errlen);
 
 #endif

@@ -1,9 +1,12 @@
 /* reporttables.c — see reporttables.h. */
 #include "reporttables.h"
 
+#include <pthread.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "pagetable.h"
+#include "../ingest/loadparts.h"
 #include "../analytics/completeness.h"
 #include "../analytics/execution.h"
 #include "../analytics/pefa.h"
@@ -37,4 +40,47 @@ void bk_report_tables_free(bk_report_tables *t)
     bk_result_free(t->execution);
     bk_result_free(t->pefa);
     memset(t, 0, sizeof *t);
+}
+
+/* The findings, made on a thread of their own or in line. */
+typedef struct {
+    const bk_dataset *ds;
+    const bk_index *index;
+    bk_findings *findings;
+    bk_selfcheck_result *checks;
+    int rc;
+} findings_job;
+
+static void *make_findings(void *arg)
+{
+    findings_job *job = arg;
+    job->rc = bk_reconcile(job->ds, job->index, job->findings) != 0 ||
+                      bk_selfcheck(job->ds, job->findings, job->checks) != 0
+                  ? -1
+                  : 0;
+    return NULL;
+}
+
+int bk_report_prepare(const bk_dataset *ds, const bk_index *index, bk_findings *findings,
+                      bk_selfcheck_result *checks, bk_report_tables *tables)
+{
+    bk_index view;
+    findings_job job = {ds, &view, findings, checks, -1};
+    pthread_t worker;
+    bool beside = bk_load_threads(ds) >= 2 && bk_index_view(index, &view) == 0;
+    if (beside && pthread_create(&worker, NULL, make_findings, &job) != 0) {
+        bk_index_view_release(&view);
+        beside = false;
+    }
+    int rc = bk_report_tables_make(tables, ds, index);
+    if (beside) {
+        pthread_join(worker, NULL);
+        bk_index_view_release(&view);
+    } else {
+        job.index = index;
+        make_findings(&job);
+    }
+    if (rc == 0 && job.rc != 0)
+        bk_report_tables_free(tables);
+    return rc == 0 && job.rc == 0 ? 0 : -1;
 }

@@ -18,12 +18,15 @@
  * hints, which are atomic).
  *
  * Errors: bk_report_tables_make returns 0, or -1 when memory ran out (nothing is left held).
+ * An index serves one thread at a time (index.h): bk_report_prepare gives the other a view.
  */
 #ifndef BK_REPORTTABLES_H
 #define BK_REPORTTABLES_H
 
 #include "../analytics/index.h"
+#include "../analytics/reconcile.h"
 #include "../analytics/result.h"
+#include "../analytics/selfcheck.h"
 #include "../ingest/model.h"
 
 typedef struct bk_report_tables {
@@ -33,5 +36,15 @@ typedef struct bk_report_tables {
 int bk_report_tables_make(bk_report_tables *t, const bk_dataset *ds, const bk_index *index);
 
 void bk_report_tables_free(bk_report_tables *t);
+
+/*
+ * All a report needs before it writes: FINDINGS (bk_reconcile, then bk_selfcheck into CHECKS,
+ * which says whose each inconsistency is) and the TABLES. The two do not depend on each other,
+ * so with two cores the findings are made on a thread of their own (through a view of INDEX)
+ * beside the tables. Returns 0, or -1 when memory ran out: the tables are then freed, and
+ * FINDINGS and CHECKS are the caller's to release either way.
+ */
+int bk_report_prepare(const bk_dataset *ds, const bk_index *index, bk_findings *findings,
+                      bk_selfcheck_result *checks, bk_report_tables *tables);
 
 #endif
