@@ -3,6 +3,8 @@
 #   make test       unit tests (cmocka) and end-to-end tests of the command line
 #   make report     the main job: the briefing (out/index.html, charts) of the bundled datasets
 #   make asan       the whole test suite under AddressSanitizer + UBSan
+#   make tsan       the end-to-end tests under ThreadSanitizer (the loader's, the index's and
+#                   the report's threads)
 #   make valgrind   the end-to-end tests under valgrind
 #   make mutants    the mutation check (tests/mutants/catalogue.txt); MUTANTS=id,id for a subset
 # Missing Debian packages are installed first (as root) or named with the install line.
@@ -34,7 +36,7 @@ BIN     := $(BUILD)/budgetkit
 TEST_SRC := $(wildcard tests/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test unit e2e report asan alloc-fail valgrind mutants clean datasets install uninstall
+.PHONY: all deps test unit e2e report asan tsan alloc-fail valgrind mutants clean datasets install uninstall
 
 all: deps $(BIN)
 
@@ -82,6 +84,11 @@ ASAN_OPT := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-san
 
 asan:
 	$(MAKE) BUILD=build-asan OPT="$(ASAN_OPT)" test
+
+# A race is an error, not a report: the run stops at the first (exit status 66).
+tsan:
+	$(MAKE) BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/budgetkit
+	@BUDGETKIT=$(CURDIR)/build-tsan/budgetkit TSAN_OPTIONS="halt_on_error=1 exitcode=66" SEEDS=$(CURDIR)/../shared/seeds DOCUMENTS=$(CURDIR)/../shared/documents sh tests/e2e.sh
 
 # Every allocation of loading and analysing the datasets, extracting a document and writing a
 # briefing failed in turn, under AddressSanitizer (tests/test_allocfail.c; make test fails
