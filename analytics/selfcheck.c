@@ -4,6 +4,8 @@
 #include "../ingest/alloc.h"
 #include "../ingest/grow.h"
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,46 +42,178 @@ static bk_table_check *find_check(bk_selfcheck_result *r, const char *unit, int 
     return NULL;
 }
 
-typedef struct {
-    const char *document; /* a source as bk_source_split keeps it */
-    uint32_t line;
-    const bk_item *item;
-} by_source;
-
-static int compare_source(const void *pa, const void *pb)
+/* The tables with failures in the order of bk_table_check's key, for the lookups of every
+ * finding's every source: a national corpus has 10⁵ of each, too many for a scan apiece. */
+static int cmp_check_key(const char *unit, int year, int stage, const char *table,
+                         const bk_table_check *t)
 {
-    const by_source *a = pa, *b = pb;
-    int c = a->document == b->document ? 0 : strcmp(a->document, b->document);
-    return c ? c : (a->line > b->line) - (a->line < b->line);
+    if (year != t->year)
+        return year < t->year ? -1 : 1;
+    if (stage != t->stage)
+        return stage < t->stage ? -1 : 1;
+    int c = strcmp(table, t->table);
+    return c ? c : strcmp(unit, t->unit);
 }
 
-/* Whether any of the "file:line; file:line" SOURCES lies in a table that failed its check. */
-static int touches_failed(const bk_selfcheck_result *r, const by_source *index, size_t n,
-                          const char *sources, const bk_finding *f)
+static int cmp_checks(const void *pa, const void *pb)
 {
-    if (!sources)
-        return 0;
-    char one[512];
-    for (const char *p = sources; *p;) {
+    const bk_table_check *a = *(const bk_table_check *const *)pa;
+    const bk_table_check *b = *(const bk_table_check *const *)pb;
+    return cmp_check_key(a->unit, a->year, a->stage, a->table, b);
+}
+
+static bool failed_table(const bk_table_check *const *sorted, size_t n, const bk_finding *f,
+                         const char *table)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = cmp_check_key(f->unit, f->year, f->stage, table, sorted[mid]);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return false;
+}
+
+/* One source a finding cites ("document:line"), and the record read from it. */
+typedef struct {
+    const char *document; /* into the finding's sources, DOCUMENT_LEN bytes */
+    size_t document_len;
+    uint32_t line;
+    size_t finding;
+    const bk_item *item; /* NULL until found */
+} cited;
+
+static int cmp_document(const char *a, size_t alen, const char *b, size_t blen)
+{
+    int c = memcmp(a, b, alen < blen ? alen : blen);
+    return c ? c : (alen > blen) - (alen < blen);
+}
+
+static int cmp_cited(const void *pa, const void *pb)
+{
+    const cited *a = pa, *b = pb;
+    int c = cmp_document(a->document, a->document_len, b->document, b->document_len);
+    if (c)
+        return c;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    return (a->finding > b->finding) - (a->finding < b->finding);
+}
+
+/* Appends each "file:line; file:line" source of SOURCES to *LIST. Returns 0, or -1 if memory
+ * ran out. */
+static int add_cited(cited **list, size_t *n, size_t *cap, const char *sources, size_t finding)
+{
+    for (const char *p = sources; p && *p;) {
         size_t len = strcspn(p, ";");
-        size_t copy = len < sizeof one ? len : sizeof one - 1;
-        memcpy(one, p, copy);
-        one[copy] = '\0';
-        char *s = one;
-        while (*s == ' ')
-            s++;
-        size_t document_len;
-        by_source key = {s, 0, NULL};
-        bk_source_split(s, strlen(s), &document_len, &key.line);
-        s[document_len] = '\0';
-        const by_source *hit = bsearch(&key, index, n, sizeof *index, compare_source);
-        if (hit && find_check((bk_selfcheck_result *)r, f->unit, f->year, f->stage,
-                              bk_item_table(hit->item)))
-            return 1;
+        const char *s = p;
+        size_t slen = len;
+        while (slen && *s == ' ')
+            s++, slen--;
+        if (!bk_grow((void **)list, cap, *n + 1, sizeof **list))
+            return -1;
+        cited *c = &(*list)[(*n)++];
+        *c = (cited){s, 0, 0, finding, NULL};
+        bk_source_split(s, slen, &c->document_len, &c->line);
         p += len;
         if (*p == ';')
             p++;
     }
+    return 0;
+}
+
+/* The first of LIST[0..n) cited from DOCUMENT (*END: past its last); n when none. */
+static size_t document_range(const cited *list, size_t n, const char *document, size_t *end)
+{
+    size_t len = strlen(document), lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cmp_document(list[mid].document, list[mid].document_len, document, len) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t e = lo;
+    while (e < n && cmp_document(list[e].document, list[e].document_len, document, len) == 0)
+        e++;
+    *end = e;
+    return lo;
+}
+
+/*
+ * Sets each finding's origin: "reading" when a record it cites lies in a table that failed its
+ * self-check. The cited sources are few beside the records, so they are sorted and every
+ * record is looked up among them (once per document, then by line), not the other way round.
+ */
+static int set_origins(const bk_dataset *ds, bk_findings *findings,
+                       const bk_selfcheck_result *out)
+{
+    cited *list = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (size_t i = 0; i < findings->count && rc == 0; i++) {
+        const bk_finding *f = &findings->items[i];
+        if (f->severity == BK_SEV_ERROR || !f->unit || (!f->stated_sources && !f->computed_sources))
+            continue;
+        rc = add_cited(&list, &n, &cap, f->stated_sources, i);
+        if (rc == 0)
+            rc = add_cited(&list, &n, &cap, f->computed_sources, i);
+    }
+    const bk_table_check **sorted = bk_malloc((out->count + 1) * sizeof *sorted);
+    bool *reading = bk_calloc(findings->count + 1, sizeof *reading);
+    if (rc != 0 || !sorted || !reading) {
+        free(list);
+        free(sorted);
+        free(reading);
+        return -1;
+    }
+    qsort(list, n, sizeof *list, cmp_cited);
+    for (size_t i = 0; i < out->count; i++)
+        sorted[i] = &out->tables[i];
+    qsort(sorted, out->count, sizeof *sorted, cmp_checks);
+    /* a document's records stand together: its range of citations is found once */
+    const char *document = NULL;
+    size_t from = 0, to = 0;
+    for (size_t i = 0; n && i < ds->n_items; i++) {
+        const bk_item *it = &ds->items[i];
+        if (bk_item_is_derived(it))
+            continue;
+        const char *d = bk_item_source_document(it);
+        if (d != document) {
+            document = d;
+            from = document_range(list, n, d, &to);
+        }
+        size_t lo = from, hi = to; /* the first citation of the record's line */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (list[mid].line < it->source_line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < to && list[k].line == it->source_line; k++)
+            if (!list[k].item)
+                list[k].item = it;
+    }
+    for (size_t k = 0; k < n; k++) {
+        const bk_finding *f = &findings->items[list[k].finding];
+        if (list[k].item && failed_table(sorted, out->count, f, bk_item_table(list[k].item)))
+            reading[list[k].finding] = true;
+    }
+    for (size_t i = 0; i < findings->count; i++) {
+        bk_finding *f = &findings->items[i];
+        if (f->severity == BK_SEV_ERROR || !f->unit || (!f->stated_sources && !f->computed_sources))
+            continue;
+        f->origin = reading[i] ? "reading" : "publisher";
+    }
+    free(list);
+    free(sorted);
+    free(reading);
     return 0;
 }
 
@@ -110,26 +244,7 @@ int bk_selfcheck(const bk_dataset *ds, bk_findings *findings, bk_selfcheck_resul
         t->findings = g;
         t->findings[t->failures++] = f;
     }
-    /* the table each source line is in, to say whose each finding is */
-    by_source *index = bk_malloc((ds->n_items ? ds->n_items : 1) * sizeof *index);
-    if (!index)
-        return -1;
-    size_t n = 0;
-    for (size_t i = 0; i < ds->n_items; i++)
-        if (!bk_item_is_derived(&ds->items[i]))
-            index[n++] = (by_source){bk_item_source_document(&ds->items[i]),
-                                     ds->items[i].source_line, &ds->items[i]};
-    qsort(index, n, sizeof *index, compare_source);
-    for (size_t i = 0; i < findings->count; i++) {
-        bk_finding *f = &findings->items[i];
-        if (f->severity == BK_SEV_ERROR || !f->unit || (!f->stated_sources && !f->computed_sources))
-            continue;
-        bool reading = touches_failed(out, index, n, f->stated_sources, f) ||
-                       touches_failed(out, index, n, f->computed_sources, f);
-        f->origin = reading ? "reading" : "publisher";
-    }
-    free(index);
-    return 0;
+    return set_origins(ds, findings, out);
 }
 
 void bk_selfcheck_release(bk_selfcheck_result *r)

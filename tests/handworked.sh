@@ -60,5 +60,15 @@ has_line "severity,rule,unit,year,stage,what,stated,computed,difference,stated_s
 if [ "$(wc -l <"$TMP/out")" -eq 1 ] && grep -qF "0 errors, 0 inconsistencies, 0 rounding notes" "$TMP/err"; then ok; else
     bad "validate: findings on a dataset that adds up"; sed 's/^/  | /' "$TMP/out" >&2; fi
 
+# Whose a finding is (tests/fixtures/origins). o-read's 支出总表 does not add up in itself: 合计
+# 100.00 against 201 50.00 + 205 40.00 = 90.00, so a finding that draws on that table may be a
+# misreading ("reading"); its 收支总表 本年支出合计 90.00 against that 合计 100.00 is one.
+# o-pub's 支出总表 adds up (50.00 + 40.00 = 90.00 = 合计), so its 本年支出合计 95.00 against
+# 90.00 is the publisher's own slip ("publisher").
+FIX=tests/fixtures/origins
+has_line "inconsistency,cross-table,o-read,2023,budget,summary expenditure_current total = expenditure total total,90.00,100.00,-10.00,o-read.txt:3,o-read.txt:10,reading" validate --format csv
+has_line "inconsistency,cross-table,o-pub,2023,budget,summary expenditure_current total = expenditure total total,95.00,90.00,5.00,o-pub.txt:3,o-pub.txt:10,publisher" validate --format csv
+has_line "inconsistency,hierarchy,o-read,2023,budget,expenditure 合计: total = sum of the top-level codes,100.00,90.00,10.00,o-read.txt:10,o-read.txt:11; o-read.txt:12,reading" validate --format csv
+
 echo "handworked: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
