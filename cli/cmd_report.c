@@ -2,8 +2,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../analytics/reconcile.h"
-#include "../analytics/selfcheck.h"
 #include "../plots/report.h"
 #include "verb.h"
 
@@ -37,28 +35,19 @@ int cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     }
     inputs in;
-    bk_findings findings = {0};
     int loaded = inputs_load("report", &o, &in);
     int status = loaded < 0 || in.errors ? EXIT_DATA : EXIT_OK;
     if (loaded == 0) {
         char err[512] = "out of memory";
         size_t charts = 0;
-        bk_selfcheck_result checks = {0};
-        bk_report_tables tables = {0};
-        /* the self-check says whose each inconsistency is, the publisher's or a reading's */
-        if (bk_report_prepare(in.ds, &in.index, &findings, &checks, &tables) != 0 ||
-            bk_report_write(in.ds, &in.index, &findings, &tables, dir ? dir : "out", &charts,
-                            err, sizeof err) != 0) {
+        if (bk_report_write(in.ds, &in.index, dir ? dir : "out", &charts, err, sizeof err) != 0) {
             fprintf(stderr, "budgetkit report: %s\n", err);
             status = EXIT_DATA;
         } else {
             fprintf(stderr, "wrote %s/index.html, %s/report.md, %s/briefing.xlsx and %zu charts\n",
                     dir ? dir : "out", dir ? dir : "out", dir ? dir : "out", charts);
         }
-        bk_report_tables_free(&tables);
-        bk_selfcheck_release(&checks);
     }
-    bk_findings_release(&findings);
     inputs_release(&in);
     common_release(&o);
     return status;

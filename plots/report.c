@@ -20,6 +20,7 @@
 #include "opening.h"
 #include "pagetable.h"
 #include "reporttables.h"
+#include "../analytics/selfcheck.h"
 #include "unitpage.h"
 #include "workbook.h"
 
@@ -294,6 +295,7 @@ typedef struct {
     const bk_dataset *ds;
     const bk_findings *findings;
     const bk_report_tables *tables;
+    bk_report_progress *progress;
     bool finals; /* the sheets of execution and PEFA */
     char path[4200];
     int rc;
@@ -303,14 +305,111 @@ typedef struct {
 static void *write_book(void *arg)
 {
     workbook_job *job = arg;
-    job->rc = bk_workbook_write(job->ds, job->findings, job->tables, job->finals, job->path,
-                                job->err, sizeof job->err);
+    job->rc = bk_workbook_write(job->ds, job->findings, job->tables, job->finals, job->progress,
+                                job->path, job->err, sizeof job->err);
     return NULL;
 }
 
-int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                    const bk_report_tables *tables, const char *dir, size_t *charts_drawn,
-                    char *err, size_t errlen)
+/* The findings (bk_reconcile, then bk_selfcheck says whose each inconsistency is), made on a
+ * thread of their own through a view of the index, or in line. */
+typedef struct {
+    const bk_dataset *ds;
+    const bk_index *index;
+    bk_findings findings;
+    bk_selfcheck_result checks;
+    bk_report_progress *progress;
+    int rc;
+} findings_job;
+
+static void *make_findings(void *arg)
+{
+    findings_job *job = arg;
+    job->rc = bk_reconcile(job->ds, job->index, &job->findings) != 0 ||
+                      bk_selfcheck(job->ds, &job->findings, &job->checks) != 0
+                  ? -1
+                  : 0;
+    if (job->rc == 0)
+        bk_report_progress_mark(job->progress, BK_MADE_FINDINGS);
+    else
+        bk_report_progress_fail(job->progress);
+    return NULL;
+}
+
+/*
+ * Everything but the staging and the moves into place. With two cores three things run at
+ * once: the findings on a thread of their own, the workbook on another (each sheet as soon as
+ * its table is made: a third of a national report's time is the workbook), and on this one the
+ * tables, then the charts and the pages. Returns 0, or -1 with the reason in ERR.
+ */
+static int write_all(const char *staging, const bk_dataset *ds, const bk_index *index,
+                     const char *font, const char *const *charts, const char *const *titles,
+                     size_t *drawn, size_t *unit_pages, char *err, size_t errlen)
+{
+    bk_report_progress progress;
+    if (bk_report_progress_init(&progress) != 0) {
+        snprintf(err, errlen, "cannot make a lock");
+        return -1;
+    }
+    bool threads = bk_load_threads(ds) >= 2;
+    bk_index view;
+    findings_job fj = {.ds = ds, .index = &view, .progress = &progress, .rc = -1};
+    pthread_t findings_thread, book_thread;
+    bool findings_beside = threads && bk_index_view(index, &view) == 0;
+    if (findings_beside &&
+        !(findings_beside = pthread_create(&findings_thread, NULL, make_findings, &fj) == 0))
+        bk_index_view_release(&view);
+    bk_report_tables tables;
+    bk_figure_options exec = {.kind = "execution"};
+    workbook_job book = {.ds = ds, .findings = &fj.findings, .tables = &tables,
+                         .progress = &progress, .finals = bk_figure_has_finals(ds, index, &exec)};
+    snprintf(book.path, sizeof book.path, "%s/briefing.xlsx", staging);
+    /* the workbook reads the tables and findings only once they are marked made, and never the
+     * index (whose lookups are for one thread) */
+    bool book_beside =
+        threads && pthread_create(&book_thread, NULL, write_book, &book) == 0;
+    int rc = bk_report_tables_make(&tables, ds, index, &progress);
+    if (rc != 0)
+        snprintf(err, errlen, "out of memory");
+    if (!findings_beside) {
+        fj.index = index;
+        make_findings(&fj);
+    }
+    const char *empty[8] = {NULL}; /* why a chart with nothing to show is not drawn */
+    if (rc == 0)
+        rc = draw_charts(staging, ds, index, &tables, font, charts, empty, drawn, err, errlen);
+    if (findings_beside) {
+        pthread_join(findings_thread, NULL);
+        bk_index_view_release(&view);
+    }
+    if (rc == 0 && fj.rc != 0) {
+        snprintf(err, errlen, "out of memory");
+        rc = -1;
+    }
+    if (rc == 0)
+        rc = bk_unit_pages_write(staging, ds, index, &fj.findings, &tables, unit_pages, err,
+                                 errlen);
+    if (rc == 0)
+        rc = index_pages(staging, ds, index, &fj.findings, &tables, charts, titles, empty, err,
+                         errlen);
+    if (rc != 0) /* the workbook stops at its next table */
+        bk_report_progress_fail(&progress);
+    if (book_beside)
+        pthread_join(book_thread, NULL);
+    else if (rc == 0)
+        write_book(&book);
+    if (rc == 0 && book.rc != 0) {
+        snprintf(err, errlen, "%s", book.err);
+        rc = -1;
+    }
+    bk_report_tables_free(&tables);
+    bk_selfcheck_release(&fj.checks);
+    bk_findings_release(&fj.findings);
+    bk_report_progress_destroy(&progress);
+    return rc;
+}
+
+int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir,
+                    size_t *charts_drawn, char *err, size_t errlen)
 {
     size_t drawn = 0;
     static const char *const charts[] = {"structure", "heatmap", "three-public", "compare",
@@ -338,30 +437,8 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findin
         return -1;
     }
     size_t unit_pages = 0;
-    const char *empty[8] = {NULL}; /* why a chart with nothing to show is not drawn */
-    bk_figure_options exec = {.kind = "execution"};
-    workbook_job book = {.ds = ds, .findings = findings, .tables = tables,
-                         .finals = bk_figure_has_finals(ds, index, &exec)};
-    snprintf(book.path, sizeof book.path, "%s/briefing.xlsx", staging);
-    /* the workbook beside the charts and pages when there is a second core: it reads only the
-     * finished tables and the dataset, never the index (whose lookups are for one thread), and
-     * is a third of a national report's time */
-    pthread_t worker;
-    bool beside = bk_load_threads(ds) >= 2 && pthread_create(&worker, NULL, write_book, &book) == 0;
-    int rc = draw_charts(staging, ds, index, tables, font, charts, empty, &drawn, err, errlen);
-    if (rc == 0)
-        rc = bk_unit_pages_write(staging, ds, index, findings, tables, &unit_pages, err, errlen);
-    if (rc == 0)
-        rc = index_pages(staging, ds, index, findings, tables, charts, titles, empty, err,
-                         errlen);
-    if (beside)
-        pthread_join(worker, NULL);
-    else
-        write_book(&book);
-    if (rc == 0 && book.rc != 0) {
-        snprintf(err, errlen, "%s", book.err);
-        rc = -1;
-    }
+    int rc = write_all(staging, ds, index, font, charts, titles, &drawn, &unit_pages, err,
+                       errlen);
     if (rc != 0) {
         remove_unit_pages(staging, 0);
         remove_staging(staging, files);

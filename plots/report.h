@@ -23,15 +23,13 @@
 #include <stddef.h>
 
 #include "../analytics/index.h"
-#include "../analytics/reconcile.h"
 #include "../ingest/model.h"
-#include "reporttables.h"
 
-/* The report of the data, from their FINDINGS and TABLES (bk_report_prepare). *CHARTS (may be
- * NULL) receives how many charts were drawn: a chart with nothing to show is replaced in the
- * pages by one line saying why. */
-int bk_report_write(const bk_dataset *ds, const bk_index *index, const bk_findings *findings,
-                    const bk_report_tables *tables, const char *dir, size_t *charts, char *err,
-                    size_t errlen);
+/* The report of the data into DIR: its findings (bk_reconcile and bk_selfcheck), its tables
+ * (reporttables.h), charts, pages and workbook; on two cores the findings and the workbook on
+ * threads of their own. *CHARTS (may be NULL) receives how many charts were drawn: a chart with
+ * nothing to show is replaced in the pages by one line saying why. */
+int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir,
+                    size_t *charts, char *err, size_t errlen);
 
 #endif

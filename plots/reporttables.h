@@ -17,34 +17,60 @@
  * as const and may share them between threads (a table's reads change nothing but its column
  * hints, which are atomic).
  *
- * Errors: bk_report_tables_make returns 0, or -1 when memory ran out (nothing is left held).
- * An index serves one thread at a time (index.h): bk_report_prepare gives the other a view.
+ * Errors: bk_report_tables_make returns 0, or -1 when memory ran out.
  */
 #ifndef BK_REPORTTABLES_H
 #define BK_REPORTTABLES_H
 
+#include <pthread.h>
+#include <stdbool.h>
+
 #include "../analytics/index.h"
-#include "../analytics/reconcile.h"
 #include "../analytics/result.h"
-#include "../analytics/selfcheck.h"
 #include "../ingest/model.h"
 
 typedef struct bk_report_tables {
     bk_result *summary, *yoy, *ratios, *completeness, *execution, *pefa;
 } bk_report_tables;
 
-int bk_report_tables_make(bk_report_tables *t, const bk_dataset *ds, const bk_index *index);
+/*
+ * Which tables are made, for a writer on another thread to wait for: the report's workbook
+ * begins with the summary while the other tables are still being made. Every function accepts
+ * NULL for "all is made" (one thread).
+ */
+typedef struct bk_report_progress {
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+    unsigned made;
+    bool failed; /* a maker ran out of memory: nothing more will come */
+} bk_report_progress;
+
+enum {
+    BK_MADE_SUMMARY = 1u << 0,
+    BK_MADE_YOY = 1u << 1,
+    BK_MADE_RATIOS = 1u << 2,
+    BK_MADE_COMPLETENESS = 1u << 3,
+    BK_MADE_EXECUTION = 1u << 4,
+    BK_MADE_PEFA = 1u << 5,
+    BK_MADE_FINDINGS = 1u << 6, /* the reconciliation's findings, their origins set */
+};
+
+/* Returns 0, or -1 if the lock could not be made. */
+int bk_report_progress_init(bk_report_progress *p);
+void bk_report_progress_destroy(bk_report_progress *p);
+/* MADE are ready: their tables may be read from now on. */
+void bk_report_progress_mark(bk_report_progress *p, unsigned made);
+/* Nothing more will be made: a wait for what is not made yet returns false. */
+void bk_report_progress_fail(bk_report_progress *p);
+/* Waits until all of MADE are ready (true) or making failed (false). */
+bool bk_report_progress_wait(bk_report_progress *p, unsigned made);
+
+/* Makes the tables into T, marking each in PROGRESS (NULL: none) as it is made. On failure
+ * PROGRESS is failed and the tables made so far stay in T, for the caller to free once no
+ * reader is left (another thread may be reading them). */
+int bk_report_tables_make(bk_report_tables *t, const bk_dataset *ds, const bk_index *index,
+                          bk_report_progress *progress);
 
 void bk_report_tables_free(bk_report_tables *t);
-
-/*
- * All a report needs before it writes: FINDINGS (bk_reconcile, then bk_selfcheck into CHECKS,
- * which says whose each inconsistency is) and the TABLES. The two do not depend on each other,
- * so with two cores the findings are made on a thread of their own (through a view of INDEX)
- * beside the tables. Returns 0, or -1 when memory ran out: the tables are then freed, and
- * FINDINGS and CHECKS are the caller's to release either way.
- */
-int bk_report_prepare(const bk_dataset *ds, const bk_index *index, bk_findings *findings,
-                      bk_selfcheck_result *checks, bk_report_tables *tables);
 
 #endif

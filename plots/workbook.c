@@ -188,8 +188,8 @@ static int findings_sheet(book *b, const bk_findings *f)
 }
 
 int bk_workbook_write(const bk_dataset *ds, const bk_findings *findings,
-                      const bk_report_tables *tables, bool finals, const char *path, char *err,
-                      size_t errlen)
+                      const bk_report_tables *tables, bool finals, bk_report_progress *progress,
+                      const char *path, char *err, size_t errlen)
 {
     book b = {.ds = ds};
     /* Rows are written in order, so each sheet goes to a temporary file as it is written
@@ -258,15 +258,29 @@ int bk_workbook_write(const bk_dataset *ds, const bk_findings *findings,
         {"pi1_letter", "三年等级 PI-1", AS_TEXT}, {"note_zh", "说明", AS_TEXT},
         {NULL, NULL, AS_TEXT}};
 
+    /* each sheet once its table is made (PROGRESS): the first are written while the last are
+     * still being made */
     int rc = 0;
-    rc |= sheet(&b, "主要数字", tables->summary, summary_cols);
-    rc |= sheet(&b, "比上年变化", tables->yoy, yoy_cols);
-    rc |= sheet(&b, "支出结构", tables->ratios, ratio_cols);
-    rc |= findings_sheet(&b, findings);
-    rc |= sheet(&b, "公开完整性", tables->completeness, completeness_cols);
-    if (finals) {
+    bool made = true;
+    if ((made = made && bk_report_progress_wait(progress, BK_MADE_SUMMARY)))
+        rc |= sheet(&b, "主要数字", tables->summary, summary_cols);
+    if ((made = made && bk_report_progress_wait(progress, BK_MADE_YOY)))
+        rc |= sheet(&b, "比上年变化", tables->yoy, yoy_cols);
+    if ((made = made && bk_report_progress_wait(progress, BK_MADE_RATIOS)))
+        rc |= sheet(&b, "支出结构", tables->ratios, ratio_cols);
+    if ((made = made && bk_report_progress_wait(progress, BK_MADE_FINDINGS)))
+        rc |= findings_sheet(&b, findings);
+    if ((made = made && bk_report_progress_wait(progress, BK_MADE_COMPLETENESS)))
+        rc |= sheet(&b, "公开完整性", tables->completeness, completeness_cols);
+    if (finals && (made = made && bk_report_progress_wait(progress,
+                                                          BK_MADE_EXECUTION | BK_MADE_PEFA))) {
         rc |= sheet(&b, "预算执行", tables->execution, execution_cols);
         rc |= sheet(&b, "PEFA评分", tables->pefa, pefa_cols);
+    }
+    if (!made) { /* the tables were not made: the report says why */
+        workbook_close(b.wb);
+        snprintf(err, errlen, "%s: the workbook was not written: its tables were not made", path);
+        return -1;
     }
     lxw_error closed = workbook_close(b.wb);
     if (rc != 0 || closed != LXW_NO_ERROR || b.failed != LXW_NO_ERROR) {

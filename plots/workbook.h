@@ -9,8 +9,9 @@
  * A table of more rows than a sheet holds (1,048,576 with the header) goes on in sheets
  * "NAME (2)", …; a cell libxlsxwriter refuses fails the workbook, never drops silently.
  *
- * Threads: it reads the report's finished TABLES, the findings and the dataset, never an index,
- * so it may run beside the pages that read the same tables.
+ * Threads: it reads the report's TABLES and FINDINGS, each once PROGRESS (reporttables.h; NULL:
+ * all made) says it is made, and the dataset, never an index; so it may run beside the maker
+ * of the tables and the pages that read them.
  *
  * Ownership: nothing is kept. Errors: -1 with a one-line reason in ERR; the file may then be
  * partly written (the report writes it into its staging directory, so a failure never leaves
@@ -27,7 +28,7 @@
 #include "reporttables.h"
 
 int bk_workbook_write(const bk_dataset *ds, const bk_findings *findings,
-                      const bk_report_tables *tables, bool finals, const char *path, char *err,
-                      size_t errlen);
+                      const bk_report_tables *tables, bool finals, bk_report_progress *progress,
+                      const char *path, char *err, size_t errlen);
 
 #endif

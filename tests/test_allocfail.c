@@ -182,19 +182,13 @@ static unsigned long long file_print(unsigned long long h, const char *name)
     return h;
 }
 
-/* The findings, the tables and the report written from them. */
+/* The report: its findings, tables, pages and workbook. */
 static outcome write_report(void)
 {
     outcome o = {0, 14695981039346656037ULL};
     char err[512] = "";
     size_t charts = 0;
-    bk_findings findings = {0};
-    bk_selfcheck_result checks = {0};
-    bk_report_tables tables = {0};
-    if (bk_report_prepare(report_ds, &report_index, &findings, &checks, &tables) != 0) {
-        o.error = 1; /* out of memory, by its contract */
-    } else if (bk_report_write(report_ds, &report_index, &findings, &tables, report_dir, &charts,
-                               err, sizeof err) != 0) {
+    if (bk_report_write(report_ds, &report_index, report_dir, &charts, err, sizeof err) != 0) {
         o.error = err[0] ? 1 : 2; /* an error always says what */
     } else {
         o.print = mix(o.print, charts);
@@ -203,9 +197,6 @@ static outcome write_report(void)
         o.print = file_print(o.print, "report.md");
         o.print = file_print(o.print, "unit-0.md");
     }
-    bk_report_tables_free(&tables);
-    bk_selfcheck_release(&checks);
-    bk_findings_release(&findings);
     return o;
 }
 

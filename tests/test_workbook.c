@@ -70,7 +70,7 @@ static void test_table_past_one_sheet(void **state)
     assert_true(fd >= 0);
     close(fd);
     char err[512] = "";
-    assert_int_equal(bk_workbook_write(&ds, &none, &t, false, path, err, sizeof err), 0);
+    assert_int_equal(bk_workbook_write(&ds, &none, &t, false, NULL, path, err, sizeof err), 0);
     const char *got = read_back(path);
     unlink(path);
     assert_string_equal(got, "主要数字 1048576 1048576 1048575\n"
@@ -102,7 +102,7 @@ static void test_refused_cell_fails(void **state)
     assert_true(fd >= 0);
     close(fd);
     char err[512] = "";
-    assert_int_equal(bk_workbook_write(&ds, &none, &t, false, path, err, sizeof err), -1);
+    assert_int_equal(bk_workbook_write(&ds, &none, &t, false, NULL, path, err, sizeof err), -1);
     unlink(path);
     assert_non_null(strstr(err, "could not be written"));
     assert_non_null(strstr(err, path));
