@@ -106,17 +106,14 @@ void bk_page_finding_zh(const char *what, char *out, size_t size)
     }
 }
 
-/* A cell of a result table as text (money per the column's digits). */
-static void cell_text(const bk_result *r, size_t row, const char *column, char *buf, size_t size)
+/* A number cell C of column COL as a reader sees it (money per the column's digits), in BUF. */
+static const char *number_text(const bk_result *r, const bk_cell *c, size_t col, char *buf,
+                               size_t size)
 {
-    int col = bk_result_column(r, column);
     buf[0] = '\0';
-    if (col < 0)
-        return;
-    const bk_cell *c = bk_result_cell(r, row, (size_t)col);
     switch (c->kind) {
-    case BK_CELL_BLANK: break;
-    case BK_CELL_TEXT: snprintf(buf, size, "%s", c->text); break;
+    case BK_CELL_BLANK:
+    case BK_CELL_TEXT: break;
     case BK_CELL_MONEY:
         /* a reader sees two decimals (a column may ask for others) and thousands
          * separators; the exact figures are in the CSV, JSON and briefing.xlsx */
@@ -125,6 +122,19 @@ static void cell_text(const bk_result *r, size_t row, const char *column, char *
     case BK_CELL_INT: snprintf(buf, size, "%lld", (long long)c->integer); break;
     case BK_CELL_REAL: snprintf(buf, size, "%.2f", c->real); break;
     }
+    return buf;
+}
+
+/* How the cells of one column are shown. */
+typedef struct {
+    int col;                       /* the result's column; -1 when it has none */
+    bool translated, source, unit; /* said in Chinese, a source, a unit shown by its name */
+} column_plan;
+
+static column_plan plan_column(const bk_result *r, const char *column)
+{
+    return (column_plan){bk_result_column(r, column), bk_page_column_has_values_zh(column),
+                         bk_page_is_source_column(column), strcmp(column, "unit") == 0};
 }
 
 /* Both renderings of one table: selected COLUMNS with HEADINGS, the rows ROWS (NULL: all). A
@@ -149,6 +159,12 @@ void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
     for (size_t j = 0; columns[j]; j++)
         fputs("---|", m);
     fputc('\n', m);
+    /* what each column's cells need, found once per table rather than once per cell: the
+     * tables of a national briefing have 10⁵ rows */
+    enum { PLANNED = 32 };
+    column_plan plan[PLANNED];
+    for (size_t j = 0; columns[j] && j < PLANNED; j++)
+        plan[j] = plan_column(r, columns[j]);
     size_t n = rows ? nrows : r->nrows;
     for (size_t k = 0; k < n; k++) {
         size_t i = rows ? rows[k] : k;
@@ -159,28 +175,28 @@ void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
             fputs("<tr>", h);
         fputc('|', m);
         for (size_t j = 0; columns[j]; j++) {
-            char buf[1024];
-            cell_text(r, i, columns[j], buf, sizeof buf);
-            const char *zh = bk_page_value_zh(columns[j], buf);
-            if (zh != buf)
-                snprintf(buf, sizeof buf, "%s", zh);
-            if (bk_page_is_source_column(columns[j])) {
-                char raw[sizeof buf];
-                snprintf(raw, sizeof raw, "%s", buf);
-                bk_page_source_zh(raw, buf, sizeof buf);
+            column_plan p = j < PLANNED ? plan[j] : plan_column(r, columns[j]);
+            const bk_cell *c = p.col >= 0 ? bk_result_cell(r, i, (size_t)p.col) : NULL;
+            char buf[1024], zh[1024];
+            const char *text = "";
+            if (c && c->kind == BK_CELL_TEXT)
+                text = c->text;
+            else if (c && c->kind != BK_CELL_BLANK)
+                text = number_text(r, c, (size_t)p.col, buf, sizeof buf);
+            if (p.translated)
+                text = bk_page_value_zh(columns[j], text);
+            if (p.source) {
+                bk_page_source_zh(text, zh, sizeof zh);
+                text = zh;
             }
-            if (strcmp(columns[j], "unit") == 0 && buf[0]) {
-                const char *name = bk_figure_unit_name(ds, buf);
-                if (name != buf) /* the id itself when the unit has no name */
-                    snprintf(buf, sizeof buf, "%s", name);
-            }
-            int col = bk_result_column(r, columns[j]);
-            int numeric = col >= 0 && bk_result_cell(r, i, (size_t)col)->kind != BK_CELL_TEXT;
+            if (p.unit && text[0])
+                text = bk_figure_unit_name(ds, text); /* the id itself when it has no name */
+            int numeric = c && c->kind != BK_CELL_TEXT;
             fputs(numeric ? "<td class=\"n\">" : "<td>", h);
-            bk_html_text(h, buf);
+            bk_html_text(h, text);
             fputs("</td>", h);
             fputc(' ', m);
-            bk_md_text(m, buf);
+            bk_md_text(m, text);
             fputs(" |", m);
         }
         fputs("</tr>\n", h);
