@@ -32,10 +32,17 @@ typedef struct {
     size_t read, accepted, rejected;
     bk_diag_list listed; /* the first rejected rows, with part lines */
     bool failed;         /* the callback asked to stop */
+    /* the last unit id found to be UTF-8: a document's rows repeat it, so only a new one is
+     * checked (empty when none, or when it was too long to keep) */
+    char last_unit[128];
+    size_t last_unit_len;
 } part;
 
-static void trim(const char **s, size_t *len)
+static inline void trim(const char **s, size_t *len)
 {
+    /* nearly every field starts and ends with text: two tests, not six */
+    if (*len && (unsigned char)(*s)[0] > ' ' && (unsigned char)(*s)[*len - 1] > ' ')
+        return;
     while (*len && (**s == ' ' || **s == '\t'))
         (*s)++, (*len)--;
     while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
@@ -109,41 +116,6 @@ static bool valid_utf8(const char *text, size_t len)
             return false;
         i += n;
     }
-    return true;
-}
-
-/*
- * The common spelling of an amount — optional '-', at most 12 digits, optionally '.' and one
- * to six digits — read directly; returns false for anything else, which bk_money_parse then
- * reads (and which gives the same value for every text this accepts).
- */
-static bool plain_amount(const char *s, size_t len, bk_money *out)
-{
-    size_t i = 0;
-    bool negative = len > 0 && s[0] == '-';
-    i += negative;
-    size_t digits_start = i;
-    int64_t whole = 0;
-    while (i < len && s[i] >= '0' && s[i] <= '9')
-        whole = whole * 10 + (s[i++] - '0');
-    size_t ndigits = i - digits_start;
-    if (ndigits == 0 || ndigits > 12)
-        return false;
-    int64_t frac = 0;
-    size_t nfrac = 0;
-    if (i < len && s[i] == '.') {
-        i++;
-        while (i < len && s[i] >= '0' && s[i] <= '9' && nfrac < 6)
-            frac = frac * 10 + (s[i++] - '0'), nfrac++;
-        if (nfrac == 0)
-            return false;
-    }
-    if (i != len)
-        return false;
-    for (size_t k = nfrac; k < 6; k++)
-        frac *= 10;
-    int64_t v = whole * BK_MONEY_SCALE + frac;
-    *out = negative ? -v : v;
     return true;
 }
 
@@ -237,9 +209,16 @@ static int on_record(const bk_fastcsv_record *rec, void *vpart)
         f[c].len = rec->lengths[sc->position[c]];
         trim(&f[c].text, &f[c].len);
     }
-    if (f[C_UNIT].len == 0 || !valid_utf8(f[C_UNIT].text, f[C_UNIT].len))
-        return reject(p, rec->line, C_UNIT, f[C_UNIT].text, f[C_UNIT].len,
-                      "a unit id (required, UTF-8)");
+    const bk_span *unit = &f[C_UNIT];
+    bool known_unit = unit->len && unit->len == p->last_unit_len &&
+                      memcmp(unit->text, p->last_unit, unit->len) == 0;
+    if (!known_unit) {
+        if (unit->len == 0 || !valid_utf8(unit->text, unit->len))
+            return reject(p, rec->line, C_UNIT, unit->text, unit->len,
+                          "a unit id (required, UTF-8)");
+        p->last_unit_len = unit->len < sizeof p->last_unit ? unit->len : 0;
+        memcpy(p->last_unit, unit->text, p->last_unit_len);
+    }
     if (sc->all_fields) {
         const char *what = loader_check(sc, rec, f, &bad_column);
         if (what)
@@ -272,8 +251,6 @@ static int on_record(const bk_fastcsv_record *rec, void *vpart)
     const bk_span *a = &f[C_AMOUNT];
     if (a->len == 0) {
         v.has_amount = false;
-    } else if (plain_amount(a->text, a->len, &v.amount)) {
-        v.has_amount = true;
     } else {
         bk_money_status ms = bk_money_parse(a->text, a->len, &v.amount);
         if (ms == BK_MONEY_OK) {
