@@ -46,6 +46,10 @@ enum { N_HEADLINES = sizeof headlines / sizeof headlines[0] };
 
 static const headline *find_headline(const char *column)
 {
+    /* the analyses mostly ask with the column names bk_summary_headline gave them */
+    for (size_t i = 0; i < N_HEADLINES; i++)
+        if (headlines[i].column == column)
+            return &headlines[i];
     for (size_t i = 0; i < N_HEADLINES; i++)
         if (strcmp(headlines[i].column, column) == 0)
             return &headlines[i];

@@ -69,6 +69,9 @@ size_t bk_load_count_columns(const char *const *cols)
 /* Trims ASCII blanks from both ends of [*s, *s+*len). */
 void bk_load_trim(const char **s, size_t *len)
 {
+    /* nearly every field starts and ends with text: two tests, not six */
+    if (*len && (unsigned char)(*s)[0] > ' ' && (unsigned char)(*s)[*len - 1] > ' ')
+        return;
     while (*len && (**s == ' ' || **s == '\t'))
         (*s)++, (*len)--;
     while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
