@@ -172,7 +172,8 @@ static int set_origins(const bk_dataset *ds, bk_findings *findings,
         free(reading);
         return -1;
     }
-    qsort(list, n, sizeof *list, cmp_cited);
+    if (n) /* no citation: LIST is NULL, which qsort may not be given */
+        qsort(list, n, sizeof *list, cmp_cited);
     for (size_t i = 0; i < out->count; i++)
         sorted[i] = &out->tables[i];
     qsort(sorted, out->count, sizeof *sorted, cmp_checks);
