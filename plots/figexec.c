@@ -96,19 +96,6 @@ static int unit_bars(const bk_dataset *ds, const bk_index *index, const bk_unit_
  */
 enum { EXEC_MAX_UNIT_YEARS = 8 };
 
-typedef struct {
-    size_t at;    /* place in the index's unit-years */
-    double total; /* the final account's 支出合计; -inf when not disclosed */
-} weighed_year;
-
-static int by_total_then_place(const void *pa, const void *pb)
-{
-    const weighed_year *a = pa, *b = pb;
-    if (a->total != b->total)
-        return a->total > b->total ? -1 : 1;
-    return (a->at > b->at) - (a->at < b->at);
-}
-
 /* Which of the N unit-years UYS the chart draws: KEEP[i] set for at most EXEC_MAX_UNIT_YEARS
  * final accounts of OPT's units. *OF receives how many there are. Returns 0, or -1 if memory
  * ran out. */
@@ -116,7 +103,8 @@ static int chosen_years(const bk_dataset *ds, const bk_index *index,
                         const bk_figure_options *opt, const bk_unit_year *uys, size_t n,
                         bool *keep, size_t *of)
 {
-    weighed_year *w = bk_malloc((n + 1) * sizeof *w);
+    /* place in UYS, the final account's 支出合计 */
+    bk_figure_weighed *w = bk_malloc((n + 1) * sizeof *w);
     if (!w)
         return -1;
     size_t k = 0;
@@ -126,10 +114,10 @@ static int chosen_years(const bk_dataset *ds, const bk_index *index,
             continue;
         const bk_item *it =
             bk_summary_figure(index, uys[i].unit, uys[i].year, BK_STAGE_FINAL, "total");
-        w[k++] = (weighed_year){i, it ? bk_money_to_double(it->amount) : -INFINITY};
+        w[k++] = (bk_figure_weighed){i, it ? bk_money_to_double(it->amount) : -INFINITY};
     }
     if (k > EXEC_MAX_UNIT_YEARS)
-        qsort(w, k, sizeof *w, by_total_then_place);
+        qsort(w, k, sizeof *w, bk_figure_by_total);
     for (size_t i = 0; i < k && i < EXEC_MAX_UNIT_YEARS; i++)
         keep[w[i].at] = true;
     *of = k;

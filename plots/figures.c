@@ -72,14 +72,9 @@ int bk_figure_wanted(const bk_dataset *ds, const bk_figure_options *opt, const c
  */
 enum { FIGURE_MAX_UNITS = 40 };
 
-typedef struct {
-    size_t at;    /* place in the list of units */
-    double total; /* 支出合计 at the unit's shown year; -inf when not disclosed */
-} weighed;
-
-static int by_total_then_place(const void *pa, const void *pb)
+int bk_figure_by_total(const void *pa, const void *pb)
 {
-    const weighed *a = pa, *b = pb;
+    const bk_figure_weighed *a = pa, *b = pb;
     if (a->total != b->total)
         return a->total > b->total ? -1 : 1;
     return (a->at > b->at) - (a->at < b->at);
@@ -91,7 +86,7 @@ static size_t keep_largest(const bk_index *index, shown *out, size_t n)
 {
     if (n <= FIGURE_MAX_UNITS)
         return n;
-    weighed *w = bk_malloc(n * sizeof *w);
+    bk_figure_weighed *w = bk_malloc(n * sizeof *w); /* place in OUT, 支出合计 at its year */
     bool *kept = bk_calloc(n, sizeof *kept);
     if (!w || !kept) {
         free(w);
@@ -101,9 +96,9 @@ static size_t keep_largest(const bk_index *index, shown *out, size_t n)
     for (size_t i = 0; i < n; i++) {
         const bk_item *it =
             bk_summary_figure(index, out[i].unit, out[i].year, BK_STAGE_BUDGET, "total");
-        w[i] = (weighed){i, it ? bk_money_to_double(it->amount) : -INFINITY};
+        w[i] = (bk_figure_weighed){i, it ? bk_money_to_double(it->amount) : -INFINITY};
     }
-    qsort(w, n, sizeof *w, by_total_then_place);
+    qsort(w, n, sizeof *w, bk_figure_by_total);
     for (size_t i = 0; i < FIGURE_MAX_UNITS; i++)
         kept[w[i].at] = true;
     size_t k = 0;

@@ -35,6 +35,16 @@ typedef struct {
     const bk_report_tables *tables;
 } bk_figure_options;
 
+/* A place in a list and the 支出合计 that ranks it (-inf when not disclosed): how a chart of
+ * many units or final accounts picks the largest to draw. */
+typedef struct {
+    size_t at;
+    double total;
+} bk_figure_weighed;
+
+/* qsort order of bk_figure_weighed: largest total first, then by place. */
+int bk_figure_by_total(const void *a, const void *b);
+
 /* The figure kinds, NULL-terminated. */
 extern const char *const bk_figure_kinds[];
 

@@ -48,6 +48,21 @@ static lxw_worksheet *new_sheet(book *b, const char *name, const sheet_column *c
     return ws;
 }
 
+/* The sheet of a table's row I (from 0): WS, or past Excel's last row a new sheet "NAME (2)",
+ * "NAME (3)", … (NULL if refused); *ROW receives the row's place in it. */
+static lxw_worksheet *sheet_of_row(book *b, lxw_worksheet *ws, const char *name,
+                                   const sheet_column *cols, size_t i, lxw_row_t *row)
+{
+    size_t per_sheet = SHEET_MAX_ROWS - 1;
+    if (i > 0 && i % per_sheet == 0) {
+        char more[128];
+        snprintf(more, sizeof more, "%s (%zu)", name, i / per_sheet + 1);
+        ws = new_sheet(b, more, cols);
+    }
+    *row = (lxw_row_t)(i % per_sheet) + 1;
+    return ws;
+}
+
 /* How a text cell of one sheet column is written: looked up once per sheet, not per cell. */
 typedef struct {
     int col; /* the result's column; -1 when the table has none */
@@ -89,15 +104,10 @@ static int sheet(book *b, const char *name, const bk_result *r, const sheet_colu
     lxw_worksheet *ws = new_sheet(b, name, cols);
     if (!ws)
         return -1;
-    size_t per_sheet = SHEET_MAX_ROWS - 1;
     for (size_t i = 0; r && i < r->nrows; i++) {
-        if (i > 0 && i % per_sheet == 0) {
-            char more[128];
-            snprintf(more, sizeof more, "%s (%zu)", name, i / per_sheet + 1);
-            if (!(ws = new_sheet(b, more, cols)))
-                return -1;
-        }
-        lxw_row_t row = (lxw_row_t)(i % per_sheet) + 1;
+        lxw_row_t row;
+        if (!(ws = sheet_of_row(b, ws, name, cols, i, &row)))
+            return -1;
         for (size_t k = 0; k < ncols; k++) {
             if (plan[k].col < 0)
                 continue;
@@ -137,15 +147,10 @@ static int findings_sheet(book *b, const bk_findings *f)
     lxw_worksheet *ws = new_sheet(b, "核对发现", heads);
     if (!ws)
         return -1;
-    size_t per_sheet = SHEET_MAX_ROWS - 1;
     for (size_t i = 0; i < f->count; i++) {
-        if (i > 0 && i % per_sheet == 0) {
-            char more[128];
-            snprintf(more, sizeof more, "核对发现 (%zu)", i / per_sheet + 1);
-            if (!(ws = new_sheet(b, more, heads)))
-                return -1;
-        }
-        lxw_row_t row = (lxw_row_t)(i % per_sheet + 1);
+        lxw_row_t row;
+        if (!(ws = sheet_of_row(b, ws, "核对发现", heads, i, &row)))
+            return -1;
         const bk_finding *x = &f->items[i];
         const char *sev = x->severity == BK_SEV_ERROR           ? "错误"
                           : x->severity == BK_SEV_INCONSISTENCY ? "不一致"

@@ -47,6 +47,21 @@ static char *read_back(const char *path)
     return out;
 }
 
+/* Writes the workbook of T (no findings, no units file) into a new file; returns what
+ * bk_workbook_write returns, the file's name in PATH (the caller unlinks it) and the reason in
+ * ERR. */
+static int write_tables(const bk_report_tables *t, char path[32], char err[512])
+{
+    bk_findings none = {0};
+    bk_dataset ds = {0};
+    snprintf(path, 32, "/tmp/test_workbook-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    err[0] = '\0';
+    return bk_workbook_write(&ds, &none, t, false, NULL, path, err, 512);
+}
+
 static void test_table_past_one_sheet(void **state)
 {
     (void)state;
@@ -63,14 +78,8 @@ static void test_table_past_one_sheet(void **state)
     bk_result *empty = bk_result_new(cols);
     assert_non_null(empty);
     bk_report_tables t = {summary, empty, empty, empty, empty, empty};
-    bk_findings none = {0};
-    bk_dataset ds = {0};
-    char path[] = "/tmp/test_workbook-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    char err[512] = "";
-    assert_int_equal(bk_workbook_write(&ds, &none, &t, false, NULL, path, err, sizeof err), 0);
+    char path[32], err[512];
+    assert_int_equal(write_tables(&t, path, err), 0);
     const char *got = read_back(path);
     unlink(path);
     assert_string_equal(got, "主要数字 1048576 1048576 1048575\n"
@@ -95,14 +104,8 @@ static void test_refused_cell_fails(void **state)
     assert_int_equal(bk_result_set_text(summary, 0, "name", longer), 0);
     free(longer);
     bk_report_tables t = {summary, NULL, NULL, NULL, NULL, NULL};
-    bk_findings none = {0};
-    bk_dataset ds = {0};
-    char path[] = "/tmp/test_workbook-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    char err[512] = "";
-    assert_int_equal(bk_workbook_write(&ds, &none, &t, false, NULL, path, err, sizeof err), -1);
+    char path[32], err[512];
+    assert_int_equal(write_tables(&t, path, err), -1);
     unlink(path);
     assert_non_null(strstr(err, "could not be written"));
     assert_non_null(strstr(err, path));
