@@ -33,7 +33,8 @@ int bk_report_tables_make(bk_report_tables *t, const bk_dataset *ds, const bk_in
         bk_report_progress_mark(progress, BK_MADE_COMPLETENESS);
     if (ok && (ok = (t->execution = bk_execution(ds, index, &eo)) != NULL))
         bk_report_progress_mark(progress, BK_MADE_EXECUTION);
-    if (ok && (ok = (t->pefa = bk_pefa(ds, index)) != NULL && bk_page_pefa_letters_zh(t->pefa) == 0))
+    if (ok && (ok = (t->pefa = bk_pefa(ds, index)) != NULL &&
+                    bk_page_pefa_letters_zh(t->pefa) == 0))
         bk_report_progress_mark(progress, BK_MADE_PEFA);
     if (!ok) {
         /* the waiters stop before the tables go */
