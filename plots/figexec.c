@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "../analytics/execution.h"
-#include "../analytics/summary.h"
 #include "../ingest/alloc.h"
 #include "../ingest/grow.h"
 #include "escape.h"
@@ -112,14 +111,10 @@ static int chosen_years(const bk_dataset *ds, const bk_index *index,
         if (uys[i].stage != BK_STAGE_FINAL || !bk_figure_wanted(ds, opt, uys[i].unit) ||
             bk_unit_year_is_derived_only(index, &uys[i]))
             continue;
-        const bk_item *it =
-            bk_summary_figure(index, uys[i].unit, uys[i].year, BK_STAGE_FINAL, "total");
-        w[k++] = (bk_figure_weighed){i, it ? bk_money_to_double(it->amount) : -INFINITY};
+        w[k++] = (bk_figure_weighed){
+            i, bk_figure_total(index, uys[i].unit, uys[i].year, BK_STAGE_FINAL)};
     }
-    if (k > EXEC_MAX_UNIT_YEARS)
-        qsort(w, k, sizeof *w, bk_figure_by_total);
-    for (size_t i = 0; i < k && i < EXEC_MAX_UNIT_YEARS; i++)
-        keep[w[i].at] = true;
+    bk_figure_keep_largest(w, k, EXEC_MAX_UNIT_YEARS, keep);
     *of = k;
     free(w);
     return 0;

@@ -72,12 +72,26 @@ int bk_figure_wanted(const bk_dataset *ds, const bk_figure_options *opt, const c
  */
 enum { FIGURE_MAX_UNITS = 40 };
 
-int bk_figure_by_total(const void *pa, const void *pb)
+static int by_total(const void *pa, const void *pb)
 {
     const bk_figure_weighed *a = pa, *b = pb;
     if (a->total != b->total)
         return a->total > b->total ? -1 : 1;
     return (a->at > b->at) - (a->at < b->at);
+}
+
+double bk_figure_total(const bk_index *index, const char *unit, int year, int stage)
+{
+    const bk_item *it = bk_summary_figure(index, unit, year, stage, "total");
+    return it ? bk_money_to_double(it->amount) : -INFINITY;
+}
+
+void bk_figure_keep_largest(bk_figure_weighed *w, size_t n, size_t max, bool *keep)
+{
+    if (n > max)
+        qsort(w, n, sizeof *w, by_total);
+    for (size_t i = 0; i < n && i < max; i++)
+        keep[w[i].at] = true;
 }
 
 /* Keeps in OUT (N units, in unit order) the FIGURE_MAX_UNITS of largest total, in unit order.
@@ -93,14 +107,10 @@ static size_t keep_largest(const bk_index *index, shown *out, size_t n)
         free(kept);
         return (size_t)-1;
     }
-    for (size_t i = 0; i < n; i++) {
-        const bk_item *it =
-            bk_summary_figure(index, out[i].unit, out[i].year, BK_STAGE_BUDGET, "total");
-        w[i] = (bk_figure_weighed){i, it ? bk_money_to_double(it->amount) : -INFINITY};
-    }
-    qsort(w, n, sizeof *w, bk_figure_by_total);
-    for (size_t i = 0; i < FIGURE_MAX_UNITS; i++)
-        kept[w[i].at] = true;
+    for (size_t i = 0; i < n; i++)
+        w[i] = (bk_figure_weighed){
+            i, bk_figure_total(index, out[i].unit, out[i].year, BK_STAGE_BUDGET)};
+    bk_figure_keep_largest(w, n, FIGURE_MAX_UNITS, kept);
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         if (kept[i])

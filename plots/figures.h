@@ -20,6 +20,8 @@
 #ifndef BK_FIGURES_H
 #define BK_FIGURES_H
 
+#include <stdbool.h>
+
 #include "../analytics/index.h"
 #include "../ingest/model.h"
 #include "chart.h"
@@ -42,8 +44,12 @@ typedef struct {
     double total;
 } bk_figure_weighed;
 
-/* qsort order of bk_figure_weighed: largest total first, then by place. */
-int bk_figure_by_total(const void *a, const void *b);
+/* The 支出合计 of a unit-year-stage as a chart weighs it: -inf when not disclosed. */
+double bk_figure_total(const bk_index *index, const char *unit, int year, int stage);
+
+/* KEEP[W[i].at] set for the MAX of W[0..n) of largest total (ties: the first place); W is
+ * reordered. */
+void bk_figure_keep_largest(bk_figure_weighed *w, size_t n, size_t max, bool *keep);
 
 /* The figure kinds, NULL-terminated. */
 extern const char *const bk_figure_kinds[];
