@@ -8,6 +8,7 @@
 #include "alloc.h"
 #include "encoding.h"
 #include "model.h"
+#include "trim.h"
 #include "vocab.h"
 
 static const char *const columns[] = {"unit", "year", "stage", "table", "code",
@@ -38,17 +39,6 @@ typedef struct {
     size_t last_unit_len;
 } part;
 
-static inline void trim(const char **s, size_t *len)
-{
-    /* nearly every field starts and ends with text: two tests, not six */
-    if (*len && (unsigned char)(*s)[0] > ' ' && (unsigned char)(*s)[*len - 1] > ' ')
-        return;
-    while (*len && (**s == ' ' || **s == '\t'))
-        (*s)++, (*len)--;
-    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
-        (*len)--;
-}
-
 static int on_header(const bk_fastcsv_record *rec, void *vpart)
 {
     scan *sc = ((part *)vpart)->shared;
@@ -59,7 +49,7 @@ static int on_header(const bk_fastcsv_record *rec, void *vpart)
     for (size_t i = 0; i < rec->count; i++) {
         const char *s = rec->fields[i];
         size_t len = rec->lengths[i];
-        trim(&s, &len);
+        bk_trim_field(&s, &len);
         size_t c;
         for (c = 0; c < N_COLUMNS; c++)
             if (strlen(columns[c]) == len && memcmp(columns[c], s, len) == 0)
@@ -89,34 +79,10 @@ static int on_header(const bk_fastcsv_record *rec, void *vpart)
     return bad ? 1 : 0;
 }
 
+/* A unit id is UTF-8 (encoding.h's one test) and holds no NUL byte. */
 static bool valid_utf8(const char *text, size_t len)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        if (c == 0)
-            return false;
-        if (c < 0x80) { i++; continue; }
-        size_t n;
-        uint32_t cp;
-        if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-        else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-        else return false;
-        if (i + n > len)
-            return false;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += n;
-    }
-    return true;
+    return !memchr(text, '\0', len) && bk_utf8_valid(text, len, NULL);
 }
 
 /* Whether the vocabulary test IS_OK accepts SPAN (a copy, NUL-terminated, is tested). */
@@ -207,7 +173,7 @@ static int on_record(const bk_fastcsv_record *rec, void *vpart)
     for (size_t c = 0; c < N_COLUMNS; c++) {
         f[c].text = rec->fields[sc->position[c]];
         f[c].len = rec->lengths[sc->position[c]];
-        trim(&f[c].text, &f[c].len);
+        bk_trim_field(&f[c].text, &f[c].len);
     }
     const bk_span *unit = &f[C_UNIT];
     bool known_unit = unit->len && unit->len == p->last_unit_len &&

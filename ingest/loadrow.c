@@ -5,6 +5,7 @@
  * errors: as loadrow.h says; nothing is printed.
  */
 #include "loadrow.h"
+#include "trim.h"
 
 #include "itemkeys.h"
 #include "loadbytes.h"
@@ -67,22 +68,13 @@ size_t bk_load_count_columns(const char *const *cols)
 }
 
 /* Trims ASCII blanks from both ends of [*s, *s+*len). */
-void bk_load_trim(const char **s, size_t *len)
-{
-    /* nearly every field starts and ends with text: two tests, not six */
-    if (*len && (unsigned char)(*s)[0] > ' ' && (unsigned char)(*s)[*len - 1] > ' ')
-        return;
-    while (*len && (**s == ' ' || **s == '\t'))
-        (*s)++, (*len)--;
-    while (*len && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t' || (*s)[*len - 1] == '\r'))
-        (*len)--;
-}
+void bk_load_trim(const char **s, size_t *len) { bk_trim_field(s, len); }
 
 static bool header_is(const bk_csv_record *rec, size_t i, const char *name)
 {
     const char *s = rec->fields[i];
     size_t len = rec->lengths[i];
-    bk_load_trim(&s, &len);
+    bk_trim_field(&s, &len);
     return strlen(name) == len && memcmp(s, name, len) == 0;
 }
 
@@ -213,7 +205,7 @@ void bk_load_field(const bk_row_ctx *r, size_t c, const char **s, size_t *len)
     int i = r->st->position[c];
     *s = r->rec->fields[i];
     *len = r->rec->lengths[i];
-    bk_load_trim(s, len);
+    bk_trim_field(s, len);
 }
 
 int bk_load_bad_field(const bk_row_ctx *r, size_t c, const char *what)
