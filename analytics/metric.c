@@ -101,10 +101,27 @@ static int class_line(const bk_item *it, const char *last_code)
            !(last_code && strcmp(last_code, bk_item_code(it)) == 0);
 }
 
-/* The 类 amounts of total expenditure: the 支出总表, else the 收支总表's expenditure side. */
+/* Where hhi finds the 类 amounts of total expenditure: the 支出总表, else the 收支总表's
+ * expenditure side. */
+static const char *const hhi_tables[] = {"expenditure", "summary"};
+
+size_t bk_metric_wants(const bk_metric *m, bk_item_want *out, size_t cap, size_t n)
+{
+    if (m->kind == BK_METRIC_HHI) {
+        /* class_line reads only the measure total; other records are passed over */
+        for (size_t t = 0; t < 2; t++)
+            n = bk_want_add(out, cap, n, hhi_tables[t], NULL, "total");
+        return n;
+    }
+    n = bk_summary_wants(out, cap, n, m->column, false);
+    if (m->kind == BK_METRIC_SHARE)
+        n = bk_summary_wants(out, cap, n, "total", false);
+    return n;
+}
+
 static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_value *out)
 {
-    static const char *const tables[] = {"expenditure", "summary"};
+    const char *const *tables = hhi_tables;
     for (size_t t = 0; t < 2; t++) {
         size_t first, n = bk_index_table(index, uy->unit, uy->year, uy->stage, tables[t], &first);
         bk_money sum = 0;

@@ -59,6 +59,10 @@ typedef struct {
     char note[160];     /* why there is no value, or which denominator year was used */
 } bk_metric_value;
 
+/* The records bk_metric_eval reads for M, appended to OUT as bk_summary_wants appends (which
+ * see): the figure, the total a share divides by, or the tables hhi sums. */
+size_t bk_metric_wants(const bk_metric *m, bk_item_want *out, size_t cap, size_t n);
+
 /* Evaluates M for the unit-year; *out always says either the value or why there is none. */
 void bk_metric_eval(const bk_dataset *ds, const bk_index *index, const bk_unit_year *uy,
                     const bk_metric *m, bk_metric_value *out);

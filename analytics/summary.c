@@ -71,6 +71,35 @@ const bk_item *bk_summary_figure(const bk_index *index, const char *unit, int ye
     return NULL;
 }
 
+size_t bk_want_add(bk_item_want *out, size_t cap, size_t n, const char *table, const char *code,
+                   const char *measure)
+{
+    if (n + 1 < cap) {
+        out[n] = (bk_item_want){table, code, measure};
+        out[n + 1] = (bk_item_want){NULL, NULL, NULL};
+    }
+    return n + 1;
+}
+
+size_t bk_summary_wants(bk_item_want *out, size_t cap, size_t n, const char *column,
+                        bool stated_changes)
+{
+    for (size_t i = 0; i < N_HEADLINES; i++) {
+        if (column && strcmp(headlines[i].column, column) != 0)
+            continue;
+        for (size_t p = 0; p < 5 && headlines[i].places[p].table; p++) {
+            const place *at = &headlines[i].places[p];
+            n = bk_want_add(out, cap, n, at->table, at->code, at->measure);
+            /* yoy's stated change: the narrative's, else the one beside the figure */
+            if (stated_changes) {
+                n = bk_want_add(out, cap, n, at->table, at->code, "change");
+                n = bk_want_add(out, cap, n, at->table, at->code, "change_pct");
+            }
+        }
+    }
+    return n;
+}
+
 const char *bk_summary_headline(size_t i)
 {
     return i < N_HEADLINES ? headlines[i].column : NULL;

@@ -10,6 +10,8 @@
 #ifndef BK_SUMMARY_H
 #define BK_SUMMARY_H
 
+#include <stdbool.h>
+
 #include "../ingest/model.h"
 #include "index.h"
 #include "result.h"
@@ -23,6 +25,27 @@ bk_result *bk_summary(const bk_dataset *ds, const bk_index *index);
  */
 const bk_item *bk_summary_figure(const bk_index *index, const char *unit, int year, int stage,
                                  const char *measure);
+
+/*
+ * The records the summary reads, for a load to keep only those (bk_dataset.want): appended to
+ * the list OUT of CAP entries at position N, with, when STATED_CHANGES, each figure's stated
+ * change beside it (measures change and change_pct; yoy reads them). COLUMN NULL: every
+ * headline figure, else only COLUMN's. Returns the new count; bk_want_add says when the list
+ * is whole.
+ */
+size_t bk_summary_wants(bk_item_want *out, size_t cap, size_t n, const char *column,
+                        bool stated_changes);
+
+/*
+ * Appends {TABLE, CODE, MEASURE} at position N of the list OUT of CAP entries and keeps the
+ * list ended by a NULL table; returns N + 1. Past CAP - 1 entries nothing more is written, so a
+ * list whose count reached CAP lacks entries and must not be used.
+ */
+/* Room for any analysis's list of what it reads, its end included. */
+#define BK_WANTS_MAX 192
+
+size_t bk_want_add(bk_item_want *out, size_t cap, size_t n, const char *table, const char *code,
+                   const char *measure);
 
 /* The headline columns in summary order: I from 0 while the result is not NULL. */
 const char *bk_summary_headline(size_t i);

@@ -190,6 +190,23 @@ static const bk_unit_year *find_previous(const bk_unit_year *uys, size_t at)
     return NULL;
 }
 
+static const char *const default_tables[] = {"expenditure", "gpb_expenditure", "gpb_basic",
+                                             "gf_expenditure", "soc", NULL};
+
+size_t bk_yoy_wants(const bk_yoy_options *opt, bk_item_want *out, size_t cap, size_t n)
+{
+    /* a unit-year without a previous one still gets its total (the row "no previous-year
+     * data"), whatever OPT asks for */
+    n = bk_summary_wants(out, cap, n, opt->headlines ? NULL : "total", opt->headlines != 0);
+    if (opt->lines) {
+        const char *const one[] = {opt->table, NULL};
+        const char *const *tables = opt->table ? one : default_tables;
+        for (size_t t = 0; tables[t]; t++)
+            n = bk_want_add(out, cap, n, tables[t], NULL, NULL);
+    }
+    return n;
+}
+
 bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_options *opt)
 {
     (void)ds;
@@ -197,8 +214,6 @@ bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_opti
         "unit", "year", "stage", "previous_year", "level", "table", "key", "name",
         "previous_wan", "current_wan", "change_wan", "change_pct", "status",
         "stated_change_wan", "stated_change_pct", "previous_source", "current_source", NULL};
-    static const char *const default_tables[] = {"expenditure", "gpb_expenditure", "gpb_basic",
-                                                 "gf_expenditure", "soc", NULL};
     bk_result *r = bk_result_new(columns);
     if (!r)
         return NULL;

@@ -47,4 +47,8 @@ typedef struct {
  */
 bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_options *opt);
 
+/* The records bk_yoy reads under OPT, appended to OUT as bk_summary_wants appends (which see):
+ * the headline figures with their stated changes, and the tables whose lines it compares. */
+size_t bk_yoy_wants(const bk_yoy_options *opt, bk_item_want *out, size_t cap, size_t n);
+
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../analytics/compare.h"
+#include "../analytics/summary.h"
 #include "verb.h"
 
 static const char compare_help_head[] =
@@ -60,5 +61,7 @@ int cmd_compare(int argc, char **argv)
         common_release(&o);
         return EXIT_USAGE;
     }
+    bk_item_want want[BK_WANTS_MAX];
+    keep_only(&o, want, bk_metric_wants(&opt.metric, want, BK_WANTS_MAX, 0));
     return run_result_verb("compare", &o, make_compare, &opt);
 }

@@ -30,5 +30,7 @@ int cmd_summary(int argc, char **argv)
         common_release(&o);
         return pc > 0 ? EXIT_OK : EXIT_USAGE;
     }
+    bk_item_want want[BK_WANTS_MAX];
+    keep_only(&o, want, bk_summary_wants(want, BK_WANTS_MAX, 0, NULL, false));
     return run_result_verb("summary", &o, make_summary, NULL);
 }

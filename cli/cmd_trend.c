@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../analytics/summary.h"
 #include "../analytics/trend.h"
 #include "verb.h"
 
@@ -47,5 +48,7 @@ int cmd_trend(int argc, char **argv)
         common_release(&o);
         return EXIT_USAGE;
     }
+    bk_item_want want[BK_WANTS_MAX];
+    keep_only(&o, want, bk_metric_wants(&opt.metric, want, BK_WANTS_MAX, 0));
     return run_result_verb("trend", &o, make_trend, &opt);
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../analytics/ratios.h"
+#include "../analytics/summary.h"
 #include "../analytics/yoy.h"
 #include "../ingest/vocab.h"
 #include "verb.h"
@@ -72,5 +73,7 @@ int cmd_yoy(int argc, char **argv)
         common_release(&o);
         return EXIT_USAGE;
     }
+    bk_item_want want[BK_WANTS_MAX];
+    keep_only(&o, want, bk_yoy_wants(&opt, want, BK_WANTS_MAX, 0));
     return run_result_verb("yoy", &o, make_yoy, &opt);
 }

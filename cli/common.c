@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../analytics/summary.h"
 #include "../ingest/alloc.h"
 #include "hints.h"
 #include "outfile.h"
@@ -248,6 +249,7 @@ size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags)
         ds->progress = show_progress;
         ds->progress_context = &shown;
     }
+    ds->want = o->want;
     for (size_t i = 0; i < o->npaths; i++) {
         if (bk_hint_is_document(o->paths[i])) {
             /* a disclosure is read by extract or ingest; its text is no data file */
@@ -266,6 +268,11 @@ size_t load_all(bk_dataset *ds, const common_opts *o, bk_diag_list *diags)
     print_diags(diags);
     print_accounting(ds);
     return diags->errors;
+}
+
+void keep_only(common_opts *o, const bk_item_want *list, size_t n)
+{
+    o->want = n < BK_WANTS_MAX ? list : NULL;
 }
 
 void print_accounting(const bk_dataset *ds)

@@ -31,7 +31,13 @@ typedef struct {
     /* -o FILE: the table goes to FILE, written beside it and renamed into place (outfile.h);
      * NULL: stdout. */
     const char *output;
+    /* The records the verb reads (bk_dataset.want): the load keeps only those. NULL: all. */
+    const bk_item_want *want;
 } common_opts;
+
+/* O->want set to LIST, whose bk_summary_wants-style count is N; a list that did not fit its
+ * BK_WANTS_MAX entries (analytics/summary.h) is not used (every record is kept). */
+void keep_only(common_opts *o, const bk_item_want *list, size_t n);
 
 /*
  * Parses --format, --strict, --unit, --city, --year, -o and paths; with no path, the bundled

@@ -157,7 +157,8 @@ int bk_dataset_load_stream(bk_dataset *ds, FILE *stream, const char *name, bk_di
 static int load_libcsv(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats *stats,
                        bk_diag_list *diags)
 {
-    bk_load_state st = {.ds = ds, .diags = diags, .file = file, .stats = stats, .stream = stream};
+    bk_load_state st = {.ds = ds, .diags = diags, .file = file, .stats = stats, .stream = stream,
+                        .want = ds->want};
     struct stat sb;
     if (ds->progress && fstat(fileno(stream), &sb) == 0 && S_ISREG(sb.st_mode))
         st.stream_size = (long long)sb.st_size;

@@ -114,7 +114,7 @@ static void reset_part(void *vpart)
     memset(&p->stats, 0, sizeof p->stats);
     p->st.saw_utf8 = p->st.unusual = p->st.fatal = false;
     memset(p->st.last_text, 0, sizeof p->st.last_text);
-    p->st.last_origin = NULL;
+    p->st.last_origin = p->st.last_kept_origin = NULL;
     bk_load_forget_guesses(&p->st);
 }
 
@@ -279,7 +279,7 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
             nomem = true;
         p->st = (bk_load_state){.ds = k == 0 ? ds : &p->shell, .diags = &p->diags,
                                 .file = file, .have_header = true, .defer_encoding = true,
-                                .stats = &p->stats,
+                                .stats = &p->stats, .want = ds->want,
                                 .pool_lock = lock ? &sh->pool_lock : NULL};
         /* Room to remember a successor for about every distinct label of the part: one per
          * hundred bytes of it, at most 65,536 (made at its first row, ingest/loadguess.c). */

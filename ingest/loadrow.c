@@ -10,6 +10,7 @@
 #include "itemkeys.h"
 #include "loadbytes.h"
 #include "loadguess.h"
+#include "loadwant.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -375,6 +376,7 @@ static int load_item(const bk_row_ctx *r)
             return bk_load_bad_field(r, I_MEASURE, "a measure of docs/SCHEMA.md");
         if (!*label.code && !*label.name)
             return bk_load_bad_field(r, I_NAME, "a name when the code is blank");
+        label.wanted = bk_item_wanted(r->st->want, &label);
     }
     if (ms != BK_MONEY_OK && ms != BK_MONEY_BLANK) {
         char what[192];
@@ -386,8 +388,15 @@ static int load_item(const bk_row_ctx *r)
         it.amount = 0;
     bk_load_state *st = r->st;
     bk_dataset *ds = st->ds;
-    if (intern_keys(st, &origin, &label, known, &it) != 0 ||
-        bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
+    if (intern_keys(st, &origin, &label, known, &it) != 0) {
+        st->fatal = true;
+        return -1;
+    }
+    if (!bk_load_keeps(st, &it)) { /* accepted; not what the analysis reads */
+        bk_load_remember_label(st, it.label);
+        return 0;
+    }
+    if (bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
         st->fatal = true;
         return -1;
     }

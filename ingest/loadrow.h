@@ -68,6 +68,10 @@ typedef struct {
     const bk_item_label *last_label;
     const bk_item_label **next_label; /* guess_slots of them (a power of two); NULL: none yet */
     size_t guess_slots;               /* 0: no guesses (the reference reader) */
+    /* The records kept (bk_dataset.want, ingest/loadwant.h): NULL keeps all. The origin of the
+     * last record kept. */
+    const bk_item_want *want;
+    const bk_item_origin *last_kept_origin;
     bk_file_stats *stats;
 } bk_load_state;
 

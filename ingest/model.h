@@ -50,6 +50,9 @@ typedef struct {
 typedef struct {
     const char *table, *code, *name, *measure;
     bool has_amount; /* false: the amount is blank, i.e. not disclosed */
+    /* The loader's, not the data's: whether records of this label are kept under the dataset's
+     * want, decided when the label is first read (ingest/loadwant.h). Not part of its identity. */
+    bool wanted;
 } bk_item_label;
 
 typedef struct {
@@ -165,6 +168,12 @@ typedef void (*bk_progress_fn)(const char *file, size_t rows, long long bytes_do
 
 typedef struct bk_itemkeys bk_itemkeys;
 
+/* Records an analysis reads: those of TABLE, with CODE and MEASURE unless NULL (any). A list
+ * of them ends with a NULL table (ingest/loadwant.h says how a load uses one). */
+typedef struct {
+    const char *table, *code, *measure;
+} bk_item_want;
+
 typedef struct {
     bk_progress_fn progress; /* NULL: none */
     void *progress_context;
@@ -176,6 +185,10 @@ typedef struct {
     unsigned load_threads;
     size_t load_min_part;
     bool load_libcsv;
+    /* NULL: every record read is kept. Else only records matching one of these, and one of
+     * every origin, are kept; every row is still read, checked and counted as accepted or
+     * rejected (ingest/loadwant.h). Set before the first load and left so. Not owned. */
+    const bk_item_want *want;
     bk_strpool *strings;
     bk_itemkeys *keys; /* the items' origins and labels (ingest/itemkeys.h) */
     bk_item *items;
