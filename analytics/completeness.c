@@ -458,7 +458,14 @@ static int score_row(bk_result *r, const bk_unit_year *uy, const bk_unit *unit, 
 bk_result *bk_completeness(const bk_dataset *ds, const bk_index *index,
                            bk_completeness_form form)
 {
-    bk_result *r = bk_result_new(form == BK_COMPLETENESS_SCORES ? score_columns : item_columns);
+    return bk_completeness_to(ds, index, form, NULL);
+}
+
+bk_result *bk_completeness_to(const bk_dataset *ds, const bk_index *index,
+                              bk_completeness_form form, const bk_result_sink *sink)
+{
+    bk_result *r =
+        bk_result_new_sink(form == BK_COMPLETENESS_SCORES ? score_columns : item_columns, sink);
     if (!r)
         return NULL;
     if (form == BK_COMPLETENESS_SCORES)

@@ -61,6 +61,9 @@ typedef enum {
 /* The audit in FORM, rows sorted by unit, year, stage (budget first), then item order above. */
 bk_result *bk_completeness(const bk_dataset *ds, const bk_index *index,
                            bk_completeness_form form);
+/* The same, its rows passed to SINK while they are made (analytics/result.h). */
+bk_result *bk_completeness_to(const bk_dataset *ds, const bk_index *index,
+                              bk_completeness_form form, const bk_result_sink *sink);
 
 /*
  * The unit-year-stages left out of the audit because only derived records name them, sorted,

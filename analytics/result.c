@@ -11,6 +11,11 @@
 
 bk_result *bk_result_new(const char *const *columns)
 {
+    return bk_result_new_sink(columns, NULL);
+}
+
+bk_result *bk_result_new_sink(const char *const *columns, const bk_result_sink *sink)
+{
     bk_result *r = bk_calloc(1, sizeof *r);
     if (!r)
         return NULL;
@@ -23,6 +28,11 @@ bk_result *bk_result_new(const char *const *columns)
     if (!r->columns || !r->digits || !r->texts || !r->named_by) {
         bk_result_free(r);
         return NULL;
+    }
+    if (sink) {
+        r->sink = *sink;
+        if (!r->sink.batch)
+            r->sink.batch = BK_RESULT_BATCH;
     }
     for (size_t i = 0; i < r->ncols; i++) {
         r->digits[i] = -1;
@@ -52,6 +62,13 @@ void bk_result_free(bk_result *r)
 
 size_t bk_result_add_row(bk_result *r)
 {
+    if (r->sink.rows && r->nrows == r->sink.batch) {
+        /* the rows before go on; their cells hold nothing to free */
+        int rc = r->sink.rows(r, r->sink.context);
+        r->nrows = 0;
+        if (rc != 0)
+            return (size_t)-1;
+    }
     if (r->nrows == r->cap_rows) {
         size_t cap = r->cap_rows ? r->cap_rows * 2 : 16;
         bk_cell *p = bk_realloc(r->cells, cap * r->ncols * sizeof *p);

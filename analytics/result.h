@@ -35,7 +35,24 @@ typedef struct {
     };
 } bk_cell;
 
+typedef struct bk_result bk_result;
+
+/*
+ * Where a table's rows go while it is made, for a caller that only prints them: every BATCH
+ * rows (0: BK_RESULT_BATCH), ROWS is called on the table holding the rows made since its last
+ * call, which are dropped after it (their texts stay in the pool). ROWS returns 0, or -1 to
+ * stop: the bk_result_add_row that called it then fails. The rows left at the end are the
+ * caller's to pass on. Only analyses that fill a table front to back and never read it back
+ * take a sink (bk_yoy, bk_completeness_to).
+ */
 typedef struct {
+    int (*rows)(bk_result *r, void *context);
+    void *context;
+    size_t batch;
+} bk_result_sink;
+#define BK_RESULT_BATCH 4096
+
+struct bk_result {
     size_t ncols, nrows, cap_rows;
     char **columns;
     int *digits; /* per column: decimals for money and real cells; -1 = canonical (money: 2 to
@@ -49,13 +66,17 @@ typedef struct {
      * one strcmp confirms it. Atomic, so a table read by several threads at once (the report
      * writes its workbook beside its pages) is read without a race. */
     _Atomic(const char *) *named_by;
-} bk_result;
+    bk_result_sink sink; /* rows NULL: none, every row stays */
+};
 
 /* A table with the given NULL-terminated column names; NULL if memory ran out. */
 bk_result *bk_result_new(const char *const *columns);
+/* The same, whose rows go to SINK (copied; NULL: none, as bk_result_new). */
+bk_result *bk_result_new_sink(const char *const *columns, const bk_result_sink *sink);
 void bk_result_free(bk_result *r);
 
-/* Appends a blank row; returns its index, or (size_t)-1 if memory ran out. */
+/* Appends a blank row; returns its index, or (size_t)-1 if memory ran out or the sink
+ * stopped. */
 size_t bk_result_add_row(bk_result *r);
 
 /* Setters; each returns 0, or -1 (out of memory, or no such column). */

@@ -214,7 +214,7 @@ bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_opti
         "unit", "year", "stage", "previous_year", "level", "table", "key", "name",
         "previous_wan", "current_wan", "change_wan", "change_pct", "status",
         "stated_change_wan", "stated_change_pct", "previous_source", "current_source", NULL};
-    bk_result *r = bk_result_new(columns);
+    bk_result *r = bk_result_new_sink(columns, opt->sink);
     if (!r)
         return NULL;
     bk_result_set_digits(r, "change_pct", 2);

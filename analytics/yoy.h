@@ -38,6 +38,7 @@ typedef struct {
     int code_length;    /* lines: only numeric codes of this length (3/5/7); 0 = every line */
     const char *table;  /* lines: only this table id; NULL = expenditure, gpb_expenditure,
                            gpb_basic, gf_expenditure, soc */
+    const bk_result_sink *sink; /* NULL: every row in the table returned (result.h) */
 } bk_yoy_options;
 
 /*

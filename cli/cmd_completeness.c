@@ -67,10 +67,10 @@ static void report_unaudited(const bk_dataset *ds, const bk_index *index,
 }
 
 static bk_result *make_completeness(const bk_dataset *ds, const bk_index *index,
-                                    const void *arg)
+                                    const void *arg, const bk_result_sink *sink)
 {
     const completeness_args *a = arg;
-    bk_result *r = bk_completeness(ds, index, a->form);
+    bk_result *r = bk_completeness_to(ds, index, a->form, sink);
     if (r)
         report_unaudited(ds, index, a->filters);
     return r;
@@ -86,5 +86,5 @@ int cmd_completeness(int argc, char **argv)
         return pc > 0 ? EXIT_OK : EXIT_USAGE;
     }
     completeness_args args = {scores ? BK_COMPLETENESS_SCORES : BK_COMPLETENESS_BY_ITEM, &o};
-    return run_result_verb("completeness", &o, make_completeness, &args);
+    return run_streamed_verb("completeness", &o, make_completeness, &args);
 }

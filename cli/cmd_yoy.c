@@ -27,9 +27,12 @@ static const char yoy_help[] =
     "current not disclosed, no previous-year data (one row for a unit-year with no previous\n"
     "year in the data). Years known only from derived figures are never a current year.\n";
 
-static bk_result *make_yoy(const bk_dataset *ds, const bk_index *index, const void *arg)
+static bk_result *make_yoy(const bk_dataset *ds, const bk_index *index, const void *arg,
+                           const bk_result_sink *sink)
 {
-    return bk_yoy(ds, index, arg);
+    bk_yoy_options opt = *(const bk_yoy_options *)arg;
+    opt.sink = sink;
+    return bk_yoy(ds, index, &opt);
 }
 
 int cmd_yoy(int argc, char **argv)
@@ -75,5 +78,5 @@ int cmd_yoy(int argc, char **argv)
     }
     bk_item_want want[BK_WANTS_MAX];
     keep_only(&o, want, bk_yoy_wants(&opt, want, BK_WANTS_MAX, 0));
-    return run_result_verb("yoy", &o, make_yoy, &opt);
+    return run_streamed_verb("yoy", &o, make_yoy, &opt);
 }

@@ -349,7 +349,104 @@ static int emit_table(const char *verb, const bk_result *r, const common_opts *o
     return 0;
 }
 
-int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg)
+/* The printing of a table while its analysis makes it (bk_result_sink). */
+typedef struct {
+    const common_opts *o;
+    const bk_dataset *ds;
+    FILE *out;
+    bk_emit_stream emit;
+    bool begun;
+    enum { PRINTED, FILTER_FAILED, WRITE_FAILED } failure;
+} printer;
+
+/* The sink: R's rows that pass the filters printed, the header before the first. */
+static int print_rows(bk_result *r, void *context)
+{
+    printer *p = context;
+    if (filter_rows(r, p->o, p->ds) != 0) {
+        p->failure = FILTER_FAILED;
+        return -1;
+    }
+    if (!p->begun && bk_emit_begin(&p->emit, p->out, r, p->o->format) != 0) {
+        p->failure = WRITE_FAILED;
+        return -1;
+    }
+    p->begun = true;
+    if (bk_emit_rows(&p->emit, r) != 0) {
+        p->failure = WRITE_FAILED;
+        return -1;
+    }
+    return 0;
+}
+
+static const char not_applicable[] = "--unit, --city or --year does not apply to this table";
+
+/* MAKE's table printed while it is made: a national table is never held whole. Returns the
+ * exit status, or -1 when all went well. */
+static int print_streamed(const char *verb, const common_opts *o, const inputs *in,
+                          streamed_fn make, const void *arg)
+{
+    bk_outfile of;
+    char err[512];
+    printer p = {.o = o, .ds = in->ds, .out = stdout};
+    if (o->output) {
+        if (bk_outfile_open(&of, o->output, err, sizeof err) != 0) {
+            fprintf(stderr, "budgetkit %s: %s\n", verb, err);
+            return EXIT_DATA;
+        }
+        p.out = of.fp;
+    }
+    bk_result_sink sink = {print_rows, &p, 0};
+    bk_result *r = make(in->ds, &in->index, arg, &sink);
+    int rc = r ? print_rows(r, &p) : -1; /* the rows after the last batch */
+    bk_result_free(r);
+    if (rc == 0 && (bk_emit_end(&p.emit) != 0 || (!o->output && fflush(stdout) != 0))) {
+        p.failure = WRITE_FAILED;
+        rc = -1;
+    }
+    if (rc != 0) {
+        if (p.failure == FILTER_FAILED)
+            fprintf(stderr, "budgetkit %s: %s\n", verb, not_applicable);
+        else if (p.failure == WRITE_FAILED && o->output)
+            fprintf(stderr, "budgetkit %s: %s: cannot write the output\n", verb, o->output);
+        else if (p.failure == WRITE_FAILED)
+            fprintf(stderr, "budgetkit %s: cannot write the output\n", verb);
+        else
+            fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+        if (o->output)
+            bk_outfile_abort(&of);
+        return p.failure == FILTER_FAILED ? EXIT_USAGE : EXIT_DATA;
+    }
+    if (o->output && bk_outfile_commit(&of, err, sizeof err) != 0) {
+        fprintf(stderr, "budgetkit %s: %s\n", verb, err);
+        return EXIT_DATA;
+    }
+    return -1;
+}
+
+/* The table of WHOLE, or of STREAMED without a sink, printed once made. Returns the exit
+ * status, or -1 when all went well. */
+static int print_whole(const char *verb, const common_opts *o, const inputs *in,
+                       result_fn whole, streamed_fn streamed, const void *arg)
+{
+    bk_result *r = whole ? whole(in->ds, &in->index, arg)
+                         : streamed(in->ds, &in->index, arg, NULL);
+    int status = -1;
+    if (!r) {
+        fprintf(stderr, "budgetkit %s: out of memory\n", verb);
+        status = EXIT_DATA;
+    } else if (filter_rows(r, o, in->ds) != 0) {
+        fprintf(stderr, "budgetkit %s: %s\n", verb, not_applicable);
+        status = EXIT_USAGE;
+    } else if (emit_table(verb, r, o) != 0) {
+        status = EXIT_DATA;
+    }
+    bk_result_free(r);
+    return status;
+}
+
+static int run_verb(const char *verb, common_opts *o, result_fn whole, streamed_fn streamed,
+                    const void *arg)
 {
     inputs in;
     int loaded = inputs_load(verb, o, &in);
@@ -360,22 +457,26 @@ int run_result_verb(const char *verb, common_opts *o, result_fn make, const void
         return EXIT_USAGE;
     }
     if (loaded == 0) {
-        bk_result *r = make(in.ds, &in.index, arg);
-        if (!r) {
-            fprintf(stderr, "budgetkit %s: out of memory\n", verb);
-            status = EXIT_DATA;
-        } else if (filter_rows(r, o, in.ds) != 0) {
-            fprintf(stderr, "budgetkit %s: --unit, --city or --year does not apply to this "
-                            "table\n", verb);
-            status = EXIT_USAGE;
-        } else if (emit_table(verb, r, o) != 0) {
-            status = EXIT_DATA;
-        }
-        bk_result_free(r);
+        /* Markdown aligns a column by all its cells, so it is printed whole */
+        int printed = streamed && o->format != BK_FORMAT_MD
+                          ? print_streamed(verb, o, &in, streamed, arg)
+                          : print_whole(verb, o, &in, whole, streamed, arg);
+        if (printed >= 0)
+            status = printed;
     }
     inputs_release(&in);
     common_release(o);
     return status;
+}
+
+int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg)
+{
+    return run_verb(verb, o, make, NULL, arg);
+}
+
+int run_streamed_verb(const char *verb, common_opts *o, streamed_fn make, const void *arg)
+{
+    return run_verb(verb, o, NULL, make, arg);
 }
 
 char *read_whole_file(const char *path, size_t *len)

@@ -127,13 +127,66 @@ static void json_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
-int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
+/* The Markdown table: a column is right-aligned when its cells are numbers, so it needs all. */
+static void emit_md(FILE *out, const bk_result *r)
 {
     char buf[BK_MONEY_TEXT_MAX];
+    fputs("|", out);
+    for (size_t j = 0; j < r->ncols; j++) {
+        fputc(' ', out);
+        md_field(out, r->columns[j]);
+        fputs(" |", out);
+    }
+    fputs("\n|", out);
+    for (size_t j = 0; j < r->ncols; j++) {
+        /* Right-align a column whose cells are numbers (blanks aside). */
+        bool numeric = false;
+        for (size_t i = 0; i < r->nrows; i++) {
+            const bk_cell *c = bk_result_cell(r, i, j);
+            if (c->kind == BK_CELL_TEXT) {
+                numeric = false;
+                break;
+            }
+            if (c->kind == BK_CELL_MONEY || c->kind == BK_CELL_INT || c->kind == BK_CELL_REAL)
+                numeric = true;
+        }
+        fputs(numeric ? "---:|" : "---|", out);
+    }
+    fputc('\n', out);
+    for (size_t i = 0; i < r->nrows; i++) {
+        fputs("|", out);
+        for (size_t j = 0; j < r->ncols; j++) {
+            fputc(' ', out);
+            md_field(out, cell_text(r, i, j, buf));
+            fputs(" |", out);
+        }
+        fputc('\n', out);
+    }
+}
+
+int bk_emit_begin(bk_emit_stream *s, FILE *out, const bk_result *r, bk_format format)
+{
+    *s = (bk_emit_stream){out, format, 0};
     if (format == BK_FORMAT_JSON) {
         fputs("[", out);
-        for (size_t i = 0; i < r->nrows; i++) {
-            fputs(i ? ",\n  {" : "\n  {", out);
+    } else {
+        for (size_t j = 0; j < r->ncols; j++) {
+            if (j)
+                fputc(',', out);
+            bk_emit_csv_field(out, r->columns[j]);
+        }
+        fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int bk_emit_rows(bk_emit_stream *s, const bk_result *r)
+{
+    char buf[BK_MONEY_TEXT_MAX];
+    FILE *out = s->out;
+    for (size_t i = 0; i < r->nrows; i++, s->rows++) {
+        if (s->format == BK_FORMAT_JSON) {
+            fputs(s->rows ? ",\n  {" : "\n  {", out);
             for (size_t j = 0; j < r->ncols; j++) {
                 if (j)
                     fputs(", ", out);
@@ -148,73 +201,51 @@ int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
                     fputs(cell_text(r, i, j, buf), out);
             }
             fputs("}", out);
+            continue;
         }
-        fputs(r->nrows ? "\n]\n" : "]\n", out);
-    } else if (format == BK_FORMAT_MD) {
-        fputs("|", out);
-        for (size_t j = 0; j < r->ncols; j++) {
-            fputc(' ', out);
-            md_field(out, r->columns[j]);
-            fputs(" |", out);
-        }
-        fputs("\n|", out);
-        for (size_t j = 0; j < r->ncols; j++) {
-            /* Right-align a column whose cells are numbers (blanks aside). */
-            bool numeric = false;
-            for (size_t i = 0; i < r->nrows; i++) {
-                const bk_cell *c = bk_result_cell(r, i, j);
-                if (c->kind == BK_CELL_TEXT) {
-                    numeric = false;
-                    break;
-                }
-                if (c->kind == BK_CELL_MONEY || c->kind == BK_CELL_INT || c->kind == BK_CELL_REAL)
-                    numeric = true;
-            }
-            fputs(numeric ? "---:|" : "---|", out);
-        }
-        fputc('\n', out);
-        for (size_t i = 0; i < r->nrows; i++) {
-            fputs("|", out);
-            for (size_t j = 0; j < r->ncols; j++) {
-                fputc(' ', out);
-                md_field(out, cell_text(r, i, j, buf));
-                fputs(" |", out);
-            }
-            fputc('\n', out);
-        }
-    } else {
         for (size_t j = 0; j < r->ncols; j++) {
             if (j)
                 fputc(',', out);
-            bk_emit_csv_field(out, r->columns[j]);
+            const char *t = cell_text(r, i, j, buf);
+            /* a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
+             * return) as a formula: a text cell so starting is written after a ', the
+             * usual mark of text; numbers are never touched */
+            if (bk_result_cell(r, i, j)->kind == BK_CELL_TEXT && t[0] &&
+                strchr("=+-@\t\r", t[0])) {
+                size_t len = strlen(t);
+                char *quoted = bk_malloc(len + 2);
+                if (!quoted)
+                    return -1;
+                quoted[0] = '\'';
+                memcpy(quoted + 1, t, len + 1);
+                bk_emit_csv_field(out, quoted);
+                free(quoted);
+            } else {
+                bk_emit_csv_field(out, t);
+            }
         }
         fputc('\n', out);
-        for (size_t i = 0; i < r->nrows; i++) {
-            for (size_t j = 0; j < r->ncols; j++) {
-                if (j)
-                    fputc(',', out);
-                const char *t = cell_text(r, i, j, buf);
-                /* a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
-                 * return) as a formula: a text cell so starting is written after a ', the
-                 * usual mark of text; numbers are never touched */
-                if (bk_result_cell(r, i, j)->kind == BK_CELL_TEXT && t[0] &&
-                    strchr("=+-@\t\r", t[0])) {
-                    size_t len = strlen(t);
-                    char *quoted = bk_malloc(len + 2);
-                    if (!quoted)
-                        return -1;
-                    quoted[0] = '\'';
-                    memcpy(quoted + 1, t, len + 1);
-                    bk_emit_csv_field(out, quoted);
-                    free(quoted);
-                } else {
-                    bk_emit_csv_field(out, t);
-                }
-            }
-            fputc('\n', out);
-        }
     }
     return ferror(out) ? -1 : 0;
+}
+
+int bk_emit_end(bk_emit_stream *s)
+{
+    if (s->format == BK_FORMAT_JSON)
+        fputs(s->rows ? "\n]\n" : "]\n", s->out);
+    return ferror(s->out) ? -1 : 0;
+}
+
+int bk_emit_result(FILE *out, const bk_result *r, bk_format format)
+{
+    if (format == BK_FORMAT_MD) {
+        emit_md(out, r);
+        return ferror(out) ? -1 : 0;
+    }
+    bk_emit_stream s;
+    if (bk_emit_begin(&s, out, r, format) != 0 || bk_emit_rows(&s, r) != 0)
+        return -1;
+    return bk_emit_end(&s);
 }
 
 bk_result *bk_findings_table(const bk_findings *findings)

@@ -20,6 +20,21 @@ int bk_format_parse(const char *name, int allow_text);
 
 int bk_emit_result(FILE *out, const bk_result *r, bk_format format);
 
+/*
+ * A table printed in parts as its rows come (analytics/result.h, bk_result_sink), CSV or JSON
+ * only: Markdown aligns a column by all its cells. bk_emit_begin writes what comes before the
+ * rows (R's header), bk_emit_rows R's rows, bk_emit_end what closes the table; together they
+ * write what bk_emit_result writes of the whole table.
+ */
+typedef struct {
+    FILE *out;
+    bk_format format;
+    size_t rows; /* written so far */
+} bk_emit_stream;
+int bk_emit_begin(bk_emit_stream *s, FILE *out, const bk_result *r, bk_format format);
+int bk_emit_rows(bk_emit_stream *s, const bk_result *r);
+int bk_emit_end(bk_emit_stream *s);
+
 /* One CSV field, quoted (RFC 4180) only when it holds a comma, quote or line break; text the
  * loader would refuse (not UTF-8, control characters) is written with U+FFFD for each broken
  * sequence and a blank for each control character other than tab and the line breaks. */

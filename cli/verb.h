@@ -107,6 +107,12 @@ int filter_rows(bk_result *r, const common_opts *o, const bk_dataset *ds);
  */
 typedef bk_result *(*result_fn)(const bk_dataset *ds, const bk_index *index, const void *arg);
 int run_result_verb(const char *verb, common_opts *o, result_fn make, const void *arg);
+/* The same for an analysis that takes a sink (analytics/result.h): its rows are printed while
+ * it makes them, as CSV or JSON (Markdown is printed whole). A failure part way leaves the rows
+ * printed so far on stdout (with -o, no file) and is reported. */
+typedef bk_result *(*streamed_fn)(const bk_dataset *ds, const bk_index *index, const void *arg,
+                                  const bk_result_sink *sink);
+int run_streamed_verb(const char *verb, common_opts *o, streamed_fn make, const void *arg);
 
 /* Each verb: argv[0] is the verb's name. */
 int cmd_extract(int argc, char **argv);

@@ -81,6 +81,13 @@ static unsigned long long result_print(unsigned long long h, bk_result *r, int *
     return h;
 }
 
+/* A sink that counts the rows passed to it. */
+static int count_rows(bk_result *r, void *context)
+{
+    *(size_t *)context += r->nrows;
+    return 0;
+}
+
 static bool has_nomem_diag(const bk_diag_list *diags)
 {
     for (size_t i = 0; i < diags->count; i++)
@@ -121,8 +128,14 @@ static outcome load_and_analyse(void)
     o.print = result_print(o.print, bk_summary(ds, &index), &o.error);
     bk_ratio_options ro = {BK_RATIO_FUNCTION, 3, NULL};
     o.print = result_print(o.print, bk_ratios(ds, &index, &ro), &o.error);
-    bk_yoy_options yo = {1, 1, 3, NULL};
+    bk_yoy_options yo = {.headlines = 1, .lines = 1, .code_length = 3};
     o.print = result_print(o.print, bk_yoy(ds, &index, &yo), &o.error);
+    /* the same passed on in batches of 3 rows, as yoy prints a national table */
+    size_t passed = 0;
+    bk_result_sink sink = {count_rows, &passed, 3};
+    yo.sink = &sink;
+    o.print = result_print(o.print, bk_yoy(ds, &index, &yo), &o.error);
+    o.print = mix(o.print, passed);
     bk_compare_options co = {0};
     bk_trend_options to = {0};
     if (bk_metric_parse("share:basic", &co.metric) == 0 &&
