@@ -17,6 +17,7 @@
 #ifndef BK_CSVREAD_H
 #define BK_CSVREAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@ typedef struct {
     const size_t *lengths;
     size_t count;
     uint32_t line; /* 1-based line on which the record starts */
+    bool plain; /* no field holds a byte up to 0x20 (ingest/fastcsv.h); false: unknown */
 } bk_csv_record;
 
 /* Return 0 to go on, non-zero to stop reading (bk_csv_read then returns BK_CSV_STOPPED). */

@@ -225,6 +225,7 @@ static bk_fastcsv_status deliver(bk_fastcsv *r, uint32_t line, bk_fastcsv_record
     rec->lengths = r->lengths;
     rec->count = r->nfields;
     rec->line = line;
+    rec->plain = false;
     r->fallbacks++;
     return BK_FASTCSV_RECORD;
 }
@@ -329,6 +330,7 @@ bk_fastcsv_status bk_fastcsv_next(bk_fastcsv *r, const char *buf, size_t len, bo
         rec->lengths = r->fast_lengths;
         rec->count = count;
         rec->line = r->line;
+        rec->plain = true;
         *pos = next;
         r->line++;
         return BK_FASTCSV_RECORD;

@@ -32,6 +32,9 @@ typedef struct {
     const size_t *lengths;
     size_t count;
     uint32_t line; /* line on which the record starts */
+    /* From the fast path: no field holds a byte up to 0x20 (blank, tab, line break, control),
+     * so a check of its bytes looks only for DEL and beyond ASCII. False from libcsv. */
+    bool plain;
 } bk_fastcsv_record;
 
 typedef enum {

@@ -58,6 +58,64 @@ static unsigned char scan_bytes(const unsigned char *f, size_t len, unsigned cha
     return high;
 }
 
+/* Whether F[0..len) holds a byte 0x7F or above (DEL, or beyond ASCII), a word at a time:
+ * adding 1 to each byte sets the high bit of 0x7F, which already has it above. A carry out of a
+ * byte 0xFF (itself flagged) may flag the next byte too, which only means a full check. Words
+ * overlap rather than run past the field. */
+static bool has_odd_byte(const unsigned char *f, size_t len)
+{
+    if (len >= 8) {
+        const uint64_t ones = 0x0101010101010101ULL;
+        uint64_t acc = 0, w;
+        for (size_t k = 0; k + 8 <= len; k += 8) {
+            memcpy(&w, f + k, 8);
+            acc |= w | (w + ones);
+        }
+        memcpy(&w, f + len - 8, 8);
+        acc |= w | (w + ones);
+        return (acc & 0x8080808080808080ULL) != 0;
+    }
+    if (len >= 4) {
+        uint32_t a, b;
+        memcpy(&a, f, 4);
+        memcpy(&b, f + len - 4, 4);
+        return ((a | (a + 0x01010101U) | b | (b + 0x01010101U)) & 0x80808080U) != 0;
+    }
+    return len && ((f[0] >= 0x7F) | (f[len >> 1] >= 0x7F) | (f[len - 1] >= 0x7F));
+}
+
+/* The fields of R (at most 64) that hold only printable ASCII: those known (checked when first
+ * accepted) and, of a plain record, those without DEL or a byte beyond ASCII. NULL-free and
+ * control-free by the reader's word (ingest/fastcsv.h). */
+static uint64_t printable_fields(const bk_row_ctx *r)
+{
+    size_t n = r->rec->count;
+    uint64_t all = n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
+    uint64_t printable = r->known_fields & all;
+    if (!r->rec->plain)
+        return printable;
+    for (uint64_t todo = all & ~printable; todo; todo &= todo - 1) {
+        size_t i = (size_t)__builtin_ctzll(todo);
+        if (!has_odd_byte((const unsigned char *)r->rec->fields[i], r->rec->lengths[i]))
+            printable |= (uint64_t)1 << i;
+    }
+    return printable;
+}
+
+/* The first field from I on (of COUNT) whose bit is clear in SKIP; fields past 64 are never
+ * skipped. COUNT when there is none. */
+static inline size_t next_field(uint64_t skip, size_t i, size_t count)
+{
+    if (i < 64) {
+        uint64_t left = ~skip & (~(uint64_t)0 << i);
+        if (left)
+            i = (size_t)__builtin_ctzll(left);
+        else
+            i = 64;
+    }
+    return i < count ? i : count;
+}
+
 /*
  * Rejects a row holding a NUL byte, a control character or text that is not UTF-8. Bytes that
  * are not UTF-8 but decode as GB18030, in a file that has shown no UTF-8 beyond ASCII so far,
@@ -71,14 +129,12 @@ int bk_load_reject_bytes(const bk_row_ctx *r)
     /* One pass over the row says which checks can find anything: most rows hold no byte
      * below 0x20 nor DEL, and most fields are ASCII, which is valid UTF-8. */
     unsigned char high = 0, low = 0;
-    uint64_t ascii_fields = 0; /* bit i: field i (of the first 64) is ASCII */
-    for (size_t i = 0; i < r->rec->count; i++) {
+    uint64_t printable = printable_fields(r);
+    uint64_t ascii_fields = printable; /* bit i: field i (of the first 64) is ASCII */
+    for (size_t i = next_field(printable, 0, r->rec->count); i < r->rec->count;
+         i = next_field(printable, i + 1, r->rec->count)) {
         const unsigned char *f = (const unsigned char *)r->rec->fields[i];
         size_t len = r->rec->lengths[i];
-        if (i < 64 && (r->known_fields >> i & 1)) {
-            ascii_fields |= (uint64_t)1 << i; /* checked when first accepted: skip it */
-            continue;
-        }
         unsigned char field_high = scan_bytes(f, len, &low);
         high |= field_high;
         if (i < 64 && !(field_high & 0x80))
@@ -111,10 +167,10 @@ int bk_load_reject_bytes(const bk_row_ctx *r)
     }
     size_t bad = r->rec->count;
     bool row_utf8 = false;
-    for (size_t i = 0; i < r->rec->count; i++) {
+    /* ASCII is UTF-8, and not beyond ASCII */
+    for (size_t i = next_field(ascii_fields, 0, r->rec->count); i < r->rec->count;
+         i = next_field(ascii_fields, i + 1, r->rec->count)) {
         bool non_ascii = false;
-        if (i < 64 && (ascii_fields >> i & 1))
-            continue; /* ASCII is UTF-8, and not beyond ASCII */
         if (!bk_utf8_valid(r->rec->fields[i], r->rec->lengths[i], &non_ascii)) {
             if (bad == r->rec->count)
                 bad = i;

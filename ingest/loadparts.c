@@ -55,7 +55,7 @@ unsigned bk_load_threads(const bk_dataset *ds)
 static bk_csv_record as_record(const bk_fastcsv_record *rec)
 {
     return (bk_csv_record){.fields = rec->fields, .lengths = rec->lengths, .count = rec->count,
-                           .line = rec->line};
+                           .line = rec->line, .plain = rec->plain};
 }
 
 /*
