@@ -124,7 +124,7 @@ static void release_parts(shared *sh)
         part *p = &sh->parts[k];
         bk_diag_list_release(&p->diags);
         free(p->shell.items);
-        free(p->st.next_label);
+        bk_load_free_guesses(&p->st);
         bk_itemkeys_free(p->shell.keys);
         if (!sh->shared_pool)
             bk_strpool_free(p->shell.strings);
@@ -281,8 +281,8 @@ int bk_load_parts(bk_dataset *ds, FILE *stream, const char *file, bk_file_stats 
                                 .file = file, .have_header = true, .defer_encoding = true,
                                 .stats = &p->stats, .want = ds->want,
                                 .pool_lock = lock ? &sh->pool_lock : NULL};
-        /* Room to remember a successor for about every distinct label of the part: one per
-         * hundred bytes of it, at most 65,536 (made at its first row, ingest/loadguess.c). */
+        /* Room to remember about every distinct label of the part: a slot per hundred bytes
+         * of it, at most 65,536 (made at its first row, ingest/loadguess.c). */
         size_t slots = 256;
         long long part_bytes = (long long)sb.st_size / (long long)sh->expected_parts;
         while (slots < ((size_t)1 << 16) && (long long)slots * 100 < part_bytes)

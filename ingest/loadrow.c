@@ -341,11 +341,12 @@ static int load_item(const bk_row_ctx *r)
     bad |= bk_load_text(r, I_UNIT, true, &origin.unit);
     bad |= bk_load_year(r, I_YEAR, &origin.year);
     bad |= bk_load_stage(r, I_STAGE, &origin.stage);
-    if (r->guess) { /* the four fields are the guessed label's strings (ingest/loadguess.h) */
-        label.table = r->guess->table;
-        label.code = r->guess->code;
-        label.name = r->guess->name;
-        label.measure = r->guess->measure;
+    const bk_item_label *g = r->guess[0] ? r->guess[0] : r->guess[1];
+    if (g) { /* the four fields are a known label's strings (ingest/loadguess.h) */
+        label.table = g->table;
+        label.code = g->code;
+        label.name = g->name;
+        label.measure = g->measure;
     } else {
         bad |= bk_load_text(r, I_TABLE, true, &label.table);
         bad |= bk_load_text(r, I_CODE, false, &label.code);
@@ -363,9 +364,8 @@ static int load_item(const bk_row_ctx *r)
     /* a label already interned came from a row that passed these checks */
     const bk_item_label *known = NULL;
     if (ms == BK_MONEY_OK || ms == BK_MONEY_BLANK)
-        known = r->guess && r->guess->has_amount == label.has_amount
-                    ? r->guess
-                    : bk_itemkeys_find_label(r->st->ds->keys, &label);
+        known = r->guess[label.has_amount] ? r->guess[label.has_amount]
+                                           : bk_itemkeys_find_label(r->st->ds->keys, &label);
     if (!known) {
         if (!bk_vocab_table(label.table))
             return bk_load_bad_field(r, I_TABLE, "a table id of docs/SCHEMA.md");
@@ -393,7 +393,7 @@ static int load_item(const bk_row_ctx *r)
         return -1;
     }
     if (!bk_load_keeps(st, &it)) { /* accepted; not what the analysis reads */
-        bk_load_remember_label(st, it.label);
+        bk_load_remember_label(r, it.label);
         return 0;
     }
     if (bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
@@ -401,7 +401,7 @@ static int load_item(const bk_row_ctx *r)
         return -1;
     }
     ds->items[ds->n_items++] = it;
-    bk_load_remember_label(st, it.label);
+    bk_load_remember_label(r, it.label);
     return 0;
 }
 /* A row with more or fewer fields than the header: names where it goes wrong. */
@@ -446,7 +446,7 @@ int bk_load_reserve(void **array, size_t *cap, size_t count, size_t elem)
 int bk_load_row(bk_load_state *st, const bk_csv_record *rec)
 {
     st->stats->rows_read++;
-    bk_row_ctx r = {st, rec, 0, NULL};
+    bk_row_ctx r = {.st = st, .rec = rec};
     if (st->spec->kind == BK_FILE_ITEMS && rec->count == st->ncolumns && !st->gb_line)
         bk_load_guess(&r);
     int rc;

@@ -24,6 +24,8 @@
 #include "csvread.h"
 #include "model.h"
 
+typedef struct bk_label_memo bk_label_memo;
+
 typedef struct {
     bk_file_kind kind;
     const char *const *columns; /* every column, all required */
@@ -62,12 +64,11 @@ typedef struct {
     const char *last_text[BK_LOAD_MAX_COLUMNS];
     size_t last_len[BK_LOAD_MAX_COLUMNS];
     const bk_item_origin *last_origin; /* likewise the last item's origin, in ds->keys */
-    /* The label of the last item accepted, and after each label the one that followed it last
-     * (indexed by a hash of it): tables repeat their rows' order from document to document,
-     * so the next row's label is mostly known before it is read (ingest/loadguess.h). */
-    const bk_item_label *last_label;
-    const bk_item_label **next_label; /* guess_slots of them (a power of two); NULL: none yet */
-    size_t guess_slots;               /* 0: no guesses (the reference reader) */
+    /* The labels of rows accepted, found by the bytes of the row's table, code, name and
+     * measure as read (ingest/loadguess.h): a disclosure repeats its tables' rows year after
+     * year and unit after unit. NULL: none made yet. */
+    bk_label_memo *label_memo;
+    size_t guess_slots; /* of the memo (a power of two); 0: no guesses (the reference reader) */
     /* The records kept (bk_dataset.want, ingest/loadwant.h): NULL keeps all. The origin of the
      * last record kept. */
     const bk_item_want *want;
@@ -79,9 +80,11 @@ typedef struct {
     bk_load_state *st;
     const bk_csv_record *rec;
     /* Of an items row: bit i set when field i holds a string already accepted in this state
-     * (its bytes need no check), and the label guessed for the row when its four fields are. */
+     * (its bytes need no check), and the labels known for the row's four fields. */
     uint64_t known_fields;
-    const bk_item_label *guess;
+    const bk_item_label *guess[2]; /* by has_amount: [0] blank, [1] with an amount; NULL: not
+                                      seen so (loadguess.h) */
+    uint64_t guess_hash;           /* of the four fields' bytes, for bk_load_remember_label */
 } bk_row_ctx;
 
 /* Column indexes within each kind's column list. */
