@@ -1,8 +1,11 @@
 /* summary.c — see summary.h. */
 #include "summary.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "../ingest/alloc.h"
 
 typedef struct { const char *table, *code, *measure; } place;
 
@@ -43,6 +46,7 @@ static const headline headlines[] = {
     {"procurement", {{"procurement", "total", "total"}, {"narrative", "procurement", "total"}}},
 };
 enum { N_HEADLINES = sizeof headlines / sizeof headlines[0] };
+_Static_assert(N_HEADLINES == BK_SUMMARY_HEADLINES, "summary.h counts the headlines");
 
 static const headline *find_headline(const char *column)
 {
@@ -69,6 +73,106 @@ const bk_item *bk_summary_figure(const bk_index *index, const char *unit, int ye
             return it;
     }
     return NULL;
+}
+
+/* ---- every headline of a unit-year in one pass ---- */
+
+enum { MAX_PLACES = 4 }; /* headline places one (table, code, measure) can be */
+
+/* A label and the headline places it is: headline H at priority P (0 first). */
+typedef struct {
+    const bk_item_label *label; /* NULL: an empty slot */
+    uint8_t n, h[MAX_PLACES], p[MAX_PLACES];
+} label_places;
+
+struct bk_headlines {
+    label_places *slots;
+    size_t nslots, used; /* a power of two; kept under half full */
+};
+
+bk_headlines *bk_headlines_new(void)
+{
+    bk_headlines *f = bk_calloc(1, sizeof *f);
+    if (f && !(f->slots = bk_calloc(f->nslots = 256, sizeof *f->slots))) {
+        free(f);
+        f = NULL;
+    }
+    return f;
+}
+
+void bk_headlines_free(bk_headlines *f)
+{
+    if (f)
+        free(f->slots);
+    free(f);
+}
+
+static size_t label_slot(const label_places *slots, size_t nslots, const bk_item_label *l)
+{
+    size_t j = (size_t)(((uint64_t)(uintptr_t)l * 0x9E3779B97F4A7C15ULL) >> 32) & (nslots - 1);
+    while (slots[j].label && slots[j].label != l)
+        j = (j + 1) & (nslots - 1);
+    return j;
+}
+
+/* The places LABEL is, found once by name; NULL if memory ran out. */
+static const label_places *places_of(bk_headlines *f, const bk_item_label *l)
+{
+    label_places *e = &f->slots[label_slot(f->slots, f->nslots, l)];
+    if (e->label)
+        return e;
+    if (2 * (f->used + 1) > f->nslots) {
+        size_t n2 = f->nslots * 2;
+        label_places *s2 = bk_calloc(n2, sizeof *s2);
+        if (!s2)
+            return NULL;
+        for (size_t i = 0; i < f->nslots; i++)
+            if (f->slots[i].label)
+                s2[label_slot(s2, n2, f->slots[i].label)] = f->slots[i];
+        free(f->slots);
+        f->slots = s2;
+        f->nslots = n2;
+        e = &f->slots[label_slot(f->slots, f->nslots, l)];
+    }
+    *e = (label_places){.label = l};
+    for (size_t h = 0; h < N_HEADLINES; h++)
+        for (size_t p = 0; p < 5 && headlines[h].places[p].table && e->n < MAX_PLACES; p++) {
+            const place *at = &headlines[h].places[p];
+            if (strcmp(at->table, l->table) == 0 && strcmp(at->code, l->code) == 0 &&
+                strcmp(at->measure, l->measure) == 0) {
+                e->h[e->n] = (uint8_t)h;
+                e->p[e->n++] = (uint8_t)p;
+            }
+        }
+    f->used++;
+    return e;
+}
+
+int bk_headlines_of(bk_headlines *f, const bk_index *index, const char *unit, int year,
+                    int stage, const bk_item **out)
+{
+    uint8_t best[N_HEADLINES];
+    for (size_t h = 0; h < N_HEADLINES; h++) {
+        out[h] = NULL;
+        best[h] = UINT8_MAX;
+    }
+    size_t first, n = bk_index_table(index, unit, year, stage, NULL, &first);
+    /* records in index order: the first of a key with an amount is bk_index_find's, and the
+     * place of lowest priority number is bk_summary_figure's */
+    for (size_t i = first; i < first + n; i++) {
+        const bk_item *it = index->items[i];
+        if (!bk_item_has_amount(it))
+            continue;
+        const label_places *lp = places_of(f, it->label);
+        if (!lp)
+            return -1;
+        for (uint8_t k = 0; k < lp->n; k++)
+            if (lp->p[k] < best[lp->h[k]]) {
+                best[lp->h[k]] = lp->p[k];
+                out[lp->h[k]] = it;
+            }
+    }
+    return 0;
 }
 
 size_t bk_want_add(bk_item_want *out, size_t cap, size_t n, const char *table, const char *code,
@@ -141,9 +245,15 @@ bk_result *bk_summary(const bk_dataset *ds, const bk_index *index)
         bk_result_free(r);
         return NULL;
     }
-    int rc = 0;
+    bk_headlines *finder = bk_headlines_new();
+    int rc = finder ? 0 : -1;
     for (size_t u = 0; u < n_uy && rc == 0; u++) {
         const bk_unit_year *uy = &uys[u];
+        const bk_item *figures[N_HEADLINES];
+        if (bk_headlines_of(finder, index, uy->unit, uy->year, uy->stage, figures) != 0) {
+            rc = -1;
+            break;
+        }
         size_t row = bk_result_add_row(r);
         if (row == (size_t)-1) {
             rc = -1;
@@ -156,8 +266,7 @@ bk_result *bk_summary(const bk_dataset *ds, const bk_index *index)
         rc |= bk_result_set_int(r, row, "year", uy->year);
         rc |= bk_result_set_text(r, row, "stage", uy->stage == BK_STAGE_FINAL ? "final" : "budget");
         for (size_t h = 0; h < N_HEADLINES; h++) {
-            const bk_item *it = bk_summary_figure(index, uy->unit, uy->year, uy->stage,
-                                                  headlines[h].column);
+            const bk_item *it = figures[h];
             if (it)
                 rc |= bk_result_set_money(r, row, headlines[h].column, it->amount);
             if (it && h == 0) {
@@ -169,6 +278,7 @@ bk_result *bk_summary(const bk_dataset *ds, const bk_index *index)
         }
     }
     free(uys);
+    bk_headlines_free(finder);
     if (rc != 0) {
         bk_result_free(r);
         return NULL;

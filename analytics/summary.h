@@ -47,6 +47,23 @@ size_t bk_summary_wants(bk_item_want *out, size_t cap, size_t n, const char *col
 size_t bk_want_add(bk_item_want *out, size_t cap, size_t n, const char *table, const char *code,
                    const char *measure);
 
+/*
+ * Every headline figure of one unit-year at once, as bk_summary_figure finds each, in one pass
+ * over the unit-year's records: for a table of all unit-years, instead of a search per column
+ * and place. A finder remembers which headline places each label is.
+ *
+ * Ownership: the caller frees the finder (bk_headlines_free; NULL is fine). bk_headlines_new
+ * returns NULL and bk_headlines_of -1 when memory ran out.
+ */
+typedef struct bk_headlines bk_headlines;
+bk_headlines *bk_headlines_new(void);
+void bk_headlines_free(bk_headlines *finder);
+/* OUT[i] (room for BK_SUMMARY_HEADLINES) receives bk_summary_figure's answer for
+ * bk_summary_headline(i) of the unit-year. */
+int bk_headlines_of(bk_headlines *finder, const bk_index *index, const char *unit, int year,
+                    int stage, const bk_item **out);
+#define BK_SUMMARY_HEADLINES 18
+
 /* The headline columns in summary order: I from 0 while the result is not NULL. */
 const char *bk_summary_headline(size_t i);
 

@@ -84,7 +84,8 @@ static int add_row(const sink *s, const comparison *c)
     return rc ? -1 : 0;
 }
 
-static int headline_rows(const sink *s, const bk_index *index)
+static int headline_rows(const sink *s, const bk_index *index, const bk_item *const *previous,
+                         const bk_item *const *current)
 {
     const bk_unit_year *uy = s->current;
     for (size_t i = 0; bk_summary_headline(i); i++) {
@@ -92,8 +93,8 @@ static int headline_rows(const sink *s, const bk_index *index)
         const char *nkey = bk_summary_narrative_key(column);
         comparison c = {
             .level = "headline", .table = NULL, .key = column,
-            .previous = bk_summary_figure(index, uy->unit, s->previous_year, uy->stage, column),
-            .current = bk_summary_figure(index, uy->unit, uy->year, uy->stage, column),
+            .previous = previous[i],
+            .current = current[i],
         };
         if (!c.previous && !c.current)
             continue;
@@ -190,6 +191,31 @@ static const bk_unit_year *find_previous(const bk_unit_year *uys, size_t at)
     return NULL;
 }
 
+/* The headline figures of the last few unit-years asked for: a year's are asked again as the
+ * previous year of the next (of the same stage, so one or two unit-years on). */
+enum { RECENT = 4 };
+typedef struct {
+    bk_headlines *finder;
+    const bk_unit_year *uy[RECENT];
+    const bk_item *figures[RECENT][BK_SUMMARY_HEADLINES];
+    size_t next;
+} recent_figures;
+
+/* UY's figures (the summary's headlines), or NULL if memory ran out. */
+static const bk_item *const *figures_of(recent_figures *rf, const bk_index *index,
+                                        const bk_unit_year *uy)
+{
+    for (size_t k = 0; k < RECENT; k++)
+        if (rf->uy[k] == uy)
+            return rf->figures[k];
+    size_t k = rf->next++ % RECENT;
+    rf->uy[k] = NULL;
+    if (bk_headlines_of(rf->finder, index, uy->unit, uy->year, uy->stage, rf->figures[k]) != 0)
+        return NULL;
+    rf->uy[k] = uy;
+    return rf->figures[k];
+}
+
 static const char *const default_tables[] = {"expenditure", "gpb_expenditure", "gpb_basic",
                                              "gf_expenditure", "soc", NULL};
 
@@ -221,16 +247,23 @@ bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_opti
     bk_result_set_digits(r, "stated_change_pct", 2);
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
-    int rc = (!uys && index->count) ? -1 : 0;
+    recent_figures rf = {.finder = bk_headlines_new()};
+    int rc = (!uys && index->count) || !rf.finder ? -1 : 0;
     for (size_t u = 0; u < n_uy && rc == 0; u++) {
         const bk_unit_year *uy = &uys[u];
         if (bk_unit_year_is_derived_only(index, uy))
             continue;
         sink s = {r, uy, uy->year - 1};
-        if (!find_previous(uys, u)) {
+        const bk_unit_year *before = find_previous(uys, u);
+        const bk_item *const *current = figures_of(&rf, index, uy);
+        const bk_item *const *previous = before ? figures_of(&rf, index, before) : NULL;
+        if (!current || (before && !previous)) {
+            rc = -1;
+            break;
+        }
+        if (!before) {
             comparison c = {.level = "headline", .key = "total",
-                            .current = bk_summary_figure(index, uy->unit, uy->year, uy->stage,
-                                                         "total"),
+                            .current = current[0], /* the summary's first headline */
                             .status = "no previous-year data"};
             c.name = bk_vocab_key("expenditure_total")->name_zh;
             c.table = c.current ? bk_item_table(c.current) : NULL;
@@ -238,7 +271,7 @@ bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_opti
             continue;
         }
         if (opt->headlines)
-            rc = headline_rows(&s, index);
+            rc = headline_rows(&s, index, previous, current);
         if (opt->lines) {
             const char *const one[] = {opt->table, NULL};
             const char *const *tables = opt->table ? one : default_tables;
@@ -247,6 +280,7 @@ bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_opti
         }
     }
     free(uys);
+    bk_headlines_free(rf.finder);
     if (rc) {
         bk_result_free(r);
         return NULL;

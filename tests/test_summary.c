@@ -375,6 +375,61 @@ static void test_figure_order_of_places(void **state)
 }
 
 /* An empty dataset gives a table with its columns and no rows. */
+/* bk_headlines_of gives, for every headline of every unit-year, what bk_summary_figure gives:
+ * on data where a figure stands at several places, a key repeats (blank first, then with an
+ * amount), a table place is blank and the narrative has it, and labels come and go. */
+static void test_headlines_at_once(void **state)
+{
+    (void)state;
+    static const char PLACES[] =
+        "unit,year,stage,table,code,name,measure,amount,source\n"
+        "h1,2022,budget,summary,expenditure_total,支出总计,total,,a.txt:1\n"
+        "h1,2022,budget,expenditure,total,合计,total,90.00,a.txt:2\n"
+        "h1,2022,budget,expenditure,total,合计,total,91.00,a.txt:3\n"
+        "h1,2022,budget,narrative,expenditure_total,支出总计,total,92.00,a.txt:4\n"
+        "h1,2022,budget,narrative,basic,基本支出,total,40.00,a.txt:5\n"
+        "h1,2022,budget,expenditure,total,合计,basic,,a.txt:2\n"
+        "h1,2022,budget,three_public,operating,机关运行经费,total,3.00,a.txt:6\n"
+        "h1,2022,budget,operating,total,合计,total,4.00,a.txt:7\n"
+        "h1,2023,budget,summary,expenditure_total,支出总计,total,120.00,b.txt:1\n"
+        "h1,2023,budget,fiscal_summary,gpb,一般公共预算,total,80.00,b.txt:2\n"
+        "h1,2023,budget,narrative,gpb,一般公共预算,total,81.00,b.txt:3\n"
+        "h1,2023,budget,summary,gpb,一般公共预算,total,,b.txt:4\n"
+        "h1,2023,final,narrative,revenue_total,收入总计,total,7.00,c.txt:1\n"
+        "h2,2023,budget,gpb_basic,total,合计,personnel,5.50,d.txt:1\n"
+        "h2,2023,budget,narrative,personnel,人员经费,total,6.00,d.txt:2\n"
+        "h2,2023,budget,revenue,total,合计,total,9.00,d.txt:3\n";
+    bk_index index;
+    bk_dataset *ds = bk_test_items(PLACES, &index);
+    bk_headlines *f = bk_headlines_new();
+    assert_non_null(f);
+    size_t n;
+    bk_unit_year *uys = bk_index_unit_years(&index, &n);
+    assert_int_equal(n, 4);
+    size_t found = 0;
+    for (size_t u = 0; u < n; u++) {
+        const bk_item *got[BK_SUMMARY_HEADLINES];
+        assert_int_equal(bk_headlines_of(f, &index, uys[u].unit, uys[u].year, uys[u].stage, got),
+                         0);
+        for (size_t h = 0; h < BK_SUMMARY_HEADLINES; h++) {
+            const bk_item *want = bk_summary_figure(&index, uys[u].unit, uys[u].year,
+                                                    uys[u].stage, bk_summary_headline(h));
+            assert_ptr_equal(got[h], want);
+            found += want != NULL;
+        }
+    }
+    /* by hand: h1 2022 total 90.00 (line 3), basic 40.00 (narrative), operating 4.00 (the
+     * operating table first); h1 2023 total 120.00, gpb 80.00; h1 2023 final total 7.00;
+     * h2 personnel 5.50: 7 figures */
+    assert_int_equal(found, 7);
+    const bk_item *got[BK_SUMMARY_HEADLINES];
+    assert_int_equal(bk_headlines_of(f, &index, "h1", 2022, BK_STAGE_BUDGET, got), 0);
+    assert_int_equal(got[0]->line, 3);
+    free(uys);
+    bk_headlines_free(f);
+    bk_test_items_free(ds, &index);
+}
+
 static void test_empty_dataset(void **state)
 {
     (void)state;
@@ -389,6 +444,7 @@ static void test_empty_dataset(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_headlines_at_once),
         cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_row_per_unit_year_sorted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unit_name_and_city, setup, teardown),
