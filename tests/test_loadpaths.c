@@ -283,6 +283,17 @@ static void long_fields_checked(void **state)
     unlink(path);
 }
 
+/* A new file at PATH (a mkstemp template) holding the items header, open for writing. */
+static FILE *new_items_file(char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "wb");
+    assert_non_null(f);
+    fputs("unit,year,stage,table,code,name,measure,amount,source\n", f);
+    return f;
+}
+
 /* A plain record's fields are checked a word at a time (ingest/loadbytes.c): DEL or a byte
  * beyond ASCII is found at every place in a field of every length from 1 to 20, in a field
  * checked by its bytes alone (name) and in one checked again after (code), and the same field
@@ -293,12 +304,8 @@ static void odd_byte_at_every_place(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-loadpaths-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "wb");
-    assert_non_null(f);
-    fputs("unit,year,stage,table,code,name,measure,amount,source\n"
-          "u1,2023,budget,expenditure,201,一般公共服务支出,total,1,doc.txt:1\n", f);
+    FILE *f = new_items_file(path);
+    fputs("u1,2023,budget,expenditure,201,一般公共服务支出,total,1,doc.txt:1\n", f);
     static const unsigned char odd[] = {0x7F, 0x80, 0xFF};
     size_t bad_rows = 0, clean_rows = 1, line = 2;
     for (size_t len = 1; len <= 20; len++) {
@@ -349,11 +356,7 @@ static void many_labels(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-loadpaths-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "wb");
-    assert_non_null(f);
-    fputs("unit,year,stage,table,code,name,measure,amount,source\n", f);
+    FILE *f = new_items_file(path);
     for (int round = 0; round < 3; round++)
         for (int k = 0; k < 3000; k++) {
             int label = (k * (round * 2 + 1) + round * 7) % 3000; /* 1, 3, 5: a permutation */

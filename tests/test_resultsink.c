@@ -92,12 +92,7 @@ static char *whole(analysis a, const bk_dataset *ds, const bk_index *index, bk_f
     bk_result *r = make(a, ds, index, NULL);
     assert_non_null(r);
     *rows = r->nrows;
-    char *text = NULL;
-    size_t len = 0;
-    FILE *out = open_memstream(&text, &len);
-    assert_non_null(out);
-    assert_int_equal(bk_emit_result(out, r, format), 0);
-    assert_int_equal(fclose(out), 0);
+    char *text = bk_test_result_text(r, format);
     bk_result_free(r);
     return text;
 }

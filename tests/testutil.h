@@ -48,16 +48,22 @@ static inline void bk_test_items_free(bk_dataset *ds, bk_index *index)
     bk_dataset_free(ds);
 }
 
-/* R rendered as CSV, in a new string the caller frees: for golden-output comparisons. */
-static inline char *bk_test_result_csv(const bk_result *r)
+/* R rendered in FORMAT, in a new string the caller frees. */
+static inline char *bk_test_result_text(const bk_result *r, bk_format format)
 {
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
     assert_non_null(out);
-    assert_int_equal(bk_emit_result(out, r, BK_FORMAT_CSV), 0);
+    assert_int_equal(bk_emit_result(out, r, format), 0);
     assert_int_equal(fclose(out), 0);
     return text;
+}
+
+/* R rendered as CSV, in a new string the caller frees: for golden-output comparisons. */
+static inline char *bk_test_result_csv(const bk_result *r)
+{
+    return bk_test_result_text(r, BK_FORMAT_CSV);
 }
 
 #endif
