@@ -87,10 +87,14 @@ asan:
 
 # A race is an error, not a report: the run stops at the first (exit status 66). Address
 # randomisation is turned off for the run where it may be (setarch -R): ThreadSanitizer's
-# shadow memory cannot map beside the wide randomisation of recent kernels.
+# shadow memory cannot map beside the wide randomisation of recent kernels. The unit tests of
+# what runs in threads run first.
+TSAN_UNITS := test_threads test_chunks test_resultsink test_completeness
 tsan:
-	$(MAKE) BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/budgetkit
+	$(MAKE) BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/budgetkit $(TSAN_UNITS:%=build-tsan/tests/%)
 	@norand=; if setarch "$$(uname -m)" -R true 2>/dev/null; then norand="setarch $$(uname -m) -R"; fi; \
+	for t in $(TSAN_UNITS); do echo "== build-tsan/tests/$$t"; \
+	  TSAN_OPTIONS="halt_on_error=1 exitcode=66" $$norand build-tsan/tests/$$t || exit 1; done; \
 	BUDGETKIT=$(CURDIR)/build-tsan/budgetkit TSAN_OPTIONS="halt_on_error=1 exitcode=66" SEEDS=$(CURDIR)/../shared/seeds DOCUMENTS=$(CURDIR)/../shared/documents $$norand sh tests/e2e.sh
 
 # Every allocation of loading and analysing the datasets, extracting a document and writing a

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "../ingest/alloc.h"
+#include "../ingest/loadparts.h"
 #include "../ingest/vocab.h"
+#include "chunks.h"
 
 /* ---- what is required ---- */
 
@@ -56,7 +58,8 @@ static const char *stage_name(int stage)
 static int cmp_unit_year(const char *unit_a, int year_a, int stage_a, const char *unit_b,
                          int year_b, int stage_b)
 {
-    int c = strcmp(unit_a, unit_b);
+    /* units are the dataset's interned strings: one pointer is one unit, without a strcmp */
+    int c = unit_a == unit_b ? 0 : strcmp(unit_a, unit_b);
     if (c) return c;
     if (year_a != year_b) return year_a < year_b ? -1 : 1;
     if (stage_a != stage_b) return stage_a < stage_b ? -1 : 1;
@@ -121,8 +124,15 @@ static bool from_final_account(const bk_item *it, const final_doc *finals, size_
     return bsearch(&key, finals, n, sizeof *finals, cmp_final_doc) != NULL;
 }
 
+/* Whether a record of origin IT counts as read from a document of its unit-year. */
+static bool counts_as_read(const bk_item *it, const final_doc *finals, size_t n)
+{
+    return !is_derived(it) && !from_final_account(it, finals, n);
+}
+
 /*
  * Every unit-year named by a record or a disclosure row, sorted, each once with both flags.
+ * The index's runs are its unit-years, in order, so a record's unit-year is never compared.
  * Returns 0 (*out NULL when there are none) or -1 if memory ran out.
  */
 static int collect_candidates(const bk_dataset *ds, const bk_index *index, candidate **out,
@@ -130,35 +140,36 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
 {
     *out = NULL;
     *count = 0;
-    size_t cap = ds->n_disclosures + 1;
-    /* The index is sorted, so its unit-years add at most one candidate per change of key. */
-    for (size_t i = 0; i < index->count; i++)
-        if (i == 0 ||
-            cmp_unit_year(bk_item_unit(index->items[i]), bk_item_year(index->items[i]),
-                          bk_item_stage(index->items[i]), bk_item_unit(index->items[i - 1]),
-                          bk_item_year(index->items[i - 1]), bk_item_stage(index->items[i - 1])))
-            cap++;
-    candidate *c = bk_malloc(cap * sizeof *c);
+    candidate *c = bk_malloc((index->n_runs + ds->n_disclosures + 1) * sizeof *c);
     if (!c)
         return -1;
-    final_doc *finals = bk_malloc((index->count + 1) * sizeof *finals);
+    /* The documents of final-stage records, from the final-stage runs alone. Records of one
+     * origin with a source line share unit, year and document: each such origin is looked at
+     * once in a row (it may come again after another, so duplicates are dropped after the
+     * sort). A source without a line is its own. */
+    size_t n_finals = 0;
+    for (size_t k = 0; k < index->n_runs; k++)
+        if (bk_item_stage(index->items[index->run_starts[k]]) == BK_STAGE_FINAL)
+            n_finals += index->run_starts[k + 1] - index->run_starts[k];
+    final_doc *finals = bk_malloc((n_finals + 1) * sizeof *finals);
     if (!finals) {
         free(c);
         return -1;
     }
-    /* Records of one origin with a source line share unit, year and document: each such
-     * origin is looked at once in a row (it may come again after another, so duplicates are
-     * dropped after the sort). A source without a line is its own. */
     size_t nf = 0;
-    const bk_item_origin *seen = NULL;
-    for (size_t i = 0; i < index->count; i++) {
-        const bk_item *it = index->items[i];
-        if (it->source_line && it->origin == seen)
+    for (size_t k = 0; k < index->n_runs; k++) {
+        if (bk_item_stage(index->items[index->run_starts[k]]) != BK_STAGE_FINAL)
             continue;
-        seen = it->source_line ? it->origin : NULL;
-        if (bk_item_stage(it) == BK_STAGE_FINAL && !is_derived(it))
-            finals[nf++] = (final_doc){bk_item_unit(it), bk_item_source_document(it),
-                                        doc_len(it), bk_item_year(it)};
+        const bk_item_origin *seen = NULL;
+        for (size_t i = index->run_starts[k]; i < index->run_starts[k + 1]; i++) {
+            const bk_item *it = index->items[i];
+            if (it->source_line && it->origin == seen)
+                continue;
+            seen = it->source_line ? it->origin : NULL;
+            if (!is_derived(it))
+                finals[nf++] = (final_doc){bk_item_unit(it), bk_item_source_document(it),
+                                            doc_len(it), bk_item_year(it)};
+        }
     }
     qsort(finals, nf, sizeof *finals, cmp_final_doc);
     size_t unique = 0;
@@ -166,23 +177,33 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
         if (unique == 0 || cmp_final_doc(&finals[unique - 1], &finals[i]) != 0)
             finals[unique++] = finals[i];
     nf = unique;
+    /* A run is read when any of its origins is: the first one that is ends the look. */
     size_t n = 0;
-    seen = NULL;
-    bool seen_read = false; /* whether a record of origin SEEN counts as read */
-    for (size_t i = 0; i < index->count; i++) {
-        const bk_item *it = index->items[i];
-        if (n == 0 || cmp_unit_year(c[n - 1].uy.unit, c[n - 1].uy.year, c[n - 1].uy.stage,
-                                    bk_item_unit(it), bk_item_year(it), bk_item_stage(it)) != 0)
-            c[n++] =
-                (candidate){{bk_item_unit(it), bk_item_year(it), bk_item_stage(it)}, false, false};
-        if (!it->source_line || it->origin != seen) {
+    for (size_t k = 0; k < index->n_runs; k++) {
+        const bk_item *first = index->items[index->run_starts[k]];
+        candidate *cand = &c[n++];
+        *cand = (candidate){{bk_item_unit(first), bk_item_year(first), bk_item_stage(first)},
+                            false, false};
+        const bk_item_origin *seen = NULL;
+        for (size_t i = index->run_starts[k]; i < index->run_starts[k + 1] && !cand->read;
+             i++) {
+            const bk_item *it = index->items[i];
+            if (it->source_line && it->origin == seen)
+                continue;
             seen = it->source_line ? it->origin : NULL;
-            seen_read = !is_derived(it) && !from_final_account(it, finals, nf);
+            cand->read = counts_as_read(it, finals, nf);
         }
-        if (seen_read)
-            c[n - 1].read = true;
     }
     free(finals);
+    if (ds->n_disclosures == 0) { /* the runs alone: sorted, each once */
+        if (n == 0) {
+            free(c);
+            c = NULL;
+        }
+        *out = c;
+        *count = n;
+        return 0;
+    }
     for (size_t i = 0; i < ds->n_disclosures; i++) {
         const bk_disclosure *d = &ds->disclosures[i];
         c[n++] = (candidate){{d->unit, d->year, d->stage}, true, false};
@@ -196,10 +217,6 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
         } else {
             c[kept++] = c[i];
         }
-    }
-    if (kept == 0) {
-        free(c);
-        c = NULL;
     }
     *out = c;
     *count = kept;
@@ -387,13 +404,15 @@ static int list_add(char **list, const char *text)
     return 0;
 }
 
+/* Texts of the dataset and literals are set by reference (the table is freed before DS);
+ * only the notes and lists made here are copied. */
 static int set_unit_year(bk_result *r, size_t row, const bk_unit_year *uy, const bk_unit *unit)
 {
     int rc = 0;
-    rc |= bk_result_set_text(r, row, "unit", uy->unit);
-    rc |= bk_result_set_text(r, row, "city", unit ? unit->city : NULL);
+    rc |= bk_result_set_text_ref(r, row, "unit", uy->unit);
+    rc |= bk_result_set_text_ref(r, row, "city", unit ? unit->city : NULL);
     rc |= bk_result_set_int(r, row, "year", uy->year);
-    rc |= bk_result_set_text(r, row, "stage", stage_name(uy->stage));
+    rc |= bk_result_set_text_ref(r, row, "stage", stage_name(uy->stage));
     return rc;
 }
 
@@ -404,15 +423,15 @@ static int item_row(bk_result *r, const bk_unit_year *uy, const bk_unit *unit,
     if (row == (size_t)-1)
         return -1;
     int rc = set_unit_year(r, row, uy, unit);
-    rc |= bk_result_set_text(r, row, "item", req->id);
-    rc |= bk_result_set_text(r, row, "name", bk_vocab_table(req->id)->name_zh);
-    rc |= bk_result_set_text(r, row, "kind", req->narrative ? "narrative" : "table");
-    rc |= bk_result_set_text(r, row, "status", a->status);
-    rc |= bk_result_set_text(r, row, "evidence", a->evidence);
+    rc |= bk_result_set_text_ref(r, row, "item", req->id);
+    rc |= bk_result_set_text_ref(r, row, "name", bk_vocab_table(req->id)->name_zh);
+    rc |= bk_result_set_text_ref(r, row, "kind", req->narrative ? "narrative" : "table");
+    rc |= bk_result_set_text_ref(r, row, "status", a->status);
+    rc |= bk_result_set_text_ref(r, row, "evidence", a->evidence);
     rc |= bk_result_set_int(r, row, "records", (int64_t)a->records);
     if (a->listing) {
-        rc |= bk_result_set_text(r, row, "title", a->listing->title);
-        rc |= bk_result_set_text(r, row, "source", a->listing->source);
+        rc |= bk_result_set_text_ref(r, row, "title", a->listing->title);
+        rc |= bk_result_set_text_ref(r, row, "source", a->listing->source);
     }
     rc |= bk_result_set_text(r, row, "note", a->note);
     return rc;
@@ -425,8 +444,8 @@ static int score_row(bk_result *r, const bk_unit_year *uy, const bk_unit *unit, 
     if (row == (size_t)-1)
         return -1;
     int rc = set_unit_year(r, row, uy, unit);
-    rc |= bk_result_set_text(r, row, "name", unit ? unit->name : NULL);
-    rc |= bk_result_set_text(r, row, "basis", listed ? "listed" : "records only");
+    rc |= bk_result_set_text_ref(r, row, "name", unit ? unit->name : NULL);
+    rc |= bk_result_set_text_ref(r, row, "basis", listed ? "listed" : "records only");
     int64_t counts[2][3] = {{0}}; /* [table/narrative][disclosed/empty/missing] */
     char *missing = NULL, *noted = NULL;
     for (size_t i = 0; i < BK_COMPLETENESS_ITEMS && rc == 0; i++) {
@@ -461,6 +480,72 @@ bk_result *bk_completeness(const bk_dataset *ds, const bk_index *index,
     return bk_completeness_to(ds, index, form, NULL);
 }
 
+/* What every chunk of the audit reads: the unit-years and the disclosures file, sorted. */
+typedef struct {
+    const bk_dataset *ds;
+    const candidate *cands;
+    const bk_disclosure *const *listings;
+    bk_completeness_form form;
+} audit_run;
+
+/* The first listing of UY or after it in LISTINGS[0..n) (sorted as the candidates). */
+static size_t first_listing(const bk_disclosure *const *listings, size_t n,
+                            const bk_unit_year *uy)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const bk_disclosure *d = listings[mid];
+        if (cmp_unit_year(d->unit, d->year, d->stage, uy->unit, uy->year, uy->stage) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The rows of candidates [FIRST, FIRST + COUNT) (bk_chunk_fn). */
+static int audit_chunk(bk_result *r, const bk_index *index, size_t first, size_t count,
+                       void *context)
+{
+    const audit_run *run = context;
+    const bk_dataset *ds = run->ds;
+    const bk_disclosure *const *listings = run->listings;
+    item_audit audits[BK_COMPLETENESS_ITEMS] = {{0}};
+    int rc = 0;
+    /* the candidates and the listings are in the same order: walk both */
+    size_t next = count ? first_listing(listings, ds->n_disclosures, &run->cands[first].uy) : 0;
+    for (size_t c = first; c < first + count && rc == 0; c++) {
+        const bk_unit_year *uy = &run->cands[c].uy;
+        bool listed = run->cands[c].listed;
+        if (!listed && !run->cands[c].read)
+            continue; /* only derived records: no document of that year was read */
+        while (next < ds->n_disclosures &&
+               cmp_unit_year(listings[next]->unit, listings[next]->year, listings[next]->stage,
+                             uy->unit, uy->year, uy->stage) < 0)
+            next++;
+        size_t n = 0;
+        while (next + n < ds->n_disclosures &&
+               cmp_unit_year(listings[next + n]->unit, listings[next + n]->year,
+                             listings[next + n]->stage, uy->unit, uy->year, uy->stage) == 0)
+            n++;
+        const bk_unit *unit = bk_dataset_find_unit(ds, uy->unit);
+        for (size_t i = 0; i < BK_COMPLETENESS_ITEMS; i++)
+            rc |= audit_item(index, uy, listed, listings + next, n, &required[i], &audits[i]);
+        if (rc == 0 && run->form == BK_COMPLETENESS_SCORES)
+            rc = score_row(r, uy, unit, listed, audits);
+        else
+            for (size_t i = 0; i < BK_COMPLETENESS_ITEMS && rc == 0; i++)
+                rc = item_row(r, uy, unit, &required[i], &audits[i]);
+        for (size_t i = 0; i < BK_COMPLETENESS_ITEMS; i++) {
+            free(audits[i].note);
+            audits[i].note = NULL;
+        }
+        next += n;
+    }
+    return rc;
+}
+
 bk_result *bk_completeness_to(const bk_dataset *ds, const bk_index *index,
                               bk_completeness_form form, const bk_result_sink *sink)
 {
@@ -478,36 +563,10 @@ bk_result *bk_completeness_to(const bk_dataset *ds, const bk_index *index,
         for (size_t i = 0; i < ds->n_disclosures; i++)
             listings[i] = &ds->disclosures[i];
         qsort(listings, ds->n_disclosures, sizeof *listings, cmp_disclosures);
-    }
-    item_audit audits[BK_COMPLETENESS_ITEMS] = {{0}};
-    size_t next = 0; /* the candidates and the listings are in the same order: walk both */
-    for (size_t c = 0; c < n_cands && rc == 0; c++) {
-        const bk_unit_year *uy = &cands[c].uy;
-        if (!cands[c].listed && !cands[c].read)
-            continue; /* only derived records: no document of that year was read */
-        while (next < ds->n_disclosures &&
-               cmp_unit_year(listings[next]->unit, listings[next]->year, listings[next]->stage,
-                             uy->unit, uy->year, uy->stage) < 0)
-            next++;
-        size_t n = 0;
-        while (next + n < ds->n_disclosures &&
-               cmp_unit_year(listings[next + n]->unit, listings[next + n]->year,
-                             listings[next + n]->stage, uy->unit, uy->year, uy->stage) == 0)
-            n++;
-        const bk_unit *unit = bk_dataset_find_unit(ds, uy->unit);
-        for (size_t i = 0; i < BK_COMPLETENESS_ITEMS; i++)
-            rc |= audit_item(index, uy, cands[c].listed, listings + next, n, &required[i],
-                             &audits[i]);
-        if (rc == 0 && form == BK_COMPLETENESS_SCORES)
-            rc = score_row(r, uy, unit, cands[c].listed, audits);
-        else
-            for (size_t i = 0; i < BK_COMPLETENESS_ITEMS && rc == 0; i++)
-                rc = item_row(r, uy, unit, &required[i], &audits[i]);
-        for (size_t i = 0; i < BK_COMPLETENESS_ITEMS; i++) {
-            free(audits[i].note);
-            audits[i].note = NULL;
-        }
-        next += n;
+        audit_run run = {ds, cands, listings, form};
+        size_t rows = form == BK_COMPLETENESS_SCORES ? 1 : BK_COMPLETENESS_ITEMS;
+        rc = bk_chunks_run(r, index, bk_load_threads(ds), n_cands, bk_chunk_for_batch(r, rows),
+                           audit_chunk, &run);
     }
     free(cands);
     free(listings);

@@ -30,8 +30,12 @@
  * stated change) is not audited, because no document of that year was read; those are
  * returned by bk_completeness_unaudited so that a caller can say so.
  *
- * Ownership: returned tables and arrays belong to the caller (bk_result_free / free). Errors:
- * NULL or -1 only when memory ran out. Nothing prints.
+ * Ownership: returned tables and arrays belong to the caller (bk_result_free / free); a
+ * table's texts point into DS, so it is freed before DS. Errors: NULL or -1 only when memory
+ * ran out. Nothing prints.
+ *
+ * Threads: with a sink, the unit-years are audited by the threads of bk_load_threads(DS) in
+ * chunks whose rows reach the sink in order (analytics/chunks.h): the output is the same.
  */
 #ifndef BK_COMPLETENESS_H
 #define BK_COMPLETENESS_H

@@ -45,6 +45,22 @@ bk_result *bk_result_new_sink(const char *const *columns, const bk_result_sink *
     return r;
 }
 
+bk_result *bk_result_new_part(const bk_result *r)
+{
+    /* R's names are not NULL-terminated: a list that is */
+    const char **names = bk_calloc(r->ncols + 1, sizeof *names);
+    if (!names)
+        return NULL;
+    for (size_t i = 0; i < r->ncols; i++)
+        names[i] = r->columns[i];
+    bk_result *part = bk_result_new(names);
+    free(names);
+    if (part)
+        for (size_t i = 0; i < r->ncols; i++)
+            part->digits[i] = r->digits[i];
+    return part;
+}
+
 void bk_result_free(bk_result *r)
 {
     if (!r)
@@ -116,6 +132,18 @@ int bk_result_set_text(bk_result *r, size_t row, const char *column, const char 
     if (!(c->text = bk_strpool_intern_cstr(r->texts, text)))
         return -1;
     c->kind = BK_CELL_TEXT;
+    return 0;
+}
+
+int bk_result_set_text_ref(bk_result *r, size_t row, const char *column, const char *text)
+{
+    bk_cell *c = cell_at(r, row, column);
+    if (!c)
+        return -1;
+    if (text) {
+        c->text = text;
+        c->kind = BK_CELL_TEXT;
+    }
     return 0;
 }
 

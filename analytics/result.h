@@ -6,8 +6,8 @@
  * blank cell blank (not disclosed) rather than 0.
  *
  * Ownership: the table owns its column names and text cells (copied on set into its pool, where
- * they stay until the table is freed). A finished table may be read by several threads at once;
- * the setters are for one thread.
+ * they stay until the table is freed), except those set by bk_result_set_text_ref. A finished
+ * table may be read by several threads at once; the setters are for one thread.
  */
 #ifndef BK_RESULT_H
 #define BK_RESULT_H
@@ -26,7 +26,7 @@ typedef enum {
 typedef struct {
     bk_cell_kind kind;
     union {
-        const char *text; /* BK_CELL_TEXT: in the table's pool */
+        const char *text; /* BK_CELL_TEXT: in the table's pool, or the caller's (_ref) */
         bk_money money;  /* BK_CELL_MONEY: fixed point, printed with `digits` decimals or
                             canonical */
         int64_t integer; /* BK_CELL_INT */
@@ -43,7 +43,9 @@ typedef struct bk_result bk_result;
  * call, which are dropped after it (their texts stay in the pool). ROWS returns 0, or -1 to
  * stop: the bk_result_add_row that called it then fails. The rows left at the end are the
  * caller's to pass on. Only analyses that fill a table front to back and never read it back
- * take a sink (bk_yoy, bk_completeness_to).
+ * take a sink (bk_yoy, bk_completeness_to). One made by several threads (analytics/chunks.h)
+ * calls ROWS instead once per chunk, on a table of that chunk's rows (about BATCH of them,
+ * maybe none), in order and one call at a time, and leaves no rows at the end.
  */
 typedef struct {
     int (*rows)(bk_result *r, void *context);
@@ -74,6 +76,9 @@ bk_result *bk_result_new(const char *const *columns);
 /* The same, whose rows go to SINK (copied; NULL: none, as bk_result_new). */
 bk_result *bk_result_new_sink(const char *const *columns, const bk_result_sink *sink);
 void bk_result_free(bk_result *r);
+/* A table with R's columns and digits and no rows nor sink, for a part of R made apart
+ * (analytics/chunks.h); NULL if memory ran out. */
+bk_result *bk_result_new_part(const bk_result *r);
 
 /* Appends a blank row; returns its index, or (size_t)-1 if memory ran out or the sink
  * stopped. */
@@ -81,6 +86,10 @@ size_t bk_result_add_row(bk_result *r);
 
 /* Setters; each returns 0, or -1 (out of memory, or no such column). */
 int bk_result_set_text(bk_result *r, size_t row, const char *column, const char *text);
+/* The same for a TEXT that outlives the table (a literal, or a string of the dataset the
+ * table is made from): the cell points at it instead of a copy, which saves a national table
+ * millions of lookups in its pool. The table must then be freed before what TEXT lives in. */
+int bk_result_set_text_ref(bk_result *r, size_t row, const char *column, const char *text);
 int bk_result_set_money(bk_result *r, size_t row, const char *column, bk_money value);
 int bk_result_set_int(bk_result *r, size_t row, const char *column, int64_t value);
 /* A statistic; a NaN or infinite VALUE leaves the cell blank (undefined is not a number). */

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../ingest/loadparts.h"
 #include "../ingest/vocab.h"
+#include "chunks.h"
 #include "summary.h"
 
 /* One comparison: what is known of a figure in the two years. */
@@ -36,6 +38,8 @@ static const char *status_of(const comparison *c)
     return c->current ? "previous not disclosed" : "current not disclosed";
 }
 
+/* The texts of a row are the dataset's strings and literals, set by reference (the table is
+ * freed before the dataset); only the sources, assembled in a buffer, are copied. */
 static int add_row(const sink *s, const comparison *c)
 {
     bk_result *r = s->r;
@@ -43,14 +47,14 @@ static int add_row(const sink *s, const comparison *c)
     if (row == (size_t)-1)
         return -1;
     int rc = 0;
-    rc |= bk_result_set_text(r, row, "unit", s->current->unit);
+    rc |= bk_result_set_text_ref(r, row, "unit", s->current->unit);
     rc |= bk_result_set_int(r, row, "year", s->current->year);
-    rc |= bk_result_set_text(r, row, "stage", s->current->stage ? "final" : "budget");
+    rc |= bk_result_set_text_ref(r, row, "stage", s->current->stage ? "final" : "budget");
     rc |= bk_result_set_int(r, row, "previous_year", s->previous_year);
-    rc |= bk_result_set_text(r, row, "level", c->level);
-    rc |= bk_result_set_text(r, row, "table", c->table);
-    rc |= bk_result_set_text(r, row, "key", c->key);
-    rc |= bk_result_set_text(r, row, "name", c->name);
+    rc |= bk_result_set_text_ref(r, row, "level", c->level);
+    rc |= bk_result_set_text_ref(r, row, "table", c->table);
+    rc |= bk_result_set_text_ref(r, row, "key", c->key);
+    rc |= bk_result_set_text_ref(r, row, "name", c->name);
     bk_money prev = c->previous ? c->previous->amount : 0;
     bk_money cur = c->current ? c->current->amount : 0;
     char source[BK_SOURCE_BUF];
@@ -72,11 +76,11 @@ static int add_row(const sink *s, const comparison *c)
                 bk_money_percent_at(change, bk_money_abs(prev), 2, &pct))
                 rc |= bk_result_set_money(r, row, "change_pct", pct);
         } else {
-            rc |= bk_result_set_text(r, row, "status", "change out of range");
+            rc |= bk_result_set_text_ref(r, row, "status", "change out of range");
             return rc ? -1 : 0;
         }
     }
-    rc |= bk_result_set_text(r, row, "status", status_of(c));
+    rc |= bk_result_set_text_ref(r, row, "status", status_of(c));
     if (c->stated_change)
         rc |= bk_result_set_money(r, row, "stated_change_wan", c->stated_change->amount);
     if (c->stated_pct)
@@ -160,12 +164,13 @@ static int line_rows(const sink *s, const bk_index *index, const char *table, in
     const bk_item *c = next_line(index, &cp, cf + cn, length);
     while (p || c) {
         int order = !p ? 1 : !c ? -1 : strcmp(bk_item_code(p), bk_item_code(c));
-        comparison cmp = {.level = "line", .table = table, .absent_is_nothing = 1};
+        comparison cmp = {.level = "line", .absent_is_nothing = 1};
         if (order <= 0)
             cmp.previous = p;
         if (order >= 0)
             cmp.current = c;
         const bk_item *shown = cmp.current ? cmp.current : cmp.previous;
+        cmp.table = bk_item_table(shown); /* TABLE's text, the dataset's string */
         cmp.key = bk_item_code(shown);
         cmp.name = bk_item_name(shown);
         if (add_row(s, &cmp) != 0)
@@ -233,28 +238,26 @@ size_t bk_yoy_wants(const bk_yoy_options *opt, bk_item_want *out, size_t cap, si
     return n;
 }
 
-bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_options *opt)
+/* What every chunk reads: the unit-years, sorted, and the options. */
+typedef struct {
+    const bk_unit_year *uys;
+    const bk_yoy_options *opt;
+} yoy_run;
+
+/* The rows of unit-years [FIRST, FIRST + COUNT) (bk_chunk_fn). */
+static int yoy_chunk(bk_result *r, const bk_index *index, size_t first, size_t count,
+                     void *context)
 {
-    (void)ds;
-    static const char *const columns[] = {
-        "unit", "year", "stage", "previous_year", "level", "table", "key", "name",
-        "previous_wan", "current_wan", "change_wan", "change_pct", "status",
-        "stated_change_wan", "stated_change_pct", "previous_source", "current_source", NULL};
-    bk_result *r = bk_result_new_sink(columns, opt->sink);
-    if (!r)
-        return NULL;
-    bk_result_set_digits(r, "change_pct", 2);
-    bk_result_set_digits(r, "stated_change_pct", 2);
-    size_t n_uy;
-    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    const yoy_run *run = context;
+    const bk_yoy_options *opt = run->opt;
     recent_figures rf = {.finder = bk_headlines_new()};
-    int rc = (!uys && index->count) || !rf.finder ? -1 : 0;
-    for (size_t u = 0; u < n_uy && rc == 0; u++) {
-        const bk_unit_year *uy = &uys[u];
+    int rc = rf.finder ? 0 : -1;
+    for (size_t u = first; u < first + count && rc == 0; u++) {
+        const bk_unit_year *uy = &run->uys[u];
         if (bk_unit_year_is_derived_only(index, uy))
             continue;
         sink s = {r, uy, uy->year - 1};
-        const bk_unit_year *before = find_previous(uys, u);
+        const bk_unit_year *before = find_previous(run->uys, u);
         const bk_item *const *current = figures_of(&rf, index, uy);
         const bk_item *const *previous = before ? figures_of(&rf, index, before) : NULL;
         if (!current || (before && !previous)) {
@@ -279,8 +282,33 @@ bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_opti
                 rc = line_rows(&s, index, tables[t], opt->code_length);
         }
     }
-    free(uys);
     bk_headlines_free(rf.finder);
+    return rc;
+}
+
+bk_result *bk_yoy(const bk_dataset *ds, const bk_index *index, const bk_yoy_options *opt)
+{
+    static const char *const columns[] = {
+        "unit", "year", "stage", "previous_year", "level", "table", "key", "name",
+        "previous_wan", "current_wan", "change_wan", "change_pct", "status",
+        "stated_change_wan", "stated_change_pct", "previous_source", "current_source", NULL};
+    bk_result *r = bk_result_new_sink(columns, opt->sink);
+    if (!r)
+        return NULL;
+    bk_result_set_digits(r, "change_pct", 2);
+    bk_result_set_digits(r, "stated_change_pct", 2);
+    size_t n_uy;
+    bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
+    int rc = !uys && index->count ? -1 : 0;
+    if (rc == 0) {
+        /* about a row per headline and some tens per table of lines: a chunk about fills the
+         * sink's batch */
+        size_t rows = (opt->headlines ? BK_SUMMARY_HEADLINES : 1) + (opt->lines ? 64 : 0);
+        yoy_run run = {uys, opt};
+        rc = bk_chunks_run(r, index, bk_load_threads(ds), n_uy, bk_chunk_for_batch(r, rows),
+                           yoy_chunk, &run);
+    }
+    free(uys);
     if (rc) {
         bk_result_free(r);
         return NULL;

@@ -23,7 +23,11 @@
  * both years publish the table; a unit-year known only from
  * figures derived from the next year's stated changes is a previous year, never a current one.
  *
- * Ownership: the returned table belongs to the caller (bk_result_free); NULL if memory ran out.
+ * Ownership: the returned table belongs to the caller (bk_result_free); its texts point into
+ * DS, so it is freed before DS. NULL if memory ran out.
+ *
+ * Threads: with a sink, the unit-years are compared by the threads of bk_load_threads(DS) in
+ * chunks whose rows reach the sink in order (analytics/chunks.h): the output is the same.
  */
 #ifndef BK_YOY_H
 #define BK_YOY_H

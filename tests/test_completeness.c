@@ -12,6 +12,10 @@
  *   cont  a table listed as empty whose records hold a nonzero amount; one listed empty whose
  *         records are zero; a table listed twice
  *   zz    a disclosures row of a unit missing from the units file
+ *   mix   no disclosures rows; its first record in the index's order is derived, a later one
+ *         read (audited: a document of the year was read)
+ *   fin   a final account only, which states the year's budget beside it: the budget year is
+ *         not audited (no budget document was read), the final one is
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -101,7 +105,11 @@ static const char ITEMS[] =
     "cont,2023,budget,soc,total,合计,total,0.00,cont.txt:20\n"
     "cont,2023,budget,soc,223,国有资本经营预算支出,total,3.50,cont.txt:21\n"
     "cont,2023,budget,gf_expenditure,total,合计,total,0.00,cont.txt:22\n"
-    "cont,2023,budget,gf_expenditure,total,合计,basic,,cont.txt:23\n";
+    "cont,2023,budget,gf_expenditure,total,合计,basic,,cont.txt:23\n"
+    "mix,2023,budget,expenditure,total,合计,total,10.00,derived: 12.00 - 2.00 from mix24.txt:4\n"
+    "mix,2023,budget,summary,expenditure_total,支出总计,total,10.00,mix.txt:1\n"
+    "fin,2023,final,expenditure,total,合计,total,20.00,fin_final.txt:3\n"
+    "fin,2023,budget,expenditure,total,合计,total,18.00,fin_final.txt:3\n";
 
 typedef struct {
     bk_dataset *ds;
@@ -291,8 +299,9 @@ static void test_unit_years(void **state)
     const fixture *fx = *state;
     static const struct { const char *unit; int year; const char *stage; } want[] = {
         {"cont", 2023, "budget"}, {"empt", 2022, "budget"}, {"empt", 2023, "budget"},
-        {"full", 2023, "budget"}, {"full", 2023, "final"},  {"miss", 2023, "budget"},
-        {"rec", 2024, "budget"},  {"zz", 2023, "budget"},
+        {"fin", 2023, "final"},   {"full", 2023, "budget"}, {"full", 2023, "final"},
+        {"miss", 2023, "budget"}, {"mix", 2023, "budget"},  {"rec", 2024, "budget"},
+        {"zz", 2023, "budget"},
     };
     size_t n = sizeof want / sizeof want[0];
     assert_int_equal(fx->scores->nrows, n);
@@ -454,12 +463,19 @@ static void test_derived_only_year_not_audited(void **state)
     bk_unit_year *uys;
     size_t n;
     assert_int_equal(bk_completeness_unaudited(fx->ds, &fx->index, &uys, &n), 0);
-    assert_int_equal(n, 1);
+    assert_int_equal(n, 2);
     assert_non_null(uys);
-    assert_string_equal(uys[0].unit, "full");
-    assert_int_equal(uys[0].year, 2022);
+    /* fin's budget year, read from its final account only */
+    assert_string_equal(uys[0].unit, "fin");
+    assert_int_equal(uys[0].year, 2023);
     assert_int_equal(uys[0].stage, BK_STAGE_BUDGET);
+    assert_string_equal(uys[1].unit, "full");
+    assert_int_equal(uys[1].year, 2022);
+    assert_int_equal(uys[1].stage, BK_STAGE_BUDGET);
     free(uys);
+    /* mix 2023's first record is derived, its summary read: audited, from records only */
+    assert_item(fx->items, "mix", 2023, "summary", "disclosed", "records only", 1);
+    assert_item(fx->items, "mix", 2023, "expenditure", "missing", "none", 0);
     /* empt 2022 also has only a derived record, but a disclosures row: a document was read */
     size_t row = score_row(fx->scores, "empt", 2022, "budget");
     assert_counts(fx->scores, row, (int64_t[]){1, 0, 8}, (int64_t[]){0, 0, 4});
@@ -476,6 +492,55 @@ static void test_final_stage_and_unknown_unit(void **state)
     assert_blank_cell(fx->scores, row, "name");
     assert_blank_cell(fx->scores, row, "city");
     assert_percent_cell(fx->scores, row, "score_pct", "7.69");
+}
+
+/* Each part the sink gets, printed as CSV without its header, one after another. */
+typedef struct {
+    char *text;
+    size_t len, calls;
+} parts_text;
+
+static int append_part(bk_result *part, void *context)
+{
+    parts_text *pt = context;
+    char *csv = bk_test_result_text(part, BK_FORMAT_CSV);
+    const char *rows = csv + strcspn(csv, "\n") + 1;
+    size_t n = strlen(rows);
+    char *grown = realloc(pt->text, pt->len + n + 1);
+    assert_non_null(grown);
+    memcpy(grown + pt->len, rows, n + 1);
+    pt->text = grown;
+    pt->len += n;
+    pt->calls++;
+    free(csv);
+    return 0;
+}
+
+/* Audited by two and three threads, a unit-year a chunk, each form is the table made whole:
+ * every chunk finds its own unit-year's disclosure rows, wherever the last one ended. */
+static void test_chunks_are_the_whole_table(void **state)
+{
+    fixture *fx = *state;
+    for (unsigned threads = 2; threads <= 3; threads++)
+        for (int form = 0; form < 2; form++) {
+            const bk_result *whole = form ? fx->scores : fx->items;
+            char *expected = bk_test_result_text(whole, BK_FORMAT_CSV);
+            fx->ds->load_threads = threads;
+            parts_text pt = {NULL, 0, 0};
+            bk_result_sink sink = {append_part, &pt, 1}; /* 1 row: chunks of 1 unit-year */
+            bk_result *r = bk_completeness_to(
+                fx->ds, &fx->index, form ? BK_COMPLETENESS_SCORES : BK_COMPLETENESS_BY_ITEM,
+                &sink);
+            assert_non_null(r);
+            assert_int_equal(r->nrows, 0);
+            /* 12 unit-years, two not audited (full 2022, fin's budget 2023) without rows */
+            assert_int_equal(pt.calls, 12);
+            assert_string_equal(pt.text, expected + strcspn(expected, "\n") + 1);
+            bk_result_free(r);
+            free(pt.text);
+            free(expected);
+        }
+    fx->ds->load_threads = 1;
 }
 
 static void test_empty_dataset(void **state)
@@ -506,6 +571,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_contradiction_flagged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_derived_only_year_not_audited, setup, teardown),
         cmocka_unit_test_setup_teardown(test_final_stage_and_unknown_unit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_chunks_are_the_whole_table, setup, teardown),
         cmocka_unit_test(test_empty_dataset),
     };
     return cmocka_run_group_tests_name("completeness", tests, NULL, NULL);

@@ -2,8 +2,9 @@
  * test_resultsink.c — a table passed on in batches while it is made (bk_result_sink,
  * analytics/result.h) and printed in parts (bk_emit_begin/rows/end, cli/emit.h) is the table
  * made whole and printed at once, byte for byte, in CSV and JSON: for yoy and completeness on a
- * generated panel, in batches of 1, 2, 7 rows and the default. A sink that stops fails the
- * analysis cleanly.
+ * generated panel, in batches of 1, 2, 7 rows and the default, made by one, two and three
+ * threads (analytics/chunks.h: more than one passes the table on in chunks). A sink that stops
+ * fails the analysis cleanly.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -56,6 +57,7 @@ typedef struct {
     bk_format format;
     bool begun;
     size_t calls, rows, batch;
+    bool chunked;   /* made by threads: a call per chunk, not per full batch */
     int stop_after; /* calls; 0: never stop */
 } collector;
 
@@ -65,7 +67,8 @@ static int collect(bk_result *r, void *context)
     if (c->stop_after && (int)c->calls + 1 >= c->stop_after)
         return -1;
     c->calls++;
-    assert_int_equal(r->nrows, c->batch); /* a sink is called on full batches only */
+    if (!c->chunked)
+        assert_int_equal(r->nrows, c->batch); /* a sink is called on full batches only */
     if (!c->begun)
         assert_int_equal(bk_emit_begin(&c->emit, c->out, r, c->format), 0);
     c->begun = true;
@@ -97,6 +100,16 @@ static char *whole(analysis a, const bk_dataset *ds, const bk_index *index, bk_f
     return text;
 }
 
+/* Whether A is made in chunks by DS's threads with a sink of BATCH rows on the panel: with
+ * two threads or more, unless one chunk holds every unit-year (120 for completeness, 13 rows
+ * each; 120 for yoy, reckoned at 18 rows: bk_chunk_for_batch). */
+static bool chunked(analysis a, const bk_dataset *ds, size_t batch)
+{
+    size_t per_unit_year = a == COMPLETENESS ? 13 : 18;
+    size_t chunk = (batch ? batch : BK_RESULT_BATCH) / per_unit_year;
+    return ds->load_threads >= 2 && 120 > (chunk ? chunk : 1);
+}
+
 /* The table of A printed as it comes, in batches of BATCH (0: the default). */
 static char *in_batches(analysis a, const bk_dataset *ds, const bk_index *index,
                         bk_format format, size_t batch, size_t *calls)
@@ -104,12 +117,14 @@ static char *in_batches(analysis a, const bk_dataset *ds, const bk_index *index,
     char *text = NULL;
     size_t len = 0;
     collector c = {.out = open_memstream(&text, &len), .format = format,
-                   .batch = batch ? batch : BK_RESULT_BATCH};
+                   .batch = batch ? batch : BK_RESULT_BATCH, .chunked = chunked(a, ds, batch)};
     assert_non_null(c.out);
     bk_result_sink sink = {collect, &c, batch};
     bk_result *r = make(a, ds, index, &sink);
     assert_non_null(r);
     assert_true(r->nrows <= c.batch);
+    if (c.chunked) /* every chunk went to the sink, none is left */
+        assert_int_equal(r->nrows, 0);
     if (!c.begun)
         assert_int_equal(bk_emit_begin(&c.emit, c.out, r, format), 0);
     assert_int_equal(bk_emit_rows(&c.emit, r), 0);
@@ -129,24 +144,30 @@ static void test_batches_print_the_whole_table(void **state)
     static const size_t expected_rows[] = {240, 1560}; /* worked out above panel() */
     static const size_t batches[] = {1, 2, 7, 0};
     static const bk_format formats[] = {BK_FORMAT_CSV, BK_FORMAT_JSON};
-    for (analysis a = YOY; a <= COMPLETENESS; a++)
-        for (size_t f = 0; f < 2; f++) {
-            size_t rows;
-            char *expected = whole(a, ds, &index, formats[f], &rows);
-            assert_int_equal(rows, expected_rows[a]);
-            for (size_t b = 0; b < sizeof batches / sizeof batches[0]; b++) {
-                size_t calls;
-                char *got = in_batches(a, ds, &index, formats[f], batches[b], &calls);
-                if (strcmp(got, expected) != 0)
-                    fail_msg("analysis %d, format %zu, batch %zu differs", (int)a, f,
-                             batches[b]);
-                /* every full batch but the rows left at the end went to the sink */
-                size_t batch = batches[b] ? batches[b] : BK_RESULT_BATCH;
-                assert_int_equal(calls, rows % batch ? rows / batch : rows / batch - 1);
-                free(got);
+    for (unsigned threads = 1; threads <= 3; threads++)
+        for (analysis a = YOY; a <= COMPLETENESS; a++)
+            for (size_t f = 0; f < 2; f++) {
+                ds->load_threads = 1;
+                size_t rows;
+                char *expected = whole(a, ds, &index, formats[f], &rows);
+                assert_int_equal(rows, expected_rows[a]);
+                ds->load_threads = threads;
+                for (size_t b = 0; b < sizeof batches / sizeof batches[0]; b++) {
+                    size_t calls;
+                    char *got = in_batches(a, ds, &index, formats[f], batches[b], &calls);
+                    if (strcmp(got, expected) != 0)
+                        fail_msg("analysis %d, format %zu, batch %zu, %u threads differs",
+                                 (int)a, f, batches[b], threads);
+                    size_t batch = batches[b] ? batches[b] : BK_RESULT_BATCH;
+                    if (chunked(a, ds, batches[b]))
+                        /* a call per chunk: of one unit-year each, at these batches */
+                        assert_int_equal(calls, 120);
+                    else /* every full batch but the rows left at the end */
+                        assert_int_equal(calls, rows % batch ? rows / batch : rows / batch - 1);
+                    free(got);
+                }
+                free(expected);
             }
-            free(expected);
-        }
     bk_test_items_free(ds, &index);
     free(items);
 }
@@ -157,18 +178,23 @@ static void test_stopping_sink_fails_cleanly(void **state)
     char *items = panel();
     bk_index index;
     bk_dataset *ds = bk_test_items(items, &index);
-    for (analysis a = YOY; a <= COMPLETENESS; a++) {
-        char *text = NULL;
-        size_t len = 0;
-        collector c = {.out = open_memstream(&text, &len), .format = BK_FORMAT_CSV, .batch = 5,
-                       .stop_after = 3};
-        bk_result_sink sink = {collect, &c, 5};
-        assert_null(make(a, ds, &index, &sink));
-        assert_int_equal(c.calls, 2);
-        assert_int_equal(c.rows, 10);
-        fclose(c.out);
-        free(text);
-    }
+    /* In chunks of one unit-year, the first two are p00's 2021 budget and 2022 budget: yoy
+     * rows 1 (no previous-year data) and 3, completeness 13 and 13. */
+    static const size_t chunked_rows[] = {4, 26};
+    for (unsigned threads = 1; threads <= 3; threads++)
+        for (analysis a = YOY; a <= COMPLETENESS; a++) {
+            ds->load_threads = threads;
+            char *text = NULL;
+            size_t len = 0;
+            collector c = {.out = open_memstream(&text, &len), .format = BK_FORMAT_CSV,
+                           .batch = 5, .chunked = chunked(a, ds, 5), .stop_after = 3};
+            bk_result_sink sink = {collect, &c, 5};
+            assert_null(make(a, ds, &index, &sink));
+            assert_int_equal(c.calls, 2); /* nothing after the call that stopped */
+            assert_int_equal(c.rows, c.chunked ? chunked_rows[a] : 10);
+            fclose(c.out);
+            free(text);
+        }
     bk_test_items_free(ds, &index);
     free(items);
 }
