@@ -11,8 +11,18 @@
 typedef struct {
     uint64_t hash; /* 0: empty */
     uint32_t offset, len[4];
+    uint32_t next; /* the slot of the row that followed this one's last time, + 1; 0: none */
     const bk_item_label *label[2]; /* by has_amount */
 } memo_slot;
+
+/* A hint that the slot will be read soon: the memo outgrows the cache a core has (tens of
+ * thousands of slots over megabytes, against the file streaming through), and a row's slot
+ * read from memory would stall it; the next row's slot is foretold by the last time. */
+#if defined(__GNUC__)
+#define PREFETCH(address) __builtin_prefetch(address)
+#else
+#define PREFETCH(address) ((void)(address))
+#endif
 
 /* Bytes of field copies per slot before the memo starts again: a national file has some
  * thousands of labels of some tens of bytes. */
@@ -22,6 +32,7 @@ struct bk_label_memo {
     memo_slot *slots; /* guess_slots of them */
     char *arena;
     size_t used, cap;
+    size_t last; /* the slot of the row before, + 1; 0: none */
 };
 
 static const int label_columns[4] = {I_TABLE, I_CODE, I_NAME, I_MEASURE};
@@ -129,9 +140,14 @@ static bool same_fields(const bk_row_ctx *r, const memo_slot *slot, const char *
     return true;
 }
 
+static size_t slot_index(const bk_load_state *st, uint64_t hash)
+{
+    return (size_t)(hash >> 17) & (st->guess_slots - 1);
+}
+
 static memo_slot *slot_of(const bk_label_memo *m, const bk_load_state *st, uint64_t hash)
 {
-    return &m->slots[(size_t)(hash >> 17) & (st->guess_slots - 1)];
+    return &m->slots[slot_index(st, hash)];
 }
 
 static uint64_t bit(int i) { return i < 64 ? (uint64_t)1 << i : 0; }
@@ -177,7 +193,15 @@ void bk_load_guess(bk_row_ctx *r)
     if (skip && source_is(r, pos[I_SOURCE], st->last_text[I_SOURCE], st->last_len[I_SOURCE]))
         r->known_fields |= bit(pos[I_SOURCE]);
     r->guess_hash = hash_fields(r);
-    const memo_slot *slot = slot_of(m, st, r->guess_hash);
+    size_t at = slot_index(st, r->guess_hash);
+    const memo_slot *slot = &m->slots[at];
+    /* the row before learns which slot came after it, and the one foretold for the row after
+     * this is fetched while this one is read (a wrong or stale hint costs nothing but time) */
+    if (m->last)
+        m->slots[m->last - 1].next = (uint32_t)at + 1;
+    m->last = at + 1;
+    if (slot->next)
+        PREFETCH(&m->slots[slot->next - 1]);
     if (slot->hash != r->guess_hash || !same_fields(r, slot, m->arena))
         return;
     r->guess[0] = slot->label[0];
@@ -223,6 +247,7 @@ void bk_load_forget_guesses(bk_load_state *st)
     if (m) {
         memset(m->slots, 0, st->guess_slots * sizeof *m->slots);
         m->used = 0;
+        m->last = 0;
     }
 }
 
