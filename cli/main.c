@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../analytics/index.h"
 #include "../analytics/reconcile.h"
@@ -204,6 +205,11 @@ int main(int argc, char **argv)
     /* A file-size limit hit while writing must fail the write (EFBIG), which the atomic output
      * handles by keeping the previous file, rather than kill the process mid-file. */
     signal(SIGXFSZ, SIG_IGN);
+    /* A national table is hundreds of megabytes: written in blocks of a mebibyte, not of the
+     * file system's 4 KiB, unless a person reads it as it comes. */
+    static char out_buffer[1 << 20];
+    if (!isatty(STDOUT_FILENO))
+        setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;
