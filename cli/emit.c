@@ -19,6 +19,27 @@ int bk_format_parse(const char *name, int allow_text)
     return -1;
 }
 
+/* V in decimal into BUF (room for 21 bytes): what "%" PRId64 prints, without a format to
+ * read for each of a national table's millions of counts and years. */
+static const char *int_text(int64_t v, char *buf)
+{
+    char digits[20];
+    size_t n = 0;
+    /* negated as unsigned, so INT64_MIN has its digits too */
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do {
+        digits[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    char *p = buf;
+    if (v < 0)
+        *p++ = '-';
+    while (n)
+        *p++ = digits[--n];
+    *p = '\0';
+    return buf;
+}
+
 /* The text of a cell (money per the column's digits); "" for blank. BUF holds 32 bytes. */
 static const char *cell_text(const bk_result *r, size_t row, size_t col, char *buf)
 {
@@ -33,8 +54,7 @@ static const char *cell_text(const bk_result *r, size_t row, size_t col, char *b
             bk_money_format(c->money, buf);
         return buf;
     case BK_CELL_INT:
-        snprintf(buf, BK_MONEY_TEXT_MAX, "%" PRId64, c->integer);
-        return buf;
+        return int_text(c->integer, buf);
     case BK_CELL_REAL:
         /* %.*f of a huge value could overflow BUF; %g bounds the length. */
         if (r->digits[col] >= 0 && fabs(c->real) < 1e15)
@@ -56,12 +76,52 @@ static bool refused_control(unsigned char c)
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
-void bk_emit_csv_field(FILE *out, const char *s)
+/* A row of CSV made in memory and written in one piece: a national table is tens of millions
+ * of fields, and a stdio call per field (each taking the stream's lock, as the analyses run
+ * threads) cost more than making them. Longer rows go out in parts. */
+typedef struct {
+    FILE *out;
+    size_t n;
+    char text[8192];
+} csv_row;
+
+static void row_flush(csv_row *row)
 {
-    /* one pass decides: quoting, a refused control, and whether UTF-8 needs checking at all */
+    if (row->n)
+        fwrite(row->text, 1, row->n, row->out);
+    row->n = 0;
+}
+
+static void row_put(csv_row *row, const char *s, size_t n)
+{
+    if (row->n + n > sizeof row->text) {
+        row_flush(row);
+        if (n > sizeof row->text) {
+            fwrite(s, 1, n, row->out);
+            return;
+        }
+    }
+    memcpy(row->text + row->n, s, n);
+    row->n += n;
+}
+
+static void row_putc(csv_row *row, char c)
+{
+    if (row->n == sizeof row->text)
+        row_flush(row);
+    row->text[row->n++] = c;
+}
+
+/* S as a CSV field, after PREFIX (a byte, or 0 for none). */
+static void csv_field(csv_row *row, char prefix, const char *s)
+{
+    /* one pass decides: quoting, a refused control, and whether UTF-8 needs checking at all;
+     * a byte between '-' and '~' is none of those, so most bytes are passed by one compare */
     size_t len = 0;
     bool quote = false, as_is = true, wide = false;
     for (const unsigned char *p = (const unsigned char *)s; *p; p++, len++) {
+        if (*p > ',' && *p < 0x7F)
+            continue;
         quote |= *p == ',' || *p == '"' || *p == '\r' || *p == '\n';
         as_is &= !refused_control(*p);
         wide |= *p >= 0x80;
@@ -69,30 +129,43 @@ void bk_emit_csv_field(FILE *out, const char *s)
     if (as_is && wide)
         as_is = bk_utf8_valid(s, len, NULL);
     if (!quote && as_is) {
-        fputs(s, out);
+        if (prefix)
+            row_putc(row, prefix);
+        row_put(row, s, len);
         return;
     }
     /* Text from a damaged document (a title with a broken byte, a control character the
      * sniffer let through) is written so that the file loads back: each broken sequence as
      * U+FFFD, each refused control character as a blank. */
     if (quote)
-        fputc('"', out);
+        row_putc(row, '"');
+    if (prefix)
+        row_putc(row, prefix);
     for (size_t i = 0; i < len;) {
         size_t n = bk_utf8_seq_len((const unsigned char *)s + i, len - i);
         if (n == 0) {
-            fputs("\xEF\xBF\xBD", out);
+            row_put(row, "\xEF\xBF\xBD", 3);
             n = 1;
         } else if (n == 1 && refused_control((unsigned char)s[i])) {
-            fputc(' ', out);
+            row_putc(row, ' ');
         } else {
             if (s[i] == '"')
-                fputc('"', out);
-            fwrite(s + i, 1, n, out);
+                row_putc(row, '"');
+            row_put(row, s + i, n);
         }
         i += n;
     }
     if (quote)
-        fputc('"', out);
+        row_putc(row, '"');
+}
+
+void bk_emit_csv_field(FILE *out, const char *s)
+{
+    csv_row row;
+    row.out = out;
+    row.n = 0;
+    csv_field(&row, 0, s);
+    row_flush(&row);
 }
 
 static void md_field(FILE *out, const char *s)
@@ -184,6 +257,8 @@ int bk_emit_rows(bk_emit_stream *s, const bk_result *r)
 {
     char buf[BK_MONEY_TEXT_MAX];
     FILE *out = s->out;
+    csv_row row;
+    row.out = out;
     for (size_t i = 0; i < r->nrows; i++, s->rows++) {
         if (s->format == BK_FORMAT_JSON) {
             fputs(s->rows ? ",\n  {" : "\n  {", out);
@@ -203,28 +278,20 @@ int bk_emit_rows(bk_emit_stream *s, const bk_result *r)
             fputs("}", out);
             continue;
         }
+        row.n = 0;
         for (size_t j = 0; j < r->ncols; j++) {
             if (j)
-                fputc(',', out);
+                row_putc(&row, ',');
             const char *t = cell_text(r, i, j, buf);
             /* a spreadsheet runs a cell that starts with = + - @ (or a tab or carriage
              * return) as a formula: a text cell so starting is written after a ', the
              * usual mark of text; numbers are never touched */
-            if (bk_result_cell(r, i, j)->kind == BK_CELL_TEXT && t[0] &&
-                strchr("=+-@\t\r", t[0])) {
-                size_t len = strlen(t);
-                char *quoted = bk_malloc(len + 2);
-                if (!quoted)
-                    return -1;
-                quoted[0] = '\'';
-                memcpy(quoted + 1, t, len + 1);
-                bk_emit_csv_field(out, quoted);
-                free(quoted);
-            } else {
-                bk_emit_csv_field(out, t);
-            }
+            bool formula = bk_result_cell(r, i, j)->kind == BK_CELL_TEXT && t[0] &&
+                           strchr("=+-@\t\r", t[0]);
+            csv_field(&row, formula ? '\'' : 0, t);
         }
-        fputc('\n', out);
+        row_putc(&row, '\n');
+        row_flush(&row);
     }
     return ferror(out) ? -1 : 0;
 }
