@@ -76,23 +76,23 @@ static bool refused_control(unsigned char c)
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
 }
 
-/* A row of CSV made in memory and written in one piece: a national table is tens of millions
- * of fields, and a stdio call per field (each taking the stream's lock, as the analyses run
- * threads) cost more than making them. Longer rows go out in parts. */
+/* A row (CSV or JSON) made in memory and written in one piece: a national table is tens of
+ * millions of fields, and a stdio call per field (each taking the stream's lock, as the
+ * analyses run threads) cost more than making them. Longer rows go out in parts. */
 typedef struct {
     FILE *out;
     size_t n;
     char text[8192];
-} csv_row;
+} row_buffer;
 
-static void row_flush(csv_row *row)
+static void row_flush(row_buffer *row)
 {
     if (row->n)
         fwrite(row->text, 1, row->n, row->out);
     row->n = 0;
 }
 
-static void row_put(csv_row *row, const char *s, size_t n)
+static void row_put(row_buffer *row, const char *s, size_t n)
 {
     if (row->n + n > sizeof row->text) {
         row_flush(row);
@@ -105,7 +105,7 @@ static void row_put(csv_row *row, const char *s, size_t n)
     row->n += n;
 }
 
-static void row_putc(csv_row *row, char c)
+static void row_putc(row_buffer *row, char c)
 {
     if (row->n == sizeof row->text)
         row_flush(row);
@@ -113,7 +113,7 @@ static void row_putc(csv_row *row, char c)
 }
 
 /* S as a CSV field, after PREFIX (a byte, or 0 for none). */
-static void csv_field(csv_row *row, char prefix, const char *s)
+static void csv_field(row_buffer *row, char prefix, const char *s)
 {
     /* one pass decides: quoting, a refused control, and whether UTF-8 needs checking at all;
      * a byte between '-' and '~' is none of those, so most bytes are passed by one compare */
@@ -161,7 +161,7 @@ static void csv_field(csv_row *row, char prefix, const char *s)
 
 void bk_emit_csv_field(FILE *out, const char *s)
 {
-    csv_row row;
+    row_buffer row;
     row.out = out;
     row.n = 0;
     csv_field(&row, 0, s);
@@ -180,24 +180,32 @@ static void md_field(FILE *out, const char *s)
     }
 }
 
-static void json_string(FILE *out, const char *s)
+/* S as a JSON string into ROW. */
+static void json_string(row_buffer *row, const char *s)
 {
-    fputc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    row_putc(row, '"');
+    const char *plain = s; /* the bytes since the last escape, put in one piece */
+    for (const unsigned char *p = (const unsigned char *)s;; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7F)
+            continue;
+        row_put(row, plain, (size_t)((const char *)p - plain));
+        if (!*p)
+            break;
+        plain = (const char *)p + 1;
         switch (*p) {
-        case '"': fputs("\\\"", out); break;
-        case '\\': fputs("\\\\", out); break;
-        case '\n': fputs("\\n", out); break;
-        case '\r': fputs("\\r", out); break;
-        case '\t': fputs("\\t", out); break;
-        default:
-            if (*p < 0x20 || *p == 0x7F)
-                fprintf(out, "\\u%04x", *p);
-            else
-                fputc(*p, out);
+        case '"': row_put(row, "\\\"", 2); break;
+        case '\\': row_put(row, "\\\\", 2); break;
+        case '\n': row_put(row, "\\n", 2); break;
+        case '\r': row_put(row, "\\r", 2); break;
+        case '\t': row_put(row, "\\t", 2); break;
+        default: {
+            char u[7];
+            snprintf(u, sizeof u, "\\u%04x", *p);
+            row_put(row, u, 6);
+        }
         }
     }
-    fputc('"', out);
+    row_putc(row, '"');
 }
 
 /* The Markdown table: a column is right-aligned when its cells are numbers, so it needs all. */
@@ -257,25 +265,29 @@ int bk_emit_rows(bk_emit_stream *s, const bk_result *r)
 {
     char buf[BK_MONEY_TEXT_MAX];
     FILE *out = s->out;
-    csv_row row;
+    row_buffer row;
     row.out = out;
     for (size_t i = 0; i < r->nrows; i++, s->rows++) {
         if (s->format == BK_FORMAT_JSON) {
-            fputs(s->rows ? ",\n  {" : "\n  {", out);
+            row.n = 0;
+            row_put(&row, s->rows ? ",\n  {" : "\n  {", s->rows ? 5 : 4);
             for (size_t j = 0; j < r->ncols; j++) {
                 if (j)
-                    fputs(", ", out);
-                json_string(out, r->columns[j]);
-                fputs(": ", out);
+                    row_put(&row, ", ", 2);
+                json_string(&row, r->columns[j]);
+                row_put(&row, ": ", 2);
                 const bk_cell *c = bk_result_cell(r, i, j);
-                if (c->kind == BK_CELL_BLANK)
-                    fputs("null", out);
-                else if (c->kind == BK_CELL_TEXT)
-                    json_string(out, c->text);
-                else
-                    fputs(cell_text(r, i, j, buf), out);
+                if (c->kind == BK_CELL_BLANK) {
+                    row_put(&row, "null", 4);
+                } else if (c->kind == BK_CELL_TEXT) {
+                    json_string(&row, c->text);
+                } else {
+                    const char *t = cell_text(r, i, j, buf);
+                    row_put(&row, t, strlen(t));
+                }
             }
-            fputs("}", out);
+            row_putc(&row, '}');
+            row_flush(&row);
             continue;
         }
         row.n = 0;

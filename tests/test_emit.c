@@ -1,8 +1,9 @@
 /*
  * test_emit.c — a result table as CSV (cli/emit.h), byte for byte: quoting, the mark before a
  * cell a spreadsheet would run as a formula, damaged text made loadable, integers at their
- * limits, and a row longer than the writer's buffer. Every expected text is written out by
- * hand from RFC 4180's rules and the emitter's documented repairs.
+ * limits, and a row longer than the writer's buffer; JSON's escapes. Every expected text is
+ * written out by hand from RFC 4180's and RFC 8259's rules and the emitter's documented
+ * repairs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -126,12 +127,31 @@ static void test_one_field(void **state)
     free(text);
 }
 
+/* JSON: the escapes RFC 8259 requires (quote, backslash, controls), a blank as null. */
+static void test_json(void **state)
+{
+    (void)state;
+    bk_result *r = bk_result_new(columns);
+    assert_non_null(r);
+    add(r, "q\"b\\n\nt\tc\x01" "d\x7f" "合", -7); /* \x01 then d, not \x01d */
+    size_t row = bk_result_add_row(r);
+    assert_int_not_equal(row, (size_t)-1);
+    char *got = bk_test_result_text(r, BK_FORMAT_JSON);
+    assert_string_equal(got, "[\n"
+                             "  {\"text\": \"q\\\"b\\\\n\\nt\\tc\\u0001d\\u007f合\", \"count\": -7},\n"
+                             "  {\"text\": null, \"count\": null}\n"
+                             "]\n");
+    free(got);
+    bk_result_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fields_and_integers),
         cmocka_unit_test(test_row_longer_than_the_buffer),
         cmocka_unit_test(test_one_field),
+        cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
