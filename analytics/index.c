@@ -416,15 +416,15 @@ static size_t run_of(const bk_index *index, const char *unit, int year, int stag
     return count;
 }
 
-/* First position whose key is >= the given (partial) key, within the unit-year-stage. */
-static size_t lower_bound(const bk_index *index, const char *unit, int year, int stage,
-                          const char *table, const char *code, const char *measure)
+/* First position in [lo, hi) (a run) whose key is >= the given partial key; with ABOVE, the
+ * first whose key is > it. */
+static size_t bound_in_run(const bk_index *index, size_t lo, size_t hi, const char *table,
+                           const char *code, const char *measure, bool above)
 {
-    size_t lo, hi = run_of(index, unit, year, stage, &lo);
-    hi += lo;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (cmp_in_run(index->items[mid], table, code, measure) < 0)
+        int c = cmp_in_run(index->items[mid], table, code, measure);
+        if (c < 0 || (above && c == 0))
             lo = mid + 1;
         else
             hi = mid;
@@ -432,13 +432,26 @@ static size_t lower_bound(const bk_index *index, const char *unit, int year, int
     return lo;
 }
 
+/* First position whose key is >= the given (partial) key, within the unit-year-stage, whose
+ * end goes to *END. */
+static size_t lower_bound(const bk_index *index, const char *unit, int year, int stage,
+                          const char *table, const char *code, const char *measure,
+                          size_t *end)
+{
+    size_t lo, n = run_of(index, unit, year, stage, &lo);
+    *end = lo + n;
+    return bound_in_run(index, lo, lo + n, table, code, measure, false);
+}
+
+/* Within the run, a record's unit-year-stage is the one asked for: only the rest of the key
+ * is compared. */
 const bk_item *bk_index_find(const bk_index *index, const char *unit, int year, int stage,
                              const char *table, const char *code, const char *measure)
 {
-    size_t i = lower_bound(index, unit, year, stage, table, code, measure);
-    for (; i < index->count; i++) {
+    size_t end, i = lower_bound(index, unit, year, stage, table, code, measure, &end);
+    for (; i < end; i++) {
         const bk_item *it = index->items[i];
-        if (cmp_key(it, unit, year, stage, table, code, measure) != 0)
+        if (cmp_in_run(it, table, code, measure) != 0)
             break;
         if (bk_item_has_amount(it))
             return it;
@@ -452,9 +465,8 @@ const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year
     const bk_item *found = bk_index_find(index, unit, year, stage, table, code, measure);
     if (found)
         return found;
-    size_t i = lower_bound(index, unit, year, stage, table, code, measure);
-    if (i < index->count &&
-        cmp_key(index->items[i], unit, year, stage, table, code, measure) == 0)
+    size_t end, i = lower_bound(index, unit, year, stage, table, code, measure, &end);
+    if (i < end && cmp_in_run(index->items[i], table, code, measure) == 0)
         return index->items[i];
     return NULL;
 }
@@ -462,11 +474,11 @@ const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year
 size_t bk_index_table(const bk_index *index, const char *unit, int year, int stage,
                       const char *table, size_t *first)
 {
-    size_t i = lower_bound(index, unit, year, stage, table, NULL, NULL), j = i;
-    while (j < index->count && cmp_key(index->items[j], unit, year, stage, table, NULL, NULL) == 0)
-        j++;
+    /* both ends by bisection within the run: a table's range is found in log steps, not
+     * walked record by record */
+    size_t end, i = lower_bound(index, unit, year, stage, table, NULL, NULL, &end);
     *first = i;
-    return j - i;
+    return bound_in_run(index, i, end, table, NULL, NULL, true) - i;
 }
 
 bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
