@@ -6,6 +6,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -28,7 +29,7 @@ typedef struct {
     size_t stop_at;   /* the sink call that stops (1-based); 0: none */
     size_t calls;     /* sink calls, the stopping one among them */
     size_t next;      /* the piece the next row must be */
-    size_t make_calls;
+    atomic_size_t make_calls; /* counted by every thread */
     bool out_of_order; /* a row came that was not NEXT */
     bool other_index;  /* MAKE was handed an index not over the same records */
     bool quick;        /* no chunk takes its millisecond */
@@ -40,7 +41,7 @@ static int make_rows(bk_result *part, const bk_index *index, size_t first, size_
                      void *context)
 {
     run_state *st = context;
-    __atomic_add_fetch(&st->make_calls, 1, __ATOMIC_RELAXED);
+    atomic_fetch_add(&st->make_calls, 1);
     if (index->items != st->index->items) /* neither the index nor a view of it */
         st->other_index = true;             /* (cmocka asserts only in the test's thread) */
     if (first / CHUNK == st->fail_at)
@@ -175,13 +176,14 @@ static void test_stopping_sink_ends_the_run(void **state)
 
 /* Fails the allocation numbered FAIL_AT (from 1), whichever thread makes it; counts them. */
 typedef struct {
-    size_t made, fail_at;
+    atomic_size_t made;
+    size_t fail_at;
 } failing;
 
 static bool fail_one(void *context)
 {
     failing *f = context;
-    return __atomic_add_fetch(&f->made, 1, __ATOMIC_RELAXED) == f->fail_at;
+    return atomic_fetch_add(&f->made, 1) + 1 == f->fail_at;
 }
 
 /* Every allocation made while three threads make the table, failed in turn: which one the
