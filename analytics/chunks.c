@@ -102,18 +102,17 @@ int bk_chunks_run(bk_result *whole, const bk_index *index, unsigned threads, siz
     }
     worker others[BK_STREAM_MAX_PARTS];
     pthread_t ids[BK_STREAM_MAX_PARTS];
-    unsigned started = 0;
-    /* a thread that cannot be had leaves its chunks to the ones there are */
-    for (unsigned t = 1; t < threads; t++) {
-        others[started].run = &w;
-        if (bk_index_view(index, &others[started].view) != 0)
+    /* A thread that cannot be had leaves its chunks to the ones there are. The views are all
+     * made before any thread starts, so that what a started thread allocates never comes
+     * between them (the allocations of a run then come in the same order up to the chunks). */
+    unsigned viewed = 0, started = 0;
+    while (viewed + 1 < threads && bk_index_view(index, &others[viewed].view) == 0)
+        others[viewed++].run = &w;
+    for (; started < viewed; started++)
+        if (pthread_create(&ids[started], NULL, work, &others[started]) != 0)
             break;
-        if (pthread_create(&ids[started], NULL, work, &others[started]) != 0) {
-            bk_index_view_release(&others[started].view);
-            break;
-        }
-        started++;
-    }
+    for (unsigned t = started; t < viewed; t++)
+        bk_index_view_release(&others[t].view);
     take_chunks(&w, index);
     for (unsigned t = 0; t < started; t++) {
         pthread_join(ids[t], NULL);
