@@ -149,7 +149,7 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
      * sort). A source without a line is its own. */
     size_t n_finals = 0;
     for (size_t k = 0; k < index->n_runs; k++)
-        if (bk_item_stage(index->items[index->run_starts[k]]) == BK_STAGE_FINAL)
+        if (bk_item_stage(bk_index_item(index, index->run_starts[k])) == BK_STAGE_FINAL)
             n_finals += index->run_starts[k + 1] - index->run_starts[k];
     final_doc *finals = bk_malloc((n_finals + 1) * sizeof *finals);
     if (!finals) {
@@ -158,11 +158,11 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
     }
     size_t nf = 0;
     for (size_t k = 0; k < index->n_runs; k++) {
-        if (bk_item_stage(index->items[index->run_starts[k]]) != BK_STAGE_FINAL)
+        if (bk_item_stage(bk_index_item(index, index->run_starts[k])) != BK_STAGE_FINAL)
             continue;
         const bk_item_origin *seen = NULL;
         for (size_t i = index->run_starts[k]; i < index->run_starts[k + 1]; i++) {
-            const bk_item *it = index->items[i];
+            const bk_item *it = bk_index_item(index, i);
             if (it->source_line && it->origin == seen)
                 continue;
             seen = it->source_line ? it->origin : NULL;
@@ -180,14 +180,14 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
     /* A run is read when any of its origins is: the first one that is ends the look. */
     size_t n = 0;
     for (size_t k = 0; k < index->n_runs; k++) {
-        const bk_item *first = index->items[index->run_starts[k]];
+        const bk_item *first = bk_index_item(index, index->run_starts[k]);
         candidate *cand = &c[n++];
         *cand = (candidate){{bk_item_unit(first), bk_item_year(first), bk_item_stage(first)},
                             false, false};
         const bk_item_origin *seen = NULL;
         for (size_t i = index->run_starts[k]; i < index->run_starts[k + 1] && !cand->read;
              i++) {
-            const bk_item *it = index->items[i];
+            const bk_item *it = bk_index_item(index, i);
             if (it->source_line && it->origin == seen)
                 continue;
             seen = it->source_line ? it->origin : NULL;
@@ -315,7 +315,7 @@ static void find_records(const bk_index *index, const bk_unit_year *uy, const re
     *records = *nonzero = 0;
     *first = *first_nonzero = NULL;
     for (size_t i = start; i < start + n; i++) {
-        const bk_item *it = index->items[i];
+        const bk_item *it = bk_index_item(index, i);
         if (is_derived(it) || (req->narrative && !code_is_key(bk_item_code(it), req->keys)))
             continue;
         if (!*first)

@@ -104,7 +104,7 @@ static bool table_of_narrative(const bk_item *n, const char **table, const char 
 static int narrative_against_tables(const bk_index *index, bk_findings *out)
 {
     for (size_t i = 0; i < index->count; i++) {
-        const bk_item *n = index->items[i];
+        const bk_item *n = bk_index_item(index, i);
         const char *table, *code, *measure;
         if (!bk_item_has_amount(n) || strcmp(bk_item_table(n), "narrative") != 0 ||
             !table_of_narrative(n, &table, &code, &measure))
@@ -113,7 +113,7 @@ static int narrative_against_tables(const bk_index *index, bk_findings *out)
                                            bk_item_stage(n), table, &first);
         const bk_item *prev = NULL; /* one finding per other document */
         for (size_t k = first; k < first + cnt; k++) {
-            const bk_item *t = index->items[k];
+            const bk_item *t = bk_index_item(index, k);
             if (!bk_item_has_amount(t) || strcmp(bk_item_code(t), code) != 0 ||
                 strcmp(bk_item_measure(t), measure) != 0 || bk_items_same_document(t, n) ||
                 (prev && bk_items_same_document(prev, t)))
@@ -132,22 +132,22 @@ int bk_crossdoc(const bk_index *index, bk_findings *out)
         return -1;
     for (size_t b = 0; b < index->count;) {
         size_t e = b + 1;
-        while (e < index->count && same_key(index->items[b], index->items[e]))
+        while (e < index->count && same_key(bk_index_item(index, b), bk_index_item(index, e)))
             e++;
         /* the first record with an amount stands for its document; each other document's
          * first record is compared with it */
         const bk_item *first = NULL;
         for (size_t i = b; i < e && !first; i++)
-            if (bk_item_has_amount(index->items[i]))
-                first = index->items[i];
+            if (bk_item_has_amount(bk_index_item(index, i)))
+                first = bk_index_item(index, i);
         for (size_t i = b; first && i < e; i++) {
-            const bk_item *it = index->items[i];
+            const bk_item *it = bk_index_item(index, i);
             if (!bk_item_has_amount(it) || bk_items_same_document(it, first))
                 continue;
             bool seen = false; /* a document compared already */
             for (size_t k = b; k < i && !seen; k++)
-                seen = bk_item_has_amount(index->items[k]) &&
-                       bk_items_same_document(index->items[k], it);
+                seen = bk_item_has_amount(bk_index_item(index, k)) &&
+                       bk_items_same_document(bk_index_item(index, k), it);
             if (!seen && add_finding(out, first, it) != 0)
                 return -1;
         }

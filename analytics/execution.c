@@ -40,7 +40,7 @@ static const bk_item *find(const bk_index *ix, const char *unit, int year, int s
 {
     size_t first, n = bk_index_table(ix, unit, year, stage, table, &first);
     for (size_t i = first; i < first + n; i++) {
-        const bk_item *it = ix->items[i];
+        const bk_item *it = bk_index_item(ix, i);
         if (!bk_item_has_amount(it) || bk_item_is_derived(it) ||
             strcmp(bk_item_code(it), code) != 0 || strcmp(bk_item_measure(it), measure) != 0)
             continue;
@@ -163,7 +163,7 @@ static int collect_codes(const bk_index *ix, const char *unit, int year, const c
     for (size_t s = 0; s < 2; s++) {
         size_t first, n = bk_index_table(ix, unit, year, stages[s], table, &first);
         for (size_t i = first; i < first + n; i++) {
-            const bk_item *it = ix->items[i];
+            const bk_item *it = bk_index_item(ix, i);
             if (bk_item_has_amount(it) && !bk_item_is_derived(it) &&
                 numeric_code(bk_item_code(it), len) && strcmp(bk_item_measure(it), "total") == 0 &&
                 add_code(l, it) != 0)
@@ -191,7 +191,7 @@ static void sum_items(const bk_index *ix, const char *unit, int year, bk_executi
     bk_money sum = 0;
     size_t parts = 0;
     for (size_t i = first; i < first + n; i++) {
-        const bk_item *it = ix->items[i];
+        const bk_item *it = bk_index_item(ix, i);
         if (!bk_item_has_amount(it) || !numeric_code(bk_item_code(it), 7) ||
             strcmp(bk_item_measure(it), "total") || strncmp(bk_item_code(it), l->line, plen) != 0)
             continue;
@@ -213,10 +213,10 @@ bool bk_execution_has_budget_document(const bk_index *ix, const char *unit, int 
 {
     size_t ff, nf = bk_index_table(ix, unit, year, BK_STAGE_FINAL, NULL, &ff);
     size_t fb, nb = bk_index_table(ix, unit, year, BK_STAGE_BUDGET, NULL, &fb);
-    const bk_item *final_doc = nf ? ix->items[ff] : NULL;
+    const bk_item *final_doc = nf ? bk_index_item(ix, ff) : NULL;
     for (size_t i = fb; i < fb + nb; i++)
-        if (!bk_item_is_derived(ix->items[i]) &&
-            (!final_doc || !bk_items_same_document(ix->items[i], final_doc)))
+        if (!bk_item_is_derived(bk_index_item(ix, i)) &&
+            (!final_doc || !bk_items_same_document(bk_index_item(ix, i), final_doc)))
             return true;
     return false;
 }

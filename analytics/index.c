@@ -41,9 +41,10 @@ static int cmp_items(const void *pa, const void *pb)
     int c = cmp_key(a, bk_item_unit(b), bk_item_year(b), bk_item_stage(b), bk_item_table(b),
                     bk_item_code(b), bk_item_measure(b));
     if (c) return c;
-    /* Stable order among equal keys: by file and line read. */
+    /* Stable order among equal keys: by file and line read, which within a file is the order
+     * the items were appended in. */
     if ((c = str_cmp(bk_item_file(a), bk_item_file(b)))) return c;
-    return a->line < b->line ? -1 : a->line > b->line;
+    return (a > b) - (a < b);
 }
 
 /* Whether A's unit-year-stage comes before B's (<0), is B's (0) or after it (>0). */
@@ -143,12 +144,13 @@ static int rank_labels(const bk_dataset *ds, label_ranks *r)
 }
 
 typedef struct {
-    uint32_t rank, line;
+    uint32_t rank;
     const char *file;
     const bk_item *item;
 } run_key;
 
-/* Within a unit-year-stage the index's order is (table, code, measure), file, line. */
+/* Within a unit-year-stage the index's order is (table, code, measure), file, line (the order
+ * of the file's items). */
 static int cmp_run_keys(const void *pa, const void *pb)
 {
     const run_key *a = pa, *b = pb;
@@ -156,7 +158,7 @@ static int cmp_run_keys(const void *pa, const void *pb)
         return a->rank < b->rank ? -1 : 1;
     int c = str_cmp(a->file, b->file);
     if (c) return c;
-    return (a->line > b->line) - (a->line < b->line);
+    return (a->item > b->item) - (a->item < b->item);
 }
 
 /* A stretch of DS's items of one unit-year-stage. */
@@ -172,16 +174,12 @@ static int cmp_runs(const void *pa, const void *pb)
     return c ? c : (a->first > b->first) - (a->first < b->first);
 }
 
-/* The items of INDEX[0..n) sorted, all of one unit-year-stage; KEYS has room for N. */
-static void sort_within(const bk_item **items, size_t n, const label_ranks *ranks, run_key *keys)
+/* KEYS[0..n), the items of one unit-year-stage, sorted into POSITIONS[0..n). */
+static void sort_within(run_key *keys, size_t n, const bk_item *base, uint32_t *positions)
 {
-    for (size_t i = 0; i < n; i++) {
-        const bk_item *it = items[i];
-        keys[i] = (run_key){rank_slot(ranks, it->label)->rank, it->line, bk_item_file(it), it};
-    }
     qsort(keys, n, sizeof *keys, cmp_run_keys);
     for (size_t i = 0; i < n; i++)
-        items[i] = keys[i].item;
+        positions[i] = (uint32_t)(keys[i].item - base);
 }
 
 /*
@@ -193,7 +191,7 @@ static void sort_within(const bk_item **items, size_t n, const label_ranks *rank
  * Returns 1 when the items are too scattered for runs to pay (the caller sorts the whole),
  * 0 when sorted, -1 if memory ran out.
  */
-/* The unit-year-stages runs[begin..end) sorted into index->items from POS on. */
+/* The unit-year-stages runs[begin..end) sorted into index->positions from POS on. */
 typedef struct {
     bk_index *index;
     const bk_dataset *ds;
@@ -214,8 +212,6 @@ static void *sort_groups(void *vjob)
         for (end = g; end < j->end; end++) {
             if (end > g && cmp_origin(j->runs[g].head, j->runs[end].head) != 0)
                 break;
-            for (size_t i = 0; i < j->runs[end].count; i++)
-                j->index->items[pos + n + i] = &j->ds->items[j->runs[end].first + i];
             n += j->runs[end].count;
         }
         if (n > cap) {
@@ -227,7 +223,13 @@ static void *sort_groups(void *vjob)
             keys = grown;
             cap = n;
         }
-        sort_within(j->index->items + pos, n, j->ranks, keys);
+        n = 0;
+        for (size_t r = g; r < end; r++)
+            for (size_t i = 0; i < j->runs[r].count; i++) {
+                const bk_item *it = &j->ds->items[j->runs[r].first + i];
+                keys[n++] = (run_key){rank_slot(j->ranks, it->label)->rank, bk_item_file(it), it};
+            }
+        sort_within(keys, n, j->ds->items, j->index->positions + pos);
         pos += n;
     }
     free(keys);
@@ -263,8 +265,9 @@ static int sort_runs(bk_index *index, const bk_dataset *ds)
     if (nruns > ds->n_items / 4 + 1)
         return 1;
     run *runs = bk_malloc((nruns ? nruns : 1) * sizeof *runs);
+    index->positions = bk_malloc((ds->n_items ? ds->n_items : 1) * sizeof *index->positions);
     label_ranks ranks = {0};
-    int rc = runs ? rank_labels(ds, &ranks) : -1;
+    int rc = runs && index->positions ? rank_labels(ds, &ranks) : -1;
     if (rc == 0) {
         size_t k = 0;
         for (size_t i = 0; i < ds->n_items; i++) {
@@ -309,7 +312,7 @@ static size_t run_slot(const bk_index *index, const char *unit, int year, int st
 {
     size_t mask = index->run_nslots - 1, j = hash_unit_year(unit, year, stage) & mask;
     for (; index->run_slots[j]; j = (j + 1) & mask) {
-        const bk_item *it = index->items[index->run_starts[index->run_slots[j] - 1]];
+        const bk_item *it = bk_index_item(index, index->run_starts[index->run_slots[j] - 1]);
         if (bk_item_year(it) == year && bk_item_stage(it) == stage &&
             str_cmp(bk_item_unit(it), unit) == 0)
             break;
@@ -321,7 +324,7 @@ static int build_directory(bk_index *index)
 {
     size_t runs = 0;
     for (size_t i = 0; i < index->count; i++)
-        runs += i == 0 || cmp_origin(index->items[i - 1], index->items[i]) != 0;
+        runs += i == 0 || cmp_origin(bk_index_item(index, i - 1), bk_index_item(index, i)) != 0;
     index->run_starts = bk_malloc((runs + 1) * sizeof *index->run_starts);
     index->run_nslots = 16;
     while (index->run_nslots < runs * 2)
@@ -331,8 +334,8 @@ static int build_directory(bk_index *index)
     if (!index->run_starts || !index->run_slots || !index->last)
         return -1;
     for (size_t i = 0; i < index->count; i++)
-        if (i == 0 || cmp_origin(index->items[i - 1], index->items[i]) != 0) {
-            const bk_item *it = index->items[i];
+        if (i == 0 || cmp_origin(bk_index_item(index, i - 1), bk_index_item(index, i)) != 0) {
+            const bk_item *it = bk_index_item(index, i);
             index->run_starts[index->n_runs] = i;
             size_t j = run_slot(index, bk_item_unit(it), bk_item_year(it), bk_item_stage(it));
             index->run_slots[j] = (uint32_t)++index->n_runs;
@@ -341,20 +344,42 @@ static int build_directory(bk_index *index)
     return 0;
 }
 
+/*
+ * The whole sorted at once, for items too scattered for runs: pointers sorted by qsort, which
+ * passes no context to its comparison, then turned into positions in the same memory (position
+ * i's 4 bytes lie below pointer i + 1's 8, which is still to be read) and the array shrunk.
+ */
+static int sort_whole(bk_index *index, const bk_dataset *ds)
+{
+    size_t n = ds->n_items;
+    const bk_item **items = bk_malloc((n ? n : 1) * sizeof *items);
+    if (!items)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        items[i] = &ds->items[i];
+    qsort(items, n, sizeof *items, cmp_items);
+    unsigned char *bytes = (unsigned char *)items;
+    for (size_t i = 0; i < n; i++) {
+        const bk_item *it;
+        memcpy(&it, bytes + i * sizeof it, sizeof it);
+        uint32_t at = (uint32_t)(it - ds->items);
+        memcpy(bytes + i * sizeof at, &at, sizeof at);
+    }
+    uint32_t *positions = bk_realloc(items, (n ? n : 1) * sizeof *positions);
+    index->positions = positions ? positions : (uint32_t *)(void *)items;
+    return 0;
+}
+
 int bk_index_build(bk_index *index, const bk_dataset *ds)
 {
     memset(index, 0, sizeof *index);
     if (ds->n_items >= UINT32_MAX)
         return -1; /* the directory numbers runs in 32 bits */
-    index->items = bk_malloc((ds->n_items ? ds->n_items : 1) * sizeof *index->items);
-    if (!index->items)
-        return -1;
-    for (size_t i = 0; i < ds->n_items; i++)
-        index->items[i] = &ds->items[i];
+    index->base = ds->items;
     index->count = ds->n_items;
     int rc = sort_runs(index, ds);
     if (rc == 1)
-        qsort(index->items, index->count, sizeof *index->items, cmp_items);
+        rc = sort_whole(index, ds);
     if (rc == -1 || build_directory(index) != 0) {
         bk_index_release(index);
         return -1;
@@ -364,7 +389,7 @@ int bk_index_build(bk_index *index, const bk_dataset *ds)
 
 void bk_index_release(bk_index *index)
 {
-    free(index->items);
+    free(index->positions);
     free(index->run_starts);
     free(index->run_slots);
     free(index->last);
@@ -411,7 +436,8 @@ static size_t run_of(const bk_index *index, const char *unit, int year, int stag
     size_t count = index->run_starts[k] - *first;
     if (last) { /* the older one goes: a year is mostly compared with the one before */
         memmove(last + 1, last, (BK_INDEX_LAST - 1) * sizeof *last);
-        last[0] = (bk_index_last){bk_item_unit(index->items[*first]), year, stage, *first, count};
+        const char *unit_of_run = bk_item_unit(bk_index_item(index, *first));
+        last[0] = (bk_index_last){unit_of_run, year, stage, *first, count};
     }
     return count;
 }
@@ -423,7 +449,7 @@ static size_t bound_in_run(const bk_index *index, size_t lo, size_t hi, const ch
 {
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = cmp_in_run(index->items[mid], table, code, measure);
+        int c = cmp_in_run(bk_index_item(index, mid), table, code, measure);
         if (c < 0 || (above && c == 0))
             lo = mid + 1;
         else
@@ -450,7 +476,7 @@ const bk_item *bk_index_find(const bk_index *index, const char *unit, int year, 
 {
     size_t end, i = lower_bound(index, unit, year, stage, table, code, measure, &end);
     for (; i < end; i++) {
-        const bk_item *it = index->items[i];
+        const bk_item *it = bk_index_item(index, i);
         if (cmp_in_run(it, table, code, measure) != 0)
             break;
         if (bk_item_has_amount(it))
@@ -466,8 +492,8 @@ const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year
     if (found)
         return found;
     size_t end, i = lower_bound(index, unit, year, stage, table, code, measure, &end);
-    if (i < end && cmp_in_run(index->items[i], table, code, measure) == 0)
-        return index->items[i];
+    if (i < end && cmp_in_run(bk_index_item(index, i), table, code, measure) == 0)
+        return bk_index_item(index, i);
     return NULL;
 }
 
@@ -489,7 +515,7 @@ bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
     if (!out)
         return NULL;
     for (size_t k = 0; k < index->n_runs; k++) {
-        const bk_item *it = index->items[index->run_starts[k]];
+        const bk_item *it = bk_index_item(index, index->run_starts[k]);
         out[k] = (bk_unit_year){bk_item_unit(it), bk_item_year(it), bk_item_stage(it)};
     }
     *count = index->n_runs;
@@ -500,7 +526,7 @@ int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)
 {
     size_t first, n = bk_index_table(index, uy->unit, uy->year, uy->stage, NULL, &first);
     for (size_t i = 0; i < n; i++)
-        if (!bk_item_is_derived(index->items[first + i]))
+        if (!bk_item_is_derived(bk_index_item(index, first + i)))
             return 0;
     return n > 0;
 }

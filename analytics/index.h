@@ -1,8 +1,9 @@
 /*
  * index.h — finding figures in a loaded dataset.
  *
- * The index is a sorted array of pointers to the dataset's items, ordered by unit, year, stage,
- * table, code, measure and then by where they were read. A unit-year-stage is found through a
+ * The index is a sorted array of the positions of the dataset's items (4 bytes a record, half
+ * of a pointer), ordered by unit, year, stage, table, code, measure and then by where they
+ * were read. A unit-year-stage is found through a
  * hash of its key, a record within it by binary search, and all records of one unit-year-table
  * are one contiguous range.
  *
@@ -30,7 +31,8 @@ typedef struct {
 enum { BK_INDEX_LAST = 2 };
 
 typedef struct {
-    const bk_item **items;
+    const bk_item *base;  /* the dataset's items */
+    uint32_t *positions;  /* record i of the index is base[positions[i]] (bk_index_item) */
     size_t count;
     /* The unit-year-stages: run k is items[run_starts[k] .. run_starts[k + 1]), found through
      * an open-addressing set of run numbers + 1 (0: an empty slot). */
@@ -42,7 +44,14 @@ typedef struct {
                             thread at a time */
 } bk_index;
 
-/* Builds the index over DS. Returns 0, or -1 if memory ran out. */
+/* Record I (< count) of INDEX in its order. */
+static inline const bk_item *bk_index_item(const bk_index *index, size_t i)
+{
+    return index->base + index->positions[i];
+}
+
+/* Builds the index over DS. Returns 0, or -1 if memory ran out or DS has UINT32_MAX items or
+ * more, which positions cannot number. */
 int bk_index_build(bk_index *index, const bk_dataset *ds);
 void bk_index_release(bk_index *index);
 

@@ -130,7 +130,7 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
         int overflow = 0;
         /* Two passes: the sum first, then Σ (a/sum)²; amounts are exact until the division. */
         for (size_t i = 0; i < n; i++) {
-            const bk_item *it = index->items[first + i];
+            const bk_item *it = bk_index_item(index, first + i);
             if (!class_line(it, last_code))
                 continue;
             last_code = bk_item_code(it);
@@ -151,7 +151,7 @@ static void hhi_of(const bk_index *index, const bk_unit_year *uy, bk_metric_valu
         double hhi = 0;
         last_code = NULL;
         for (size_t i = 0; i < n; i++) {
-            const bk_item *it = index->items[first + i];
+            const bk_item *it = bk_index_item(index, first + i);
             if (!class_line(it, last_code))
                 continue;
             last_code = bk_item_code(it);

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "../ingest/alloc.h"
+#include "../ingest/loadparts.h"
+#include "chunks.h"
 #include "summary.h"
 #include "../ingest/vocab.h"
 
@@ -129,7 +131,8 @@ static int emit(bk_result *r, const scope *s, const char *dimension, const part 
     for (size_t i = 0; i < nparts; i++) {
         const bk_item *it = parts[i].item;
         char source[BK_SOURCE_BUF];
-        size_t row = add_share_row(r, s, dimension, parts[i].key, parts[i].name, &it->amount,
+        bk_money amount = it->amount; /* a copy: an item's fields have no address (model.h) */
+        size_t row = add_share_row(r, s, dimension, parts[i].key, parts[i].name, &amount,
                                    whole, whole_label);
         if (row == (size_t)-1 ||
             bk_result_set_text(r, row, "source", bk_item_source(it, source)) != 0)
@@ -145,7 +148,7 @@ static size_t code_parts(const scope *s, const char *table, size_t length, part 
     size_t first, n = bk_index_table(s->index, s->unit, s->year, s->stage, table, &first);
     size_t np = 0;
     for (size_t i = 0; i < n && np < cap; i++) {
-        const bk_item *it = s->index->items[first + i];
+        const bk_item *it = bk_index_item(s->index, first + i);
         if (!bk_item_has_amount(it) || strcmp(bk_item_measure(it), "total") != 0 ||
             !bk_code_is_numeric(bk_item_code(it)) || strlen(bk_item_code(it)) != length)
             continue;
@@ -343,6 +346,28 @@ static int ratios_of(bk_result *r, const scope *s, const bk_dataset *ds,
     return emit(r, s, dim, parts, np, whole, label);
 }
 
+/* What every chunk reads. */
+typedef struct {
+    const bk_dataset *ds;
+    const bk_ratio_options *opt;
+    const bk_unit_year *uys;
+} ratios_run;
+
+/* The rows of unit-years [FIRST, FIRST + COUNT) (bk_chunk_fn). */
+static int ratios_chunk(bk_result *r, const bk_index *index, size_t first, size_t count,
+                        void *context)
+{
+    const ratios_run *run = context;
+    part *parts = bk_malloc(CAP * sizeof *parts);
+    int rc = parts ? 0 : -1;
+    for (size_t u = first; u < first + count && rc == 0; u++) {
+        scope s = {index, run->uys[u].unit, run->uys[u].year, run->uys[u].stage};
+        rc = ratios_of(r, &s, run->ds, run->opt, parts);
+    }
+    free(parts);
+    return rc;
+}
+
 bk_result *bk_ratios(const bk_dataset *ds, const bk_index *index, const bk_ratio_options *opt)
 {
     /* Other verbs read these columns: new ones go at the end, and only where they apply. */
@@ -353,23 +378,20 @@ bk_result *bk_ratios(const bk_dataset *ds, const bk_index *index, const bk_ratio
                                                 "name", "amount_wan", "share_pct",
                                                 "denominator", "denominator_wan", "source",
                                                 "confidence", NULL};
-    bk_result *r = bk_result_new(opt->dimension == BK_RATIO_COFOG ? cofog_columns : columns);
+    bk_result *r = bk_result_new_sink(
+        opt->dimension == BK_RATIO_COFOG ? cofog_columns : columns, opt->sink);
     if (!r)
         return NULL;
     bk_result_set_digits(r, "share_pct", 2);
     size_t n_uy;
     bk_unit_year *uys = bk_index_unit_years(index, &n_uy);
-    if (!uys && index->count) {
-        bk_result_free(r);
-        return NULL;
+    int rc = !uys && index->count ? -1 : 0;
+    if (rc == 0) {
+        /* some tens of keys a unit-year at most: a chunk about fills the sink's batch */
+        ratios_run run = {ds, opt, uys};
+        rc = bk_chunks_run(r, index, bk_load_threads(ds), n_uy, bk_chunk_for_batch(r, 16),
+                           ratios_chunk, &run);
     }
-    part *parts = bk_malloc(CAP * sizeof *parts);
-    int rc = parts ? 0 : -1;
-    for (size_t u = 0; u < n_uy && rc == 0; u++) {
-        scope s = {index, uys[u].unit, uys[u].year, uys[u].stage};
-        rc = ratios_of(r, &s, ds, opt, parts);
-    }
-    free(parts);
     free(uys);
     if (rc) {
         bk_result_free(r);

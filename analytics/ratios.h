@@ -42,6 +42,10 @@ typedef struct {
     bk_ratio_dimension dimension;
     int code_length;  /* function: 3, 5 or 7; economic: 3 or 5; cofog: ignored (always 类) */
     const char *fund; /* NULL, or "gpb", "gf", "soc" (function, cofog, basic-project only) */
+    /* NULL: the table is made whole. Else its rows go to the sink a batch at a time, made by
+     * up to bk_load_threads(ds) threads and passed on in order (analytics/chunks.h), and the
+     * table returned holds only the rows after the last batch. Not owned. */
+    const bk_result_sink *sink;
 } bk_ratio_options;
 
 /* Parses "function", "fund", ...; returns 0, or -1 if NAME is none of them. */

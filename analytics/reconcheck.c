@@ -173,13 +173,10 @@ const bk_item *bk_rc_get(ctx *c, const char *table, const char *code, const char
 }
 
 /*
- * True if range[i] is the record to use for its code and measure: the first with an amount,
- * or the first of all if none has one. Records of one key are adjacent in the index.
+ * True if the index's record AT is the record to use for its code and measure: the first with
+ * an amount, or the first of all if none has one. Records of one key are adjacent in the index.
  */
-bool bk_rc_first_of_key(const ctx *c, const bk_item *const *range, size_t i)
-{
-    return c->chosen[(size_t)(range + i - c->index->items)];
-}
+bool bk_rc_first_of_key(const ctx *c, size_t at) { return c->chosen[at]; }
 
 /* Marks, in each run of records of one key, the first that has an amount (or the first of all):
  * one pass, so that asking stays constant however many records repeat a key. */
@@ -189,18 +186,18 @@ bool *bk_rc_choose_firsts(const bk_index *index)
     if (!chosen)
         return NULL;
     for (size_t b = 0; b < index->count;) {
-        const bk_item *k = index->items[b];
+        const bk_item *k = bk_index_item(index, b);
         size_t e = b + 1;
-        while (e < index->count && bk_item_year(index->items[e]) == bk_item_year(k) &&
-               bk_item_stage(index->items[e]) == bk_item_stage(k) &&
-               bk_rc_same_text(bk_item_unit(index->items[e]), bk_item_unit(k)) &&
-               bk_rc_same_text(bk_item_table(index->items[e]), bk_item_table(k)) &&
-               bk_rc_same_text(bk_item_code(index->items[e]), bk_item_code(k)) &&
-               bk_rc_same_text(bk_item_measure(index->items[e]), bk_item_measure(k)))
+        while (e < index->count && bk_item_year(bk_index_item(index, e)) == bk_item_year(k) &&
+               bk_item_stage(bk_index_item(index, e)) == bk_item_stage(k) &&
+               bk_rc_same_text(bk_item_unit(bk_index_item(index, e)), bk_item_unit(k)) &&
+               bk_rc_same_text(bk_item_table(bk_index_item(index, e)), bk_item_table(k)) &&
+               bk_rc_same_text(bk_item_code(bk_index_item(index, e)), bk_item_code(k)) &&
+               bk_rc_same_text(bk_item_measure(bk_index_item(index, e)), bk_item_measure(k)))
             e++;
         size_t pick = b;
         for (size_t i = b; i < e; i++)
-            if (bk_item_has_amount(index->items[i])) {
+            if (bk_item_has_amount(bk_index_item(index, i))) {
                 pick = i;
                 break;
             }

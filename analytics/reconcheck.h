@@ -64,8 +64,9 @@ void bk_rc_check_pct(ctx *c, const char *rule, const bk_item *stated, bk_money c
 /* The record for a key of the unit-year being checked: one with an amount if any, else a
  * blank one, else NULL. */
 const bk_item *bk_rc_get(ctx *c, const char *table, const char *code, const char *measure);
-/* True if range[i] is the record to use for its code and measure (bk_rc_choose_firsts). */
-bool bk_rc_first_of_key(const ctx *c, const bk_item *const *range, size_t i);
+/* True if the index's record AT is the record to use for its code and measure
+ * (bk_rc_choose_firsts). */
+bool bk_rc_first_of_key(const ctx *c, size_t at);
 /* Per index position, whether it is the record of its key the checks use; NULL if memory ran
  * out. The caller frees it. */
 bool *bk_rc_choose_firsts(const bk_index *index);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../ingest/alloc.h"
+#include "../ingest/itemlines.h"
 #include "../ingest/vocab.h"
 
 
@@ -30,10 +31,10 @@ static void same_by_code(ctx *c, const char *ta, const char *ma, const char *tb,
 {
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, ta, &first);
     for (size_t i = 0; i < n; i++) {
-        const bk_item *a = c->index->items[first + i];
+        const bk_item *a = bk_index_item(c->index, first + i);
         if (!bk_item_has_amount(a) || strcmp(bk_item_measure(a), ma) != 0 ||
             !(bk_code_is_numeric(bk_item_code(a)) || strcmp(bk_item_code(a), "total") == 0) ||
-            !bk_rc_first_of_key(c, c->index->items + first, i))
+            !bk_rc_first_of_key(c, first + i))
             continue;
         const bk_item *b = bk_rc_get(c, tb, bk_item_code(a), mb);
         char what[512];
@@ -130,9 +131,9 @@ static void check_narrative_tables(ctx *c)
 {
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
     for (size_t i = 0; i < n; i++) {
-        const bk_item *nv = c->index->items[first + i];
+        const bk_item *nv = bk_index_item(c->index, first + i);
         if (!bk_item_has_amount(nv) || strcmp(bk_item_measure(nv), "total") != 0 ||
-            !bk_rc_first_of_key(c, c->index->items + first, i))
+            !bk_rc_first_of_key(c, first + i))
             continue;
         const bk_item *tv = NULL;
         const char *code = bk_item_code(nv);
@@ -179,7 +180,7 @@ static void check_percentages(ctx *c)
 {
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, "narrative", &first);
     for (size_t i = 0; i < n; i++) {
-        const bk_item *p = c->index->items[first + i];
+        const bk_item *p = bk_index_item(c->index, first + i);
         if (!bk_item_has_amount(p))
             continue;
         char what[512];
@@ -240,7 +241,7 @@ static void check_duplicates(ctx *c)
 {
     const bk_index *ix = c->index;
     for (size_t i = 1; i < ix->count; i++) {
-        const bk_item *a = ix->items[i - 1], *b = ix->items[i];
+        const bk_item *a = bk_index_item(ix, i - 1), *b = bk_index_item(ix, i);
         if (strcmp(bk_item_unit(a), bk_item_unit(b)) || bk_item_year(a) != bk_item_year(b) ||
             bk_item_stage(a) != bk_item_stage(b) || strcmp(bk_item_table(a), bk_item_table(b)) ||
             strcmp(bk_item_code(a), bk_item_code(b)) ||
@@ -255,7 +256,7 @@ static void check_duplicates(ctx *c)
             bk_finding *x = bk_rc_new_finding(
                 c, BK_SEV_ERROR, "duplicate", "%s %s %s %s is repeated at %s:%u and %s:%u",
                 bk_item_table(a), bk_item_code(a), bk_item_name(a), bk_item_measure(a),
-                bk_item_file(a), a->line, bk_item_file(b), b->line);
+                bk_item_file(a), bk_item_line(c->ds, a), bk_item_file(b), bk_item_line(c->ds, b));
             (void)x;
             continue;
         }
@@ -294,7 +295,7 @@ static void check_references(ctx *c)
         bk_rc_new_finding(c, BK_SEV_ERROR, "reference",
                           "%s:%u: unknown unit '%s' (not in the units "
                           "file)",
-                          bk_item_file(it), it->line, bk_item_unit(it));
+                          bk_item_file(it), bk_item_line(ds, it), bk_item_unit(it));
     }
     for (size_t i = 0; i < ds->n_disclosures; i++) {
         const bk_disclosure *d = &ds->disclosures[i];
@@ -337,7 +338,7 @@ static void check_names(ctx *c)
     for (size_t t = 0; tables[t]; t++) {
         size_t from, n = bk_index_table(c->index, c->unit, c->year, c->stage, tables[t], &from);
         for (size_t i = 0; i < n; i++) {
-            const bk_item *it = c->index->items[from + i];
+            const bk_item *it = bk_index_item(c->index, from + i);
             if (strlen(bk_item_code(it)) != 3 || bk_item_code(it)[0] != '2' ||
                 !bk_code_is_numeric(bk_item_code(it)) || !*bk_item_name(it))
                 continue;

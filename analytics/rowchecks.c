@@ -23,24 +23,24 @@ const char *const bk_rc_hierarchy_tables[] = {
 void bk_rc_check_hierarchy(ctx *c, const char *table)
 {
     size_t first, n = bk_index_table(c->index, c->unit, c->year, c->stage, table, &first);
-    const bk_item *const *range = c->index->items + first;
     /* The range is sorted by code, then measure: a parent's children follow it directly. */
     for (size_t i = 0; i < n; i++) {
-        const bk_item *parent = range[i];
+        const bk_item *parent = bk_index_item(c->index, first + i);
         size_t plen = strlen(bk_item_code(parent));
         if (!bk_item_has_amount(parent) || !bk_code_is_numeric(bk_item_code(parent)) ||
             (plen != 3 && plen != 5))
             continue;
-        if (!bk_rc_first_of_key(c, range, i))
+        if (!bk_rc_first_of_key(c, first + i))
             continue; /* one check per code and measure */
         terms t = {.n = 0};
-        for (size_t j = i + 1;
-             j < n && has_prefix(bk_item_code(range[j]), bk_item_code(parent), plen); j++) {
-            const bk_item *child = range[j];
+        for (size_t j = i + 1; j < n; j++) {
+            const bk_item *child = bk_index_item(c->index, first + j);
+            if (!has_prefix(bk_item_code(child), bk_item_code(parent), plen))
+                break;
             if (strlen(bk_item_code(child)) == plen + 2 &&
                 bk_code_is_numeric(bk_item_code(child)) &&
                 strcmp(bk_item_measure(child), bk_item_measure(parent)) == 0 &&
-                bk_rc_first_of_key(c, range, j))
+                bk_rc_first_of_key(c, first + j))
                 bk_rc_terms_add(&t, child);
         }
         bk_rc_check_sum(c, "hierarchy", parent, &t, "%s %s %s: %s = sum of its %s", table,
@@ -51,21 +51,23 @@ void bk_rc_check_hierarchy(ctx *c, const char *table)
     const char *total_key = "total";
     bool has_total = false;
     for (size_t i = 0; i < n; i++)
-        if (strcmp(bk_item_code(range[i]), "total") == 0)
+        if (strcmp(bk_item_code(bk_index_item(c->index, first + i)), "total") == 0)
             has_total = true;
     if (!has_total)
         total_key = "expenditure_current";
     for (size_t i = 0; i < n; i++) {
-        const bk_item *total = range[i];
+        const bk_item *total = bk_index_item(c->index, first + i);
         if (strcmp(bk_item_code(total), total_key) != 0 || !bk_item_has_amount(total) ||
-            !bk_rc_first_of_key(c, range, i))
+            !bk_rc_first_of_key(c, first + i))
             continue;
         terms t = {.n = 0};
-        for (size_t j = 0; j < n; j++)
-            if (strlen(bk_item_code(range[j])) == 3 && bk_code_is_numeric(bk_item_code(range[j])) &&
-                strcmp(bk_item_measure(range[j]), bk_item_measure(total)) == 0 &&
-                bk_rc_first_of_key(c, range, j))
-                bk_rc_terms_add(&t, range[j]);
+        for (size_t j = 0; j < n; j++) {
+            const bk_item *top = bk_index_item(c->index, first + j);
+            if (strlen(bk_item_code(top)) == 3 && bk_code_is_numeric(bk_item_code(top)) &&
+                strcmp(bk_item_measure(top), bk_item_measure(total)) == 0 &&
+                bk_rc_first_of_key(c, first + j))
+                bk_rc_terms_add(&t, top);
+        }
         bk_rc_check_sum(c, "hierarchy", total, &t, "%s %s: %s = sum of the top-level codes", table,
                         bk_rc_label(total), bk_item_measure(total));
     }

@@ -160,7 +160,7 @@ int bk_headlines_of(bk_headlines *f, const bk_index *index, const char *unit, in
     /* records in index order: the first of a key with an amount is bk_index_find's, and the
      * place of lowest priority number is bk_summary_figure's */
     for (size_t i = first; i < first + n; i++) {
-        const bk_item *it = index->items[i];
+        const bk_item *it = bk_index_item(index, i);
         if (!bk_item_has_amount(it))
             continue;
         const label_places *lp = places_of(f, it->label);

@@ -131,11 +131,13 @@ static int headline_rows(const sink *s, const bk_index *index, const bk_item *co
 static const bk_item *next_line(const bk_index *index, size_t *pos, size_t end, int length)
 {
     while (*pos < end) {
-        const bk_item *it = index->items[*pos];
+        const bk_item *it = bk_index_item(index, *pos);
         const bk_item *best = NULL;
         size_t j = *pos;
-        for (; j < end && strcmp(bk_item_code(index->items[j]), bk_item_code(it)) == 0; j++) {
-            const bk_item *cand = index->items[j];
+        for (; j < end; j++) {
+            const bk_item *cand = bk_index_item(index, j);
+            if (strcmp(bk_item_code(cand), bk_item_code(it)) != 0)
+                break;
             if (strcmp(bk_item_measure(cand), "total") == 0 &&
                 (!best || (!bk_item_has_amount(best) && bk_item_has_amount(cand))))
                 best = cand;

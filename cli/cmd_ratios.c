@@ -36,9 +36,13 @@ typedef struct {
     bool *no_crosswalk; /* set when --by cofog finds no crosswalk in the inputs */
 } ratios_run;
 
-static bk_result *make_ratios(const bk_dataset *ds, const bk_index *index, const void *arg)
+static bk_result *make_ratios(const bk_dataset *ds, const bk_index *index, const void *arg,
+                              const bk_result_sink *sink)
 {
-    const ratios_run *run = arg;
+    const ratios_run *given = arg;
+    ratios_run with_sink = *given;
+    with_sink.opt.sink = sink;
+    const ratios_run *run = &with_sink;
     if (run->opt.dimension == BK_RATIO_COFOG && ds->n_crosswalk == 0) {
         /* Every class would be "unmapped": a table of 100 % unmapped answers nothing. */
         *run->no_crosswalk = true;
@@ -96,6 +100,6 @@ int cmd_ratios(int argc, char **argv)
         }
         opt->fund = fund;
     }
-    int status = run_result_verb("ratios", &o, make_ratios, &run);
+    int status = run_streamed_verb("ratios", &o, make_ratios, &run);
     return no_crosswalk ? EXIT_DATA : status;
 }

@@ -42,6 +42,7 @@ void bk_dataset_free(bk_dataset *ds)
     bk_strpool_free(ds->strings);
     bk_itemkeys_free(ds->keys);
     free(ds->items);
+    free(ds->line_marks);
     free(ds->units);
     free(ds->unit_slots);
     free(ds->population);

@@ -9,6 +9,7 @@
 
 #include "alloc.h"
 #include "itemkeys.h"
+#include "itemlines.h"
 #include "loadguess.h"
 #include "loadrow.h"
 #include "stream.h"
@@ -105,10 +106,13 @@ static int on_record(const bk_fastcsv_record *rec, void *vpart)
 static void reset_part(void *vpart)
 {
     part *p = vpart;
-    if (p->index == 0)
+    if (p->index == 0) {
         p->sh->ds->n_items = p->sh->items_start;
-    else
-        p->shell.n_items = 0; /* its pool is never merged: only part 0 reads again */
+        bk_item_lines_forget(p->sh->ds, p->sh->items_start);
+    } else {
+        p->shell.n_items = p->shell.n_line_marks = 0; /* its pool is never merged: only part 0
+                                                         reads again */
+    }
     bk_diag_list_release(&p->diags);
     bk_diag_list_init(&p->diags);
     memset(&p->stats, 0, sizeof p->stats);
@@ -124,6 +128,7 @@ static void release_parts(shared *sh)
         part *p = &sh->parts[k];
         bk_diag_list_release(&p->diags);
         free(p->shell.items);
+        free(p->shell.line_marks);
         bk_load_free_guesses(&p->st);
         bk_itemkeys_free(p->shell.keys);
         if (!sh->shared_pool)
@@ -133,12 +138,12 @@ static void release_parts(shared *sh)
 }
 
 /*
- * Part K's items appended to the dataset (whose array has room), each with its file line (its
- * strings are in its origin and label, forwarded by bk_itemkeys_forward). The last are moved first,
+ * Part K's items appended to the dataset (whose array has room; their strings are in their
+ * origins and labels, forwarded by bk_itemkeys_forward). The last are moved first,
  * in chunks whose memory is handed back at once, so that the part's array and the dataset's are
  * never both whole: the peak is the dataset's array, not one and a half of it.
  */
-static void move_items(shared *sh, const bk_stream_result *res, unsigned k)
+static void move_items(shared *sh, unsigned k)
 {
     part *p = &sh->parts[k];
     bk_dataset *ds = sh->ds;
@@ -147,11 +152,7 @@ static void move_items(shared *sh, const bk_stream_result *res, unsigned k)
     bk_item *to = n ? ds->items + ds->n_items : NULL; /* no array at all when nothing came */
     while (n > 0) {
         size_t from = n > CHUNK ? n - CHUNK : 0;
-        for (size_t i = from; i < n; i++) {
-            bk_item it = p->shell.items[i];
-            it.line = bk_stream_file_line(res, k, it.line);
-            to[i] = it;
-        }
+        memcpy(to + from, p->shell.items + from, (n - from) * sizeof *to);
         n = from;
         if (n) { /* a shrink that fails only keeps the memory a little longer */
             bk_item *shrunk = bk_realloc(p->shell.items, n * sizeof *shrunk);
@@ -198,7 +199,9 @@ static int merge(shared *sh, const bk_stream_result *res, bk_file_stats *stats,
                 return -1;
             bk_itemkeys_forward(p->shell.keys);
         }
-        move_items(sh, res, k);
+        if (bk_item_lines_append(ds, &p->shell, ds->n_items, res->first_line[k]) != 0)
+            return -1;
+        move_items(sh, k);
         bk_itemkeys_absorb(ds->keys, p->shell.keys);
         p->shell.keys = NULL;
     }

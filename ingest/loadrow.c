@@ -10,6 +10,7 @@
 #include "itemkeys.h"
 #include "loadbytes.h"
 #include "loadguess.h"
+#include "itemlines.h"
 #include "loadwant.h"
 
 #include <pthread.h>
@@ -334,7 +335,7 @@ static int intern_keys(bk_load_state *st, const bk_item_origin *origin,
 
 static int load_item(const bk_row_ctx *r)
 {
-    bk_item it = {.line = r->rec->line};
+    bk_item it = {0};
     bk_item_origin origin = {.file = r->st->file};
     bk_item_label label = {0};
     int bad = 0;
@@ -353,13 +354,17 @@ static int load_item(const bk_row_ctx *r)
         bad |= bk_load_text(r, I_NAME, false, &label.name);
         bad |= bk_load_text(r, I_MEASURE, true, &label.measure);
     }
-    bad |= load_source(r, I_SOURCE, &origin.source_document, &it.source_line);
+    uint32_t source_line; /* read into locals: an item's fields have no address (model.h) */
+    bad |= load_source(r, I_SOURCE, &origin.source_document, &source_line);
     if (bad)
         return -1;
+    it.source_line = source_line;
     const char *s;
     size_t len;
     bk_load_field(r, I_AMOUNT, &s, &len);
-    bk_money_status ms = bk_money_parse(s, len, &it.amount);
+    bk_money amount = 0;
+    bk_money_status ms = bk_money_parse(s, len, &amount);
+    it.amount = amount;
     label.has_amount = ms == BK_MONEY_OK;
     /* a label already interned came from a row that passed these checks */
     const bk_item_label *known = NULL;
@@ -396,7 +401,8 @@ static int load_item(const bk_row_ctx *r)
         bk_load_remember_label(r, it.label);
         return 0;
     }
-    if (bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0) {
+    if (bk_load_reserve((void **)&ds->items, &ds->cap_items, ds->n_items, sizeof it) != 0 ||
+        bk_item_lines_note(ds, ds->n_items, r->rec->line) != 0) {
         st->fatal = true;
         return -1;
     }

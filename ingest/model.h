@@ -29,14 +29,16 @@
 typedef enum { BK_STAGE_BUDGET = 0, BK_STAGE_FINAL = 1 } bk_stage;
 
 /*
- * A line item is 32 bytes: most of what it says is shared with its neighbours and kept once.
+ * A line item is 28 bytes: most of what it says is shared with its neighbours and kept once.
  * Its origin (unit, year, stage, the CSV it came from, its source document) is the same for
  * every record of one document, and its label (table, code, name, measure, whether an amount
  * is disclosed) for every record of that row in every document; both are interned by the
- * dataset (ingest/itemkeys.h). What is left per record is the amount and two line numbers. A
+ * dataset (ingest/itemkeys.h). What is left per record is the amount and its source's line. A
  * source "document:line" (line without leading zeros) is kept as the document and the line;
- * any other source, such as a derived figure's working, is the document with line 0. At 10M
- * rows that is 32 bytes a row against 72 of pointers plus a pooled string of every source.
+ * any other source, such as a derived figure's working, is the document with line 0. The line
+ * of the CSV a record was read on mostly follows from the record before it and is kept by the
+ * dataset where it does not (ingest/itemlines.h). At 10M rows that is 28 bytes a row against
+ * 72 of pointers plus a pooled string of every source.
  * Read the fields through the accessors below, never the keys' own layout.
  */
 typedef struct {
@@ -55,13 +57,18 @@ typedef struct {
     bool wanted;
 } bk_item_label;
 
+/* Packed to 4 bytes: 28 bytes a record, where natural alignment pads it to 32, an eighth of a
+ * national panel's memory. Its 8-byte fields are read unaligned, which the machines it is
+ * built for (x86-64, arm64) do at full speed; a compiler without the pragma pads it, which
+ * changes nothing but the size. Never take a field's address. */
+#pragma pack(push, 4)
 typedef struct {
     const bk_item_origin *origin;
     const bk_item_label *label;
     bk_money amount;      /* 0 when blank */
-    uint32_t line;        /* its line in the CSV */
     uint32_t source_line; /* 0: the source is the origin's source_document alone */
 } bk_item;
+#pragma pack(pop)
 
 static inline const char *bk_item_unit(const bk_item *it) { return it->origin->unit; }
 static inline const char *bk_item_file(const bk_item *it) { return it->origin->file; }
@@ -168,6 +175,12 @@ typedef void (*bk_progress_fn)(const char *file, size_t rows, long long bytes_do
 
 typedef struct bk_itemkeys bk_itemkeys;
 
+/* Item ITEM of a dataset was read on LINE of its CSV, and those after it one a line until the
+ * next mark (ingest/itemlines.h). */
+typedef struct {
+    uint32_t item, line;
+} bk_line_mark;
+
 /* Records an analysis reads: those of TABLE, with CODE and MEASURE unless NULL (any). A list
  * of them ends with a NULL table (ingest/loadwant.h says how a load uses one). */
 typedef struct {
@@ -193,6 +206,8 @@ typedef struct {
     bk_itemkeys *keys; /* the items' origins and labels (ingest/itemkeys.h) */
     bk_item *items;
     size_t n_items, cap_items;
+    bk_line_mark *line_marks; /* the items' CSV lines (ingest/itemlines.h) */
+    size_t n_line_marks, cap_line_marks;
     bk_unit *units;
     size_t n_units, cap_units;
     /* The units by id: an open-addressing set of indexes + 1 into units (0: empty slot), kept

@@ -23,7 +23,7 @@ bool bk_figure_has_finals(const bk_dataset *ds, const bk_index *index,
     /* a final account read from a document: one of its records is not derived (a unit-year
      * known only from derived figures is no final account); nothing is allocated */
     for (size_t i = 0; i < index->count; i++) {
-        const bk_item *it = index->items[i];
+        const bk_item *it = bk_index_item(index, i);
         if (bk_item_stage(it) == BK_STAGE_FINAL && !bk_item_is_derived(it) &&
             bk_figure_wanted(ds, opt, bk_item_unit(it)))
             return true;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../ingest/itemlines.h"
 #include "../ingest/model.h"
 
 typedef struct {
@@ -54,11 +55,13 @@ static inline int bk_load_compare(const bk_load_outcome *a, const bk_load_outcom
             !bk_lc_string(y, bk_item_name(q), bk_item_name(p)) ||
             !bk_lc_string(y, bk_item_measure(q), bk_item_measure(p)) ||
             !bk_lc_string(y, bk_item_source_document(q), bk_item_source_document(p)) ||
-            !bk_lc_string(y, bk_item_file(q), bk_item_file(p)) || p->line != q->line ||
+            !bk_lc_string(y, bk_item_file(q), bk_item_file(p)) ||
+            bk_item_line(x, p) != bk_item_line(y, q) ||
             p->source_line != q->source_line || bk_item_year(p) != bk_item_year(q) ||
             bk_item_stage(p) != bk_item_stage(q) ||
             bk_item_has_amount(p) != bk_item_has_amount(q) || p->amount != q->amount)
-            return BK_LC_FAIL("item %zu differs (lines %u and %u)", i, p->line, q->line);
+            return BK_LC_FAIL("item %zu differs (lines %u and %u)", i, bk_item_line(x, p),
+                              bk_item_line(y, q));
     }
     if (x->n_units != y->n_units || x->n_population != y->n_population ||
         x->n_staff != y->n_staff || x->n_disclosures != y->n_disclosures ||

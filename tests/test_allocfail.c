@@ -129,7 +129,7 @@ static outcome load_and_analyse(void)
         o.print = mix(o.print, findings.count);
     bk_findings_release(&findings);
     o.print = result_print(o.print, bk_summary(ds, &index), &o.error);
-    bk_ratio_options ro = {BK_RATIO_FUNCTION, 3, NULL};
+    bk_ratio_options ro = {.dimension = BK_RATIO_FUNCTION, .code_length = 3};
     o.print = result_print(o.print, bk_ratios(ds, &index, &ro), &o.error);
     bk_yoy_options yo = {.headlines = 1, .lines = 1, .code_length = 3};
     o.print = result_print(o.print, bk_yoy(ds, &index, &yo), &o.error);

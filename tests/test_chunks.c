@@ -42,7 +42,7 @@ static int make_rows(bk_result *part, const bk_index *index, size_t first, size_
 {
     run_state *st = context;
     atomic_fetch_add(&st->make_calls, 1);
-    if (index->items != st->index->items) /* neither the index nor a view of it */
+    if (index->positions != st->index->positions) /* neither the index nor a view of it */
         st->other_index = true;             /* (cmocka asserts only in the test's thread) */
     if (first / CHUNK == st->fail_at)
         return -1;

@@ -17,6 +17,7 @@
 
 #include "../analytics/index.h"
 #include "../ingest/model.h"
+#include "../ingest/itemlines.h"
 
 static bk_money money_of(const char *text)
 {
@@ -196,7 +197,7 @@ static void test_parts_forwarded(void **state)
         assert_ptr_equal(bk_item_source_document(it), bk_strpool_intern_cstr(ds->strings, want));
         snprintf(want, sizeof want, "doc-%zu.txt:%zu", i / 50, i % 50 + 1);
         assert_string_equal(bk_item_source(it, buf), want);
-        assert_int_equal(it->line, i + 2);
+        assert_int_equal(bk_item_line(ds, it), i + 2);
     }
     bk_dataset_free(ds);
     unlink(path);
@@ -220,7 +221,7 @@ static void test_rejected_label_not_kept(void **state)
     assert_non_null(ds);
     assert_int_equal(bk_test_load_bytes(ds, &diags, "items.csv", text, strlen(text)), 0);
     assert_int_equal(ds->n_items, 1); /* only line 5 */
-    assert_int_equal(ds->items[0].line, 5);
+    assert_int_equal(bk_item_line(ds, &ds->items[0]), 5);
     assert_int_equal(diags.errors, 4);
     /* lines 2 and 3 are rejected for their measure, line 4 for its amount, line 6 its table */
     uint32_t lines[4] = {0};

@@ -14,6 +14,7 @@
 
 #include "../ingest/diag.h"
 #include "../ingest/model.h"
+#include "../ingest/itemlines.h"
 #include "testutil.h"
 
 #include "loadtest.h"
@@ -87,7 +88,7 @@ static void check_items(const bk_dataset *ds, const char *file)
         assert_string_equal(bk_item_file(it), file);
         assert_int_equal(bk_item_year(it), w->year);
         assert_int_equal(bk_item_stage(it), w->stage);
-        assert_int_equal(it->line, w->line);
+        assert_int_equal(bk_item_line(ds, it), w->line);
         assert_int_equal(bk_item_has_amount(it), w->has_amount);
         if (w->has_amount)
             assert_true(it->amount == w->amount);
@@ -323,8 +324,8 @@ static void test_row_errors(void **state)
         assert_int_equal(d->column, k->column);
         /* The bad row is rejected, the two others are loaded. */
         assert_int_equal(ds->n_items, 2);
-        assert_int_equal(ds->items[0].line, 2);
-        assert_int_equal(ds->items[1].line, 4);
+        assert_int_equal(bk_item_line(ds, &ds->items[0]), 2);
+        assert_int_equal(bk_item_line(ds, &ds->items[1]), 4);
         assert_int_equal(ds->n_files, 1);
         assert_int_equal(ds->files[0].rows_read, 3);
         assert_int_equal(ds->files[0].rows_accepted, 2);
@@ -367,10 +368,10 @@ static void test_fault_resync(void **state)
     assert_int_equal(diags.items[1].column, 6);
     assert_non_null(strstr(diags.items[1].message, "longer than the limit of 65536 bytes"));
     assert_int_equal(ds->n_items, 3);
-    assert_int_equal(ds->items[0].line, 2);
-    assert_int_equal(ds->items[1].line, 5);
+    assert_int_equal(bk_item_line(ds, &ds->items[0]), 2);
+    assert_int_equal(bk_item_line(ds, &ds->items[1]), 5);
     /* the bad field holds (big + 2) / 3 line breaks; the good row follows its line */
-    assert_int_equal(ds->items[2].line, 6 + (uint32_t)(big + 2) / 3 + 1);
+    assert_int_equal(bk_item_line(ds, &ds->items[2]), 6 + (uint32_t)(big + 2) / 3 + 1);
     assert_int_equal(ds->files[0].rows_read, 5);
     assert_int_equal(ds->files[0].rows_rejected, 2);
     check_accounting(ds);
@@ -466,7 +467,7 @@ static void test_row_error_after_multiline_record(void **state)
                      0);
     assert_int_equal(ds->n_items, 1);
     assert_string_equal(bk_item_name(&ds->items[0]), "two\nlines");
-    assert_int_equal(ds->items[0].line, 2);
+    assert_int_equal(bk_item_line(ds, &ds->items[0]), 2);
     assert_int_equal(diags.count, 1);
     assert_int_equal(diags.items[0].line, 5);
     assert_int_equal(diags.items[0].column, 8);

@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "../ingest/itemlines.h"
 #include "../analytics/compare.h"
 #include "../analytics/summary.h"
 #include "../analytics/trend.h"
@@ -57,7 +58,7 @@ static void test_kept_by_hand(void **state)
     static const uint32_t kept_lines[] = {2, 3, 7, 9};
     assert_int_equal(ds->n_items, 4);
     for (size_t i = 0; i < 4; i++)
-        assert_int_equal(ds->items[i].line, kept_lines[i]);
+        assert_int_equal(bk_item_line(ds, &ds->items[i]), kept_lines[i]);
     bk_diag_list_release(&diags);
     bk_dataset_free(ds);
 }

@@ -1,7 +1,8 @@
 /*
  * test_resultsink.c — a table passed on in batches while it is made (bk_result_sink,
  * analytics/result.h) and printed in parts (bk_emit_begin/rows/end, cli/emit.h) is the table
- * made whole and printed at once, byte for byte, in CSV and JSON: for yoy and completeness on a
+ * made whole and printed at once, byte for byte, in CSV and JSON: for yoy, completeness and
+ * ratios (by basic-project) on a
  * generated panel, in batches of 1, 2, 7 rows and the default, made by one, two and three
  * threads (analytics/chunks.h: more than one passes the table on in chunks). A sink that stops
  * fails the analysis cleanly.
@@ -18,12 +19,14 @@
 #include <cmocka.h>
 
 #include "../analytics/completeness.h"
+#include "../analytics/ratios.h"
 #include "../analytics/yoy.h"
 #include "testutil.h"
 
 /* 30 units, three budget years each and a final account of the middle one: yoy gives 3 rows
  * (total, basic, project) of each of 2 compared years plus one "no previous-year data" row
- * per unit-stage, 30 × 8 = 240; completeness 13 items × 4 unit-years × 30 = 1,560. Units whose
+ * per unit-stage, 30 × 8 = 240; completeness 13 items × 4 unit-years × 30 = 1,560; ratios by
+ * basic-project a row for 基本支出 and one for 项目支出 of each, 2 × 4 × 30 = 240. Units whose
  * number is a multiple of 4 have a name starting '=', which CSV writes after a '. */
 static char *panel(void)
 {
@@ -76,7 +79,7 @@ static int collect(bk_result *r, void *context)
     return bk_emit_rows(&c->emit, r);
 }
 
-typedef enum { YOY, COMPLETENESS } analysis;
+typedef enum { YOY, COMPLETENESS, RATIOS } analysis;
 
 static bk_result *make(analysis a, const bk_dataset *ds, const bk_index *index,
                        const bk_result_sink *sink)
@@ -84,6 +87,10 @@ static bk_result *make(analysis a, const bk_dataset *ds, const bk_index *index,
     if (a == YOY) {
         bk_yoy_options opt = {.headlines = 1, .sink = sink};
         return bk_yoy(ds, index, &opt);
+    }
+    if (a == RATIOS) {
+        bk_ratio_options opt = {.dimension = BK_RATIO_BASIC_PROJECT, .sink = sink};
+        return bk_ratios(ds, index, &opt);
     }
     return bk_completeness_to(ds, index, BK_COMPLETENESS_BY_ITEM, sink);
 }
@@ -102,10 +109,10 @@ static char *whole(analysis a, const bk_dataset *ds, const bk_index *index, bk_f
 
 /* Whether A is made in chunks by DS's threads with a sink of BATCH rows on the panel: with
  * two threads or more, unless one chunk holds every unit-year (120 for completeness, 13 rows
- * each; 120 for yoy, reckoned at 18 rows: bk_chunk_for_batch). */
+ * each; 120 for yoy, reckoned at 18 rows, and for ratios at 16: bk_chunk_for_batch). */
 static bool chunked(analysis a, const bk_dataset *ds, size_t batch)
 {
-    size_t per_unit_year = a == COMPLETENESS ? 13 : 18;
+    size_t per_unit_year = a == COMPLETENESS ? 13 : a == RATIOS ? 16 : 18;
     size_t chunk = (batch ? batch : BK_RESULT_BATCH) / per_unit_year;
     return ds->load_threads >= 2 && 120 > (chunk ? chunk : 1);
 }
@@ -141,11 +148,11 @@ static void test_batches_print_the_whole_table(void **state)
     char *items = panel();
     bk_index index;
     bk_dataset *ds = bk_test_items(items, &index);
-    static const size_t expected_rows[] = {240, 1560}; /* worked out above panel() */
+    static const size_t expected_rows[] = {240, 1560, 240}; /* worked out above panel() */
     static const size_t batches[] = {1, 2, 7, 0};
     static const bk_format formats[] = {BK_FORMAT_CSV, BK_FORMAT_JSON};
     for (unsigned threads = 1; threads <= 3; threads++)
-        for (analysis a = YOY; a <= COMPLETENESS; a++)
+        for (analysis a = YOY; a <= RATIOS; a++)
             for (size_t f = 0; f < 2; f++) {
                 ds->load_threads = 1;
                 size_t rows;
@@ -179,10 +186,10 @@ static void test_stopping_sink_fails_cleanly(void **state)
     bk_index index;
     bk_dataset *ds = bk_test_items(items, &index);
     /* In chunks of one unit-year, the first two are p00's 2021 budget and 2022 budget: yoy
-     * rows 1 (no previous-year data) and 3, completeness 13 and 13. */
-    static const size_t chunked_rows[] = {4, 26};
+     * rows 1 (no previous-year data) and 3, completeness 13 and 13, ratios 2 and 2. */
+    static const size_t chunked_rows[] = {4, 26, 4};
     for (unsigned threads = 1; threads <= 3; threads++)
-        for (analysis a = YOY; a <= COMPLETENESS; a++) {
+        for (analysis a = YOY; a <= RATIOS; a++) {
             ds->load_threads = threads;
             char *text = NULL;
             size_t len = 0;

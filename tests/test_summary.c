@@ -20,6 +20,7 @@
 #include "../analytics/summary.h"
 #include "../ingest/diag.h"
 #include "../ingest/model.h"
+#include "../ingest/itemlines.h"
 #include "../ingest/money.h"
 #include "testutil.h"
 
@@ -424,7 +425,7 @@ static void test_headlines_at_once(void **state)
     assert_int_equal(found, 7);
     const bk_item *got[BK_SUMMARY_HEADLINES];
     assert_int_equal(bk_headlines_of(f, &index, "h1", 2022, BK_STAGE_BUDGET, got), 0);
-    assert_int_equal(got[0]->line, 3);
+    assert_int_equal(bk_item_line(ds, got[0]), 3);
     free(uys);
     bk_headlines_free(f);
     bk_test_items_free(ds, &index);

@@ -74,10 +74,14 @@ static void drop(bk_result *t)
 static void analyse(const bk_dataset *ds, const bk_index *index)
 {
     static const bk_ratio_options ratios[] = {
-        {BK_RATIO_FUNCTION, 3, NULL},       {BK_RATIO_FUNCTION, 7, "gpb"},
-        {BK_RATIO_FUND, 0, NULL},           {BK_RATIO_BASIC_PROJECT, 0, "gf"},
-        {BK_RATIO_PERSONNEL_PUBLIC, 0, NULL}, {BK_RATIO_ECONOMIC, 5, NULL},
-        {BK_RATIO_THREE_PUBLIC, 0, NULL},   {BK_RATIO_COFOG, 0, NULL},
+        {.dimension = BK_RATIO_FUNCTION, .code_length = 3},
+        {.dimension = BK_RATIO_FUNCTION, .code_length = 7, .fund = "gpb"},
+        {.dimension = BK_RATIO_FUND},
+        {.dimension = BK_RATIO_BASIC_PROJECT, .fund = "gf"},
+        {.dimension = BK_RATIO_PERSONNEL_PUBLIC},
+        {.dimension = BK_RATIO_ECONOMIC, .code_length = 5},
+        {.dimension = BK_RATIO_THREE_PUBLIC},
+        {.dimension = BK_RATIO_COFOG},
     };
     for (size_t i = 0; i < sizeof ratios / sizeof ratios[0]; i++)
         drop(bk_ratios(ds, index, &ratios[i]));
