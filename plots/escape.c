@@ -39,9 +39,11 @@ static void put_html(FILE *out, const char *c, size_t n)
     }
 }
 
+/* '&' too: Markdown passes HTML's references through, so "&lt;" in a name would show as "<";
+ * "\&" is a character escape every CommonMark reader takes. */
 static void put_md(FILE *out, const char *c, size_t n)
 {
-    if (n == 1 && strchr("|\\`*_[]<>#", *c))
+    if (n == 1 && strchr("|\\`*_[]<>#&", *c))
         fputc('\\', out);
     fwrite(c, 1, n, out);
 }
