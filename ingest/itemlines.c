@@ -25,6 +25,8 @@ int bk_item_lines_note(bk_dataset *ds, size_t item, uint32_t line)
 {
     if (item >= UINT32_MAX)
         return -1;
+    /* items read again (a part dropped by its reader) leave no marks past where they resume */
+    bk_item_lines_forget(ds, item);
     if (ds->n_line_marks && follows_from(ds, item) == line)
         return 0;
     return add_mark(ds, (uint32_t)item, line);

@@ -22,7 +22,7 @@
 #include "model.h"
 
 /* That item number ITEM, the next one appended to DS, was read on LINE. Items are noted in
- * increasing order. */
+ * increasing order; noting one forgets any mark at or past it (items read again). */
 int bk_item_lines_note(bk_dataset *ds, size_t item, uint32_t line);
 
 /* The marks of items from ITEM on forgotten: those items are read again. */
