@@ -43,9 +43,10 @@ typedef struct bk_result bk_result;
  * call, which are dropped after it (their texts stay in the pool). ROWS returns 0, or -1 to
  * stop: the bk_result_add_row that called it then fails. The rows left at the end are the
  * caller's to pass on. Only analyses that fill a table front to back and never read it back
- * take a sink (bk_yoy, bk_completeness_to). One made by several threads (analytics/chunks.h)
- * calls ROWS instead once per chunk, on a table of that chunk's rows (about BATCH of them,
- * maybe none), in order and one call at a time, and leaves no rows at the end.
+ * take a sink (bk_yoy, bk_completeness_to, bk_ratios). One made by several threads
+ * (analytics/chunks.h) calls ROWS instead once per chunk, on a table of that chunk's rows
+ * (about BATCH of them, maybe none), in order and one call at a time, and leaves no rows at
+ * the end.
  */
 typedef struct {
     int (*rows)(bk_result *r, void *context);
