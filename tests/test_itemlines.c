@@ -168,6 +168,17 @@ static void test_lines_through_the_loader(void **state)
     bk_dataset_free(ds);
 }
 
+/* A temporary items file at PATH (a mkstemp template), its header written, open for the rest. */
+static FILE *temp_items(char *path)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(H, f);
+    return f;
+}
+
 /* A clean file of 20,000 rows read in parts of 4 KiB on 4 threads: one stretch of lines, so one
  * mark however many parts (each part's first row follows the last of the part before), and
  * every item on its line (row i on line i + 2). */
@@ -175,11 +186,7 @@ static void test_one_mark_a_part(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-itemlines-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(H, f);
+    FILE *f = temp_items(path);
     enum { ROWS = 20000 };
     for (int i = 0; i < ROWS; i++)
         fprintf(f, "unit-%d,2023,budget,expenditure,%d,类,total,%d.00,doc-%d.txt:%d\n", i / 50,
@@ -213,17 +220,14 @@ static void test_lines_after_a_read_again(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-itemlines-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(H "u,2023,budget,expenditure,total,total,total,10.00,a.txt:1\n"
-            "u,2023,budget,expenditure,201,p,total,4.00,a.txt:2\n"
-            "\n"
-            "u,2023,budget,expenditure,205,e,total,6.00,a.txt:3\n"
-            "u,2023,budget,expenditure,206,s,total,1.00,a.txt:4\n"
-            "u,2023,budget,expenditure,207,\xb9\xab,total,1.00,a.txt:5\n"
-            "u,2023,budget,expenditure,208,t,total,2.00,a.txt:6\n",
+    FILE *f = temp_items(path);
+    fputs("u,2023,budget,expenditure,total,total,total,10.00,a.txt:1\n"
+          "u,2023,budget,expenditure,201,p,total,4.00,a.txt:2\n"
+          "\n"
+          "u,2023,budget,expenditure,205,e,total,6.00,a.txt:3\n"
+          "u,2023,budget,expenditure,206,s,total,1.00,a.txt:4\n"
+          "u,2023,budget,expenditure,207,\xb9\xab,total,1.00,a.txt:5\n"
+          "u,2023,budget,expenditure,208,t,total,2.00,a.txt:6\n",
           f);
     fclose(f);
     bk_dataset *ds = bk_dataset_new();
