@@ -162,7 +162,8 @@ static inline bool key_before(const run_key *a, const run_key *b)
 /*
  * KEYS[0..n) sorted, TMP[0..n) the room to merge in: runs of 16 by insertion, then merged in
  * passes. A unit-year-stage is some tens of records, and a comparison here is inlined where
- * qsort's is a call through a pointer: the index of 10M records built in a fifth less time.
+ * qsort's is a call through a pointer: the index of the 10M-row panel took 0.45-0.49 s against
+ * 0.48-0.57 s with qsort (timed by hand; the machine's noise is of that size).
  */
 static void sort_keys(run_key *keys, run_key *tmp, size_t n)
 {
