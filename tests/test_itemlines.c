@@ -168,17 +168,6 @@ static void test_lines_through_the_loader(void **state)
     bk_dataset_free(ds);
 }
 
-/* A temporary items file at PATH (a mkstemp template), its header written, open for the rest. */
-static FILE *temp_items(char *path)
-{
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(H, f);
-    return f;
-}
-
 /* A clean file of 20,000 rows read in parts of 4 KiB on 4 threads: one stretch of lines, so one
  * mark however many parts (each part's first row follows the last of the part before), and
  * every item on its line (row i on line i + 2). */
@@ -186,23 +175,14 @@ static void test_one_mark_a_part(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-itemlines-XXXXXX";
-    FILE *f = temp_items(path);
+    FILE *f = bk_test_temp_items(path, H);
     enum { ROWS = 20000 };
     for (int i = 0; i < ROWS; i++)
         fprintf(f, "unit-%d,2023,budget,expenditure,%d,类,total,%d.00,doc-%d.txt:%d\n", i / 50,
                 201 + i % 7, i, i / 50, i % 50 + 1);
     fclose(f);
-    bk_dataset *ds = bk_dataset_new();
-    assert_non_null(ds);
-    ds->load_threads = 4;
-    ds->load_min_part = 4096;
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    assert_int_equal(bk_dataset_load_path(ds, path, &diags), 0);
-    assert_int_equal(diags.errors, 0);
-    bk_diag_list_release(&diags);
+    bk_dataset *ds = bk_test_load_in_parts(path, 4); /* in more than one part */
     assert_int_equal(ds->n_items, ROWS);
-    assert_true(ds->files[0].parts > 1);
     assert_int_equal(ds->n_line_marks, 1);
     for (size_t i = 0; i < ds->n_items; i++)
         assert_int_equal(bk_item_line(ds, &ds->items[i]), i + 2);
@@ -220,7 +200,7 @@ static void test_lines_after_a_read_again(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-itemlines-XXXXXX";
-    FILE *f = temp_items(path);
+    FILE *f = bk_test_temp_items(path, H);
     fputs("u,2023,budget,expenditure,total,total,total,10.00,a.txt:1\n"
           "u,2023,budget,expenditure,201,p,total,4.00,a.txt:2\n"
           "\n"

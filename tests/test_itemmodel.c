@@ -144,47 +144,20 @@ static void test_origins_and_labels_shared(void **state)
     bk_dataset_free(ds);
 }
 
-/* A new file at PATH (a mkstemp template) holding HEADER, open for the rows. */
-static FILE *temp_items(char *path)
-{
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *f = fdopen(fd, "w");
-    assert_non_null(f);
-    fputs(HEADER, f);
-    return f;
-}
-
-/* PATH loaded by the fast reader on THREADS threads, in parts of a few KiB, with no error. */
-static bk_dataset *load_in_parts(const char *path, unsigned threads)
-{
-    bk_dataset *ds = bk_dataset_new();
-    assert_non_null(ds);
-    ds->load_threads = threads;
-    ds->load_min_part = 4096;
-    bk_diag_list diags;
-    bk_diag_list_init(&diags);
-    assert_int_equal(bk_dataset_load_path(ds, path, &diags), 0);
-    assert_int_equal(diags.errors, 0);
-    assert_true(ds->n_files == 1 && ds->files[0].parts > 1);
-    bk_diag_list_release(&diags);
-    return ds;
-}
-
 /* Read in parallel parts with pools of their own, every string an item reaches is the one the
  * dataset's pool hands out: the parts' origins and labels were forwarded when merged. */
 static void test_parts_forwarded(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-itemmodel-XXXXXX";
-    FILE *f = temp_items(path);
+    FILE *f = bk_test_temp_items(path, HEADER);
     enum { ROWS = 20000 };
     for (int i = 0; i < ROWS; i++)
         fprintf(f, "unit-%d,2023,budget,expenditure,%d,类%d,total,%d.00,doc-%d.txt:%d\n", i / 50,
                 201 + i % 7, i % 7, i, i / 50, i % 50 + 1);
     fclose(f);
     setenv("BK_LOAD_PART_POOLS", "1", 1);
-    bk_dataset *ds = load_in_parts(path, 4);
+    bk_dataset *ds = bk_test_load_in_parts(path, 4);
     assert_int_equal(ds->n_items, ROWS);
     for (size_t i = 0; i < ds->n_items; i++) {
         const bk_item *it = &ds->items[i];
@@ -243,7 +216,7 @@ static void test_guesses_never_override(void **state)
 {
     (void)state;
     char path[] = "/tmp/bk-itemguess-XXXXXX";
-    FILE *f = temp_items(path);
+    FILE *f = bk_test_temp_items(path, HEADER);
     enum { DOCS = 400, ODD = 300 }; /* ODD's third row has another name, the next's no amount */
     for (int d = 0; d < DOCS; d++) {
         fprintf(f, "u%d,2023,budget,expenditure,total,合计,total,10.00,d%d.txt:1\n", d, d);
@@ -254,7 +227,7 @@ static void test_guesses_never_override(void **state)
                 d, d);
     }
     fclose(f);
-    bk_dataset *ds = load_in_parts(path, 2); /* the fast reader, which guesses */
+    bk_dataset *ds = bk_test_load_in_parts(path, 2); /* the fast reader, which guesses */
     assert_int_equal(ds->n_items, DOCS * 4);
     for (int d = 0; d < DOCS; d++) {
         const bk_item *third = &ds->items[d * 4 + 2];

@@ -27,6 +27,33 @@ static inline int bk_test_load_bytes(bk_dataset *ds, bk_diag_list *diags, const 
     return rc;
 }
 
+/* A new file at PATH (a mkstemp template) holding HEADER, open for the rows. */
+static inline FILE *bk_test_temp_items(char *path, const char *header)
+{
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    assert_non_null(f);
+    fputs(header, f);
+    return f;
+}
+
+/* PATH loaded by the fast reader on THREADS threads, in parts of a few KiB, with no error. */
+static inline bk_dataset *bk_test_load_in_parts(const char *path, unsigned threads)
+{
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    ds->load_threads = threads;
+    ds->load_min_part = 4096;
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    assert_int_equal(bk_dataset_load_path(ds, path, &diags), 0);
+    assert_int_equal(diags.errors, 0);
+    assert_true(ds->n_files == 1 && ds->files[0].parts > 1);
+    bk_diag_list_release(&diags);
+    return ds;
+}
+
 /* A dataset of one items file, ITEMS (a C string), with no diagnostic of error, and its index
  * built into INDEX; free both with bk_test_items_free. */
 static inline bk_dataset *bk_test_items(const char *items, bk_index *index)
