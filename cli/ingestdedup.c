@@ -12,6 +12,7 @@
 #include "../ingest/grow.h"
 #include "../ingest/model.h"
 #include "../ingest/money.h"
+#include "../plots/intoplace.h"
 #include "outfile.h"
 #include "verb.h"
 
@@ -262,7 +263,7 @@ static int move_into_place(const bk_dedup_entry *e, const char *dataset, const c
         char from[4096], to[4096];
         snprintf(from, sizeof from, "%s/%s.%s.csv", staging, e->stem, parts[p][0]);
         snprintf(to, sizeof to, "%s/%s/%s.csv", dataset, parts[p][1], e->stem);
-        if (rename(from, to) != 0) {
+        if (bk_move_into_place(from, to, false) != 0) {
             snprintf(err, errlen, "cannot move %s to %s: %s", from, to, strerror(errno));
             return -1;
         }

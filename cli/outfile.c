@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../ingest/alloc.h"
+#include "../plots/intoplace.h"
 
 static void release(bk_outfile *of)
 {
@@ -104,7 +105,7 @@ int bk_outfile_commit(bk_outfile *of, char *err, size_t errlen)
         snprintf(err, errlen, "%s: cannot write: %s", of->path, strerror(errno));
         rc = -1;
     }
-    if (rc == 0 && rename(of->tmp, of->path) != 0) {
+    if (rc == 0 && bk_move_into_place(of->tmp, of->path, false) != 0) {
         snprintf(err, errlen, "%s: cannot replace it: %s", of->path, strerror(errno));
         rc = -1;
     }

@@ -17,6 +17,7 @@
 #include "figexec.h"
 #include "figures.h"
 #include "gnuplot.h"
+#include "intoplace.h"
 #include "opening.h"
 #include "pagetable.h"
 #include "reporttables.h"
@@ -219,6 +220,26 @@ static void remove_unit_pages(const char *dir, size_t first)
             break;
     }
 }
+
+/* The files the staging directory holds once the briefing is in place: the replaced ones,
+ * under the names of the unit pages (html and md of each) and of FILES. */
+typedef struct {
+    const char *staging;
+    size_t unit_pages;
+    const char *const *files;
+} staged_files;
+
+static bool staged_path(size_t i, char *buf, size_t size, const void *context)
+{
+    const staged_files *s = context;
+    int n = i < 2 * s->unit_pages
+                ? snprintf(buf, size, "%s/unit-%zu.%s", s->staging, i / 2, i % 2 ? "md" : "html")
+                : snprintf(buf, size, "%s/%s", s->staging, s->files[i - 2 * s->unit_pages]);
+    return n >= 0 && (size_t)n < size;
+}
+
+/* Removals at once: each waits on the disk, not the processor (intoplace.h) */
+#define REMOVERS 4
 
 /* Removes the staging directory and whatever is left in it. */
 static void remove_staging(const char *staging, const char *const *files)
@@ -445,13 +466,14 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir
         return -1;
     }
     /* the unit pages before the index that links to them; an earlier briefing's pages of
-     * units no longer there are removed */
+     * units no longer there are removed. The files replaced are left in the staging
+     * directory under the new ones' names and removed together at the end (intoplace.h). */
     for (size_t k = 0; k < unit_pages; k++)
         for (int ext = 0; ext < 2; ext++) {
             char from[4200], to[4200];
             snprintf(from, sizeof from, "%s/unit-%zu.%s", staging, k, ext ? "md" : "html");
             snprintf(to, sizeof to, "%s/unit-%zu.%s", dir, k, ext ? "md" : "html");
-            if (rename(from, to) != 0) {
+            if (bk_move_into_place(from, to, true) != 0) {
                 snprintf(err, errlen, "%s: cannot move into place: %s", to, strerror(errno));
                 remove_unit_pages(staging, 0);
                 remove_staging(staging, files);
@@ -470,12 +492,18 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir
             continue;
         }
         snprintf(to, sizeof to, "%s/%s", dir, files[i]);
-        if (rename(from, to) != 0) {
+        if (bk_move_into_place(from, to, true) != 0) {
             snprintf(err, errlen, "%s: cannot move into place: %s", to, strerror(errno));
+            remove_unit_pages(staging, 0);
             remove_staging(staging, files);
             return -1;
         }
     }
+    staged_files left = {staging, unit_pages, files};
+    size_t n_files = 0;
+    while (files[n_files])
+        n_files++;
+    bk_remove_files(2 * unit_pages + n_files, staged_path, &left, REMOVERS);
     rmdir(staging);
     if (charts_drawn)
         *charts_drawn = drawn;

@@ -11,9 +11,10 @@
  * (workbook.h). Every text from data is HTML-escaped (or Markdown-escaped); the page loads nothing
  * from outside the directory. There is no timestamp, so the same data give the same bytes.
  *
- * Atomicity: everything is written into a staging directory inside DIR and then renamed into
- * place one file at a time, index.html last; an interrupted run leaves the previous report's
- * files or the new ones, never a half-written file.
+ * Atomicity: everything is written into a staging directory inside DIR and then moved into
+ * place one file at a time (intoplace.h), index.html last; an interrupted run leaves the
+ * previous report's files or the new ones, never a half-written file. The files replaced are
+ * removed together once all are in place; a failed run changes nothing.
  *
  * Errors: returns 0, or -1 with the reason in ERR. A chart gnuplot cannot draw is an error.
  */

@@ -35,6 +35,15 @@ if command -v gnuplot >/dev/null 2>&1; then
     links=$(grep -o 'href="#' "$TMP/rep/index.html" | wc -l)
     if [ "$links" -ge 4 ] && [ "$dangling" -eq 0 ]; then ok; else bad "report opening: $links links, $dangling to no row"; fi
     if ls -a "$TMP/rep" | grep -q '^\.report-'; then bad "report: staging directory left behind"; else ok; fi
+    # over a previous briefing in its directory: every file replaced whole (the stale ones
+    # here differ from what the run writes), a page of a unit no longer there removed, and
+    # nothing of the old left behind in a staging directory
+    echo stale >"$TMP/rep-again/index.html"
+    echo stale >"$TMP/rep-again/unit-0.html"
+    echo stale >"$TMP/rep-again/unit-5.md"
+    run "report over a report" 0 report -o "$TMP/rep-again" datasets
+    if diff -r "$TMP/rep" "$TMP/rep-again" >"$TMP/diff" 2>&1; then ok; else bad "report over a report: $(head -c 300 "$TMP/diff")"; fi
+    if ls -a "$TMP/rep-again" | grep -q '^\.report-'; then bad "report over a report: its staging directory left behind"; else ok; fi
     run "report hostile names" 0 report -o "$TMP/evil-rep" "$TMP/evil-units.csv" "$TMP/evil-items.csv"
     hasnt "report: no raw tag from a name" "$TMP/evil-rep/index.html" "<script"
     has "report: name escaped" "$TMP/evil-rep/index.html" "A&#39;b&quot;c\\d @x_y^{z}"
