@@ -8,6 +8,7 @@
 
 #include "../ingest/alloc.h"
 #include "../ingest/loadparts.h"
+#include "derivedonly.h"
 
 /* Item strings are interned, so equal ones are mostly one pointer: the sort's comparisons of
  * equal keys (most of them, among the rows of one unit-year) then read no string. */
@@ -337,7 +338,7 @@ static int sort_runs(bk_index *index, const bk_dataset *ds)
 
 /* ---- the directory of unit-year-stages ---- */
 
-static uint64_t hash_unit_year(const char *unit, int year, int stage)
+uint64_t bk_index_hash_unit_year(const char *unit, int year, int stage)
 {
     uint64_t h = 0xCBF29CE484222325ULL;
     for (const unsigned char *p = (const unsigned char *)unit; *p; p++)
@@ -349,7 +350,7 @@ static uint64_t hash_unit_year(const char *unit, int year, int stage)
 /* The slot of the run of (unit, year, stage), or the empty slot where it would go. */
 static size_t run_slot(const bk_index *index, const char *unit, int year, int stage)
 {
-    size_t mask = index->run_nslots - 1, j = hash_unit_year(unit, year, stage) & mask;
+    size_t mask = index->run_nslots - 1, j = bk_index_hash_unit_year(unit, year, stage) & mask;
     for (; index->run_slots[j]; j = (j + 1) & mask) {
         const bk_item *it = bk_index_item(index, index->run_starts[index->run_slots[j] - 1]);
         if (bk_item_year(it) == year && bk_item_stage(it) == stage &&
@@ -419,7 +420,8 @@ int bk_index_build(bk_index *index, const bk_dataset *ds)
     int rc = sort_runs(index, ds);
     if (rc == 1)
         rc = sort_whole(index, ds);
-    if (rc == -1 || build_directory(index) != 0) {
+    if (rc == -1 || build_directory(index) != 0 ||
+        !(index->derived_only = bk_derived_only_build(index))) {
         bk_index_release(index);
         return -1;
     }
@@ -432,6 +434,7 @@ void bk_index_release(bk_index *index)
     free(index->run_starts);
     free(index->run_slots);
     free(index->last);
+    bk_derived_only_free(index->derived_only);
     memset(index, 0, sizeof *index);
 }
 
@@ -563,11 +566,7 @@ bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
 
 int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)
 {
-    size_t first, n = bk_index_table(index, uy->unit, uy->year, uy->stage, NULL, &first);
-    for (size_t i = 0; i < n; i++)
-        if (!bk_item_is_derived(bk_index_item(index, first + i)))
-            return 0;
-    return n > 0;
+    return bk_derived_only_has(index->derived_only, uy->unit, uy->year, uy->stage);
 }
 
 bool bk_item_is_derived(const bk_item *it)

@@ -42,7 +42,11 @@ typedef struct {
     size_t run_nslots;
     bk_index_last *last; /* BK_INDEX_LAST of them, written by lookups: an index serves one
                             thread at a time */
+    struct bk_derived_only *derived_only; /* derivedonly.h */
 } bk_index;
+
+/* The hash of a unit-year-stage by which the directory and derivedonly.h find it. */
+uint64_t bk_index_hash_unit_year(const char *unit, int year, int stage);
 
 /* Record I (< count) of INDEX in its order. */
 static inline const bk_item *bk_index_item(const bk_index *index, size_t i)
