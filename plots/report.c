@@ -241,6 +241,13 @@ static bool staged_path(size_t i, char *buf, size_t size, const void *context)
 /* Removals at once: each waits on the disk, not the processor (intoplace.h) */
 #define REMOVERS 4
 
+/* Removes the N files of STAGED and then its staging directory. */
+static void remove_staged(const staged_files *staged, size_t n)
+{
+    bk_remove_files(n, staged_path, staged, REMOVERS);
+    rmdir(staged->staging);
+}
+
 /* Removes the staging directory and whatever is left in it. */
 static void remove_staging(const char *staging, const char *const *files)
 {
@@ -467,7 +474,13 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir
     }
     /* the unit pages before the index that links to them; an earlier briefing's pages of
      * units no longer there are removed. The files replaced are left in the staging
-     * directory under the new ones' names and removed together at the end (intoplace.h). */
+     * directory under the new ones' names and removed together at the end (intoplace.h);
+     * after a failed move, so is every staged file, moved or not. */
+    size_t n_files = 0;
+    while (files[n_files])
+        n_files++;
+    staged_files staged = {staging, unit_pages, files};
+    size_t n_staged = 2 * unit_pages + n_files;
     for (size_t k = 0; k < unit_pages; k++)
         for (int ext = 0; ext < 2; ext++) {
             char from[4200], to[4200];
@@ -475,8 +488,7 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir
             snprintf(to, sizeof to, "%s/unit-%zu.%s", dir, k, ext ? "md" : "html");
             if (bk_move_into_place(from, to, true) != 0) {
                 snprintf(err, errlen, "%s: cannot move into place: %s", to, strerror(errno));
-                remove_unit_pages(staging, 0);
-                remove_staging(staging, files);
+                remove_staged(&staged, n_staged);
                 return -1;
             }
         }
@@ -494,17 +506,11 @@ int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir
         snprintf(to, sizeof to, "%s/%s", dir, files[i]);
         if (bk_move_into_place(from, to, true) != 0) {
             snprintf(err, errlen, "%s: cannot move into place: %s", to, strerror(errno));
-            remove_unit_pages(staging, 0);
-            remove_staging(staging, files);
+            remove_staged(&staged, n_staged);
             return -1;
         }
     }
-    staged_files left = {staging, unit_pages, files};
-    size_t n_files = 0;
-    while (files[n_files])
-        n_files++;
-    bk_remove_files(2 * unit_pages + n_files, staged_path, &left, REMOVERS);
-    rmdir(staging);
+    remove_staged(&staged, n_staged); /* the replaced ones */
     if (charts_drawn)
         *charts_drawn = drawn;
     return 0;

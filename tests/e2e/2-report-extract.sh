@@ -44,6 +44,15 @@ if command -v gnuplot >/dev/null 2>&1; then
     run "report over a report" 0 report -o "$TMP/rep-again" datasets
     if diff -r "$TMP/rep" "$TMP/rep-again" >"$TMP/diff" 2>&1; then ok; else bad "report over a report: $(head -c 300 "$TMP/diff")"; fi
     if ls -a "$TMP/rep-again" | grep -q '^\.report-'; then bad "report over a report: its staging directory left behind"; else ok; fi
+    # a page that cannot be moved into place (a directory has its name): the run fails and
+    # says where, the briefing's index stays the previous one, nothing staged is left
+    rm "$TMP/rep-again/unit-1.html" && mkdir "$TMP/rep-again/unit-1.html"
+    cp "$TMP/rep-again/index.html" "$TMP/index.before"
+    run "report: a page that cannot be moved" 1 report -o "$TMP/rep-again" datasets
+    has "report: the page it could not move" "$TMP/err" "rep-again/unit-1.html: cannot move into place"
+    if cmp -s "$TMP/index.before" "$TMP/rep-again/index.html"; then ok; else bad "report: a failed move changed the index"; fi
+    if ls -a "$TMP/rep-again" | grep -q '^\.report-'; then bad "report: a failed move left its staging directory"; else ok; fi
+    rmdir "$TMP/rep-again/unit-1.html"
     run "report hostile names" 0 report -o "$TMP/evil-rep" "$TMP/evil-units.csv" "$TMP/evil-items.csv"
     hasnt "report: no raw tag from a name" "$TMP/evil-rep/index.html" "<script"
     has "report: name escaped" "$TMP/evil-rep/index.html" "A&#39;b&quot;c\\d @x_y^{z}"
