@@ -57,6 +57,15 @@ static const char *content(const char *name)
     return buf;
 }
 
+/* bk_move_into_place of FROM over TO, both names in DIR. */
+static int move_named(const char *from, const char *to, bool keep_old)
+{
+    char f[256], t[256];
+    path_in(f, sizeof f, from);
+    path_in(t, sizeof t, to);
+    return bk_move_into_place(f, t, keep_old);
+}
+
 static int remove_dir(void **state)
 {
     (void)state;
@@ -70,10 +79,7 @@ static void over_a_file_the_old_one_goes(void **state)
     (void)state;
     put("new", "new bytes");
     put("page", "old bytes");
-    char from[256], to[256];
-    path_in(from, sizeof from, "new");
-    path_in(to, sizeof to, "page");
-    assert_int_equal(bk_move_into_place(from, to, false), 0);
+    assert_int_equal(move_named("new", "page", false), 0);
     assert_string_equal(content("page"), "new bytes");
     assert_string_equal(content("new"), "(none)");
 }
@@ -104,10 +110,7 @@ static void kept_the_old_one_is_where_the_new_came_from(void **state)
     (void)state;
     put("new", "new bytes");
     put("page", "old bytes");
-    char from[256], to[256];
-    path_in(from, sizeof from, "new");
-    path_in(to, sizeof to, "page");
-    assert_int_equal(bk_move_into_place(from, to, true), 0);
+    assert_int_equal(move_named("new", "page", true), 0);
     assert_string_equal(content("page"), "new bytes");
     assert_string_equal(content("new"), can_exchange() ? "old bytes" : "(none)");
 }
@@ -116,10 +119,7 @@ static void over_nothing_it_is_a_rename(void **state)
 {
     (void)state;
     put("new", "only");
-    char from[256], to[256];
-    path_in(from, sizeof from, "new");
-    path_in(to, sizeof to, "fresh");
-    assert_int_equal(bk_move_into_place(from, to, true), 0);
+    assert_int_equal(move_named("new", "fresh", true), 0);
     assert_string_equal(content("fresh"), "only");
     assert_string_equal(content("new"), "(none)");
 }
@@ -128,11 +128,8 @@ static void no_file_to_move_fails_and_leaves_the_old(void **state)
 {
     (void)state;
     put("page", "old bytes");
-    char from[256], to[256];
-    path_in(from, sizeof from, "missing");
-    path_in(to, sizeof to, "page");
     errno = 0;
-    assert_int_equal(bk_move_into_place(from, to, false), -1);
+    assert_int_equal(move_named("missing", "page", false), -1);
     assert_int_equal(errno, ENOENT);
     assert_string_equal(content("page"), "old bytes");
 }
@@ -142,11 +139,10 @@ static void a_directory_in_the_way_is_refused(void **state)
 {
     (void)state;
     put("new", "new bytes");
-    char from[256], to[256];
-    path_in(from, sizeof from, "new");
+    char to[256];
     path_in(to, sizeof to, "sub");
     assert_int_equal(mkdir(to, 0777), 0);
-    assert_int_equal(bk_move_into_place(from, to, true), -1);
+    assert_int_equal(move_named("new", "sub", true), -1);
     assert_string_equal(content("new"), "new bytes");
     struct stat st;
     assert_int_equal(stat(to, &st), 0);
