@@ -353,6 +353,9 @@ PY
         done
     done
     $BK ingest "$TMP/many" -o "$TMP/ds5" >/dev/null 2>&1 &
+    # killed once its dataset exists (a second on its own was not always enough under
+    # valgrind on a busy machine), a second after
+    for _ in $(seq 1 300); do [ -d "$TMP/ds5/items" ] && break; sleep 0.1; done
     sleep 1
     kill -9 $! 2>/dev/null
     wait $! 2>/dev/null
