@@ -187,6 +187,36 @@ static void test_limit_stops_at_a_boundary(void **state)
     (void)state;
 }
 
+/*
+ * Lines longer than the reader's 64-byte blocks, with every field end and every quoted comma
+ * falling at each offset of a block in turn: the shift moves the whole line one byte at a time.
+ */
+static void test_lines_across_blocks(void **state)
+{
+    char input[1024];
+    for (size_t shift = 0; shift < 70; shift++) {
+        size_t len = 0;
+        memset(input, 'p', shift);
+        len += shift;
+        for (size_t field = 1; field <= 12; field++) {
+            int n = field % 3 == 0 ? snprintf(input + len, sizeof input - len, ",\"%zu,%0*d\"",
+                                                field, (int)field * 3, 7)
+                                   : snprintf(input + len, sizeof input - len, ",%0*d",
+                                              (int)field * 5, 1);
+            len += (size_t)n;
+        }
+        input[len++] = '\n';
+        memcpy(input + len, input, len - 1); /* the same line again, without its line end */
+        len += len - 1;
+        assert_same(input, len, 200);
+        /* the lines are plain: a special byte misplaced in a block would send them to libcsv */
+        size_t fallbacks = 99;
+        free(with_fastcsv(input, len, 200, 0, &fallbacks));
+        assert_int_equal(fallbacks, 0);
+    }
+    (void)state;
+}
+
 /* Random bytes from an alphabet rich in what CSV treats specially. */
 static void test_random_against_libcsv(void **state)
 {
@@ -218,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_fixed_cases),
         cmocka_unit_test(test_plain_lines_never_fall_back),
         cmocka_unit_test(test_limit_stops_at_a_boundary),
+        cmocka_unit_test(test_lines_across_blocks),
         cmocka_unit_test(test_random_against_libcsv),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
