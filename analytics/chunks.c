@@ -73,7 +73,8 @@ static void take_chunks(chunk_run *w, const bk_index *view)
 
 typedef struct {
     chunk_run *run;
-    bk_index view;
+    bk_index view;           /* a search writes its memo here */
+    char apart[BK_PART_PAD]; /* see ingest/stream.h */
 } worker;
 
 static void *work(void *arg)

@@ -37,6 +37,7 @@ typedef struct {
      * checked (empty when none, or when it was too long to keep) */
     char last_unit[128];
     size_t last_unit_len;
+    char apart[BK_PART_PAD]; /* see stream.h */
 } part;
 
 static int on_header(const bk_fastcsv_record *rec, void *vpart)
@@ -173,7 +174,8 @@ static int on_record(const bk_fastcsv_record *rec, void *vpart)
     for (size_t c = 0; c < N_COLUMNS; c++) {
         f[c].text = rec->fields[sc->position[c]];
         f[c].len = rec->lengths[sc->position[c]];
-        bk_trim_field(&f[c].text, &f[c].len);
+        if (!rec->plain) /* a plain record's fields have no blank, tab or CR to trim */
+            bk_trim_field(&f[c].text, &f[c].len);
     }
     const bk_span *unit = &f[C_UNIT];
     bool known_unit = unit->len && unit->len == p->last_unit_len &&

@@ -23,6 +23,7 @@ typedef struct {
     bk_dataset shell; /* parts after the first: their own items (and pool, if not shared) */
     bk_diag_list diags; /* with lines of the part (bk_stream numbers them) */
     bk_file_stats stats;
+    char apart[BK_PART_PAD]; /* see stream.h */
 } part;
 
 struct shared {
