@@ -1,10 +1,12 @@
 /* report.c — see report.h. */
 #include "report.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,18 +209,37 @@ static bool has_values(const bk_chart *c)
     return false;
 }
 
-/* Removes DIR/unit-K.html and .md for K from FIRST on, while there are any. */
+/* The K of a unit page's file name, "unit-K.html" or "unit-K.md" as a briefing writes it (K in
+ * decimal without leading zeros); false for any other name, which is not the briefing's. */
+static bool unit_page_number(const char *name, size_t *k)
+{
+    if (strncmp(name, "unit-", 5) != 0)
+        return false;
+    const char *p = name + 5;
+    if (*p < '0' || *p > '9' || (p[0] == '0' && p[1] >= '0' && p[1] <= '9'))
+        return false;
+    *k = 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (*k > (SIZE_MAX - 9) / 10)
+            return false;
+        *k = *k * 10 + (size_t)(*p - '0');
+    }
+    return strcmp(p, ".html") == 0 || strcmp(p, ".md") == 0;
+}
+
+/* Removes every unit page of DIR numbered FIRST or more: those of an earlier, larger briefing,
+ * including any past a number that is missing (a page someone deleted by hand). */
 static void remove_unit_pages(const char *dir, size_t first)
 {
-    for (size_t k = first;; k++) {
-        char html_path[4200], md_path[4200];
-        snprintf(html_path, sizeof html_path, "%s/unit-%zu.html", dir, k);
-        snprintf(md_path, sizeof md_path, "%s/unit-%zu.md", dir, k);
-        int gone = unlink(html_path) == 0;
-        gone |= unlink(md_path) == 0;
-        if (!gone)
-            break;
-    }
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    const struct dirent *e;
+    size_t k;
+    while ((e = readdir(d)) != NULL)
+        if (unit_page_number(e->d_name, &k) && k >= first)
+            unlinkat(dirfd(d), e->d_name, 0);
+    closedir(d);
 }
 
 /* The files the staging directory holds once the briefing is in place: the replaced ones,

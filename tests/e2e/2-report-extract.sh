@@ -36,14 +36,21 @@ if command -v gnuplot >/dev/null 2>&1; then
     if [ "$links" -ge 4 ] && [ "$dangling" -eq 0 ]; then ok; else bad "report opening: $links links, $dangling to no row"; fi
     if ls -a "$TMP/rep" | grep -q '^\.report-'; then bad "report: staging directory left behind"; else ok; fi
     # over a previous briefing in its directory: every file replaced whole (the stale ones
-    # here differ from what the run writes), a page of a unit no longer there removed, and
+    # here differ from what the run writes), the pages of units no longer there removed, and
     # nothing of the old left behind in a staging directory
     echo stale >"$TMP/rep-again/index.html"
     echo stale >"$TMP/rep-again/unit-0.html"
     echo stale >"$TMP/rep-again/unit-5.md"
+    echo stale >"$TMP/rep-again/unit-9.html" # past pages 6 to 8, which are not there
     run "report over a report" 0 report -o "$TMP/rep-again" datasets
     if diff -r "$TMP/rep" "$TMP/rep-again" >"$TMP/diff" 2>&1; then ok; else bad "report over a report: $(head -c 300 "$TMP/diff")"; fi
     if ls -a "$TMP/rep-again" | grep -q '^\.report-'; then bad "report over a report: its staging directory left behind"; else ok; fi
+    # files that only look like unit pages are not the briefing's: they stay
+    echo mine >"$TMP/rep-again/unit-07.html"
+    echo mine >"$TMP/rep-again/unit-8.htm"
+    run "report beside files not its own" 0 report -o "$TMP/rep-again" datasets
+    if [ -f "$TMP/rep-again/unit-07.html" ] && [ -f "$TMP/rep-again/unit-8.htm" ]; then ok; else bad "report: removed a file not its own"; fi
+    rm -f "$TMP/rep-again/unit-07.html" "$TMP/rep-again/unit-8.htm"
     # a page that cannot be moved into place (a directory has its name): the run fails and
     # says where, the briefing's index stays the previous one, nothing staged is left
     rm "$TMP/rep-again/unit-1.html" && mkdir "$TMP/rep-again/unit-1.html"
