@@ -68,9 +68,9 @@ static inline bool is_special(unsigned char c) { return c == ',' || c == '"' || 
 
 /*
  * The special bytes of a line are found 64 at a time: a block's bytes become the bits of one
- * mask, and each field end is the next set bit. A search per field (as this reader did) ended
- * in a branch on every 16 bytes whose outcome depended on the field's length, which the
- * processor mostly guessed wrong; bits are taken in order with one count of trailing zeros.
+ * mask, and each field end is the next set bit. A search per field would end in a branch on
+ * every 16 bytes whose outcome depends on the field's length, which the processor mostly
+ * guesses wrong; here bits are taken in order with one count of trailing zeros each.
  */
 typedef struct {
     const char *base; /* the block's first byte */
