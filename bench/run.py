@@ -166,10 +166,8 @@ def main():
     if a.only != "verbs":
         bench_shares(a, bk)
     if a.only != "shares":
-        meds = {rows: verbs.bench_size(timed, bk, ensure_data(os.path.abspath(a.gen), rows),
-                                       rows, a.runs)
-                for rows in sorted(a.rows)}
-        verbs.scaling(meds)
+        paths = {rows: ensure_data(os.path.abspath(a.gen), rows) for rows in a.rows}
+        verbs.bench_sizes(timed, bk, paths, a.runs)
 
 
 def bench_shares(a, bk):

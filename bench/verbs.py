@@ -114,34 +114,29 @@ def check(verb, mine_out, peer_out):
     return None, "equal " + ", ".join(f"{k} {v}" for k, v in mine.items())
 
 
-def bench_size(timed, bk, path, rows, runs):
-    """Runs every verb pair, checks outputs, then RUNS alternating timed rounds. Returns
-    {verb: (budgetkit (wall, cpu, rss), duckdb (wall, cpu, rss))}."""
+def check_outputs(timed, bk, path, rows, tmp):
+    """Runs every verb pair once on PATH and compares their outputs (the bench stops if they
+    differ). Returns {verb: (budgetkit argv, DuckDB argv, (budgetkit out, DuckDB out))}."""
     size = os.path.getsize(path)
-    with tempfile.TemporaryDirectory(prefix="bench-verbs-") as tmp:
-        pairs = {v: commands(bk, v, a, path, tmp) for v, a, _, _ in VERBS}
-        codes = {v: c for v, _, c, _ in VERBS}
-        outs = {v: (os.path.join(tmp, v + ".bk"), os.path.join(tmp, v + ".duck"))
-                for v, _, _, _ in VERBS}
-        print(f"\n== verbs, {rows} rows ({size / 1e6:.0f} MB): output check", flush=True)
-        how = {}
-        for verb, _, _, _ in VERBS:
-            mine, peer = pairs[verb]
-            timed(mine, outs[verb][0], codes[verb])
-            timed(peer, outs[verb][1])
-            problem, how[verb] = check(verb, *outs[verb])
-            if problem:
-                sys.exit(f"bench: {verb}: outputs differ: {problem}; no times reported")
-            print(f"  {verb}: {how[verb]}", flush=True)
-        samples = {v: ([], []) for v, _, _, _ in VERBS}
-        for i in range(runs):
-            for verb, _, _, _ in VERBS:
-                mine, peer = pairs[verb]
-                samples[verb][0].append(timed(mine, outs[verb][0], codes[verb]))
-                samples[verb][1].append(timed(peer, outs[verb][1]))
-            print(f"  round {i + 1}/{runs} done", flush=True)
-    med = {v: tuple(tuple(statistics.median(s[k] for s in side) for k in range(3))
-                    for side in samples[v]) for v in samples}
+    print(f"\n== verbs, {rows} rows ({size / 1e6:.0f} MB): output check", flush=True)
+    runs = {}
+    for verb, args, codes, _ in VERBS:
+        outdir = os.path.join(tmp, str(rows))
+        os.makedirs(outdir, exist_ok=True)
+        mine, peer = commands(bk, verb, args, path, outdir)
+        outs = (os.path.join(outdir, verb + ".bk"), os.path.join(outdir, verb + ".duck"))
+        timed(mine, outs[0], codes)
+        timed(peer, outs[1])
+        problem, how = check(verb, *outs)
+        if problem:
+            sys.exit(f"bench: {verb}: outputs differ: {problem}; no times reported")
+        print(f"  {verb}: {how}", flush=True)
+        runs[verb] = (mine, peer, outs)
+    return runs
+
+
+def print_size(rows, size, runs, med):
+    """The table and target lines of one size from MED {verb: (budgetkit, DuckDB)}."""
     print(f"\nverbs: medians of {runs} runs, {rows} rows; DuckDB 2 threads; budgetkit/DuckDB "
           f"wall ratio against the target; peak RSS against 25 % of the file "
           f"({size / 4 / 2**20:.0f} MiB)")
@@ -160,17 +155,48 @@ def bench_size(timed, bk, path, rows, runs):
         print(f"  {verb}: {r:.2f} x DuckDB (target <= {limit}) {'met' if r <= limit else 'NOT met'}"
               f"; peak RSS {brss * 1024 / size:.2f} of the file (target <= 0.25) "
               f"{'met' if brss * 1024 <= size / 4 else 'NOT met'}")
-    return med
 
 
-def scaling(meds):
-    """The 10M / 1M time ratio of each verb (target <= 10.5 for a tenfold panel)."""
-    sizes = sorted(meds)
+def bench_sizes(timed, bk, paths, runs):
+    """PATHS {rows: panel file}. Checks every verb pair's outputs on each size, then times RUNS
+    rounds, each running every size's pairs (budgetkit, then DuckDB) one after the other, so
+    that a machine slower in one minute than in the next slows every size and side alike and
+    the ratios between them stay fair. Prints one table per size and, with two sizes, the
+    scaling (below). Returns {rows: {verb: [(budgetkit (wall, cpu, rss), DuckDB (...)), ...]}},
+    a pair per round."""
+    sizes = sorted(paths)
+    samples = {rows: {v: [] for v, _, _, _ in VERBS} for rows in sizes}
+    with tempfile.TemporaryDirectory(prefix="bench-verbs-") as tmp:
+        pairs = {rows: check_outputs(timed, bk, paths[rows], rows, tmp) for rows in sizes}
+        codes = {v: c for v, _, c, _ in VERBS}
+        for i in range(runs):
+            for rows in sizes:
+                for verb, _, _, _ in VERBS:
+                    mine, peer, outs = pairs[rows][verb]
+                    samples[rows][verb].append((timed(mine, outs[0], codes[verb]),
+                                                timed(peer, outs[1])))
+            print(f"  round {i + 1}/{runs} done (every size)", flush=True)
+    for rows in sizes:
+        med = {v: tuple(tuple(statistics.median(pair[side][k] for pair in s) for k in range(3))
+                        for side in range(2))
+               for v, s in samples[rows].items()}
+        print_size(rows, os.path.getsize(paths[rows]), runs, med)
+    scaling(samples)
+    return samples
+
+
+def scaling(samples):
+    """The 10M / 1M time ratio of each verb (target <= 10.5 for a tenfold panel): the median
+    over the rounds of budgetkit's two wall times in the same round."""
+    sizes = sorted(samples)
     if len(sizes) < 2:
         return
     small, big = sizes[0], sizes[-1]
     limit = 10.5 * big / small / 10
+    print(f"\nscaling: {big} / {small} rows, median over the rounds of the ratio of the two "
+          f"sizes' times in one round")
     for verb, _, _, _ in VERBS:
-        r = meds[big][verb][0][0] / meds[small][verb][0][0]
+        r = statistics.median(b[0][0] / s[0][0]
+                              for s, b in zip(samples[small][verb], samples[big][verb]))
         print(f"  {verb}: {big} rows take {r:.2f} x the time of {small} (target <= "
               f"{limit:.1f}) {'met' if r <= limit else 'NOT met'}")
