@@ -5,6 +5,7 @@
 #include "../ingest/alloc.h"
 #include "chartnames.h"
 #include "escape.h"
+#include "tics.h"
 
 #include <errno.h>
 #include <math.h>
@@ -162,9 +163,10 @@ static void write_bars(FILE *out, const bk_chart *c)
     double span = hi - lo;
     /* room beyond the bar ends for the value labels, which can be long ("−68.30%（…万元）") */
     double pad = c->kind == BK_CHART_DIVERGING ? 0.55 : 0.3;
-    fprintf(out, "set xrange [%.17g:%.17g]\nset yrange [-0.7:%zu.3]\n",
-            lo < 0 ? lo - pad * span : 0, hi > 0 ? hi + pad * span : 0.05 * span,
+    double xlo = lo < 0 ? lo - pad * span : 0, xhi = hi > 0 ? hi + pad * span : 0.05 * span;
+    fprintf(out, "set xrange [%.17g:%.17g]\nset yrange [-0.7:%zu.3]\n", xlo, xhi,
             c->ncat ? c->ncat - 1 : 0);
+    bk_tics_write(out, "x", xlo, xhi, false);
     fputs("set xlabel ", out);
     bk_gp_quote(out, c->value_axis);
     fputs("\nset grid xtics lc rgb '#e5e5e5'\nset yzeroaxis lt 1 lc rgb '#444444'\n"
@@ -228,8 +230,10 @@ static void write_paired(FILE *out, const bk_chart *c)
     double lo, hi;
     value_range(c, 0, c->nser, 0, &lo, &hi);
     double span = hi - lo;
-    fprintf(out, "set xrange [%.17g:%.17g]\nset yrange [-0.7:%zu.3]\n", lo < 0 ? lo - 0.3 * span : 0,
-            hi + 0.45 * span, c->ncat ? c->ncat - 1 : 0);
+    double xlo = lo < 0 ? lo - 0.3 * span : 0, xhi = hi + 0.45 * span;
+    fprintf(out, "set xrange [%.17g:%.17g]\nset yrange [-0.7:%zu.3]\n", xlo, xhi,
+            c->ncat ? c->ncat - 1 : 0);
+    bk_tics_write(out, "x", xlo, xhi, false);
     fputs("set xlabel ", out);
     bk_gp_quote(out, c->value_axis);
     fprintf(out, "\nset grid xtics lc rgb '#e5e5e5'\nset ytics scale 0\n"
@@ -382,9 +386,16 @@ static void write_lines(FILE *out, const bk_chart *c)
     fputs("set ylabel ", out);
     bk_gp_quote(out, c->value_axis);
     /* Units of very different size share a chart: a log scale keeps the small ones visible. */
-    if (vmin > 0 && vmax / vmin > 30)
-        fputs(" . '（对数刻度）'\nset logscale y\nset format y '%.0f'", out);
-    fputs("\nset grid ytics lc rgb '#e5e5e5'\nset key outside right top vertical Left reverse\n"
+    bool log_scale = vmin > 0 && vmax / vmin > 30;
+    if (log_scale)
+        fputs(" . '（对数刻度）'\nset logscale y", out);
+    fputc('\n', out);
+    double ylo, yhi;
+    if (bk_tics_range(vmin, vmax, log_scale, &ylo, &yhi)) {
+        fprintf(out, "set yrange [%.17g:%.17g]\n", ylo, yhi);
+        bk_tics_write(out, "y", ylo, yhi, log_scale);
+    }
+    fputs("set grid ytics lc rgb '#e5e5e5'\nset key outside right top vertical Left reverse\n"
           "set bmargin 5\nplot ", out);
     size_t block = 0;
     bool any_derived = false;

@@ -23,6 +23,11 @@ if command -v gnuplot >/dev/null 2>&1; then
     has "report finding in Chinese" "$TMP/rep/index.html" "——文件所述 135.25，计算得 -26.46，相差 161.71。文件所述见 tangshan_fengrun_party_office_2023_budget.txt:"
     hasnt "report: units named, not numbered" "$TMP/rep/report.md" "| langfang-dachang-hitech-zone |"
     has "report completeness" "$TMP/rep/report.md" "| 30.77 |"
+    # the value axes are marked as the tables write numbers: the comparison's largest unit,
+    # 48,780.62 万元, on an axis marked every 10,000; the trend's log axis at 1,000 and 10,000
+    has "report: comparison axis grouped" "$TMP/rep/compare.svg" "<text>10,000</text>"
+    has "report: trend axis grouped" "$TMP/rep/trend.svg" "<text>1,000</text>"
+    hasnt "report: no ungrouped axis mark" "$TMP/rep/compare.svg" "<text> 10000</text>"
     # what matters first: sentences from the data (廊坊国资委 8294.46 and 丰润 1274.78 are the
     # largest and smallest 2023 totals of the summary), each figure linked to its table row
     has "report opening: largest and smallest" "$TMP/rep/report.md" "* 2023 年预算支出合计最大的是廊坊市人民政府国有资产监督管理委员会（8,294.46 万元），最小的是中国共产党唐山市丰润区委员会办公室（1,274.78 万元），共 4 个单位。"
