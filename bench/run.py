@@ -47,6 +47,9 @@ def timed(argv, out_path, ok=(0,)):
     """Runs ARGV with stdout to OUT_PATH; returns (wall s, cpu s, peak RSS KiB). Wall time is
     measured here (finer than /usr/bin/time's 10 ms); CPU time and peak RSS come from time.
     An exit status not in OK stops the bench."""
+    # what an earlier command wrote goes to disk first: the writeback of a national briefing
+    # (hundreds of MB) would otherwise run during, and be timed as, the next command
+    os.sync()
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
         with open(out_path, "wb") as out:
             start = time.perf_counter()
