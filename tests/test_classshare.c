@@ -154,6 +154,17 @@ static char *write_temp(const char *text, size_t len)
 
 static const char header[] = "unit,year,stage,table,code,name,measure,amount,source\n";
 
+/* Scans TEXT (LEN bytes) from a file of its own, in one part, as scan_file. */
+static char *scan_text(const char *text, size_t len, bk_diag_list *diags,
+                       bk_itemscan_stats *stats, int *rc)
+{
+    char *path = write_temp(text, len);
+    char *got = scan_file(path, 1, diags, stats, rc);
+    unlink(path);
+    free(path);
+    return got;
+}
+
 static void test_rejected_rows_counted_with_lines(void **state)
 {
     const char text[] =
@@ -165,12 +176,11 @@ static void test_rejected_rows_counted_with_lines(void **state)
         "a-x,2023,budget,expenditure,2050101,\"two\nlines\",total,-0.50,f.txt:5\n"
         "a-x,2023,budget\n"
         "a-x,2023,plan,expenditure,2010101,行政运行,total,1,f.txt:8\n";
-    char *path = write_temp(text, sizeof text - 1);
     bk_diag_list diags;
     bk_diag_list_init(&diags);
     bk_itemscan_stats stats;
     int rc;
-    char *got = scan_file(path, 1, &diags, &stats, &rc);
+    char *got = scan_text(text, sizeof text - 1, &diags, &stats, &rc);
     assert_int_equal(rc, 0);
     assert_int_equal(stats.rows_read, 7);
     assert_int_equal(stats.rows_accepted, 3);
@@ -187,8 +197,6 @@ static void test_rejected_rows_counted_with_lines(void **state)
     assert_int_equal(diags.items[3].line, 9);
     free(got);
     bk_diag_list_release(&diags);
-    unlink(path);
-    free(path);
     (void)state;
 }
 
@@ -200,19 +208,16 @@ static void test_blanks_around_fields_are_trimmed(void **state)
     const char text[] =
         "unit,year,stage,table,code,name,measure,amount,source\r\n"
         "a-x, 2023 ,budget,\texpenditure,\" 2010101\",行政运行,\"total \",\" 12.50\t\",f\r\n";
-    char *path = write_temp(text, sizeof text - 1);
     bk_diag_list diags;
     bk_diag_list_init(&diags);
     bk_itemscan_stats stats;
     int rc;
-    char *got = scan_file(path, 1, &diags, &stats, &rc);
+    char *got = scan_text(text, sizeof text - 1, &diags, &stats, &rc);
     assert_int_equal(rc, 0);
     assert_int_equal(stats.rows_rejected, 0);
     assert_string_equal(got, "a,2023,201,12500000,1000000\n");
     free(got);
     bk_diag_list_release(&diags);
-    unlink(path);
-    free(path);
     (void)state;
 }
 
