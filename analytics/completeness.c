@@ -130,13 +130,20 @@ static bool counts_as_read(const bk_item *it, const final_doc *finals, size_t n)
     return !is_derived(it) && !from_final_account(it, finals, n);
 }
 
+/* Whether UNIT is one of RANGE (NULL: every unit). */
+static bool in_range(const bk_unit_range *range, const char *unit)
+{
+    return !range || ((!range->from || strcmp(unit, range->from) >= 0) &&
+                      (!range->to || strcmp(unit, range->to) < 0));
+}
+
 /*
- * Every unit-year named by a record or a disclosure row, sorted, each once with both flags.
- * The index's runs are its unit-years, in order, so a record's unit-year is never compared.
- * Returns 0 (*out NULL when there are none) or -1 if memory ran out.
+ * Every unit-year named by a record or a disclosure row of a unit of UNITS (NULL: any),
+ * sorted, each once with both flags. The index's runs are its unit-years, in order, so a
+ * record's unit-year is never compared. Returns 0 (*out NULL if none) or -1 out of memory.
  */
-static int collect_candidates(const bk_dataset *ds, const bk_index *index, candidate **out,
-                              size_t *count)
+static int collect_candidates(const bk_dataset *ds, const bk_index *index,
+                              const bk_unit_range *units, candidate **out, size_t *count)
 {
     *out = NULL;
     *count = 0;
@@ -195,7 +202,10 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
         }
     }
     free(finals);
-    if (ds->n_disclosures == 0) { /* the runs alone: sorted, each once */
+    size_t listed = 0;
+    for (size_t i = 0; i < ds->n_disclosures; i++)
+        listed += in_range(units, ds->disclosures[i].unit);
+    if (listed == 0) { /* the runs alone: sorted, each once */
         if (n == 0) {
             free(c);
             c = NULL;
@@ -206,7 +216,8 @@ static int collect_candidates(const bk_dataset *ds, const bk_index *index, candi
     }
     for (size_t i = 0; i < ds->n_disclosures; i++) {
         const bk_disclosure *d = &ds->disclosures[i];
-        c[n++] = (candidate){{d->unit, d->year, d->stage}, true, false};
+        if (in_range(units, d->unit))
+            c[n++] = (candidate){{d->unit, d->year, d->stage}, true, false};
     }
     qsort(c, n, sizeof *c, cmp_candidates);
     size_t kept = 0;
@@ -230,7 +241,7 @@ int bk_completeness_unaudited(const bk_dataset *ds, const bk_index *index, bk_un
     *count = 0;
     candidate *c;
     size_t n;
-    if (collect_candidates(ds, index, &c, &n) != 0)
+    if (collect_candidates(ds, index, NULL, &c, &n) != 0)
         return -1;
     bk_unit_year *uys = NULL;
     size_t nu = 0;
@@ -484,7 +495,8 @@ bk_result *bk_completeness(const bk_dataset *ds, const bk_index *index,
 typedef struct {
     const bk_dataset *ds;
     const candidate *cands;
-    const bk_disclosure *const *listings;
+    const bk_disclosure *const *listings; /* those of the audit's units */
+    size_t n_listings;
     bk_completeness_form form;
 } audit_run;
 
@@ -514,18 +526,19 @@ static int audit_chunk(bk_result *r, const bk_index *index, size_t first, size_t
     item_audit audits[BK_COMPLETENESS_ITEMS] = {{0}};
     int rc = 0;
     /* the candidates and the listings are in the same order: walk both */
-    size_t next = count ? first_listing(listings, ds->n_disclosures, &run->cands[first].uy) : 0;
+    size_t n_listings = run->n_listings;
+    size_t next = count ? first_listing(listings, n_listings, &run->cands[first].uy) : 0;
     for (size_t c = first; c < first + count && rc == 0; c++) {
         const bk_unit_year *uy = &run->cands[c].uy;
         bool listed = run->cands[c].listed;
         if (!listed && !run->cands[c].read)
             continue; /* only derived records: no document of that year was read */
-        while (next < ds->n_disclosures &&
+        while (next < n_listings &&
                cmp_unit_year(listings[next]->unit, listings[next]->year, listings[next]->stage,
                              uy->unit, uy->year, uy->stage) < 0)
             next++;
         size_t n = 0;
-        while (next + n < ds->n_disclosures &&
+        while (next + n < n_listings &&
                cmp_unit_year(listings[next + n]->unit, listings[next + n]->year,
                              listings[next + n]->stage, uy->unit, uy->year, uy->stage) == 0)
             n++;
@@ -549,6 +562,13 @@ static int audit_chunk(bk_result *r, const bk_index *index, size_t first, size_t
 bk_result *bk_completeness_to(const bk_dataset *ds, const bk_index *index,
                               bk_completeness_form form, const bk_result_sink *sink)
 {
+    return bk_completeness_of_units(ds, index, form, sink, NULL);
+}
+
+bk_result *bk_completeness_of_units(const bk_dataset *ds, const bk_index *index,
+                                    bk_completeness_form form, const bk_result_sink *sink,
+                                    const bk_unit_range *units)
+{
     bk_result *r =
         bk_result_new_sink(form == BK_COMPLETENESS_SCORES ? score_columns : item_columns, sink);
     if (!r)
@@ -558,12 +578,14 @@ bk_result *bk_completeness_to(const bk_dataset *ds, const bk_index *index,
     candidate *cands = NULL;
     size_t n_cands = 0;
     const bk_disclosure **listings = bk_malloc((ds->n_disclosures + 1) * sizeof *listings);
-    int rc = listings ? collect_candidates(ds, index, &cands, &n_cands) : -1;
+    int rc = listings ? collect_candidates(ds, index, units, &cands, &n_cands) : -1;
     if (rc == 0) {
+        size_t n_listings = 0;
         for (size_t i = 0; i < ds->n_disclosures; i++)
-            listings[i] = &ds->disclosures[i];
-        qsort(listings, ds->n_disclosures, sizeof *listings, cmp_disclosures);
-        audit_run run = {ds, cands, listings, form};
+            if (in_range(units, ds->disclosures[i].unit))
+                listings[n_listings++] = &ds->disclosures[i];
+        qsort(listings, n_listings, sizeof *listings, cmp_disclosures);
+        audit_run run = {ds, cands, listings, n_listings, form};
         size_t rows = form == BK_COMPLETENESS_SCORES ? 1 : BK_COMPLETENESS_ITEMS;
         rc = bk_chunks_run(r, index, bk_load_threads(ds), n_cands, bk_chunk_for_batch(r, rows),
                            audit_chunk, &run);

@@ -69,6 +69,19 @@ bk_result *bk_completeness(const bk_dataset *ds, const bk_index *index,
 bk_result *bk_completeness_to(const bk_dataset *ds, const bk_index *index,
                               bk_completeness_form form, const bk_result_sink *sink);
 
+/* Units from FROM (NULL: the first) up to TO (NULL: the last), TO itself left out, by id. */
+typedef struct {
+    const char *from, *to;
+} bk_unit_range;
+
+/* The audit of the unit-years of INDEX and of the disclosures file's unit-years of UNITS (NULL:
+ * all of them): a briefing made one group of units at a time (analytics/indexpart.h) audits
+ * each group with the range of ids it covers, so that a unit the disclosures file lists but no
+ * record names is audited once, in its place by id. SINK may be NULL. */
+bk_result *bk_completeness_of_units(const bk_dataset *ds, const bk_index *index,
+                                    bk_completeness_form form, const bk_result_sink *sink,
+                                    const bk_unit_range *units);
+
 /*
  * The unit-year-stages left out of the audit because only derived records name them, sorted,
  * in a new array (*out, NULL when there are none); *count receives the number. Returns 0, or

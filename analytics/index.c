@@ -420,12 +420,19 @@ int bk_index_build(bk_index *index, const bk_dataset *ds)
     int rc = sort_runs(index, ds);
     if (rc == 1)
         rc = sort_whole(index, ds);
-    if (rc == -1 || build_directory(index) != 0 ||
-        !(index->derived_only = bk_derived_only_build(index))) {
+    if (rc == -1 || bk_index_finish(index) != 0) {
         bk_index_release(index);
         return -1;
     }
     return 0;
+}
+
+int bk_index_finish(bk_index *index)
+{
+    return build_directory(index) != 0 ||
+                   !(index->derived_only = bk_derived_only_build(index))
+               ? -1
+               : 0;
 }
 
 void bk_index_release(bk_index *index)
@@ -567,32 +574,4 @@ bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
 int bk_unit_year_is_derived_only(const bk_index *index, const bk_unit_year *uy)
 {
     return bk_derived_only_has(index->derived_only, uy->unit, uy->year, uy->stage);
-}
-
-bool bk_item_is_derived(const bk_item *it)
-{
-    /* "derived:7" is kept as the document "derived" and line 7 (ingest/model.h) */
-    const char *d = bk_item_source_document(it);
-    return strncmp(d, "derived:", 8) == 0 || (it->source_line && strcmp(d, "derived") == 0);
-}
-
-void bk_item_document(const bk_item *it, const char **start, size_t *len)
-{
-    /* the text up to the source's first ':', which is never past its document part */
-    const char *s = bk_item_source_document(it);
-    if (bk_item_is_derived(it)) {
-        const char *from = strstr(s, " from ");
-        s = from ? from + 6 : s;
-    }
-    *start = s;
-    *len = strcspn(s, ":");
-}
-
-bool bk_items_same_document(const bk_item *a, const bk_item *b)
-{
-    const char *sa, *sb;
-    size_t la, lb;
-    bk_item_document(a, &sa, &la);
-    bk_item_document(b, &sb, &lb);
-    return la == lb && strncmp(sa, sb, la) == 0;
 }

@@ -57,6 +57,10 @@ static inline const bk_item *bk_index_item(const bk_index *index, size_t i)
 /* Builds the index over DS. Returns 0, or -1 if memory ran out or DS has UINT32_MAX items or
  * more, which positions cannot number. */
 int bk_index_build(bk_index *index, const bk_dataset *ds);
+/* The directory of an index whose base, positions and count are set (bk_index_build's last
+ * step; analytics/indexpart.h makes parts so). Returns 0, or -1 if memory ran out, with what
+ * was made left for bk_index_release. */
+int bk_index_finish(bk_index *index);
 void bk_index_release(bk_index *index);
 
 /*

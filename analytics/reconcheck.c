@@ -176,13 +176,17 @@ const bk_item *bk_rc_get(ctx *c, const char *table, const char *code, const char
  * True if the index's record AT is the record to use for its code and measure: the first with
  * an amount, or the first of all if none has one. Records of one key are adjacent in the index.
  */
-bool bk_rc_first_of_key(const ctx *c, size_t at) { return c->chosen[at]; }
+bool bk_rc_first_of_key(const ctx *c, size_t at)
+{
+    return (c->chosen[at / 64] >> (at % 64)) & 1;
+}
 
 /* Marks, in each run of records of one key, the first that has an amount (or the first of all):
- * one pass, so that asking stays constant however many records repeat a key. */
-bool *bk_rc_choose_firsts(const bk_index *index)
+ * one pass, so that asking stays constant however many records repeat a key. A bit a record:
+ * a national panel's byte a record was 10 MB beside a briefing's other work. */
+uint64_t *bk_rc_choose_firsts(const bk_index *index)
 {
-    bool *chosen = bk_calloc(index->count + 1, sizeof *chosen);
+    uint64_t *chosen = bk_calloc(index->count / 64 + 1, sizeof *chosen);
     if (!chosen)
         return NULL;
     for (size_t b = 0; b < index->count;) {
@@ -201,7 +205,7 @@ bool *bk_rc_choose_firsts(const bk_index *index)
                 pick = i;
                 break;
             }
-        chosen[pick] = true;
+        chosen[pick / 64] |= (uint64_t)1 << (pick % 64);
         b = e;
     }
     return chosen;

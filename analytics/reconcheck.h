@@ -14,6 +14,7 @@
 #define BK_RECONCHECK_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ typedef struct {
     /* The unit-year being checked. */
     const char *unit;
     int year, stage;
-    const bool *chosen; /* per index position: the record of its key the checks use */
+    const uint64_t *chosen; /* a bit per index position: the record of its key the checks use */
 } ctx;
 
 typedef struct {
@@ -69,7 +70,7 @@ const bk_item *bk_rc_get(ctx *c, const char *table, const char *code, const char
 bool bk_rc_first_of_key(const ctx *c, size_t at);
 /* Per index position, whether it is the record of its key the checks use; NULL if memory ran
  * out. The caller frees it. */
-bool *bk_rc_choose_firsts(const bk_index *index);
+uint64_t *bk_rc_choose_firsts(const bk_index *index);
 /* The dataset's strings are interned: equal ones are mostly one pointer. */
 static inline bool bk_rc_same_text(const char *a, const char *b)
 {

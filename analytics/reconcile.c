@@ -370,7 +370,7 @@ static void check_names(ctx *c)
 
 int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
 {
-    bool *chosen = bk_rc_choose_firsts(index);
+    uint64_t *chosen = bk_rc_choose_firsts(index);
     if (!chosen)
         return -1;
     ctx c = {.ds = ds, .index = index, .out = out, .chosen = chosen};

@@ -122,6 +122,25 @@ static bk_cell *cell_at(bk_result *r, size_t row, const char *column)
     return c;
 }
 
+size_t bk_result_copy_row(bk_result *r, const bk_result *from, size_t row)
+{
+    if (r->ncols != from->ncols)
+        return (size_t)-1;
+    size_t at = bk_result_add_row(r);
+    if (at == (size_t)-1)
+        return at;
+    const bk_cell *src = &from->cells[row * from->ncols];
+    bk_cell *dst = &r->cells[at * r->ncols];
+    for (size_t j = 0; j < r->ncols; j++) {
+        dst[j] = src[j];
+        /* a text may live in FROM's pool, which goes with FROM */
+        if (src[j].kind == BK_CELL_TEXT &&
+            !(dst[j].text = bk_strpool_intern_cstr(r->texts, src[j].text)))
+            return (size_t)-1;
+    }
+    return at;
+}
+
 int bk_result_set_text(bk_result *r, size_t row, const char *column, const char *text)
 {
     bk_cell *c = cell_at(r, row, column);

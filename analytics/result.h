@@ -85,6 +85,11 @@ bk_result *bk_result_new_part(const bk_result *r);
  * stopped. */
 size_t bk_result_add_row(bk_result *r);
 
+/* Appends a copy of row ROW of FROM to R, a table of FROM's columns (bk_result_new_part), its
+ * texts copied into R's pool so that it outlives FROM. Returns its row, or (size_t)-1 if memory
+ * ran out, the sink stopped or the columns differ in number. */
+size_t bk_result_copy_row(bk_result *r, const bk_result *from, size_t row);
+
 /* Setters; each returns 0, or -1 (out of memory, or no such column). */
 int bk_result_set_text(bk_result *r, size_t row, const char *column, const char *text);
 /* The same for a TEXT that outlives the table (a literal, or a string of the dataset the

@@ -5,6 +5,9 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 static _Atomic(bk_alloc_failure_fn) failure_hook;
 static void *_Atomic failure_context;
@@ -13,6 +16,13 @@ void bk_alloc_set_failure_hook(bk_alloc_failure_fn hook, void *context)
 {
     atomic_store(&failure_context, context);
     atomic_store(&failure_hook, hook);
+}
+
+void bk_alloc_give_back(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 /* Whether the hook says this allocation fails (errno is then ENOMEM, as malloc leaves it). */

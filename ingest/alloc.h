@@ -27,6 +27,11 @@ char *bk_strdup(const char *text);
 char *bk_strndup(const char *text, size_t max);
 FILE *bk_open_memstream(char **buffer, size_t *size);
 
+/* Gives the memory freed so far back to the system where the C library keeps it for reuse
+ * (glibc's malloc_trim; elsewhere nothing): a long run's peak is then what it holds at the
+ * time, not what each thread's heap once held. A hint; costs a walk of the free lists. */
+void bk_alloc_give_back(void);
+
 /* Returns true when the allocation about to be made is to fail. CONTEXT is the hook's. */
 typedef bool (*bk_alloc_failure_fn)(void *context);
 

@@ -6,8 +6,10 @@
 #include <string.h>
 
 #include "../analytics/execution.h"
+#include "../ingest/alloc.h"
 #include "escape.h"
 #include "figures.h"
+#include "keptrows.h"
 
 /* Both pages at once: text escaped for each; a link only in the HTML. */
 static void text(FILE *h, FILE *m, const char *s)
@@ -102,38 +104,152 @@ static bool budget_read(const bk_result *s, size_t i)
            cell_money(s, i, "total", &v);
 }
 
+/* ---- what the opening keeps of each group's tables ---- */
+
+/* Years a summary row is counted in: 1900–2155 (the loader accepts none outside). */
+enum { YEARS = 256, FIRST_YEAR = 1900 };
+
+struct bk_opening {
+    bk_kept summary, yoy, ratios, completeness, pefa;
+    size_t per_year[YEARS]; /* summary rows read from documents */
+    bool nomem;
+};
+
+bk_opening *bk_opening_new(void) { return bk_calloc(1, sizeof(bk_opening)); }
+
+void bk_opening_free(bk_opening *o)
+{
+    if (!o)
+        return;
+    bk_kept_release(&o->summary);
+    bk_kept_release(&o->yoy);
+    bk_kept_release(&o->ratios);
+    bk_kept_release(&o->completeness);
+    bk_kept_release(&o->pefa);
+    free(o);
+}
+
+/* The first row of R of the largest (LARGEST) or smallest value of COLUMN among those WANTED
+ * says (NULL: all) that have one; (size_t)-1 when none has. */
+static size_t first_extreme(const bk_result *r, const char *column, bool largest,
+                            bool (*wanted)(const bk_result *, size_t))
+{
+    size_t best = (size_t)-1;
+    bk_money bv = 0;
+    for (size_t i = 0; r && i < r->nrows; i++) {
+        bk_money v;
+        if ((wanted && !wanted(r, i)) || !cell_money(r, i, column, &v))
+            continue;
+        if (best == (size_t)-1 || (largest ? v > bv : v < bv))
+            best = i, bv = v;
+    }
+    return best;
+}
+
+/* The first row of the largest change in %, as the report's changes table ranks them. */
+static size_t largest_change_row(const bk_result *y)
+{
+    size_t best = (size_t)-1;
+    bk_money bp = 0;
+    for (size_t i = 0; y && i < y->nrows; i++) {
+        bk_money p;
+        if (cell_money(y, i, "change_pct", &p) && p != 0 &&
+            (best == (size_t)-1 || bk_money_abs(p) > bp))
+            best = i, bp = bk_money_abs(p);
+    }
+    return best;
+}
+
+static bool is_budget(const bk_result *r, size_t i)
+{
+    return strcmp(cell_text(r, i, "stage"), "budget") == 0;
+}
+
+static bool pefa_stated(const bk_result *p, size_t i)
+{
+    bk_money o, a, pct;
+    return cell_money(p, i, "pi1_original_wan", &o) && cell_money(p, i, "pi1_actual_wan", &a) &&
+           cell_money(p, i, "pi1_outturn_pct", &pct);
+}
+
+/* The summary's rows read from documents, counted by year, and per year the first of the
+ * largest and of the smallest 支出合计: whichever year the opening speaks of in the end, its
+ * largest and smallest are among those kept. */
+static bool add_summary(bk_opening *o, const bk_result *s)
+{
+    size_t hi[YEARS], lo[YEARS];
+    bk_money vh[YEARS], vl[YEARS];
+    bool any[YEARS] = {false};
+    for (size_t i = 0; s && i < s->nrows; i++) {
+        int64_t y = cell_int(s, i, "year");
+        bk_money v;
+        if (y < FIRST_YEAR || y >= FIRST_YEAR + YEARS || !budget_read(s, i))
+            continue;
+        size_t k = (size_t)(y - FIRST_YEAR);
+        cell_money(s, i, "total", &v);
+        o->per_year[k]++;
+        if (!any[k] || v > vh[k])
+            hi[k] = i, vh[k] = v;
+        if (!any[k] || v < vl[k])
+            lo[k] = i, vl[k] = v;
+        any[k] = true;
+    }
+    bool ok = true;
+    for (size_t k = 0; k < YEARS && ok; k++)
+        if (any[k])
+            ok = bk_kept_add(&o->summary, s, hi[k]) &&
+                 (lo[k] == hi[k] || bk_kept_add(&o->summary, s, lo[k]));
+    return ok;
+}
+
+int bk_opening_add(bk_opening *o, const bk_report_tables *t)
+{
+    bool ok = add_summary(o, t->summary);
+    size_t r = largest_change_row(t->yoy);
+    ok = ok && (r == (size_t)-1 || bk_kept_add(&o->yoy, t->yoy, r));
+    r = first_extreme(t->ratios, "share_pct", true, is_budget);
+    ok = ok && (r == (size_t)-1 || bk_kept_add(&o->ratios, t->ratios, r));
+    size_t hi = first_extreme(t->completeness, "score_pct", true, NULL),
+           lo = first_extreme(t->completeness, "score_pct", false, NULL);
+    ok = ok && (hi == (size_t)-1 || bk_kept_add(&o->completeness, t->completeness, hi));
+    ok = ok && (lo == (size_t)-1 || lo == hi || bk_kept_add(&o->completeness, t->completeness, lo));
+    for (size_t i = 0; ok && t->pefa && i < t->pefa->nrows; i++)
+        if (bk_kept_count(&o->pefa) < 3 && pefa_stated(t->pefa, i))
+            ok = bk_kept_add(&o->pefa, t->pefa, i);
+    bk_kept_next(&o->summary, t->summary);
+    bk_kept_next(&o->yoy, t->yoy);
+    bk_kept_next(&o->ratios, t->ratios);
+    bk_kept_next(&o->completeness, t->completeness);
+    bk_kept_next(&o->pefa, t->pefa);
+    if (!ok)
+        o->nomem = true;
+    return ok ? 0 : -1;
+}
+
+/* ---- the sentences ---- */
+
 /* The largest and smallest budget of the year most units have (the latest on a tie), from the
  * summary rows read from documents. */
-static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *s)
+static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_opening *o)
 {
-    /* rows per year, counted in one pass: a national summary has 10⁵ rows and more. Years
-     * outside 1900–2155 (none the loader accepts) are not counted. */
-    size_t per_year[256] = {0};
-    for (size_t i = 0; i < s->nrows; i++) {
-        int64_t y = cell_int(s, i, "year");
-        if (y >= 1900 && y < 1900 + 256 && budget_read(s, i))
-            per_year[y - 1900]++;
-    }
     int year = 0;
     size_t most = 0;
-    for (int k = 0; k < 256; k++)
-        if (per_year[k] && per_year[k] >= most) /* the latest on a tie */
-            most = per_year[k], year = 1900 + k;
-    size_t hi = (size_t)-1, lo = (size_t)-1, count = 0;
+    for (int k = 0; k < YEARS; k++)
+        if (o->per_year[k] && o->per_year[k] >= most) /* the latest on a tie */
+            most = o->per_year[k], year = FIRST_YEAR + k;
+    const bk_result *s = o->summary.rows;
+    size_t hi = (size_t)-1, lo = (size_t)-1, count = year ? most : 0;
     bk_money vh = 0, vl = 0;
-    for (size_t i = 0; year && i < s->nrows; i++) {
+    for (size_t i = 0; year && s && i < s->nrows; i++) {
         bk_money v;
-        if (cell_int(s, i, "year") != year || strcmp(cell_text(s, i, "stage"), "budget") != 0 ||
-            strncmp(cell_text(s, i, "total_from"), "narrative (derived", 18) == 0 ||
-            !cell_money(s, i, "total", &v))
+        if (cell_int(s, i, "year") != year || !cell_money(s, i, "total", &v))
             continue;
-        count++;
         if (hi == (size_t)-1 || v > vh)
             hi = i, vh = v;
         if (lo == (size_t)-1 || v < vl)
             lo = i, vl = v;
     }
-    if (!count)
+    if (!count || hi == (size_t)-1)
         return;
     char line[512], a[64];
     begin(h, m);
@@ -141,13 +257,13 @@ static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *s)
     text(h, m, line);
     text(h, m, bk_figure_unit_name(ds, cell_text(s, hi, "unit")));
     text(h, m, "（");
-    linked(h, m, "summary", hi, wan(vh, a, sizeof a));
+    linked(h, m, "summary", o->summary.place[hi], wan(vh, a, sizeof a));
     text(h, m, " 万元）");
     if (count > 1) {
         text(h, m, "，最小的是");
         text(h, m, bk_figure_unit_name(ds, cell_text(s, lo, "unit")));
         text(h, m, "（");
-        linked(h, m, "summary", lo, wan(vl, a, sizeof a));
+        linked(h, m, "summary", o->summary.place[lo], wan(vl, a, sizeof a));
         snprintf(line, sizeof line, " 万元），共 %zu 个单位。", count);
         text(h, m, line);
     } else {
@@ -158,16 +274,10 @@ static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *s)
 
 /* The largest change against the previous year: the first row of the report's changes table
  * (the largest percentage, the earlier row on a tie). */
-static void largest_change(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *y)
+static void largest_change(FILE *h, FILE *m, const bk_dataset *ds, const bk_kept *k)
 {
-    size_t best = (size_t)-1;
-    bk_money bp = 0;
-    for (size_t i = 0; i < y->nrows; i++) {
-        bk_money p;
-        if (cell_money(y, i, "change_pct", &p) && p != 0 &&
-            (best == (size_t)-1 || bk_money_abs(p) > bp))
-            best = i, bp = bk_money_abs(p);
-    }
+    const bk_result *y = k->rows;
+    size_t best = largest_change_row(y);
     bk_money prev, cur, pct;
     if (best == (size_t)-1 || !cell_money(y, best, "previous_wan", &prev) ||
         !cell_money(y, best, "current_wan", &cur) || !cell_money(y, best, "change_pct", &pct))
@@ -180,7 +290,7 @@ static void largest_change(FILE *h, FILE *m, const bk_dataset *ds, const bk_resu
     snprintf(line, sizeof line, " %d 年的%s：从 %s 万元%s到 ", (int)cell_int(y, best, "year"),
              cell_text(y, best, "name"), wan(prev, a, sizeof a), cur > prev ? "增加" : "减少");
     text(h, m, line);
-    linked(h, m, "yoy", best, wan(cur, b, sizeof b));
+    linked(h, m, "yoy", k->place[best], wan(cur, b, sizeof b));
     snprintf(line, sizeof line, " 万元（%s%s%%）。", cur > prev ? "+" : "−", p);
     text(h, m, line);
     end(h, m);
@@ -189,15 +299,9 @@ static void largest_change(FILE *h, FILE *m, const bk_dataset *ds, const bk_resu
 /* The function class with the largest share of a unit's spending. */
 static void heaviest_class(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r)
 {
-    size_t best = (size_t)-1;
-    bk_money bs = 0;
-    for (size_t i = 0; i < r->nrows; i++) {
-        bk_money sh;
-        if (strcmp(cell_text(r, i, "stage"), "budget") == 0 &&
-            cell_money(r, i, "share_pct", &sh) && (best == (size_t)-1 || sh > bs))
-            best = i, bs = sh;
-    }
-    if (best == (size_t)-1)
+    size_t best = first_extreme(r, "share_pct", true, is_budget);
+    bk_money bs;
+    if (best == (size_t)-1 || !cell_money(r, best, "share_pct", &bs))
         return;
     char line[512], p[BK_MONEY_TEXT_MAX];
     bk_money_format_fixed(bs, 2, p);
@@ -237,20 +341,14 @@ static void inconsistencies(FILE *h, FILE *m, const bk_findings *f)
     end(h, m);
 }
 
-static void completeness(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *c)
+static void completeness(FILE *h, FILE *m, const bk_dataset *ds, const bk_kept *k)
 {
-    size_t hi = (size_t)-1, lo = (size_t)-1;
-    bk_money vh = 0, vl = 0;
-    for (size_t i = 0; i < c->nrows; i++) {
-        bk_money v;
-        if (!cell_money(c, i, "score_pct", &v))
-            continue;
-        if (hi == (size_t)-1 || v > vh)
-            hi = i, vh = v;
-        if (lo == (size_t)-1 || v < vl)
-            lo = i, vl = v;
-    }
-    if (hi == (size_t)-1)
+    const bk_result *c = k->rows;
+    size_t hi = first_extreme(c, "score_pct", true, NULL),
+           lo = first_extreme(c, "score_pct", false, NULL);
+    bk_money vh, vl;
+    if (hi == (size_t)-1 || !cell_money(c, hi, "score_pct", &vh) ||
+        !cell_money(c, lo, "score_pct", &vl))
         return;
     char p[BK_MONEY_TEXT_MAX], line[256];
     begin(h, m);
@@ -259,7 +357,7 @@ static void completeness(FILE *h, FILE *m, const bk_dataset *ds, const bk_result
     snprintf(line, sizeof line, " %d 年（", (int)cell_int(c, hi, "year"));
     text(h, m, line);
     bk_money_format_fixed(vh, 2, p);
-    linked(h, m, "completeness", hi, p);
+    linked(h, m, "completeness", k->place[hi], p);
     text(h, m, "%）");
     if (lo != hi && vl != vh) {
         text(h, m, "，最低的是");
@@ -267,7 +365,7 @@ static void completeness(FILE *h, FILE *m, const bk_dataset *ds, const bk_result
         snprintf(line, sizeof line, " %d 年（", (int)cell_int(c, lo, "year"));
         text(h, m, line);
         bk_money_format_fixed(vl, 2, p);
-        linked(h, m, "completeness", lo, p);
+        linked(h, m, "completeness", k->place[lo], p);
         text(h, m, "%）");
     }
     text(h, m, "。");
@@ -275,13 +373,14 @@ static void completeness(FILE *h, FILE *m, const bk_dataset *ds, const bk_result
 }
 
 /* Budget execution: up to three final accounts, each with its outturn and PI-1 band. */
-static void execution(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *p)
+static void execution(FILE *h, FILE *m, const bk_dataset *ds, const bk_kept *k)
 {
-    for (size_t i = 0, said = 0; i < p->nrows && said < 3; i++) {
+    const bk_result *p = k->rows;
+    for (size_t i = 0; p && i < p->nrows; i++) {
         bk_money o, a, pct;
-        if (!cell_money(p, i, "pi1_original_wan", &o) || !cell_money(p, i, "pi1_actual_wan", &a) ||
-            !cell_money(p, i, "pi1_outturn_pct", &pct))
-            continue;
+        cell_money(p, i, "pi1_original_wan", &o);
+        cell_money(p, i, "pi1_actual_wan", &a);
+        cell_money(p, i, "pi1_outturn_pct", &pct);
         char line[512], x[64], y[64], r[BK_MONEY_TEXT_MAX];
         bk_money_format_fixed(pct, 2, r);
         begin(h, m);
@@ -290,26 +389,27 @@ static void execution(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *p
                  (int)cell_int(p, i, "year"), cell_text(p, i, "pi1_line"), wan(a, x, sizeof x),
                  wan(o, y, sizeof y));
         text(h, m, line);
-        linked(h, m, "pefa", i, r);
+        linked(h, m, "pefa", k->place[i], r);
         snprintf(line, sizeof line, "%%（PEFA PI-1 %s 级）。", cell_text(p, i, "pi1_band"));
         text(h, m, line);
         end(h, m);
-        said++;
     }
 }
 
 int bk_report_opening(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
-                      const bk_findings *findings, const bk_report_tables *t)
+                      const bk_findings *findings, const bk_opening *o)
 {
+    if (o->nomem)
+        return -1;
     fputs("<h2>要点</h2>\n<ul class=\"opening\">\n", h);
     fputs("\n## 要点\n\n", m);
     int rc = coverage(h, m, index);
-    largest(h, m, ds, t->summary);
-    largest_change(h, m, ds, t->yoy);
-    heaviest_class(h, m, ds, t->ratios);
+    largest(h, m, ds, o);
+    largest_change(h, m, ds, &o->yoy);
+    heaviest_class(h, m, ds, o->ratios.rows);
     inconsistencies(h, m, findings);
-    completeness(h, m, ds, t->completeness);
-    execution(h, m, ds, t->pefa);
+    completeness(h, m, ds, &o->completeness);
+    execution(h, m, ds, &o->pefa);
     fputs("</ul>\n", h);
     fputc('\n', m);
     return rc;

@@ -6,9 +6,15 @@
  * Each figure in the HTML links to the table row it comes from (ids summary-ROW, yoy-ROW,
  * completeness-ROW, pefa-ROW of report.c's tables, ROW the analysis table's own row).
  *
- * The figures come from the report's TABLES (reporttables.h), the ones its table rows show.
+ * The figures come from the report's tables (reporttables.h), the ones its table rows show,
+ * made one group of units at a time: bk_opening_add keeps of each group's tables the rows a
+ * sentence may speak of (each table's first largest and smallest, as a whole table's scan
+ * would find them, and the counts by year), so that the opening says what it would say of the
+ * whole tables while holding a few rows.
  *
- * Ownership: nothing is kept. Errors: -1 when memory runs out.
+ * Ownership: a bk_opening is the caller's (bk_opening_free); it keeps copies of the rows, not
+ * the tables. Errors: -1 when memory runs out (an opening that ran out says so again when
+ * written).
  */
 #ifndef BK_OPENING_H
 #define BK_OPENING_H
@@ -20,7 +26,16 @@
 #include "../ingest/model.h"
 #include "reporttables.h"
 
+typedef struct bk_opening bk_opening;
+
+/* An opening with nothing kept yet; NULL if memory ran out. */
+bk_opening *bk_opening_new(void);
+/* What O keeps of one group's tables T, the groups given in the order of their units. */
+int bk_opening_add(bk_opening *o, const bk_report_tables *t);
+void bk_opening_free(bk_opening *o);
+
+/* The opening of the whole INDEX, its FINDINGS and what O kept of every group. */
 int bk_report_opening(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
-                      const bk_findings *findings, const bk_report_tables *tables);
+                      const bk_findings *findings, const bk_opening *o);
 
 #endif

@@ -140,13 +140,11 @@ static column_plan plan_column(const bk_result *r, const char *column)
 /* Both renderings of one table: selected COLUMNS with HEADINGS, the rows ROWS (NULL: all). A
  * `unit` column shows the unit's name from DS's units file: a reader knows units by name, not
  * by the id a dataset gives them. */
-void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
-                  const char *const *columns, const char *const *headings, const size_t *rows,
-                  size_t nrows, const char *anchor)
+void bk_page_table_head(FILE *h, FILE *m, const char *const *headings)
 {
     fputs("<table>\n<thead><tr>", h);
     fputs("\n|", m);
-    for (size_t j = 0; columns[j]; j++) {
+    for (size_t j = 0; headings[j]; j++) {
         fputs("<th>", h);
         bk_html_text(h, headings[j]);
         fputs("</th>", h);
@@ -156,9 +154,15 @@ void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
     }
     fputs("</tr></thead>\n<tbody>\n", h);
     fputs("\n|", m);
-    for (size_t j = 0; columns[j]; j++)
+    for (size_t j = 0; headings[j]; j++)
         fputs("---|", m);
     fputc('\n', m);
+}
+
+void bk_page_table_rows(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                        const char *const *columns, const size_t *rows, size_t nrows,
+                        const char *anchor, size_t first_row, const size_t *places)
+{
     /* what each column's cells need, found once per table rather than once per cell: the
      * tables of a national briefing have 10⁵ rows */
     enum { PLANNED = 32 };
@@ -168,9 +172,9 @@ void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
     size_t n = rows ? nrows : r->nrows;
     for (size_t k = 0; k < n; k++) {
         size_t i = rows ? rows[k] : k;
-        /* rows the opening summary links to: ANCHOR-ROW, ROW the result's own row */
+        /* rows the opening summary links to: ANCHOR-ROW, ROW the row's place in the whole */
         if (anchor)
-            fprintf(h, "<tr id=\"%s-%zu\">", anchor, i);
+            fprintf(h, "<tr id=\"%s-%zu\">", anchor, places ? places[i] : first_row + i);
         else
             fputs("<tr>", h);
         fputc('|', m);
@@ -202,8 +206,21 @@ void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
         fputs("</tr>\n", h);
         fputc('\n', m);
     }
+}
+
+void bk_page_table_end(FILE *h, FILE *m)
+{
     fputs("</tbody>\n</table>\n", h);
     fputc('\n', m);
+}
+
+void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                   const char *const *columns, const char *const *headings, const size_t *rows,
+                   size_t nrows, const char *anchor)
+{
+    bk_page_table_head(h, m, headings);
+    bk_page_table_rows(h, m, ds, r, columns, rows, nrows, anchor, 0, NULL);
+    bk_page_table_end(h, m);
 }
 
 void bk_page_heading(FILE *h, FILE *m, const char *text)

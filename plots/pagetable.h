@@ -26,6 +26,14 @@
 void bk_page_table(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
                    const char *const *columns, const char *const *headings, const size_t *rows,
                    size_t nrows, const char *anchor);
+/* The same in pieces, for a table written one group of rows at a time: its head, then each
+ * group's ROWS of R (NULL: all), whose anchors number row I of R PLACES[I] (NULL: FIRST_ROW +
+ * I), its place in the whole table, then its end. */
+void bk_page_table_head(FILE *h, FILE *m, const char *const *headings);
+void bk_page_table_rows(FILE *h, FILE *m, const bk_dataset *ds, const bk_result *r,
+                        const char *const *columns, const size_t *rows, size_t nrows,
+                        const char *anchor, size_t first_row, const size_t *places);
+void bk_page_table_end(FILE *h, FILE *m);
 /* A page's start (its style, screen and A4 print, and its title as h1) and end. */
 void bk_page_begin(FILE *h, FILE *m, const char *title);
 void bk_page_end(FILE *h);

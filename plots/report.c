@@ -4,7 +4,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,7 +13,6 @@
 #include <unistd.h>
 
 #include "../ingest/alloc.h"
-#include "../ingest/loadparts.h"
 #include "escape.h"
 #include "figexec.h"
 #include "figures.h"
@@ -22,33 +20,18 @@
 #include "intoplace.h"
 #include "opening.h"
 #include "pagetable.h"
-#include "reporttables.h"
-#include "../analytics/selfcheck.h"
+#include "reportgroups.h"
 #include "unitpage.h"
-#include "workbook.h"
 
 #define html bk_html_text
 #define md bk_md_text
-
-typedef struct {
-    size_t row;
-    double magnitude;
-} ranked;
-
-static int cmp_ranked(const void *a, const void *b)
-{
-    const ranked *x = a, *y = b;
-    if (x->magnitude != y->magnitude)
-        return x->magnitude > y->magnitude ? -1 : 1;
-    return x->row < y->row ? -1 : x->row > y->row;
-}
 
 /*
  * When the data hold final accounts: each unit-year's original budget against its actual and
  * its PEFA scores (analytics/pefa.h), and the paired-bar chart of budget against actual.
  */
 static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
-                             const bk_result *p)
+                             const bk_report_groups *g)
 {
     bk_figure_options fo = {.kind = "execution"};
     if (!bk_figure_has_finals(ds, index, &fo))
@@ -58,15 +41,8 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
                     "评分依 PEFA 2016：PI-1 总支出执行率（A 95–105%，B 90–110%，C 85–115%），"
                     "PI-2 支出结构偏差（按功能类、按经济分类类；A <5%，B <10%，C <15%），"
                     "满三年时按“三年中至少两年”给出等级。逐项见 budgetkit execution。");
-    static const char *const pc[] = {"unit", "year", "pi1_line", "pi1_original_wan",
-                                     "pi1_actual_wan", "pi1_outturn_pct", "pi1_band",
-                                     "pi2_function_variance_pct", "pi2_function_band",
-                                     "pi2_economic_variance_pct", "pi2_economic_band",
-                                     "pi1_letter", "note_zh", NULL};
-    static const char *const ph[] = {"单位", "年度", "口径", "年初预算", "决算", "执行率（%）",
-                                     "PI-1", "功能结构偏差（%）", "PI-2.1", "经济结构偏差（%）",
-                                     "PI-2.2", "三年等级（PI-1）", "说明", NULL};
-    bk_page_table(h, m, ds, p, pc, ph, NULL, 0, "pefa");
+    if (bk_page_section_copy(&g->pefa, h, m) != 0)
+        return -1;
     fputs("<figure><img src=\"execution.svg\" alt=\"预算执行\"><figcaption>预算执行：年初预算与"
           "决算</figcaption></figure>\n", h);
     fputs("![预算执行](execution.svg)\n\n", m);
@@ -74,7 +50,7 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
 }
 
 static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,
-                       const bk_findings *findings, const bk_report_tables *tables,
+                       const bk_findings *findings, const bk_report_groups *g,
                        const char *const *charts,
                        const char *const *chart_titles, const char *const *empty)
 {
@@ -88,30 +64,11 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     fputs("<p><a href=\"briefing.xlsx\">全部表格（Excel 工作簿 briefing.xlsx）</a></p>\n", h);
     fputs("全部表格见 Excel 工作簿 [briefing.xlsx](briefing.xlsx)。\n\n", m);
 
-    if (bk_report_opening(h, m, ds, index, findings, tables) != 0)
+    if (bk_report_opening(h, m, ds, index, findings, g->opening) != 0)
         return -1;
 
     bk_page_heading(h, m, "主要数字");
-    const bk_result *summary = tables->summary;
-    size_t *rows = bk_calloc(summary->nrows + 1, sizeof *rows), n = 0;
-    if (!rows)
-        return -1;
-    int from = bk_result_column(summary, "total_from");
-    for (size_t i = 0; i < summary->nrows; i++) {
-        const bk_cell *c = bk_result_cell(summary, i, (size_t)from);
-        if (!(c->kind == BK_CELL_TEXT && strncmp(c->text, "narrative (derived", 18) == 0))
-            rows[n++] = i;
-    }
-    static const char *const sc[] = {"name", "city", "year", "stage", "total", "basic",
-                                     "project", "gpb", "three_public", "operating",
-                                     "procurement", NULL};
-    static const char *const sh[] = {"单位", "城市", "年度", "阶段", "支出合计", "基本支出", "项目支出",
-                                     "一般公共预算", "“三公”经费", "机关运行经费", "政府采购",
-                                     NULL};
-    bk_page_table(h, m, ds, summary, sc, sh, rows, n, "summary");
-    int listed = bk_unit_pages_list(h, m, ds, index);
-    free(rows);
-    if (listed != 0)
+    if (bk_page_section_copy(&g->summary, h, m) != 0 || bk_unit_pages_list(h, m, ds, index) != 0)
         return -1;
 
     bk_page_heading(h, m, "图表");
@@ -134,34 +91,8 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     }
 
     bk_page_heading(h, m, "变化最大的项目（比上年）");
-    const bk_result *yoy = tables->yoy;
-    ranked *rk = bk_calloc(yoy->nrows + 1, sizeof *rk);
-    size_t nr = 0;
-    int pct = bk_result_column(yoy, "change_pct");
-    for (size_t i = 0; rk && i < yoy->nrows; i++) {
-        const bk_cell *c = bk_result_cell(yoy, i, (size_t)pct);
-        if (c->kind == BK_CELL_MONEY && c->money != 0)
-            rk[nr++] = (ranked){i, fabs(bk_money_to_double(c->money))};
-    }
-    if (!rk)
+    if (bk_report_groups_changes(g, h, m, ds) != 0)
         return -1;
-    qsort(rk, nr, sizeof *rk, cmp_ranked);
-    size_t top = nr < 12 ? nr : 12;
-    size_t *yrows = bk_calloc(top + 1, sizeof *yrows);
-    if (!yrows) {
-        free(rk);
-        return -1;
-    }
-    for (size_t i = 0; i < top; i++)
-        yrows[i] = rk[i].row;
-    static const char *const yc[] = {"unit", "year", "stage", "name", "previous_wan",
-                                     "current_wan", "change_wan", "change_pct",
-                                     "stated_change_wan", NULL};
-    static const char *const yh[] = {"单位", "年度", "阶段", "项目", "上年", "本年", "增减（万元）",
-                                     "增减（%）", "文件所述增减", NULL};
-    bk_page_table(h, m, ds, yoy, yc, yh, yrows, top, "yoy");
-    free(yrows);
-    free(rk);
 
     bk_page_heading(h, m, "核对发现");
     size_t incons = bk_findings_count(findings, BK_SEV_INCONSISTENCY),
@@ -185,17 +116,12 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
     }
     fputs("</ul>\n", h);
 
-    if (execution_section(h, m, ds, index, tables->pefa) != 0)
+    if (execution_section(h, m, ds, index, g) != 0)
         return -1;
 
     bk_page_heading(h, m, "公开完整性");
-    const bk_result *compl = tables->completeness;
-    static const char *const cc[] = {"name", "year", "tables_disclosed", "tables_empty",
-                                     "tables_missing", "narrative_disclosed",
-                                     "narrative_missing", "score_pct", "missing", NULL};
-    static const char *const ch[] = {"单位", "年度", "表（公开）", "表（空表）", "表（缺）",
-                                     "说明（公开）", "说明（缺）", "得分（%）", "缺少", NULL};
-    bk_page_table(h, m, ds, compl, cc, ch, NULL, 0, "completeness");
+    if (bk_page_section_copy(&g->completeness, h, m) != 0)
+        return -1;
     bk_page_end(h);
     return 0;
 }
@@ -282,15 +208,16 @@ static void remove_staging(const char *staging, const char *const *files)
 /*
  * Draws the execution chart (when there are final accounts) and each of CHARTS into STAGING;
  * EMPTY[k] receives why chart k is not drawn, when it has nothing to show. *DRAWN counts the
- * charts drawn. Returns 0, or -1 with the reason in ERR.
+ * charts drawn. Each chart makes what it draws from the index (figures.h): the units it shows
+ * are at most forty, whose analyses are a few of a national panel's. Returns 0, or -1 with
+ * the reason in ERR.
  */
 static int draw_charts(const char *staging, const bk_dataset *ds, const bk_index *index,
-                       const bk_report_tables *tables, const char *font,
-                       const char *const *charts, const char **empty, size_t *drawn, char *err,
-                       size_t errlen)
+                       const char *font, const char *const *charts, const char **empty,
+                       size_t *drawn, char *err, size_t errlen)
 {
     char path[4200];
-    bk_figure_options exec = {.kind = "execution", .tables = tables};
+    bk_figure_options exec = {.kind = "execution"};
     if (bk_figure_has_finals(ds, index, &exec)) {
         bk_chart *c = bk_figure(ds, index, &exec, err, errlen);
         snprintf(path, sizeof path, "%s/execution.svg", staging);
@@ -301,7 +228,7 @@ static int draw_charts(const char *staging, const bk_dataset *ds, const bk_index
         (*drawn)++;
     }
     for (size_t k = 0; charts[k]; k++) {
-        bk_figure_options fo = {.kind = charts[k], .tables = tables};
+        bk_figure_options fo = {.kind = charts[k]};
         bk_chart *c = bk_figure(ds, index, &fo, err, errlen);
         if (c && !has_values(c)) {
             empty[k] = strcmp(charts[k], "percapita") == 0 && ds->n_population == 0
@@ -322,7 +249,7 @@ static int draw_charts(const char *staging, const bk_dataset *ds, const bk_index
 
 /* Writes STAGING/index.html and report.md. Returns 0, or -1 with the reason in ERR. */
 static int index_pages(const char *staging, const bk_dataset *ds, const bk_index *index,
-                       const bk_findings *findings, const bk_report_tables *tables,
+                       const bk_findings *findings, const bk_report_groups *g,
                        const char *const *charts, const char *const *titles,
                        const char *const *empty, char *err, size_t errlen)
 {
@@ -331,7 +258,7 @@ static int index_pages(const char *staging, const bk_dataset *ds, const bk_index
     FILE *h = fopen(path, "w");
     snprintf(path, sizeof path, "%s/report.md", staging);
     FILE *m = fopen(path, "w");
-    int rc = h && m ? write_pages(h, m, ds, index, findings, tables, charts, titles, empty) : -1;
+    int rc = h && m ? write_pages(h, m, ds, index, findings, g, charts, titles, empty) : -1;
     if ((h && fclose(h) != 0) || (m && fclose(m) != 0) || !h || !m)
         rc = -1;
     if (rc != 0)
@@ -339,121 +266,45 @@ static int index_pages(const char *staging, const bk_dataset *ds, const bk_index
     return rc;
 }
 
-/* The workbook, written on a thread of its own or in line. */
+/* What the charts are drawn with and into, for the workbook's thread (reportgroups.h). */
 typedef struct {
+    const char *staging;
     const bk_dataset *ds;
-    const bk_findings *findings;
-    const bk_report_tables *tables;
-    bk_report_progress *progress;
-    bool finals; /* the sheets of execution and PEFA */
-    char path[4200];
-    int rc;
-    char err[512];
-} workbook_job;
+    const char *font;
+    const char *const *charts;
+    const char **empty;
+    size_t *drawn;
+} chart_job;
 
-static void *write_book(void *arg)
+static int draw_all(const bk_index *index, void *context, char *err, size_t errlen)
 {
-    workbook_job *job = arg;
-    job->rc = bk_workbook_write(job->ds, job->findings, job->tables, job->finals, job->progress,
-                                job->path, job->err, sizeof job->err);
-    return NULL;
-}
-
-/* The findings (bk_reconcile, then bk_selfcheck says whose each inconsistency is), made on a
- * thread of their own through a view of the index, or in line. */
-typedef struct {
-    const bk_dataset *ds;
-    const bk_index *index;
-    bk_findings findings;
-    bk_selfcheck_result checks;
-    bk_report_progress *progress;
-    int rc;
-} findings_job;
-
-static void *make_findings(void *arg)
-{
-    findings_job *job = arg;
-    job->rc = bk_reconcile(job->ds, job->index, &job->findings) != 0 ||
-                      bk_selfcheck(job->ds, &job->findings, &job->checks) != 0
-                  ? -1
-                  : 0;
-    if (job->rc == 0)
-        bk_report_progress_mark(job->progress, BK_MADE_FINDINGS);
-    else
-        bk_report_progress_fail(job->progress);
-    return NULL;
+    const chart_job *j = context;
+    return draw_charts(j->staging, j->ds, index, j->font, j->charts, j->empty, j->drawn, err,
+                       errlen);
 }
 
 /*
- * Everything but the staging and the moves into place. With two cores three things run at
- * once: the findings on a thread of their own, the workbook on another (each sheet as soon as
- * its table is made: a third of a national report's time is the workbook), and on this one the
- * tables, then the charts and the pages. Returns 0, or -1 with the reason in ERR.
+ * Everything but the staging and the moves into place: the groups of units (reportgroups.h:
+ * the tables, the workbook, the findings, the charts, the unit pages), then the index pages.
+ * Returns 0, or -1 with the reason in ERR.
  */
 static int write_all(const char *staging, const bk_dataset *ds, const bk_index *index,
                      const char *font, const char *const *charts, const char *const *titles,
                      size_t *drawn, size_t *unit_pages, char *err, size_t errlen)
 {
-    bk_report_progress progress;
-    if (bk_report_progress_init(&progress) != 0) {
-        snprintf(err, errlen, "cannot make a lock");
-        return -1;
-    }
-    bool threads = bk_load_threads(ds) >= 2;
-    bk_index view;
-    findings_job fj = {.ds = ds, .index = &view, .progress = &progress, .rc = -1};
-    pthread_t findings_thread, book_thread;
-    bool findings_beside = threads && bk_index_view(index, &view) == 0;
-    if (findings_beside &&
-        !(findings_beside = pthread_create(&findings_thread, NULL, make_findings, &fj) == 0))
-        bk_index_view_release(&view);
-    bk_report_tables tables;
-    bk_figure_options exec = {.kind = "execution"};
-    workbook_job book = {.ds = ds, .findings = &fj.findings, .tables = &tables,
-                         .progress = &progress, .finals = bk_figure_has_finals(ds, index, &exec)};
-    snprintf(book.path, sizeof book.path, "%s/briefing.xlsx", staging);
-    /* the workbook reads the tables and findings only once they are marked made, and never the
-     * index (whose lookups are for one thread) */
-    bool book_beside =
-        threads && pthread_create(&book_thread, NULL, write_book, &book) == 0;
-    int rc = bk_report_tables_make(&tables, ds, index, &progress);
-    if (rc != 0)
-        snprintf(err, errlen, "out of memory");
-    if (!findings_beside) {
-        fj.index = index;
-        make_findings(&fj);
-    }
     const char *empty[8] = {NULL}; /* why a chart with nothing to show is not drawn */
-    if (rc == 0)
-        rc = draw_charts(staging, ds, index, &tables, font, charts, empty, drawn, err, errlen);
-    if (findings_beside) {
-        pthread_join(findings_thread, NULL);
-        bk_index_view_release(&view);
+    chart_job cj = {staging, ds, font, charts, empty, drawn};
+    bk_figure_options exec = {.kind = "execution"};
+    bool finals = bk_figure_has_finals(ds, index, &exec);
+    bk_report_groups groups;
+    int rc = bk_report_groups_run(staging, ds, index, finals, draw_all, &cj, &groups, err,
+                                  errlen);
+    if (rc == 0) {
+        *unit_pages = groups.unit_pages;
+        rc = index_pages(staging, ds, index, &groups.findings, &groups, charts, titles, empty,
+                         err, errlen);
+        bk_report_groups_release(&groups);
     }
-    if (rc == 0 && fj.rc != 0) {
-        snprintf(err, errlen, "out of memory");
-        rc = -1;
-    }
-    if (rc == 0)
-        rc = bk_unit_pages_write(staging, ds, index, &fj.findings, &tables, unit_pages, err,
-                                 errlen);
-    if (rc == 0)
-        rc = index_pages(staging, ds, index, &fj.findings, &tables, charts, titles, empty, err,
-                         errlen);
-    if (rc != 0) /* the workbook stops at its next table */
-        bk_report_progress_fail(&progress);
-    if (book_beside)
-        pthread_join(book_thread, NULL);
-    else if (rc == 0)
-        write_book(&book);
-    if (rc == 0 && book.rc != 0) {
-        snprintf(err, errlen, "%s", book.err);
-        rc = -1;
-    }
-    bk_report_tables_free(&tables);
-    bk_selfcheck_release(&fj.checks);
-    bk_findings_release(&fj.findings);
-    bk_report_progress_destroy(&progress);
     return rc;
 }
 

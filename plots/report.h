@@ -27,9 +27,11 @@
 #include "../ingest/model.h"
 
 /* The report of the data into DIR: its findings (bk_reconcile and bk_selfcheck), its tables
- * (reporttables.h), charts, pages and workbook; on two cores the findings and the workbook on
- * threads of their own. *CHARTS (may be NULL) receives how many charts were drawn: a chart with
- * nothing to show is replaced in the pages by one line saying why. */
+ * (reporttables.h) made one group of units at a time (reportgroups.h), so that a national
+ * panel's briefing holds one group's tables beside the data, its charts, pages and workbook;
+ * on two cores the workbook on a thread of its own. *CHARTS (may be NULL) receives how many
+ * charts were drawn: a chart with nothing to show is replaced in the pages by one line saying
+ * why. */
 int bk_report_write(const bk_dataset *ds, const bk_index *index, const char *dir,
                     size_t *charts, char *err, size_t errlen);
 

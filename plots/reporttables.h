@@ -13,6 +13,9 @@
  *   execution     bk_execution, headline lines
  *   pefa          bk_pefa, its pi1_letter in Chinese where the three-year letter is not given
  *
+ * A national briefing makes them one group of units at a time, each group's from an index of
+ * its units (report.h), and lets them go once written.
+ *
  * Ownership: the tables belong to the struct until bk_report_tables_free; readers take them
  * as const and may share them between threads (a table's reads change nothing but its column
  * hints, which are atomic).
@@ -22,9 +25,7 @@
 #ifndef BK_REPORTTABLES_H
 #define BK_REPORTTABLES_H
 
-#include <pthread.h>
-#include <stdbool.h>
-
+#include "../analytics/completeness.h"
 #include "../analytics/index.h"
 #include "../analytics/result.h"
 #include "../ingest/model.h"
@@ -33,43 +34,11 @@ typedef struct bk_report_tables {
     bk_result *summary, *yoy, *ratios, *completeness, *execution, *pefa;
 } bk_report_tables;
 
-/*
- * Which tables are made, for a writer on another thread to wait for: the report's workbook
- * begins with the summary while the other tables are still being made. Every function accepts
- * NULL for "all is made" (one thread).
- */
-typedef struct bk_report_progress {
-    pthread_mutex_t lock;
-    pthread_cond_t changed;
-    unsigned made;
-    bool failed; /* a maker ran out of memory: nothing more will come */
-} bk_report_progress;
-
-enum {
-    BK_MADE_SUMMARY = 1u << 0,
-    BK_MADE_YOY = 1u << 1,
-    BK_MADE_RATIOS = 1u << 2,
-    BK_MADE_COMPLETENESS = 1u << 3,
-    BK_MADE_EXECUTION = 1u << 4,
-    BK_MADE_PEFA = 1u << 5,
-    BK_MADE_FINDINGS = 1u << 6, /* the reconciliation's findings, their origins set */
-};
-
-/* Returns 0, or -1 if the lock could not be made. */
-int bk_report_progress_init(bk_report_progress *p);
-void bk_report_progress_destroy(bk_report_progress *p);
-/* MADE are ready: their tables may be read from now on. */
-void bk_report_progress_mark(bk_report_progress *p, unsigned made);
-/* Nothing more will be made: a wait for what is not made yet returns false. */
-void bk_report_progress_fail(bk_report_progress *p);
-/* Waits until all of MADE are ready (true) or making failed (false). */
-bool bk_report_progress_wait(bk_report_progress *p, unsigned made);
-
-/* Makes the tables into T, marking each in PROGRESS (NULL: none) as it is made. On failure
- * PROGRESS is failed and the tables made so far stay in T, for the caller to free once no
- * reader is left (another thread may be reading them). */
+/* Makes the tables of INDEX (the whole, or a group's part: analytics/indexpart.h) into T, the
+ * completeness audit of the disclosures of UNITS (NULL: all; analytics/completeness.h).
+ * Returns 0, or -1 with nothing left in T. */
 int bk_report_tables_make(bk_report_tables *t, const bk_dataset *ds, const bk_index *index,
-                          bk_report_progress *progress);
+                          const bk_unit_range *units);
 
 void bk_report_tables_free(bk_report_tables *t);
 

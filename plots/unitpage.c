@@ -228,7 +228,7 @@ static int one_page(const char *dir, size_t k, const char *unit, const bk_datase
 
 int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *index,
                         const bk_findings *findings, const bk_report_tables *tables,
-                        size_t *count, char *err, size_t errlen)
+                        size_t first, size_t *count, char *err, size_t errlen)
 {
     size_t n;
     const char **units = units_of(index, &n);
@@ -244,7 +244,7 @@ int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *i
     if (rc)
         snprintf(err, errlen, "out of memory");
     for (size_t k = 0; rc == 0 && k < n; k++)
-        rc = one_page(dir, k, units[k], ds, findings, t, by, err, errlen);
+        rc = one_page(dir, first + k, units[k], ds, findings, t, by, err, errlen);
     for (int i = 0; i < 6; i++)
         unit_rows_free(&by[i]);
     free(units);

@@ -19,11 +19,13 @@
 #include "../ingest/model.h"
 #include "reporttables.h"
 
-/* Writes DIR/unit-N.html and .md for every unit from the report's TABLES; *COUNT receives how
- * many units there are. */
+/* Writes DIR/unit-N.html and .md for every unit of INDEX from the report's TABLES and
+ * FINDINGS (those of INDEX's units, or more), N counted from FIRST: INDEX may be a part of the
+ * whole (analytics/indexpart.h), whose first unit is the FIRST of all. *COUNT receives how many
+ * units INDEX has. */
 int bk_unit_pages_write(const char *dir, const bk_dataset *ds, const bk_index *index,
                         const bk_findings *findings, const bk_report_tables *tables,
-                        size_t *count, char *err, size_t errlen);
+                        size_t first, size_t *count, char *err, size_t errlen);
 
 /* The index's list of unit pages, on both pages. Returns 0, or -1 if memory ran out. */
 int bk_unit_pages_list(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "../ingest/alloc.h"
 #include "figures.h"
 #include "pagetable.h"
 
@@ -85,10 +86,27 @@ static void write_text(book *b, lxw_worksheet *ws, lxw_row_t row, lxw_col_t k,
     wrote(b, worksheet_write_string(ws, row, k, text, NULL));
 }
 
-/* The sheet NAME (and its continuations) from the table R. Returns 0, or -1 if a sheet could
- * not be added. */
-static int sheet(book *b, const char *name, const bk_result *r, const sheet_column *cols)
+/* One sheet of a table, written one group of rows after another: NAME, its columns COLS, and
+ * how many rows it holds so far (its continuations' included). */
+typedef struct {
+    const char *name;
+    const sheet_column *cols;
+    lxw_worksheet *ws; /* the one rows go to now: NAME or its last continuation */
+    size_t rows;
+} table_sheet;
+
+/* Opens the sheet S in the workbook. Returns 0, or -1 if it could not be added. */
+static int sheet_open(book *b, table_sheet *s)
 {
+    s->rows = 0;
+    return (s->ws = new_sheet(b, s->name, s->cols)) ? 0 : -1;
+}
+
+/* The rows of R (NULL: none) after those S holds. Returns 0, or -1 if a sheet could not be
+ * added. */
+static int sheet_add(book *b, table_sheet *s, const bk_result *r)
+{
+    const sheet_column *cols = s->cols;
     size_t ncols = 0;
     while (cols[ncols].column)
         ncols++;
@@ -101,12 +119,9 @@ static int sheet(book *b, const char *name, const bk_result *r, const sheet_colu
                                 bk_page_column_has_values_zh(column),
                                 bk_page_is_source_column(column)};
     }
-    lxw_worksheet *ws = new_sheet(b, name, cols);
-    if (!ws)
-        return -1;
-    for (size_t i = 0; r && i < r->nrows; i++) {
+    for (size_t i = 0; r && i < r->nrows; i++, s->rows++) {
         lxw_row_t row;
-        if (!(ws = sheet_of_row(b, ws, name, cols, i, &row)))
+        if (!(s->ws = sheet_of_row(b, s->ws, s->name, cols, s->rows, &row)))
             return -1;
         for (size_t k = 0; k < ncols; k++) {
             if (plan[k].col < 0)
@@ -116,16 +131,16 @@ static int sheet(book *b, const char *name, const bk_result *r, const sheet_colu
             lxw_col_t at = (lxw_col_t)k;
             switch (cell->kind) {
             case BK_CELL_BLANK: break;
-            case BK_CELL_TEXT: write_text(b, ws, row, at, c, &plan[k], cell->text); break;
+            case BK_CELL_TEXT: write_text(b, s->ws, row, at, c, &plan[k], cell->text); break;
             case BK_CELL_MONEY:
-                wrote(b, worksheet_write_number(ws, row, at, bk_money_to_double(cell->money),
+                wrote(b, worksheet_write_number(s->ws, row, at, bk_money_to_double(cell->money),
                                                 c->as == AS_PCT ? b->pct : b->wan));
                 break;
             case BK_CELL_INT:
-                wrote(b, worksheet_write_number(ws, row, at, (double)cell->integer, NULL));
+                wrote(b, worksheet_write_number(s->ws, row, at, (double)cell->integer, NULL));
                 break;
             case BK_CELL_REAL:
-                wrote(b, worksheet_write_number(ws, row, at, cell->real, b->pct));
+                wrote(b, worksheet_write_number(s->ws, row, at, cell->real, b->pct));
                 break;
             }
         }
@@ -133,23 +148,25 @@ static int sheet(book *b, const char *name, const bk_result *r, const sheet_colu
     return 0;
 }
 
-static int findings_sheet(book *b, const bk_findings *f)
+/* the headings and widths of the findings' sheet (its cells are written by findings_rows) */
+static const sheet_column finding_heads[] = {
+    {"severity", "类别", AS_TEXT},          {"rule", "规则", AS_TEXT},
+    {"unit", "单位", AS_TEXT},              {"year", "年度", AS_INT},
+    {"stage", "阶段", AS_TEXT},             {"what", "内容", AS_TEXT},
+    {"stated", "文件所述", AS_WAN},         {"computed", "计算", AS_WAN},
+    {"difference", "差额", AS_WAN},         {"stated_sources", "文件出处", AS_TEXT},
+    {"computed_sources", "计算出处", AS_TEXT}, {"origin", "来源判断", AS_TEXT},
+    {NULL, NULL, AS_TEXT}};
+
+/* The findings F into the sheet S (opened, empty). Returns 0, or -1 if a sheet could not be
+ * added. */
+static int findings_rows(book *b, table_sheet *s, const bk_findings *f)
 {
-    /* the headings and widths of the sheet (its cells are written below, not by sheet()) */
-    static const sheet_column heads[] = {
-        {"severity", "类别", AS_TEXT},          {"rule", "规则", AS_TEXT},
-        {"unit", "单位", AS_TEXT},              {"year", "年度", AS_INT},
-        {"stage", "阶段", AS_TEXT},             {"what", "内容", AS_TEXT},
-        {"stated", "文件所述", AS_WAN},         {"computed", "计算", AS_WAN},
-        {"difference", "差额", AS_WAN},         {"stated_sources", "文件出处", AS_TEXT},
-        {"computed_sources", "计算出处", AS_TEXT}, {"origin", "来源判断", AS_TEXT},
-        {NULL, NULL, AS_TEXT}};
-    lxw_worksheet *ws = new_sheet(b, "核对发现", heads);
-    if (!ws)
-        return -1;
+    lxw_worksheet *ws = s->ws;
+    const sheet_column *heads = s->cols;
     for (size_t i = 0; i < f->count; i++) {
         lxw_row_t row;
-        if (!(ws = sheet_of_row(b, ws, "核对发现", heads, i, &row)))
+        if (!(ws = sheet_of_row(b, ws, s->name, heads, i, &row)))
             return -1;
         const bk_finding *x = &f->items[i];
         const char *sev = x->severity == BK_SEV_ERROR           ? "错误"
@@ -192,108 +209,160 @@ static int findings_sheet(book *b, const bk_findings *f)
     return 0;
 }
 
-int bk_workbook_write(const bk_dataset *ds, const bk_findings *findings,
-                      const bk_report_tables *tables, bool finals, bk_report_progress *progress,
-                      const char *path, char *err, size_t errlen)
+static const sheet_column summary_cols[] = {
+    {"name", "单位", AS_TEXT}, {"city", "城市", AS_TEXT}, {"year", "年度", AS_INT},
+    {"stage", "阶段", AS_TEXT}, {"total", "支出合计（万元）", AS_WAN},
+    {"basic", "基本支出", AS_WAN}, {"project", "项目支出", AS_WAN},
+    {"personnel", "人员经费", AS_WAN}, {"public", "公用经费", AS_WAN},
+    {"gpb", "一般公共预算", AS_WAN}, {"three_public", "“三公”经费", AS_WAN},
+    {"operating", "机关运行经费", AS_WAN}, {"procurement", "政府采购", AS_WAN},
+    {"total_from", "支出合计出处", AS_TEXT}, {NULL, NULL, AS_TEXT}};
+static const sheet_column yoy_cols[] = {
+    {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
+    {"name", "项目", AS_TEXT}, {"previous_wan", "上年（万元）", AS_WAN},
+    {"current_wan", "本年（万元）", AS_WAN}, {"change_wan", "增减（万元）", AS_WAN},
+    {"change_pct", "增减（%）", AS_PCT}, {"stated_change_wan", "文件所述增减", AS_WAN},
+    {"status", "状态", AS_TEXT}, {"current_source", "本年出处", AS_TEXT},
+    {NULL, NULL, AS_TEXT}};
+static const sheet_column ratio_cols[] = {
+    {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
+    {"key", "功能分类（类）", AS_TEXT}, {"name", "名称", AS_TEXT},
+    {"amount_wan", "金额（万元）", AS_WAN}, {"share_pct", "占比（%）", AS_PCT},
+    {"denominator", "占比的分母", AS_TEXT}, {NULL, NULL, AS_TEXT}};
+static const sheet_column completeness_cols[] = {
+    {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
+    {"tables_disclosed", "表（公开）", AS_INT}, {"tables_empty", "表（空表）", AS_INT},
+    {"tables_missing", "表（缺）", AS_INT}, {"narrative_disclosed", "说明（公开）", AS_INT},
+    {"narrative_missing", "说明（缺）", AS_INT}, {"score_pct", "得分（%）", AS_PCT},
+    {"missing", "缺少", AS_TEXT}, {NULL, NULL, AS_TEXT}};
+static const sheet_column execution_cols[] = {
+    {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"line_name", "项目", AS_TEXT},
+    {"original_wan", "年初预算（万元）", AS_WAN}, {"actual_wan", "决算（万元）", AS_WAN},
+    {"difference_wan", "差额", AS_WAN}, {"rate_pct", "执行率（%）", AS_PCT},
+    {"stated_rate_pct", "文件所述执行率", AS_PCT}, {"status", "状态", AS_TEXT},
+    {"stated_reason", "文件所述原因", AS_TEXT}, {"original_from", "年初预算取自", AS_TEXT},
+    {"original_source", "年初预算出处", AS_TEXT}, {"actual_source", "决算出处", AS_TEXT},
+    {NULL, NULL, AS_TEXT}};
+static const sheet_column pefa_cols[] = {
+    {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"pi1_line", "口径", AS_TEXT},
+    {"pi1_original_wan", "年初预算（万元）", AS_WAN}, {"pi1_actual_wan", "决算（万元）", AS_WAN},
+    {"pi1_outturn_pct", "执行率（%）", AS_PCT}, {"pi1_band", "PI-1", AS_TEXT},
+    {"pi2_function_variance_pct", "功能结构偏差（%）", AS_PCT},
+    {"pi2_function_band", "PI-2.1", AS_TEXT},
+    {"pi2_economic_variance_pct", "经济结构偏差（%）", AS_PCT},
+    {"pi2_economic_band", "PI-2.2", AS_TEXT}, {"years", "年数", AS_INT},
+    {"pi1_letter", "三年等级 PI-1", AS_TEXT}, {"note_zh", "说明", AS_TEXT},
+    {NULL, NULL, AS_TEXT}};
+
+
+/* The tables' sheets, and the findings' that comes between them in the workbook. */
+enum { SUMMARY, YOY, RATIOS, COMPLETENESS, EXECUTION, PEFA, TABLE_SHEETS };
+
+struct bk_workbook {
+    book b;
+    bool finals;
+    table_sheet sheets[TABLE_SHEETS];
+    table_sheet findings;
+    int rc; /* -1 once a sheet could not be added */
+    char path[4096];
+};
+
+bk_workbook *bk_workbook_open(const bk_dataset *ds, bool finals, const char *path, char *err,
+                              size_t errlen)
 {
-    book b = {.ds = ds};
+    bk_workbook *w = bk_calloc(1, sizeof *w);
+    if (!w) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    book *b = &w->b;
+    b->ds = ds;
+    w->finals = finals;
+    snprintf(w->path, sizeof w->path, "%s", path);
     /* Rows are written in order, so each sheet goes to a temporary file as it is written
      * instead of holding every cell until the end: a national workbook has millions. Strings
-     * are then written in their cells rather than in a shared table. */
+     * are then written in their cells rather than in a shared table. Each sheet keeps its own
+     * file, so the sheets may take their rows in turn, one group of units after another. */
     lxw_workbook_options options = {.constant_memory = LXW_TRUE};
-    b.wb = workbook_new_opt(path, &options);
-    if (!b.wb) {
+    b->wb = workbook_new_opt(path, &options);
+    if (!b->wb) {
         snprintf(err, errlen, "%s: the workbook cannot be created", path);
-        return -1;
+        free(w);
+        return NULL;
     }
     /* a fixed creation time (the zip entries' own, 1980-01-01), so the same data give the
      * same bytes; libxlsxwriter would stamp the time of the run */
     lxw_doc_properties properties = {.title = "预算简报", .created = 315532800};
-    workbook_set_properties(b.wb, &properties);
-    b.head = workbook_add_format(b.wb);
-    b.wan = workbook_add_format(b.wb);
-    b.pct = workbook_add_format(b.wb);
-    format_set_bold(b.head);
-    format_set_bg_color(b.head, 0xF2F2F2);
-    format_set_num_format(b.wan, "#,##0.00");
-    format_set_num_format(b.pct, "0.00");
-
-    static const sheet_column summary_cols[] = {
-        {"name", "单位", AS_TEXT}, {"city", "城市", AS_TEXT}, {"year", "年度", AS_INT},
-        {"stage", "阶段", AS_TEXT}, {"total", "支出合计（万元）", AS_WAN},
-        {"basic", "基本支出", AS_WAN}, {"project", "项目支出", AS_WAN},
-        {"personnel", "人员经费", AS_WAN}, {"public", "公用经费", AS_WAN},
-        {"gpb", "一般公共预算", AS_WAN}, {"three_public", "“三公”经费", AS_WAN},
-        {"operating", "机关运行经费", AS_WAN}, {"procurement", "政府采购", AS_WAN},
-        {"total_from", "支出合计出处", AS_TEXT}, {NULL, NULL, AS_TEXT}};
-    static const sheet_column yoy_cols[] = {
-        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
-        {"name", "项目", AS_TEXT}, {"previous_wan", "上年（万元）", AS_WAN},
-        {"current_wan", "本年（万元）", AS_WAN}, {"change_wan", "增减（万元）", AS_WAN},
-        {"change_pct", "增减（%）", AS_PCT}, {"stated_change_wan", "文件所述增减", AS_WAN},
-        {"status", "状态", AS_TEXT}, {"current_source", "本年出处", AS_TEXT},
-        {NULL, NULL, AS_TEXT}};
-    static const sheet_column ratio_cols[] = {
-        {"unit", "单位", AS_UNIT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
-        {"key", "功能分类（类）", AS_TEXT}, {"name", "名称", AS_TEXT},
-        {"amount_wan", "金额（万元）", AS_WAN}, {"share_pct", "占比（%）", AS_PCT},
-        {"denominator", "占比的分母", AS_TEXT}, {NULL, NULL, AS_TEXT}};
-    static const sheet_column completeness_cols[] = {
-        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"stage", "阶段", AS_TEXT},
-        {"tables_disclosed", "表（公开）", AS_INT}, {"tables_empty", "表（空表）", AS_INT},
-        {"tables_missing", "表（缺）", AS_INT}, {"narrative_disclosed", "说明（公开）", AS_INT},
-        {"narrative_missing", "说明（缺）", AS_INT}, {"score_pct", "得分（%）", AS_PCT},
-        {"missing", "缺少", AS_TEXT}, {NULL, NULL, AS_TEXT}};
-    static const sheet_column execution_cols[] = {
-        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"line_name", "项目", AS_TEXT},
-        {"original_wan", "年初预算（万元）", AS_WAN}, {"actual_wan", "决算（万元）", AS_WAN},
-        {"difference_wan", "差额", AS_WAN}, {"rate_pct", "执行率（%）", AS_PCT},
-        {"stated_rate_pct", "文件所述执行率", AS_PCT}, {"status", "状态", AS_TEXT},
-        {"stated_reason", "文件所述原因", AS_TEXT}, {"original_from", "年初预算取自", AS_TEXT},
-        {"original_source", "年初预算出处", AS_TEXT}, {"actual_source", "决算出处", AS_TEXT},
-        {NULL, NULL, AS_TEXT}};
-    static const sheet_column pefa_cols[] = {
-        {"name", "单位", AS_TEXT}, {"year", "年度", AS_INT}, {"pi1_line", "口径", AS_TEXT},
-        {"pi1_original_wan", "年初预算（万元）", AS_WAN}, {"pi1_actual_wan", "决算（万元）", AS_WAN},
-        {"pi1_outturn_pct", "执行率（%）", AS_PCT}, {"pi1_band", "PI-1", AS_TEXT},
-        {"pi2_function_variance_pct", "功能结构偏差（%）", AS_PCT},
-        {"pi2_function_band", "PI-2.1", AS_TEXT},
-        {"pi2_economic_variance_pct", "经济结构偏差（%）", AS_PCT},
-        {"pi2_economic_band", "PI-2.2", AS_TEXT}, {"years", "年数", AS_INT},
-        {"pi1_letter", "三年等级 PI-1", AS_TEXT}, {"note_zh", "说明", AS_TEXT},
-        {NULL, NULL, AS_TEXT}};
-
-    /* each sheet once its table is made (PROGRESS): the first are written while the last are
-     * still being made */
+    workbook_set_properties(b->wb, &properties);
+    b->head = workbook_add_format(b->wb);
+    b->wan = workbook_add_format(b->wb);
+    b->pct = workbook_add_format(b->wb);
+    format_set_bold(b->head);
+    format_set_bg_color(b->head, 0xF2F2F2);
+    format_set_num_format(b->wan, "#,##0.00");
+    format_set_num_format(b->pct, "0.00");
+    const table_sheet sheets[TABLE_SHEETS] = {
+        {"主要数字", summary_cols, NULL, 0},     {"比上年变化", yoy_cols, NULL, 0},
+        {"支出结构", ratio_cols, NULL, 0},       {"公开完整性", completeness_cols, NULL, 0},
+        {"预算执行", execution_cols, NULL, 0},   {"PEFA评分", pefa_cols, NULL, 0}};
+    memcpy(w->sheets, sheets, sizeof sheets);
+    w->findings = (table_sheet){"核对发现", finding_heads, NULL, 0};
     int rc = 0;
-    bool made = true;
-    if ((made = made && bk_report_progress_wait(progress, BK_MADE_SUMMARY)))
-        rc |= sheet(&b, "主要数字", tables->summary, summary_cols);
-    if ((made = made && bk_report_progress_wait(progress, BK_MADE_YOY)))
-        rc |= sheet(&b, "比上年变化", tables->yoy, yoy_cols);
-    if ((made = made && bk_report_progress_wait(progress, BK_MADE_RATIOS)))
-        rc |= sheet(&b, "支出结构", tables->ratios, ratio_cols);
-    if ((made = made && bk_report_progress_wait(progress, BK_MADE_FINDINGS)))
-        rc |= findings_sheet(&b, findings);
-    if ((made = made && bk_report_progress_wait(progress, BK_MADE_COMPLETENESS)))
-        rc |= sheet(&b, "公开完整性", tables->completeness, completeness_cols);
-    if (finals && (made = made && bk_report_progress_wait(progress,
-                                                          BK_MADE_EXECUTION | BK_MADE_PEFA))) {
-        rc |= sheet(&b, "预算执行", tables->execution, execution_cols);
-        rc |= sheet(&b, "PEFA评分", tables->pefa, pefa_cols);
+    for (int k = SUMMARY; k <= RATIOS; k++)
+        rc |= sheet_open(b, &w->sheets[k]);
+    rc |= sheet_open(b, &w->findings);
+    rc |= sheet_open(b, &w->sheets[COMPLETENESS]);
+    if (finals) {
+        rc |= sheet_open(b, &w->sheets[EXECUTION]);
+        rc |= sheet_open(b, &w->sheets[PEFA]);
     }
-    if (!made) { /* the tables were not made: the report says why */
-        workbook_close(b.wb);
-        snprintf(err, errlen, "%s: the workbook was not written: its tables were not made", path);
-        return -1;
-    }
-    lxw_error closed = workbook_close(b.wb);
-    if (rc != 0 || closed != LXW_NO_ERROR || b.failed != LXW_NO_ERROR) {
-        snprintf(err, errlen, "%s: the workbook could not be written (%s)", path,
+    w->rc = rc;
+    return w;
+}
+
+int bk_workbook_add(bk_workbook *w, const bk_report_tables *t)
+{
+    const bk_result *r[TABLE_SHEETS] = {t->summary,      t->yoy,       t->ratios,
+                                        t->completeness, t->execution, t->pefa};
+    int sheets = w->finals ? TABLE_SHEETS : EXECUTION;
+    for (int k = 0; k < sheets && w->rc == 0; k++)
+        w->rc = sheet_add(&w->b, &w->sheets[k], r[k]);
+    return w->rc;
+}
+
+int bk_workbook_findings(bk_workbook *w, const bk_findings *findings)
+{
+    if (w->rc == 0)
+        w->rc = findings_rows(&w->b, &w->findings, findings);
+    return w->rc;
+}
+
+int bk_workbook_close(bk_workbook *w, char *err, size_t errlen)
+{
+    if (!w)
+        return 0;
+    const book *b = &w->b;
+    lxw_error closed = workbook_close(b->wb);
+    int rc = 0;
+    if (w->rc != 0 || closed != LXW_NO_ERROR || b->failed != LXW_NO_ERROR) {
+        snprintf(err, errlen, "%s: the workbook could not be written (%s)", w->path,
                  closed != LXW_NO_ERROR   ? lxw_strerror(closed)
-                 : b.failed != LXW_NO_ERROR ? lxw_strerror(b.failed)
-                                            : "a sheet could not be added");
-        return -1;
+                 : b->failed != LXW_NO_ERROR ? lxw_strerror(b->failed)
+                                             : "a sheet could not be added");
+        rc = -1;
     }
-    return 0;
+    free(w);
+    return rc;
+}
+
+int bk_workbook_write(const bk_dataset *ds, const bk_findings *findings,
+                      const bk_report_tables *tables, bool finals, const char *path, char *err,
+                      size_t errlen)
+{
+    bk_workbook *w = bk_workbook_open(ds, finals, path, err, errlen);
+    if (!w)
+        return -1;
+    bk_workbook_add(w, tables);
+    bk_workbook_findings(w, findings);
+    return bk_workbook_close(w, err, errlen);
 }

@@ -16,6 +16,16 @@ if command -v gnuplot >/dev/null 2>&1; then
     sleep 1
     run "report again" 0 report -o "$TMP/rep-again" datasets
     if diff -r "$TMP/rep" "$TMP/rep-again" >"$TMP/diff" 2>&1; then ok; else bad "report: a second run differs: $(head -c 300 "$TMP/diff")"; fi
+    # made one group of units at a time (plots/reportgroups.h), whatever the groups: a unit a
+    # group, and on one thread, give the bytes of the default groups, the workbook too
+    export BK_REPORT_GROUP_RECORDS=1
+    run "report a unit a group" 0 report -o "$TMP/rep-groups" datasets
+    unset BK_REPORT_GROUP_RECORDS
+    if diff -r "$TMP/rep" "$TMP/rep-groups" >"$TMP/diff" 2>&1; then ok; else bad "report: a unit a group differs: $(head -c 300 "$TMP/diff")"; fi
+    export BK_LOAD_THREADS=1
+    run "report on one thread" 0 report -o "$TMP/rep-one" datasets
+    unset BK_LOAD_THREADS
+    if diff -r "$TMP/rep" "$TMP/rep-one" >"$TMP/diff" 2>&1; then ok; else bad "report: one thread differs: $(head -c 300 "$TMP/diff")"; fi
     has "report headline row" "$TMP/rep/index.html" "<td>大同市人民政府国有资产监督管理委员会</td><td>大同市</td><td class=\"n\">2023</td><td>预算</td><td class=\"n\">1,332.44</td>"
     has "report largest change" "$TMP/rep/report.md" "| 大厂高新技术产业开发区管理委员会 | 2024 | 预算 | 支出总计 | 153,896.37 | 48,780.62 | -105,115.75 | -68.30 |"
     has "report inconsistency" "$TMP/rep/index.html" "中国共产党唐山市丰润区委员会办公室 2023 年预算："

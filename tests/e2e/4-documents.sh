@@ -191,6 +191,12 @@ if [ -f "$WANLI.pdf" ]; then
     hasnt "report ds: a unit page holds only its unit's rows" "$TMP/ds-brief/unit-0.md" "2,995.39"
     hasnt "report ds: a unit page holds only its unit's rows (2)" "$TMP/ds-brief/unit-1.md" "2,995.39"
     hasnt "report ds: a unit page holds only its unit's rows (3)" "$TMP/ds-brief/unit-2.md" "15,621.11"
+    # a final account, a unit budget, disclosures and findings: a unit a group gives the same
+    # bytes (the findings, the execution and PEFA rows and their anchors cut at each unit)
+    export BK_REPORT_GROUP_RECORDS=1
+    run "report ds a unit a group" 0 report -o "$TMP/ds-groups" "$DS"
+    unset BK_REPORT_GROUP_RECORDS
+    if diff -r "$TMP/ds-brief" "$TMP/ds-groups" >"$TMP/diff" 2>&1; then ok; else bad "report ds: a unit a group differs: $(head -c 300 "$TMP/diff")"; fi
     # a briefing of fewer units into the same directory leaves no page of the others
     $BK report -o "$TMP/ds-brief" "$DS/items/shanghai_putuo_social_welfare_home_2024_unit_budget.pdf.csv" "$DS/units.csv" >/dev/null 2>&1
     if [ -s "$TMP/ds-brief/unit-0.html" ] && [ ! -e "$TMP/ds-brief/unit-1.html" ] && [ ! -e "$TMP/ds-brief/unit-2.md" ]; then ok; else
