@@ -12,7 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../ingest/alloc.h"
 #include "escape.h"
 #include "figexec.h"
 #include "figures.h"

@@ -11,8 +11,8 @@
  * opening's (opening.h) and the twelve largest changes (keptrows.h). The pages and the workbook
  * are byte for byte those of the whole tables made at once (tests/e2e checks it).
  *
- * Threads: with two cores the workbook takes each group's tables on a thread of its own while
- * the next group's are made.
+ * Threads: with two cores the workbook is written on a thread of its own, which makes each
+ * group's tables itself (reportgroups.c says why).
  *
  * Ownership: a bk_report_groups holds the index page's sections (temporary files) and the rows
  * kept, until bk_report_groups_release. Errors: -1 with the reason in ERR.
@@ -52,14 +52,12 @@ typedef int (*bk_report_charts_fn)(const bk_index *index, void *context, char *e
                                    size_t errlen);
 
 /*
- * The briefing's charts (CHARTS with CONTEXT, first, while no group is held) and its groups, in
- * two passes. The first makes each group's tables for the workbook (DIR/briefing.xlsx,
- * execution and PEFA when FINALS) and the index page (OUT), while the findings of the whole are
- * made (OUT) on a thread of their own; the second makes each group's tables again for its unit
- * pages (DIR/unit-N.html, .md), while the workbook's thread writes the findings' sheet and
- * compresses the workbook: making the tables twice costs less than a workbook closed after
- * everything else. Returns 0, or -1 with the reason in
- * ERR and OUT released.
+ * The briefing's charts (CHARTS with CONTEXT) and the findings of the whole (OUT), first, while
+ * no group is held; then every group's tables, its rows of the index page (OUT) and its unit
+ * pages (DIR/unit-N.html, .md). With two cores the workbook's thread makes every group's tables
+ * again for the workbook (DIR/briefing.xlsx, execution and PEFA when FINALS), then writes the
+ * findings' sheet and compresses the file while the pages are still being written. Returns 0,
+ * or -1 with the reason in ERR and OUT released.
  */
 int bk_report_groups_run(const char *dir, const bk_dataset *ds, const bk_index *index,
                          bool finals, bk_report_charts_fn charts, void *charts_context,

@@ -1,10 +1,10 @@
 /*
- * reporttables.h — the analyses a briefing shows, computed once for the whole report.
+ * reporttables.h — the analyses a briefing shows, made together for one group of units.
  *
- * The opening, the headline table, the unit pages, the charts and the workbook all show the
- * same summary, changes, structure and completeness tables. Computing them once instead of in
- * each part is what keeps a national report near the cost of its verbs (a 10M-row panel
- * computed yoy five times and ratios six).
+ * The opening, the headline table, the unit pages and the workbook all show the same summary,
+ * changes, structure and completeness tables. Making them together for each group instead of
+ * in each part is what keeps a national report near the cost of its verbs (a 10M-row panel
+ * once computed yoy five times and ratios six).
  *
  *   summary       bk_summary
  *   yoy           bk_yoy with headlines
