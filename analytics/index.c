@@ -11,8 +11,17 @@
 #include "derivedonly.h"
 
 /* Item strings are interned, so equal ones are mostly one pointer: the sort's comparisons of
- * equal keys (most of them, among the rows of one unit-year) then read no string. */
-static inline int str_cmp(const char *a, const char *b) { return a == b ? 0 : strcmp(a, b); }
+ * equal keys (most of them, among the rows of one unit-year) then read no string. A lookup's
+ * key is mostly the caller's literal, and the tables and codes it is bisected against mostly
+ * differ from it at the first byte: that byte is compared here, not in a call. */
+static inline int str_cmp(const char *a, const char *b)
+{
+    if (a == b)
+        return 0;
+    if (*a != *b)
+        return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+    return strcmp(a, b);
+}
 
 /* cmp_key after unit, year and stage: all a lookup within one unit-year-stage compares. */
 static int cmp_in_run(const bk_item *a, const char *table, const char *code, const char *measure)

@@ -8,7 +8,9 @@ bool bk_item_is_derived(const bk_item *it)
 {
     /* "derived:7" is kept as the document "derived" and line 7 (ingest/model.h) */
     const char *d = bk_item_source_document(it);
-    return strncmp(d, "derived:", 8) == 0 || (it->source_line && strcmp(d, "derived") == 0);
+    /* nearly every source is a document's name: its first letter settles it without a call */
+    return d[0] == 'd' &&
+           (strncmp(d, "derived:", 8) == 0 || (it->source_line && strcmp(d, "derived") == 0));
 }
 
 void bk_item_document(const bk_item *it, const char **start, size_t *len)

@@ -85,9 +85,19 @@ typedef struct {
     uint8_t n, h[MAX_PLACES], p[MAX_PLACES];
 } label_places;
 
+/* The headline places of one table: found once per table text, so that a label is compared
+ * with its own table's few places, not all of them. */
+enum { TABLES_KEPT = 16, TABLE_PLACES = N_HEADLINES * 5 };
+typedef struct {
+    const char *table; /* the labels' string (interned: one pointer per text, mostly) */
+    uint8_t n, h[TABLE_PLACES], p[TABLE_PLACES];
+} table_places;
+
 struct bk_headlines {
     label_places *slots;
     size_t nslots, used; /* a power of two; kept under half full */
+    table_places tables[TABLES_KEPT];
+    size_t ntables;
 };
 
 bk_headlines *bk_headlines_new(void)
@@ -115,6 +125,25 @@ static size_t label_slot(const label_places *slots, size_t nslots, const bk_item
     return j;
 }
 
+/* The places in TABLE, in headline then priority order. A group's finder meets thousands of
+ * labels, every one new to it, in a dozen tables: the table is compared once, not with every
+ * place of every label. When more tables than are kept come, the last slot is found anew. */
+static const table_places *places_in(bk_headlines *f, const char *table)
+{
+    for (size_t k = 0; k < f->ntables; k++)
+        if (f->tables[k].table == table)
+            return &f->tables[k];
+    table_places *t = &f->tables[f->ntables < TABLES_KEPT ? f->ntables++ : TABLES_KEPT - 1];
+    *t = (table_places){.table = table};
+    for (size_t h = 0; h < N_HEADLINES; h++)
+        for (size_t p = 0; p < 5 && headlines[h].places[p].table; p++)
+            if (strcmp(headlines[h].places[p].table, table) == 0) {
+                t->h[t->n] = (uint8_t)h;
+                t->p[t->n++] = (uint8_t)p;
+            }
+    return t;
+}
+
 /* The places LABEL is, found once by name; NULL if memory ran out. */
 static const label_places *places_of(bk_headlines *f, const bk_item_label *l)
 {
@@ -135,15 +164,14 @@ static const label_places *places_of(bk_headlines *f, const bk_item_label *l)
         e = &f->slots[label_slot(f->slots, f->nslots, l)];
     }
     *e = (label_places){.label = l};
-    for (size_t h = 0; h < N_HEADLINES; h++)
-        for (size_t p = 0; p < 5 && headlines[h].places[p].table && e->n < MAX_PLACES; p++) {
-            const place *at = &headlines[h].places[p];
-            if (strcmp(at->table, l->table) == 0 && strcmp(at->code, l->code) == 0 &&
-                strcmp(at->measure, l->measure) == 0) {
-                e->h[e->n] = (uint8_t)h;
-                e->p[e->n++] = (uint8_t)p;
-            }
+    const table_places *t = places_in(f, l->table);
+    for (size_t k = 0; k < t->n && e->n < MAX_PLACES; k++) {
+        const place *at = &headlines[t->h[k]].places[t->p[k]];
+        if (strcmp(at->code, l->code) == 0 && strcmp(at->measure, l->measure) == 0) {
+            e->h[e->n] = t->h[k];
+            e->p[e->n++] = t->p[k];
         }
+    }
     f->used++;
     return e;
 }

@@ -347,8 +347,14 @@ void bk_page_source_zh(const char *source, char *out, size_t size)
             fits = put_text(out, size, &n, "，据 ");
             p += 6;
         } else {
+            /* the characters up to the next that may start a phrase (a space or a 'd', never
+             * inside a UTF-8 sequence) in one piece: a workbook has 10⁶ sources */
             size_t len = char_len(p);
+            len += strcspn(p + len, " d");
             fits = put(out, size, &n, p, len);
+            if (!fits) /* as many whole characters of the piece as fit */
+                for (size_t k; (k = char_len(p)) <= len && put(out, size, &n, p, k);)
+                    p += k, len -= k;
             p += len;
         }
         if (!fits)

@@ -8,6 +8,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testutil.h"
@@ -138,6 +140,32 @@ static void test_lookups(void **state)
     assert_null(bk_index_find(&nothing, "a", 2023, BK_STAGE_BUDGET, "summary", "total", "total"));
 }
 
+/* Units whose first bytes differ across 0x80 (a unit named in Chinese among ASCII ids) come
+ * in strcmp's order, bytes compared unsigned, and each is found by a caller's own string. */
+static void test_units_past_ascii(void **state)
+{
+    (void)state;
+    static const char CSV[] = "unit,year,stage,table,code,name,measure,amount,source\n"
+                              "单位,2023,budget,summary,total,合计,total,1.00,z.txt:2\n"
+                              "b,2023,budget,summary,total,合计,total,2.00,b.txt:3\n"
+                              "a,2023,budget,summary,total,合计,total,3.00,a.txt:4\n";
+    bk_index index;
+    bk_dataset *ds = bk_test_items(CSV, &index);
+    size_t n;
+    bk_unit_year *uys = bk_index_unit_years(&index, &n);
+    assert_int_equal(n, 3);
+    static const char *const order[] = {"a", "b", "单位"};
+    for (size_t k = 0; k < 3; k++) {
+        assert_string_equal(uys[k].unit, order[k]);
+        char unit[16];
+        strcpy(unit, order[k]); /* not the dataset's pointer */
+        assert_non_null(
+            bk_index_find(&index, unit, 2023, BK_STAGE_BUDGET, "summary", "total", "total"));
+    }
+    free(uys);
+    bk_test_items_free(ds, &index);
+}
+
 /* The dataset reference_order's items are of: qsort passes no context. */
 static const bk_dataset *reference_ds;
 
@@ -239,6 +267,7 @@ int main(void)
         cmocka_unit_test(test_document_order),
         cmocka_unit_test(test_shuffled),
         cmocka_unit_test(test_lookups),
+        cmocka_unit_test(test_units_past_ascii),
         cmocka_unit_test(test_runs_out_of_order),
         cmocka_unit_test(test_two_threads),
     };

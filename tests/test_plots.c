@@ -265,6 +265,16 @@ static void test_reader_words(void **state)
     assert_string_equal(out, "a.txt:3; b.txt:4");
     bk_page_source_zh("w.pdf:220 (page 10, line 27)", out, 12); /* cut, still a string */
     assert_string_equal(out, "w.pdf:220");
+    /* a 'd' or a space that starts no phrase is text; a cut keeps whole characters: 10 bytes
+     * hold three of 单位预算 (3 bytes each) and the string's end */
+    bk_page_source_zh("add.txt:1 (page 2, line 3)", out, sizeof out);
+    assert_string_equal(out, "add.txt:1（第 2 页第 3 行）");
+    bk_page_source_zh("单位预算.txt:5", out, 10);
+    assert_string_equal(out, "单位预");
+    bk_page_source_zh("a.txt:3;derived: 5 from b.txt:4", out, sizeof out);
+    assert_string_equal(out, "a.txt:3;推算：5，据 b.txt:4");
+    bk_page_source_zh("ab d.txt:5", out, 4);
+    assert_string_equal(out, "ab ");
     assert_string_equal(bk_page_value_zh("stage", "final"), "决算");
     assert_string_equal(bk_page_value_zh("status", "under"), "低于年初预算");
     assert_string_equal(bk_page_value_zh("status", "previous not disclosed"), "上年未公开");

@@ -431,6 +431,55 @@ static void test_headlines_at_once(void **state)
     bk_test_items_free(ds, &index);
 }
 
+/* More tables than a finder keeps apart (16 of the 21 a unit-year can have): headline tables
+ * met after the 16th (summary and three_public sort 20th and 21st) are still found, also by
+ * the next unit-year, which meets summary after three_public took its place. */
+static void test_headlines_many_tables(void **state)
+{
+    (void)state;
+    static const char *const others[] = {
+        "assets", "execution_reason", "expenditure", "fiscal_summary", "gf_expenditure",
+        "gf_revenue", "gpb_basic", "gpb_expenditure", "narrative", "narrative_assets",
+        "narrative_operating", "narrative_performance", "narrative_procurement", "operating",
+        "performance", "procurement", "projects", "revenue", "soc", NULL};
+    char csv[4096] = "unit,year,stage,table,code,name,measure,amount,source\n";
+    size_t len = strlen(csv);
+    for (int t = 0; others[t]; t++)
+        len += (size_t)snprintf(csv + len, sizeof csv - len,
+                                "m1,2022,budget,%s,total,合计,total,%d.00,a.txt:%d\n", others[t],
+                                t + 1, t + 1);
+    len += (size_t)snprintf(csv + len, sizeof csv - len, "%s",
+                            "m1,2022,budget,summary,expenditure_total,支出总计,total,50.00,a.txt:30\n"
+                            "m1,2022,budget,three_public,three_public,三公,total,3.00,a.txt:31\n"
+                            "m2,2022,budget,summary,expenditure_total,支出总计,total,70.00,b.txt:1\n"
+                            "m2,2022,budget,three_public,three_public,三公,total,4.00,b.txt:2\n");
+    assert_true(len < sizeof csv);
+    bk_index index;
+    bk_dataset *ds = bk_test_items(csv, &index);
+    bk_headlines *f = bk_headlines_new();
+    assert_non_null(f);
+    size_t found = 0;
+    for (int u = 1; u <= 2; u++) {
+        const char *unit = u == 1 ? "m1" : "m2";
+        const bk_item *got[BK_SUMMARY_HEADLINES];
+        assert_int_equal(bk_headlines_of(f, &index, unit, 2022, BK_STAGE_BUDGET, got), 0);
+        for (size_t h = 0; h < BK_SUMMARY_HEADLINES; h++) {
+            const bk_item *want =
+                bk_summary_figure(&index, unit, 2022, BK_STAGE_BUDGET, bk_summary_headline(h));
+            assert_ptr_equal(got[h], want);
+            found += want != NULL;
+        }
+        /* by hand: the total is the summary's (the CSV's line 21 and 23), not expenditure's */
+        assert_non_null(got[0]);
+        assert_int_equal(bk_item_line(ds, got[0]), u == 1 ? 21 : 23);
+    }
+    /* by hand: m1 total (summary), operating and procurement (their tables' total), three_public;
+     * m2 total and three_public: 6 */
+    assert_int_equal(found, 6);
+    bk_headlines_free(f);
+    bk_test_items_free(ds, &index);
+}
+
 static void test_empty_dataset(void **state)
 {
     (void)state;
@@ -446,6 +495,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_headlines_at_once),
+        cmocka_unit_test(test_headlines_many_tables),
         cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_row_per_unit_year_sorted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unit_name_and_city, setup, teardown),
