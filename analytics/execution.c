@@ -38,11 +38,11 @@ static const bk_item *find(const bk_index *ix, const char *unit, int year, int s
                            const char *table, const char *code, const char *measure,
                            const bk_item *ref, bool same)
 {
-    size_t first, n = bk_index_table(ix, unit, year, stage, table, &first);
+    /* the key's own records, found by bisection: a table has dozens of lines */
+    size_t first, n = bk_index_key(ix, unit, year, stage, table, code, measure, &first);
     for (size_t i = first; i < first + n; i++) {
         const bk_item *it = bk_index_item(ix, i);
-        if (!bk_item_has_amount(it) || bk_item_is_derived(it) ||
-            strcmp(bk_item_code(it), code) != 0 || strcmp(bk_item_measure(it), measure) != 0)
+        if (!bk_item_has_amount(it) || bk_item_is_derived(it))
             continue;
         if (!ref || bk_items_same_document(it, ref) == same)
             return it;

@@ -565,6 +565,14 @@ size_t bk_index_table(const bk_index *index, const char *unit, int year, int sta
     return bound_in_run(index, i, end, table, NULL, NULL, true) - i;
 }
 
+size_t bk_index_key(const bk_index *index, const char *unit, int year, int stage,
+                    const char *table, const char *code, const char *measure, size_t *first)
+{
+    size_t end, i = lower_bound(index, unit, year, stage, table, code, measure, &end);
+    *first = i;
+    return bound_in_run(index, i, end, table, code, measure, true) - i;
+}
+
 bk_unit_year *bk_index_unit_years(const bk_index *index, size_t *count)
 {
     /* the directory's runs are the distinct unit-year-stages, in order */

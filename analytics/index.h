@@ -90,6 +90,11 @@ const bk_item *bk_index_lookup(const bk_index *index, const char *unit, int year
 size_t bk_index_table(const bk_index *index, const char *unit, int year, int stage,
                       const char *table, size_t *first);
 
+/* The range [*first, *first + return) of records of one key (table, code, measure) of a
+ * unit-year-stage, in index order: every record bk_index_find looks at, amount or not. */
+size_t bk_index_key(const bk_index *index, const char *unit, int year, int stage,
+                    const char *table, const char *code, const char *measure, size_t *first);
+
 /* Whether IT is derived from a stated change (its source starts "derived:"), not read. */
 bool bk_item_is_derived(const bk_item *it);
 

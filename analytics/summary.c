@@ -167,7 +167,8 @@ static const label_places *places_of(bk_headlines *f, const bk_item_label *l)
     const table_places *t = places_in(f, l->table);
     for (size_t k = 0; k < t->n && e->n < MAX_PLACES; k++) {
         const place *at = &headlines[t->h[k]].places[t->p[k]];
-        if (strcmp(at->code, l->code) == 0 && strcmp(at->measure, l->measure) == 0) {
+        if (at->code[0] == l->code[0] && strcmp(at->code, l->code) == 0 &&
+            strcmp(at->measure, l->measure) == 0) {
             e->h[e->n] = t->h[k];
             e->p[e->n++] = t->p[k];
         }

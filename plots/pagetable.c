@@ -398,8 +398,10 @@ const char *bk_page_value_zh(const char *column, const char *value)
 {
     if (strcmp(column, "stage") == 0)
         return bk_page_stage_zh(value);
+    /* the first letters first: a workbook asks this of 10⁶ cells */
     for (size_t i = 0; i < sizeof values_zh / sizeof values_zh[0]; i++)
-        if (strcmp(column, values_zh[i][0]) == 0 && strcmp(value, values_zh[i][1]) == 0)
+        if (column[0] == values_zh[i][0][0] && value[0] == values_zh[i][1][0] &&
+            strcmp(column, values_zh[i][0]) == 0 && strcmp(value, values_zh[i][1]) == 0)
             return values_zh[i][2];
     const bk_vocab_entry *table;
     if (strcmp(column, "total_from") == 0 && (table = bk_vocab_table(value)) && table->name_zh)

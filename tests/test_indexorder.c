@@ -122,6 +122,19 @@ static void test_lookups(void **state)
     assert_int_equal(n, 4);
     n = bk_index_table(&index, "b", 2024, BK_STAGE_BUDGET, NULL, &first);
     assert_int_equal(n, 0);
+    /* one key's records, by ORDER: b's two 201 rows (blank, then 20.00) at 7 and 8; a 2023's
+     * expenditure total/total at 2 and total/basic at 1 */
+    n = bk_index_key(&index, "b", 2023, BK_STAGE_BUDGET, "expenditure", "201", "total", &first);
+    assert_int_equal(n, 2);
+    assert_int_equal(first, 7);
+    n = bk_index_key(&index, "a", 2023, BK_STAGE_BUDGET, "expenditure", "total", "total", &first);
+    assert_int_equal(n, 1);
+    assert_int_equal(first, 2);
+    n = bk_index_key(&index, "a", 2023, BK_STAGE_BUDGET, "expenditure", "total", "basic", &first);
+    assert_int_equal(n, 1);
+    assert_int_equal(first, 1);
+    n = bk_index_key(&index, "a", 2023, BK_STAGE_BUDGET, "expenditure", "202", "total", &first);
+    assert_int_equal(n, 0);
     /* the last unit-year found is remembered, but never by the caller's buffer: the same
      * buffer holding another unit finds the other unit */
     char reused[8] = "a";
