@@ -328,6 +328,31 @@ static void test_no_records(void **state)
     bk_diag_list_release(&diags);
 }
 
+/* A final account's figure is the one read from it, not one derived from a stated change
+ * that comes first among the key's records: the gpb total read (55.00, f.pdf:4) against the
+ * 100.00 budgeted is 55.00 %, the derived 50.00 is not used. */
+static void test_actual_read_not_derived(void **state)
+{
+    (void)state;
+    static const char items[] =
+        H "d1,2024,final,gpb_expenditure,total,合计,total,50.00,derived: 60.00 - (10.00) from f.pdf:3\n"
+          "d1,2024,final,gpb_expenditure,total,合计,total,55.00,f.pdf:4\n"
+          "d1,2024,budget,gpb_expenditure,total,合计,total,100.00,f.pdf:4\n";
+    bk_index index;
+    bk_dataset *d = bk_test_items(items, &index);
+    bk_execution_options eo = {BK_EXEC_HEADLINE, 0};
+    bk_result *r = bk_execution(d, &index, &eo);
+    assert_non_null(r);
+    assert_true(r->nrows > 0);
+    assert_string_equal(bk_result_text_named(r, 0, "line"), "gpb");
+    bk_money v;
+    assert_true(bk_result_money_named(r, 0, "actual_wan", &v));
+    assert_int_equal(v, (bk_money)55 * BK_MONEY_SCALE);
+    assert_string_equal(bk_result_text_named(r, 0, "actual_source"), "f.pdf:4");
+    bk_result_free(r);
+    bk_test_items_free(d, &index);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -339,6 +364,7 @@ int main(void)
         cmocka_unit_test(test_pefa_table),
         cmocka_unit_test(test_pefa_three_years),
         cmocka_unit_test(test_no_records),
+        cmocka_unit_test(test_actual_read_not_derived),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
