@@ -124,17 +124,20 @@ static void test_lookups(void **state)
     assert_int_equal(n, 0);
     /* one key's records, by ORDER: b's two 201 rows (blank, then 20.00) at 7 and 8; a 2023's
      * expenditure total/total at 2 and total/basic at 1 */
-    n = bk_index_key(&index, "b", 2023, BK_STAGE_BUDGET, "expenditure", "201", "total", &first);
-    assert_int_equal(n, 2);
-    assert_int_equal(first, 7);
-    n = bk_index_key(&index, "a", 2023, BK_STAGE_BUDGET, "expenditure", "total", "total", &first);
-    assert_int_equal(n, 1);
-    assert_int_equal(first, 2);
-    n = bk_index_key(&index, "a", 2023, BK_STAGE_BUDGET, "expenditure", "total", "basic", &first);
-    assert_int_equal(n, 1);
-    assert_int_equal(first, 1);
-    n = bk_index_key(&index, "a", 2023, BK_STAGE_BUDGET, "expenditure", "202", "total", &first);
-    assert_int_equal(n, 0);
+    static const struct {
+        const char *unit, *code, *measure;
+        size_t n, first;
+    } keys[] = {{"b", "201", "total", 2, 7},
+                {"a", "total", "total", 1, 2},
+                {"a", "total", "basic", 1, 1},
+                {"a", "202", "total", 0, 0}};
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+        n = bk_index_key(&index, keys[k].unit, 2023, BK_STAGE_BUDGET, "expenditure",
+                         keys[k].code, keys[k].measure, &first);
+        assert_int_equal(n, keys[k].n);
+        if (n)
+            assert_int_equal(first, keys[k].first);
+    }
     /* the last unit-year found is remembered, but never by the caller's buffer: the same
      * buffer holding another unit finds the other unit */
     char reused[8] = "a";
