@@ -117,6 +117,15 @@ bk_finding *bk_rc_new_finding(ctx *c, bk_severity sev, const char *rule, const c
 void bk_rc_check_sum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
                      const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    bk_rc_check_vsum(c, rule, stated, t, fmt, ap);
+    va_end(ap);
+}
+
+void bk_rc_check_vsum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
+                      const char *fmt, va_list ap)
+{
     if (!stated || !bk_item_has_amount(stated) || t->n == 0 || t->overflow || t->blocked)
         return;
     bk_money sum = 0;
@@ -128,10 +137,7 @@ void bk_rc_check_sum(ctx *c, const char *rule, const bk_item *stated, const term
         return;
     bk_money tolerance = HALF_CENT * (bk_money)(t->n + 1);
     bk_severity sev = bk_money_abs(diff) <= tolerance ? BK_SEV_ROUNDING : BK_SEV_INCONSISTENCY;
-    va_list ap;
-    va_start(ap, fmt);
     bk_finding *x = vnew_finding(c, sev, rule, fmt, ap);
-    va_end(ap);
     if (!x)
         return;
     x->has_values = true;

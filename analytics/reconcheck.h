@@ -13,6 +13,7 @@
 #ifndef BK_RECONCHECK_H
 #define BK_RECONCHECK_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stddef.h>
@@ -59,6 +60,9 @@ bk_finding *bk_rc_new_finding(ctx *c, bk_severity sev, const char *rule, const c
 /* A finding when STATED is not the sum of T beyond rounding; its text from FMT. */
 void bk_rc_check_sum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
                      const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* bk_rc_check_sum with its arguments as a va_list: the text is made only for a finding. */
+void bk_rc_check_vsum(ctx *c, const char *rule, const bk_item *stated, const terms *t,
+                      const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 /* A finding when the percentage STATED is not COMPUTED (fixed point) beyond rounding. */
 void bk_rc_check_pct(ctx *c, const char *rule, const bk_item *stated, bk_money computed,
                      const bk_item *const *from, size_t nfrom, const char *what);

@@ -51,7 +51,7 @@ static bk_dataset *load_in(const int *order, bk_index *index)
     return bk_test_items(text, index);
 }
 
-static void check_order(const bk_index *index)
+static void assert_order(const bk_index *index)
 {
     assert_int_equal(index->count, ROWS);
     for (int i = 0; i < ROWS; i++) {
@@ -72,12 +72,12 @@ static void check_order(const bk_index *index)
 }
 
 /* The rows loaded in ORDER give the index order worked out above. */
-static void check_order_of(const int *order)
+static void assert_order_of(const int *order)
 {
     bk_index index;
     bk_dataset *ds = load_in(order, &index);
     assert_int_equal(ds->n_items, ROWS);
-    check_order(&index); /* asserts the order and the runs */
+    assert_order(&index); /* asserts the order and the runs */
     bk_test_items_free(ds, &index);
 }
 
@@ -85,7 +85,7 @@ static void test_document_order(void **state)
 {
     (void)state;
     static const int in_order[ROWS] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
-    check_order_of(in_order);
+    assert_order_of(in_order);
 }
 
 static void test_shuffled(void **state)
@@ -93,7 +93,7 @@ static void test_shuffled(void **state)
     (void)state;
     /* b before a and a's years apart: the runs are out of order, so the whole is sorted */
     static const int shuffled[ROWS] = {8, 4, 0, 9, 6, 2, 7, 5, 3, 1};
-    check_order_of(shuffled);
+    assert_order_of(shuffled);
 }
 
 static void test_lookups(void **state)
