@@ -19,10 +19,10 @@ DATADIR := $(CURDIR)/datasets
 GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
 GSL_LIBS   := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
 ALL_CFLAGS = $(CSTD) $(WARN) $(OPT) $(GSL_CFLAGS) -DBK_DEFAULT_DATA='"$(DATADIR)"' $(CFLAGS)
-XLSX_LIBS  := $(shell pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter -lz)
-LDLIBS  := -lcsv -lnettle -pthread $(XLSX_LIBS) $(GSL_LIBS) -lm
+ZIP_LIBS   := $(shell pkg-config --libs minizip zlib 2>/dev/null || echo -lminizip -lz)
+LDLIBS  := -lcsv -lnettle -pthread $(ZIP_LIBS) $(GSL_LIBS) -lm
 
-DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev nettle-dev libxlsxwriter-dev
+DEB_BUILD := build-essential pkg-config libgsl-dev libcsv-dev libcmocka-dev nettle-dev libminizip-dev zlib1g-dev
 DEB_RUN   := gnuplot-nox fonts-noto-cjk poppler-utils
 DEB_CHECK := valgrind
 DEB_TEST  := python3-openpyxl

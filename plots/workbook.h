@@ -1,5 +1,5 @@
 /*
- * workbook.h — briefing.xlsx, the briefing's tables as an Excel workbook (libxlsxwriter), for
+ * workbook.h — briefing.xlsx, the briefing's tables as an Excel workbook (plots/xlsx), for
  * budget-committee staff who work in Excel: one sheet per table of the briefing — 主要数字,
  * 比上年变化, 支出结构, 核对发现, 公开完整性, and 预算执行 / PEFA评分 when final accounts exist —
  * with Chinese sheet names and headings, numbers as numbers (万元 with two decimals and
@@ -7,12 +7,12 @@
  * units by their names, the header row frozen.
  *
  * A table of more rows than a sheet holds (1,048,576 with the header) goes on in sheets
- * "NAME (2)", …; a cell libxlsxwriter refuses fails the workbook, never drops silently.
+ * "NAME (2)", …; a cell the sheet writer refuses fails the workbook, never drops silently.
  *
  * A national briefing is written one group of units at a time (report.h): the workbook is
  * opened with every sheet in place, takes each group's tables in turn (each sheet its rows
  * after the last group's) and the findings once they are made, and is closed. A sheet's
- * continuation made while the groups come is added after the sheets made at the opening.
+ * continuation made while the groups come is placed right after the sheet it continues.
  *
  * Threads: it reads the tables it is given, the findings and the dataset, never an index; so
  * it may run beside the maker of the next group's tables and the pages.

@@ -87,16 +87,16 @@ static void test_table_past_one_sheet(void **state)
     assert_int_equal(write_tables(&t, path, err), 0);
     const char *got = read_back(path);
     unlink(path);
-    /* the sheets made at the opening in their order, the findings' among them, then the
-     * continuation the rows made past the first sheet's end (workbook.h) */
-    assert_string_equal(got, "主要数字,比上年变化,支出结构,核对发现,公开完整性,主要数字 (2)\n"
+    /* the sheets made at the opening in their order, the findings' among them, with the
+     * continuation the rows made past the first sheet's end right after it (workbook.h) */
+    assert_string_equal(got, "主要数字,主要数字 (2),比上年变化,支出结构,核对发现,公开完整性\n"
                              "主要数字 1048576 1048576 1048575\n"
                              "主要数字 (2) 6 6 1048580\n");
     bk_result_free(summary);
     bk_result_free(empty);
 }
 
-/* A text past Excel's 32,767 characters a cell is refused by libxlsxwriter: the workbook
+/* A text past Excel's 32,767 characters a cell is refused by the sheet writer: the workbook
  * fails with the reason, rather than leave the cell out. */
 static void test_refused_cell_fails(void **state)
 {
