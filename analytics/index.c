@@ -324,7 +324,11 @@ static int sort_runs(bk_index *index, const bk_dataset *ds)
                 runs[k++] = (run){&ds->items[i], i, 0};
             runs[k - 1].count++;
         }
-        qsort(runs, nruns, sizeof *runs, cmp_runs);
+        /* a panel written unit by unit has its runs in order already, which qsort would
+         * still merge in n log n comparisons of unit names */
+        for (k = 1; k < nruns && cmp_runs(&runs[k - 1], &runs[k]) <= 0; k++) {}
+        if (k < nruns)
+            qsort(runs, nruns, sizeof *runs, cmp_runs);
         sort_job jobs[2] = {{index, ds, runs, &ranks, 0, nruns, 0, 0}};
         /* a second core for the second half, when there is one and enough to do */
         pthread_t other;
