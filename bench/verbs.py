@@ -157,9 +157,20 @@ def print_size(rows, size, runs, med):
               f"{'met' if brss * 1024 <= size / 4 else 'NOT met'}")
 
 
+def warm_then_timed(timed, argv, out, codes=(0,)):
+    """ARGV run once untimed, then timed. On this kind of virtual machine memory that another
+    process has just freed is slow to touch again (bench/README.md, "The verbs": a 938 MiB dd
+    took 6.97 s, 6.66 s of it in the kernel, and 0.29 s right after), and a verb that follows
+    a 10M-row run pays for that memory anew, by up to 3 s; the warm-up pays it instead, for
+    every command alike."""
+    timed(argv, out, codes)
+    return timed(argv, out, codes)
+
+
 def bench_sizes(timed, bk, paths, runs):
     """PATHS {rows: panel file}. Checks every verb pair's outputs on each size, then times RUNS
-    rounds, each running every size's pairs (budgetkit, then DuckDB) one after the other, so
+    rounds, each running every size's pairs (budgetkit, then DuckDB, each warmed up just
+    before it is timed: warm_then_timed) one after the other, so
     that a machine slower in one minute than in the next slows every size and side alike and
     the ratios between them stay fair. Prints one table per size and, with two sizes, the
     scaling (below). Returns {rows: {verb: [(budgetkit (wall, cpu, rss), DuckDB (...)), ...]}},
@@ -173,8 +184,9 @@ def bench_sizes(timed, bk, paths, runs):
             for rows in sizes:
                 for verb, _, _, _ in VERBS:
                     mine, peer, outs = pairs[rows][verb]
-                    samples[rows][verb].append((timed(mine, outs[0], codes[verb]),
-                                                timed(peer, outs[1])))
+                    samples[rows][verb].append((warm_then_timed(timed, mine, outs[0],
+                                                                codes[verb]),
+                                                warm_then_timed(timed, peer, outs[1])))
             print(f"  round {i + 1}/{runs} done (every size)", flush=True)
     for rows in sizes:
         med = {v: tuple(tuple(statistics.median(pair[side][k] for pair in s) for k in range(3))
