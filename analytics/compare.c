@@ -202,6 +202,24 @@ static entry *collect(const bk_dataset *ds, const bk_index *index, const bk_comp
     return out;
 }
 
+/* How many of the sorted X[0..n) lie below V (*below) and how many equal it (*equal), by
+ * bisection: a scan of the group for each of its units was quadratic in the group's size
+ * (15,000 units in one group on the 10M-row panel). */
+static void place_in_sorted(const double *x, size_t n, double v, size_t *below, size_t *equal)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid] < v) lo = mid + 1; else hi = mid;
+    }
+    *below = lo;
+    for (hi = n; lo < hi;) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid] <= v) lo = mid + 1; else hi = mid;
+    }
+    *equal = lo - *below;
+}
+
 /* Statistics of one peer group: entries [first, first + n), sorted with values first. */
 static int group_rows(bk_result *r, const bk_compare_options *opt, const entry *e, size_t n)
 {
@@ -259,11 +277,8 @@ static int group_rows(bk_result *r, const bk_compare_options *opt, const entry *
         if (e[i].v.has_value) {
             double v = e[i].v.value;
             rc |= bk_result_set_real(r, row, "value", v);
-            size_t below = 0, equal = 0;
-            for (size_t k = 0; k < nv; k++) {
-                below += x[k] < v;
-                equal += x[k] == v;
-            }
+            size_t below, equal;
+            place_in_sorted(x, nv, v, &below, &equal);
             rc |= bk_result_set_real(r, row, "percentile_rank",
                                      100.0 * ((double)below + 0.5 * (double)equal) / (double)nv);
             rc |= bk_result_set_int(r, row, "rank", (int64_t)(nv - below - equal + 1));
