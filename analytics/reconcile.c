@@ -4,13 +4,16 @@
 #include "crossdoc.h"
 #include "reconcheck.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../ingest/alloc.h"
 #include "../ingest/itemlines.h"
+#include "../ingest/loadparts.h"
 #include "../ingest/vocab.h"
 
 
@@ -371,6 +374,61 @@ static void check_names(ctx *c)
     }
 }
 
+/* The checks of the unit-years uys[begin..end) into c's findings. */
+typedef struct {
+    ctx c;
+    const bk_unit_year *uys;
+    size_t begin, end;
+} unit_year_job;
+
+static void *check_unit_years(void *vjob)
+{
+    unit_year_job *j = vjob;
+    ctx *c = &j->c;
+    for (size_t u = j->begin; u < j->end && !c->nomem; u++) {
+        c->unit = j->uys[u].unit;
+        c->year = j->uys[u].year;
+        c->stage = j->uys[u].stage;
+        for (size_t t = 0; bk_rc_hierarchy_tables[t]; t++)
+            bk_rc_check_hierarchy(c, bk_rc_hierarchy_tables[t]);
+        bk_rc_check_balance(c, "summary");
+        bk_rc_check_balance(c, "fiscal_summary");
+        static const char *const tp_measures[] = {"total", "gpb", "gf", "soc", NULL};
+        for (size_t m = 0; tp_measures[m]; m++)
+            bk_rc_check_three_public(c, "three_public", tp_measures[m]);
+        bk_rc_check_narrative_sums(c);
+        check_cross_tables(c);
+        check_narrative_tables(c);
+        check_percentages(c);
+        check_names(c);
+    }
+    return NULL;
+}
+
+/* FROM's findings moved to the end of TO, numbered on from TO's own; FROM is left empty.
+ * Returns 0, or -1 if memory ran out (FROM then keeps them). */
+static int append_findings(bk_findings *to, bk_findings *from)
+{
+    if (to->capacity - to->count < from->count) {
+        bk_finding *p = bk_realloc(to->items, (to->count + from->count) * sizeof *p);
+        if (!p)
+            return -1;
+        to->items = p;
+        to->capacity = to->count + from->count;
+    }
+    for (size_t i = 0; i < from->count; i++) {
+        to->items[to->count] = from->items[i];
+        to->items[to->count].order = to->count;
+        to->count++;
+    }
+    free(from->items);
+    memset(from, 0, sizeof *from);
+    return 0;
+}
+
+/* Below this many unit-years a second thread costs more than it saves. */
+enum { TWO_THREADS_FROM = 256 };
+
 int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
 {
     uint64_t *chosen = bk_rc_choose_firsts(index);
@@ -387,22 +445,37 @@ int bk_reconcile(const bk_dataset *ds, const bk_index *index, bk_findings *out)
         free(chosen);
         return -1;
     }
-    for (size_t u = 0; u < n_uy && !c.nomem; u++) {
-        c.unit = uys[u].unit;
-        c.year = uys[u].year;
-        c.stage = uys[u].stage;
-        for (size_t t = 0; bk_rc_hierarchy_tables[t]; t++)
-            bk_rc_check_hierarchy(&c, bk_rc_hierarchy_tables[t]);
-        bk_rc_check_balance(&c, "summary");
-        bk_rc_check_balance(&c, "fiscal_summary");
-        static const char *const tp_measures[] = {"total", "gpb", "gf", "soc", NULL};
-        for (size_t m = 0; tp_measures[m]; m++)
-            bk_rc_check_three_public(&c, "three_public", tp_measures[m]);
-        bk_rc_check_narrative_sums(&c);
-        check_cross_tables(&c);
-        check_narrative_tables(&c);
-        check_percentages(&c);
-        check_names(&c);
+    /*
+     * Each unit-year is checked from its own records only, so the second half of them can be
+     * checked on another core, through an index view of its own and into findings of its own.
+     * Those are put after the first half's; the sort below orders findings by unit-year, then
+     * as found within one (all found by one thread), so the result is a single thread's.
+     */
+    unit_year_job jobs[2] = {{.c = c, .uys = uys, .begin = 0, .end = n_uy}};
+    bk_findings second = {0};
+    bk_index view;
+    pthread_t other;
+    bool two = !c.nomem && n_uy >= TWO_THREADS_FROM && bk_load_threads(ds) >= 2 &&
+               bk_index_view(index, &view) == 0;
+    if (two) {
+        jobs[1] = jobs[0];
+        jobs[1].c.index = &view;
+        jobs[1].c.out = &second;
+        jobs[0].end = jobs[1].begin = n_uy / 2;
+        if (pthread_create(&other, NULL, check_unit_years, &jobs[1]) != 0) {
+            two = false; /* no thread: this one checks them all */
+            jobs[0].end = n_uy;
+            bk_index_view_release(&view);
+        }
+    }
+    check_unit_years(&jobs[0]);
+    c.nomem = jobs[0].c.nomem;
+    if (two) {
+        pthread_join(other, NULL);
+        bk_index_view_release(&view);
+        if (jobs[1].c.nomem || c.nomem || append_findings(out, &second) != 0)
+            c.nomem = true;
+        bk_findings_release(&second);
     }
     free(uys);
     free(chosen);

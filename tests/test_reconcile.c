@@ -347,6 +347,85 @@ static void test_stages_are_separate(void **state)
     fixture_release(&fx);
 }
 
+/*
+ * Enough unit-years (100 units × 2021-2023 = 300) for bk_reconcile to check the second half on
+ * another thread. Unit-year k = 3 × unit + (year - 2021) states its 201 as 31.00 where its 款
+ * sum to 30.00 when k % 7 == 3 (k = 3, 10, …, 297: 43 of them, k = 150 the first of the second
+ * half among them); every other unit-year is consistent. With one thread or two, the very same
+ * 43 findings in the same order: by unit, then year.
+ */
+enum { MANY_UNITS = 100, MANY_PLANTED = 43 };
+
+static bk_dataset *load_many_unit_years(unsigned threads)
+{
+    size_t cap = 64 + MANY_UNITS * (64 + 3 * 3 * 80);
+    char *units = malloc(cap), *items = malloc(cap);
+    assert_non_null(units);
+    assert_non_null(items);
+    int un = snprintf(units, cap, "id,name,unit_code,city,county,level,kind\n");
+    int in = snprintf(items, cap, "%s", ITEMS_HEADER);
+    for (int u = 0; u < MANY_UNITS; u++) {
+        un += snprintf(units + un, cap - (size_t)un, "u%03d,单位%d,%03d,大同市,,city,sasac\n", u,
+                       u, u);
+        for (int y = 2021; y <= 2023; y++) {
+            int k = 3 * u + (y - 2021);
+            const char *stated = k % 7 == 3 ? "31.00" : "30.00";
+            in += snprintf(items + in, cap - (size_t)in,
+                           "u%03d,%d,budget,expenditure,201,一般公共服务支出,total,%s,d.txt:1\n"
+                           "u%03d,%d,budget,expenditure,20101,人大事务,total,10.00,d.txt:2\n"
+                           "u%03d,%d,budget,expenditure,20102,政协事务,total,20.00,d.txt:3\n",
+                           u, y, stated, u, y, u, y);
+        }
+    }
+    bk_diag_list diags;
+    bk_diag_list_init(&diags);
+    bk_dataset *ds = bk_dataset_new();
+    assert_non_null(ds);
+    load_text(ds, units, "units.csv", &diags);
+    load_text(ds, items, "items.csv", &diags);
+    assert_int_equal(diags.errors, 0);
+    bk_diag_list_release(&diags);
+    free(units);
+    free(items);
+    ds->load_threads = threads;
+    return ds;
+}
+
+static void test_many_unit_years_two_threads_as_one(void **state)
+{
+    (void)state;
+    bk_findings f[2] = {{0}};
+    bk_dataset *ds[2];
+    bk_index ix[2];
+    for (int t = 0; t < 2; t++) {
+        ds[t] = load_many_unit_years((unsigned)t + 1);
+        assert_int_equal(bk_index_build(&ix[t], ds[t]), 0);
+        assert_int_equal(bk_reconcile(ds[t], &ix[t], &f[t]), 0);
+        if (f[t].count != MANY_PLANTED)
+            print_findings(&f[t]);
+        assert_int_equal(f[t].count, MANY_PLANTED);
+    }
+    for (size_t i = 0; i < MANY_PLANTED; i++) {
+        int k = 3 + 7 * (int)i; /* the i-th planted unit-year */
+        char unit[8];
+        snprintf(unit, sizeof unit, "u%03d", k / 3);
+        for (int t = 0; t < 2; t++) {
+            const bk_finding *x = &f[t].items[i];
+            assert_string_equal(x->rule, "hierarchy");
+            assert_int_equal(x->severity, BK_SEV_INCONSISTENCY);
+            assert_string_equal(x->unit, unit);
+            assert_int_equal(x->year, 2021 + k % 3);
+            assert_string_equal(x->what, f[0].items[i].what);
+            assert_int_equal(x->stated, f[0].items[i].stated);
+        }
+    }
+    for (int t = 0; t < 2; t++) {
+        bk_findings_release(&f[t]);
+        bk_index_release(&ix[t]);
+        bk_dataset_free(ds[t]);
+    }
+}
+
 int main(void)
 {
     static const struct CMUnitTest extra[] = {
@@ -359,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_empty_dataset),
         cmocka_unit_test(test_counts_by_severity),
         cmocka_unit_test(test_stages_are_separate),
+        cmocka_unit_test(test_many_unit_years_two_threads_as_one),
     };
     enum { N_EXTRA = sizeof extra / sizeof extra[0] };
     struct CMUnitTest tests[N_CASES + N_EXTRA];
