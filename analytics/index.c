@@ -324,8 +324,7 @@ static int sort_runs(bk_index *index, const bk_dataset *ds)
                 runs[k++] = (run){&ds->items[i], i, 0};
             runs[k - 1].count++;
         }
-        /* a panel written unit by unit has its runs in order already, which qsort would
-         * still merge in n log n comparisons of unit names */
+        /* in order already (a panel written unit by unit): qsort would still take n log n */
         for (k = 1; k < nruns && cmp_runs(&runs[k - 1], &runs[k]) <= 0; k++) {}
         if (k < nruns)
             qsort(runs, nruns, sizeof *runs, cmp_runs);
@@ -397,11 +396,9 @@ static int build_directory(bk_index *index)
     return 0;
 }
 
-/*
- * The whole sorted at once, for items too scattered for runs: pointers sorted by qsort, which
- * passes no context to its comparison, then turned into positions in the same memory (position
- * i's 4 bytes lie below pointer i + 1's 8, which is still to be read) and the array shrunk.
- */
+/* The whole sorted at once, for items too scattered for runs: pointers sorted by qsort (no
+ * context to pass), then turned into positions in the same memory (position i's 4 bytes lie
+ * below pointer i + 1's 8, still to be read) and the array shrunk. */
 static int sort_whole(bk_index *index, const bk_dataset *ds)
 {
     size_t n = ds->n_items;
@@ -410,7 +407,11 @@ static int sort_whole(bk_index *index, const bk_dataset *ds)
         return -1;
     for (size_t i = 0; i < n; i++)
         items[i] = &ds->items[i];
-    qsort(items, n, sizeof *items, cmp_items);
+    size_t k = 1; /* as in sort_runs: what is in order already is not sorted again */
+    while (k < n && cmp_items(&items[k - 1], &items[k]) <= 0)
+        k++;
+    if (k < n)
+        qsort(items, n, sizeof *items, cmp_items);
     unsigned char *bytes = (unsigned char *)items;
     for (size_t i = 0; i < n; i++) {
         const bk_item *it;
