@@ -135,8 +135,9 @@ def check_outputs(timed, bk, path, rows, tmp):
     return runs
 
 
-def print_size(rows, size, runs, med):
-    """The table and target lines of one size from MED {verb: (budgetkit, DuckDB)}."""
+def print_size(rows, size, runs, med, targets):
+    """The table of one size from MED {verb: (budgetkit, DuckDB)}, and with TARGETS its lines
+    against the targets, which are set on the largest panel (the 10M rows of the issue)."""
     print(f"\nverbs: medians of {runs} runs, {rows} rows; DuckDB 2 threads; budgetkit/DuckDB "
           f"wall ratio against the target; peak RSS against 25 % of the file "
           f"({size / 4 / 2**20:.0f} MiB)")
@@ -149,6 +150,9 @@ def print_size(rows, size, runs, med):
         r = bw / dw
         print(f"| {verb:<12} | {bw:11.2f} | {dw:8.2f} | {r:6.2f} | {limit:6.1f} | "
               f"{brss / 1024:10.0f} | {drss / 1024:14.0f} | {brss * 1024 / size:8.2f} |")
+    if not targets:
+        print("  (the targets are set on the largest panel: see its table)")
+        return
     for verb, _, _, limit in VERBS:
         (bw, _, brss), (dw, _, _) = med[verb]
         r = bw / dw
@@ -192,7 +196,7 @@ def bench_sizes(timed, bk, paths, runs):
         med = {v: tuple(tuple(statistics.median(pair[side][k] for pair in s) for k in range(3))
                         for side in range(2))
                for v, s in samples[rows].items()}
-        print_size(rows, os.path.getsize(paths[rows]), runs, med)
+        print_size(rows, os.path.getsize(paths[rows]), runs, med, rows == sizes[-1])
     scaling(samples)
     return samples
 
