@@ -214,7 +214,7 @@ int bk_opening_add(bk_opening *o, const bk_report_tables *t)
     ok = ok && (hi == (size_t)-1 || bk_kept_add(&o->completeness, t->completeness, hi));
     ok = ok && (lo == (size_t)-1 || lo == hi || bk_kept_add(&o->completeness, t->completeness, lo));
     for (size_t i = 0; ok && t->pefa && i < t->pefa->nrows; i++)
-        if (bk_kept_count(&o->pefa) < 3 && pefa_stated(t->pefa, i))
+        if (bk_kept_count(&o->pefa) < BK_OPENING_CITED && pefa_stated(t->pefa, i))
             ok = bk_kept_add(&o->pefa, t->pefa, i);
     bk_kept_next(&o->summary, t->summary);
     bk_kept_next(&o->yoy, t->yoy);
@@ -228,9 +228,10 @@ int bk_opening_add(bk_opening *o, const bk_report_tables *t)
 
 /* ---- the sentences ---- */
 
-/* The largest and smallest budget of the year most units have (the latest on a tie), from the
- * summary rows read from documents. */
-static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_opening *o)
+/* The year most units have a budget of (the latest on a tie; 0: none), how many, and the kept
+ * summary rows of its largest (*HI) and smallest (*LO) 支出合计 ((size_t)-1: none). */
+static int summary_extremes(const bk_opening *o, size_t *count, size_t *hi, size_t *lo,
+                            bk_money *vh, bk_money *vl)
 {
     int year = 0;
     size_t most = 0;
@@ -238,17 +239,29 @@ static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_opening *o)
         if (o->per_year[k] && o->per_year[k] >= most) /* the latest on a tie */
             most = o->per_year[k], year = FIRST_YEAR + k;
     const bk_result *s = o->summary.rows;
-    size_t hi = (size_t)-1, lo = (size_t)-1, count = year ? most : 0;
-    bk_money vh = 0, vl = 0;
+    *hi = *lo = (size_t)-1;
+    *count = year ? most : 0;
+    *vh = *vl = 0;
     for (size_t i = 0; year && s && i < s->nrows; i++) {
         bk_money v;
         if (cell_int(s, i, "year") != year || !cell_money(s, i, "total", &v))
             continue;
-        if (hi == (size_t)-1 || v > vh)
-            hi = i, vh = v;
-        if (lo == (size_t)-1 || v < vl)
-            lo = i, vl = v;
+        if (*hi == (size_t)-1 || v > *vh)
+            *hi = i, *vh = v;
+        if (*lo == (size_t)-1 || v < *vl)
+            *lo = i, *vl = v;
     }
+    return year;
+}
+
+/* The largest and smallest budget of the year most units have (the latest on a tie), from the
+ * summary rows read from documents. */
+static void largest(FILE *h, FILE *m, const bk_dataset *ds, const bk_opening *o)
+{
+    size_t hi, lo, count;
+    bk_money vh, vl;
+    int year = summary_extremes(o, &count, &hi, &lo, &vh, &vl);
+    const bk_result *s = o->summary.rows;
     if (!count || hi == (size_t)-1)
         return;
     char line[512], a[64];
@@ -341,14 +354,23 @@ static void inconsistencies(FILE *h, FILE *m, const bk_findings *f)
     end(h, m);
 }
 
+/* The kept completeness rows of the highest (*HI) and lowest (*LO) score; false: none. */
+static bool completeness_extremes(const bk_kept *k, size_t *hi, size_t *lo, bk_money *vh,
+                                  bk_money *vl)
+{
+    const bk_result *c = k->rows;
+    *hi = first_extreme(c, "score_pct", true, NULL);
+    *lo = first_extreme(c, "score_pct", false, NULL);
+    return *hi != (size_t)-1 && cell_money(c, *hi, "score_pct", vh) &&
+           cell_money(c, *lo, "score_pct", vl);
+}
+
 static void completeness(FILE *h, FILE *m, const bk_dataset *ds, const bk_kept *k)
 {
     const bk_result *c = k->rows;
-    size_t hi = first_extreme(c, "score_pct", true, NULL),
-           lo = first_extreme(c, "score_pct", false, NULL);
+    size_t hi, lo;
     bk_money vh, vl;
-    if (hi == (size_t)-1 || !cell_money(c, hi, "score_pct", &vh) ||
-        !cell_money(c, lo, "score_pct", &vl))
+    if (!completeness_extremes(k, &hi, &lo, &vh, &vl))
         return;
     char p[BK_MONEY_TEXT_MAX], line[256];
     begin(h, m);
@@ -394,6 +416,47 @@ static void execution(FILE *h, FILE *m, const bk_dataset *ds, const bk_kept *k)
         text(h, m, line);
         end(h, m);
     }
+}
+
+/* Adds ROW to CITED[0..*n) unless there, keeping them in the order of the whole table. */
+static void cite(const bk_kept *k, size_t row, size_t *cited, size_t *n)
+{
+    size_t i = 0;
+    while (i < *n && cited[i] != row && k->place[cited[i]] < k->place[row])
+        i++;
+    if (i < *n && cited[i] == row)
+        return;
+    memmove(cited + i + 1, cited + i, (*n - i) * sizeof *cited);
+    cited[i] = row;
+    (*n)++;
+}
+
+const bk_kept *bk_opening_cited(const bk_opening *o, const char *table,
+                                size_t cited[BK_OPENING_CITED], size_t *n)
+{
+    *n = 0;
+    size_t hi, lo, count;
+    bk_money vh, vl;
+    if (strcmp(table, "summary") == 0) {
+        summary_extremes(o, &count, &hi, &lo, &vh, &vl);
+        if (count && hi != (size_t)-1) {
+            cite(&o->summary, hi, cited, n);
+            if (count > 1)
+                cite(&o->summary, lo, cited, n);
+        }
+        return &o->summary;
+    }
+    if (strcmp(table, "completeness") == 0) {
+        if (completeness_extremes(&o->completeness, &hi, &lo, &vh, &vl)) {
+            cite(&o->completeness, hi, cited, n);
+            if (lo != hi && vl != vh)
+                cite(&o->completeness, lo, cited, n);
+        }
+        return &o->completeness;
+    }
+    for (size_t i = 0; o->pefa.rows && i < o->pefa.rows->nrows && i < BK_OPENING_CITED; i++)
+        cite(&o->pefa, i, cited, n); /* execution() speaks of every one kept (at most 3) */
+    return &o->pefa;
 }
 
 int bk_report_opening(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,

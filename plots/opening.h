@@ -24,6 +24,7 @@
 #include "../analytics/index.h"
 #include "../analytics/reconcile.h"
 #include "../ingest/model.h"
+#include "keptrows.h"
 #include "reporttables.h"
 
 typedef struct bk_opening bk_opening;
@@ -33,6 +34,18 @@ bk_opening *bk_opening_new(void);
 /* What O keeps of one group's tables T, the groups given in the order of their units. */
 int bk_opening_add(bk_opening *o, const bk_report_tables *t);
 void bk_opening_free(bk_opening *o);
+
+/* Rows of one table the opening cites at most. */
+enum { BK_OPENING_CITED = 3 };
+
+/*
+ * The rows of TABLE ("summary", "completeness" or "pefa") the opening's figures link to, for
+ * an index page that lists only those (report.h): their rows in the returned copies kept of
+ * the groups' tables, CITED[0..*N) in the order of the whole table, whose rows the copies'
+ * place says.
+ */
+const bk_kept *bk_opening_cited(const bk_opening *o, const char *table,
+                                size_t cited[BK_OPENING_CITED], size_t *n);
 
 /* The opening of the whole INDEX, its FINDINGS and what O kept of every group. */
 int bk_report_opening(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *index,

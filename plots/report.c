@@ -40,7 +40,7 @@ static int execution_section(FILE *h, FILE *m, const bk_dataset *ds, const bk_in
                     "评分依 PEFA 2016：PI-1 总支出执行率（A 95–105%，B 90–110%，C 85–115%），"
                     "PI-2 支出结构偏差（按功能类、按经济分类类；A <5%，B <10%，C <15%），"
                     "满三年时按“三年中至少两年”给出等级。逐项见 budgetkit execution。");
-    if (bk_page_section_copy(&g->pefa, h, m) != 0)
+    if (bk_report_groups_table(g, "pefa", h, m, ds) != 0)
         return -1;
     fputs("<figure><img src=\"execution.svg\" alt=\"预算执行\"><figcaption>预算执行：年初预算与"
           "决算</figcaption></figure>\n", h);
@@ -67,7 +67,8 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
         return -1;
 
     bk_page_heading(h, m, "主要数字");
-    if (bk_page_section_copy(&g->summary, h, m) != 0 || bk_unit_pages_list(h, m, ds, index) != 0)
+    if (bk_report_groups_table(g, "summary", h, m, ds) != 0 ||
+        bk_unit_pages_list(h, m, ds, index) != 0)
         return -1;
 
     bk_page_heading(h, m, "图表");
@@ -119,7 +120,7 @@ static int write_pages(FILE *h, FILE *m, const bk_dataset *ds, const bk_index *i
         return -1;
 
     bk_page_heading(h, m, "公开完整性");
-    if (bk_page_section_copy(&g->completeness, h, m) != 0)
+    if (bk_report_groups_table(g, "completeness", h, m, ds) != 0)
         return -1;
     bk_page_end(h);
     return 0;

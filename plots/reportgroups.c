@@ -41,14 +41,19 @@ static const char *const pefa_heads[] = {"单位", "年度", "口径", "年初�
 /* The index page lists this many of the largest changes. */
 enum { CHANGES_LISTED = 12 };
 
-/* Records a group holds: the environment's BK_REPORT_GROUP_RECORDS (at least 1), else
- * BK_REPORT_GROUP_RECORDS. */
-static size_t group_records(void)
+/* The environment's NAME when a whole number of at least 1, else FALLBACK. */
+static size_t setting(const char *name, size_t fallback)
 {
-    const char *s = getenv("BK_REPORT_GROUP_RECORDS");
+    const char *s = getenv(name);
     char *end;
     unsigned long long v = s && *s ? strtoull(s, &end, 10) : 0;
-    return s && *s && *end == '\0' && v > 0 ? (size_t)v : BK_REPORT_GROUP_RECORDS;
+    return s && *s && *end == '\0' && v > 0 ? (size_t)v : fallback;
+}
+
+/* Records a group holds. */
+static size_t group_records(void)
+{
+    return setting("BK_REPORT_GROUP_RECORDS", BK_REPORT_GROUP_RECORDS);
 }
 
 /* ---- the workbook on a thread of its own ---- */
@@ -246,7 +251,7 @@ static bk_findings findings_of_units(const bk_findings *f, const char *from, con
     return (bk_findings){f->items + lo, hi - lo, hi - lo};
 }
 
-/* The index page's rows of one group's tables T. */
+/* The index page's rows of one group's tables T, counted, and written when it lists all. */
 static bool write_sections(bk_report_groups *g, const bk_dataset *ds, const bk_report_tables *t,
                            const size_t seen[3], bool finals)
 {
@@ -261,14 +266,19 @@ static bool write_sections(bk_report_groups *g, const bk_dataset *ds, const bk_r
         if (!(c->kind == BK_CELL_TEXT && strncmp(c->text, "narrative (derived", 18) == 0))
             rows[n++] = i;
     }
-    bk_page_table_rows(g->summary.h, g->summary.m, ds, s, summary_cols, rows, n, "summary",
-                       seen[0], NULL);
+    g->rows[0] += n;
+    g->rows[1] += t->completeness->nrows;
+    g->rows[2] += finals ? t->pefa->nrows : 0;
+    if (g->lists_all) {
+        bk_page_table_rows(g->summary.h, g->summary.m, ds, s, summary_cols, rows, n, "summary",
+                           seen[0], NULL);
+        bk_page_table_rows(g->completeness.h, g->completeness.m, ds, t->completeness,
+                           completeness_cols, NULL, 0, "completeness", seen[1], NULL);
+        if (finals)
+            bk_page_table_rows(g->pefa.h, g->pefa.m, ds, t->pefa, pefa_cols, NULL, 0, "pefa",
+                               seen[2], NULL);
+    }
     free(rows);
-    bk_page_table_rows(g->completeness.h, g->completeness.m, ds, t->completeness,
-                       completeness_cols, NULL, 0, "completeness", seen[1], NULL);
-    if (finals)
-        bk_page_table_rows(g->pefa.h, g->pefa.m, ds, t->pefa, pefa_cols, NULL, 0, "pefa",
-                           seen[2], NULL);
     return true;
 }
 
@@ -400,6 +410,7 @@ int bk_report_groups_run(const char *dir, const bk_dataset *ds, const bk_index *
     if (beside)
         findings_ready(&book, made);
     bk_alloc_give_back();
+    out->lists_all = index->n_runs <= setting("BK_REPORT_INDEX_ROWS", BK_REPORT_INDEX_ROWS);
     group_run run = {dir, ds, index, finals, out, 0, {0}};
     for (size_t first = 0, end; rc == 0 && first < index->n_runs; first = end) {
         end = bk_index_group_end(index, first, book.records);
@@ -429,6 +440,33 @@ int bk_report_groups_run(const char *dir, const bk_dataset *ds, const bk_index *
     if (rc != 0)
         bk_report_groups_release(out);
     return rc;
+}
+
+int bk_report_groups_table(const bk_report_groups *g, const char *table, FILE *h, FILE *m,
+                           const bk_dataset *ds)
+{
+    static const char *const names[] = {"summary", "completeness", "pefa"};
+    const char *const *cols[] = {summary_cols, completeness_cols, pefa_cols};
+    const char *const *heads[] = {summary_heads, completeness_heads, pefa_heads};
+    const bk_page_section *sections[] = {&g->summary, &g->completeness, &g->pefa};
+    size_t k = 0;
+    while (k < 2 && strcmp(names[k], table) != 0)
+        k++;
+    if (g->lists_all)
+        return bk_page_section_copy(sections[k], h, m);
+    size_t cited[BK_OPENING_CITED], n;
+    const bk_kept *kept = bk_opening_cited(g->opening, names[k], cited, &n);
+    char line[512];
+    snprintf(line, sizeof line, "此表共 %zu 行（每个单位年度一行）；单位年度多于 %zu 个，此页只列"
+             "上文要点所引的 %zu 行。各单位逐年的数字见其单位页面，全部行见 Excel 工作簿 "
+             "briefing.xlsx。", g->rows[k], setting("BK_REPORT_INDEX_ROWS", BK_REPORT_INDEX_ROWS),
+             n);
+    bk_page_paragraph(h, m, line);
+    bk_page_table_head(h, m, heads[k]);
+    if (n)
+        bk_page_table_rows(h, m, ds, kept->rows, cols[k], cited, n, names[k], 0, kept->place);
+    bk_page_table_end(h, m);
+    return 0;
 }
 
 /* The index page's list of the largest changes, from every group's kept (keptrows.h). */

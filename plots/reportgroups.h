@@ -33,6 +33,12 @@
 
 #define BK_REPORT_GROUP_RECORDS ((size_t)1 << 15)
 
+/* Unit-year-stages beyond which the index page lists, of its tables of one row per unit-year
+ * (主要数字, 公开完整性, 预算执行), only the rows its opening cites: a national panel's were
+ * 150 MB of HTML, no page to hand out; every row stays on the unit pages and in the workbook.
+ * The environment's BK_REPORT_INDEX_ROWS, when set, stands for it (tests). */
+#define BK_REPORT_INDEX_ROWS ((size_t)2000)
+
 /* One section of the index page in both renderings, written as the groups come. */
 typedef struct {
     FILE *h, *m;
@@ -44,6 +50,8 @@ typedef struct {
     bk_opening *opening;
     bk_kept changes; /* each group's twelve largest changes, the index page's from them */
     bk_page_section summary, completeness, pefa; /* the tables of the index page */
+    bool lists_all;  /* the index page lists every row of those (BK_REPORT_INDEX_ROWS) */
+    size_t rows[3];  /* rows of the summary (those listed), completeness and PEFA tables */
     size_t unit_pages;
 } bk_report_groups;
 
@@ -70,5 +78,12 @@ int bk_report_groups_changes(const bk_report_groups *g, FILE *h, FILE *m, const 
 
 /* Copies the section S into H and M. Returns 0, or -1 if it could not be read back. */
 int bk_page_section_copy(const bk_page_section *s, FILE *h, FILE *m);
+
+/* The index page's table TABLE ("summary", "completeness" or "pefa") into H and M: every row
+ * (its section copied) or, past BK_REPORT_INDEX_ROWS, a line saying how many rows there are
+ * and where, and the rows the opening cites. Returns 0, or -1 if a section could not be read
+ * back. */
+int bk_report_groups_table(const bk_report_groups *g, const char *table, FILE *h, FILE *m,
+                           const bk_dataset *ds);
 
 #endif

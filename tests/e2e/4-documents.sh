@@ -197,6 +197,29 @@ if [ -f "$WANLI.pdf" ]; then
     run "report ds a unit a group" 0 report -o "$TMP/ds-groups" "$DS"
     unset BK_REPORT_GROUP_RECORDS
     if diff -r "$TMP/ds-brief" "$TMP/ds-groups" >"$TMP/diff" 2>&1; then ok; else bad "report ds: a unit a group differs: $(head -c 300 "$TMP/diff")"; fi
+    # past BK_REPORT_INDEX_ROWS unit-year-stages (plots/reportgroups.h) the index page lists,
+    # of its tables of a row per unit-year, only the rows its opening cites, and says how many
+    # there are and where: the largest 2024 budget (万里街道, 15621.11 in the README's headline
+    # figures) and the final account's PI-1 row (年初预算 2993.92 against 2940.05, 98.20 %)
+    # stay; the unit pages and the workbook are the very bytes of the full briefing's
+    export BK_REPORT_INDEX_ROWS=1 BK_REPORT_GROUP_RECORDS=1
+    run "report ds, the index of many unit-years" 0 report -o "$TMP/ds-many" "$DS"
+    unset BK_REPORT_INDEX_ROWS BK_REPORT_GROUP_RECORDS
+    has "report ds many: how many rows and where" "$TMP/ds-many/index.html" "此表共 6 行（每个单位年度一行）；单位年度多于 1 个，此页只列上文要点所引的 2 行。各单位逐年的数字见其单位页面，全部行见 Excel 工作簿 briefing.xlsx。"
+    has "report ds many: the largest budget cited stays" "$TMP/ds-many/report.md" "| 上海市普陀区人民政府万里街道办事处 | 上海市 | 2024 | 预算 | 15,621.11 |"
+    has "report ds many: the PI-1 row cited stays" "$TMP/ds-many/report.md" "| 上海市普陀区财政局 | 2024 | 一般公共预算财政拨款支出 | 2,993.92 | 2,940.05 | 98.20 | A |"
+    has "report ds: the full page lists the 2023 budget" "$TMP/ds-brief/report.md" "| 上海市普陀区人民政府万里街道办事处 | 上海市 | 2023 | 预算 |"
+    hasnt "report ds many: a row not cited is left out" "$TMP/ds-many/report.md" "| 上海市普陀区人民政府万里街道办事处 | 上海市 | 2023 | 预算 |"
+    if diff -r -x index.html -x report.md "$TMP/ds-brief" "$TMP/ds-many" >"$TMP/diff" 2>&1; then ok; else bad "report ds many: unit pages or workbook differ: $(head -c 300 "$TMP/diff")"; fi
+    # every link of the index page still finds its row: the same links as the full page's
+    grep -o 'href="#[a-z]*-[0-9]*"' "$TMP/ds-brief/index.html" >"$TMP/links-full"
+    grep -o 'href="#[a-z]*-[0-9]*"' "$TMP/ds-many/index.html" >"$TMP/links-many"
+    if cmp -s "$TMP/links-full" "$TMP/links-many"; then ok; else bad "report ds many: its links differ from the full page's"; fi
+    dangling=0
+    for a in $(sed 's/href="#\(.*\)"/\1/' "$TMP/links-many"); do
+        grep -q "id=\"$a\"" "$TMP/ds-many/index.html" || dangling=$((dangling + 1))
+    done
+    if [ "$dangling" -eq 0 ] && [ -s "$TMP/links-many" ]; then ok; else bad "report ds many: $dangling links to no row"; fi
     # a briefing of fewer units into the same directory leaves no page of the others
     $BK report -o "$TMP/ds-brief" "$DS/items/shanghai_putuo_social_welfare_home_2024_unit_budget.pdf.csv" "$DS/units.csv" >/dev/null 2>&1
     if [ -s "$TMP/ds-brief/unit-0.html" ] && [ ! -e "$TMP/ds-brief/unit-1.html" ] && [ ! -e "$TMP/ds-brief/unit-2.md" ]; then ok; else
