@@ -40,9 +40,9 @@ enum { BK_OPENING_CITED = 3 };
 
 /*
  * The rows of TABLE ("summary", "completeness" or "pefa") the opening's figures link to, for
- * an index page that lists only those (report.h): their rows in the returned copies kept of
- * the groups' tables, CITED[0..*N) in the order of the whole table, whose rows the copies'
- * place says.
+ * an index page that lists only those (reportgroups.h): their rows in the returned copies
+ * kept of the groups' tables, CITED[0..*N) in the order of the whole table, whose rows the
+ * copies' place says.
  */
 const bk_kept *bk_opening_cited(const bk_opening *o, const char *table,
                                 size_t cited[BK_OPENING_CITED], size_t *n);
