@@ -89,7 +89,7 @@ asan:
 # randomisation is turned off for the run where it may be (setarch -R): ThreadSanitizer's
 # shadow memory cannot map beside the wide randomisation of recent kernels. The unit tests of
 # what runs in threads run first.
-TSAN_UNITS := test_threads test_chunks test_resultsink test_completeness test_reconcile
+TSAN_UNITS := test_threads test_chunks test_resultsink test_completeness test_reconcile test_pagewriter
 tsan:
 	$(MAKE) BUILD=build-tsan OPT="-O1 -g -fsanitize=thread" build-tsan/budgetkit $(TSAN_UNITS:%=build-tsan/tests/%)
 	@norand=; if setarch "$$(uname -m)" -R true 2>/dev/null; then norand="setarch $$(uname -m) -R"; fi; \

@@ -11,6 +11,7 @@
 #include "../ingest/alloc.h"
 #include "../ingest/loadparts.h"
 #include "pagetable.h"
+#include "pagewriter.h"
 #include "reporttables.h"
 #include "unitpage.h"
 #include "workbook.h"
@@ -291,6 +292,7 @@ typedef struct {
     bk_report_groups *g;
     size_t next_finding;
     size_t seen[3]; /* rows of the summary, completeness and PEFA tables so far */
+    bk_page_writer *writer; /* the unit pages' thread, when there is one */
 } group_run;
 
 /* A group of runs [FIRST, END): its tables into T, its rows of the index page, what the index
@@ -314,6 +316,12 @@ static int one_group(group_run *run, size_t first, size_t end, bk_report_tables 
     const char *from = first ? run_unit(run->index, first) : NULL;
     bk_findings mine = findings_of_units(&run->g->findings, from, run_unit(run->index, end),
                                          &run->next_finding);
+    if (run->writer) { /* the pages on their own thread, the tables with them */
+        if (rc == 0)
+            return bk_page_writer_add(run->writer, &part, t, mine, err, errlen);
+        bk_index_release(&part);
+        return rc;
+    }
     size_t pages = 0;
     if (rc == 0)
         rc = bk_unit_pages_write(run->dir, run->ds, &part, &mine, t, run->g->unit_pages, &pages,
@@ -411,7 +419,11 @@ int bk_report_groups_run(const char *dir, const bk_dataset *ds, const bk_index *
         findings_ready(&book, made);
     bk_alloc_give_back();
     out->lists_all = index->n_runs <= setting("BK_REPORT_INDEX_ROWS", BK_REPORT_INDEX_ROWS);
-    group_run run = {dir, ds, index, finals, out, 0, {0}};
+    group_run run = {dir, ds, index, finals, out, 0, {0}, NULL};
+    /* with a second core the workbook's thread is done long before the pages: these go to a
+     * thread of their own while the next group's tables are made (pagewriter.h) */
+    if (beside && rc == 0)
+        run.writer = bk_page_writer_start(dir, ds);
     for (size_t first = 0, end; rc == 0 && first < index->n_runs; first = end) {
         end = bk_index_group_end(index, first, book.records);
         bk_report_tables t;
@@ -419,6 +431,14 @@ int bk_report_groups_run(const char *dir, const bk_dataset *ds, const bk_index *
         if (rc == 0 && !beside)
             bk_workbook_add(book.book, &t);
         bk_report_tables_free(&t);
+    }
+    if (run.writer) {
+        char why[256];
+        if (bk_page_writer_finish(run.writer, &out->unit_pages, why, sizeof why) != 0 &&
+            rc == 0) {
+            snprintf(err, errlen, "%s", why);
+            rc = -1;
+        }
     }
     if (beside) {
         atomic_store(&book.stop, rc != 0);

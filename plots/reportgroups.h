@@ -12,7 +12,8 @@
  * are byte for byte those of the whole tables made at once (tests/e2e checks it).
  *
  * Threads: with two cores the workbook is written on a thread of its own, which makes each
- * group's tables itself (reportgroups.c says why).
+ * group's tables itself (reportgroups.c says why), and the unit pages on another
+ * (pagewriter.h).
  *
  * Ownership: a bk_report_groups holds the index page's sections (temporary files) and the rows
  * kept, until bk_report_groups_release. Errors: -1 with the reason in ERR.
