@@ -39,6 +39,7 @@
 #include "../ingest/extract.h"
 #include "../ingest/model.h"
 #include "../plots/report.h"
+#include "testutil.h"
 
 /* The hook: counts allocations and fails the one numbered fail_at (0: none). */
 typedef struct {
@@ -264,23 +265,6 @@ static void test_load_and_analyse(void **state)
     assert_true(sweep("load and analyse datasets/", load_and_analyse, 1) > 0);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *text = NULL;
-    size_t cap = 0;
-    ssize_t n = getdelim(&text, &cap, '\0', f);
-    fclose(f);
-    if (n < 0) {
-        free(text);
-        return NULL;
-    }
-    *len = (size_t)n;
-    return text;
-}
-
 static void test_extract(void **state)
 {
     (void)state;
@@ -288,7 +272,7 @@ static void test_extract(void **state)
         "../shared/documents/shanghai_putuo_finance_bureau_2024_dept_final_accounts.txt",
         "../shared/seeds/datong_sasac_2023_budget.txt", NULL};
     for (size_t i = 0; candidates[i] && !document; i++)
-        if ((document = slurp(candidates[i], &document_len)))
+        if ((document = bk_test_slurp(candidates[i], &document_len)))
             document_name = candidates[i];
     if (!document)
         fail_msg("no document to extract: ../shared/documents or ../shared/seeds is missing");

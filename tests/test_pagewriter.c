@@ -24,6 +24,7 @@
 #include "../plots/pagewriter.h"
 #include "../plots/reporttables.h"
 #include "../plots/unitpage.h"
+#include "testutil.h"
 
 typedef struct {
     bk_dataset *ds;
@@ -64,22 +65,6 @@ static void group(const fixture *fx, int g, bk_index *part, bk_report_tables *t)
     size_t first = g ? fx->split : 0, end = g ? fx->index.n_runs : fx->split;
     assert_int_equal(bk_index_part(part, &fx->index, first, end), 0);
     assert_int_equal(bk_report_tables_make(t, fx->ds, part, NULL), 0);
-}
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *text = NULL;
-    size_t cap = 0;
-    ssize_t n = getdelim(&text, &cap, '\0', f);
-    fclose(f);
-    if (n < 0) {
-        free(text);
-        return NULL;
-    }
-    return text;
 }
 
 static void remove_pages(const char *dir, size_t n)
@@ -136,7 +121,7 @@ static void test_two_groups_as_on_one_thread(void **state)
             char a[512], b[512];
             snprintf(a, sizeof a, "%s/unit-%zu.%s", mine, k, md ? "md" : "html");
             snprintf(b, sizeof b, "%s/unit-%zu.%s", theirs, k, md ? "md" : "html");
-            char *x = slurp(a), *y = slurp(b);
+            char *x = bk_test_slurp(a, NULL), *y = bk_test_slurp(b, NULL);
             assert_non_null(x);
             assert_non_null(y);
             assert_string_equal(x, y);

@@ -93,4 +93,24 @@ static inline char *bk_test_result_csv(const bk_result *r)
     return bk_test_result_text(r, BK_FORMAT_CSV);
 }
 
+/* The whole file at PATH in a new NUL-terminated buffer (*LEN its bytes when LEN is not
+ * NULL); NULL when it cannot be read. */
+static inline char *bk_test_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *text = NULL;
+    size_t cap = 0;
+    ssize_t n = getdelim(&text, &cap, '\0', f);
+    fclose(f);
+    if (n < 0) {
+        free(text);
+        return NULL;
+    }
+    if (len)
+        *len = (size_t)n;
+    return text;
+}
+
 #endif
