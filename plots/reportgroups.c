@@ -418,7 +418,8 @@ int bk_report_groups_run(const char *dir, const bk_dataset *ds, const bk_index *
     if (beside)
         findings_ready(&book, made);
     bk_alloc_give_back();
-    out->lists_all = index->n_runs <= setting("BK_REPORT_INDEX_ROWS", BK_REPORT_INDEX_ROWS);
+    out->index_rows = setting("BK_REPORT_INDEX_ROWS", BK_REPORT_INDEX_ROWS);
+    out->lists_all = index->n_runs <= out->index_rows;
     group_run run = {dir, ds, index, finals, out, 0, {0}, NULL};
     /* with a second core the workbook's thread is done long before the pages: these go to a
      * thread of their own while the next group's tables are made (pagewriter.h) */
@@ -479,8 +480,7 @@ int bk_report_groups_table(const bk_report_groups *g, const char *table, FILE *h
     char line[512];
     snprintf(line, sizeof line, "此表共 %zu 行（每个单位年度一行）；单位年度多于 %zu 个，此页只列"
              "上文要点所引的 %zu 行。各单位逐年的数字见其单位页面，全部行见 Excel 工作簿 "
-             "briefing.xlsx。", g->rows[k], setting("BK_REPORT_INDEX_ROWS", BK_REPORT_INDEX_ROWS),
-             n);
+             "briefing.xlsx。", g->rows[k], g->index_rows, n);
     bk_page_paragraph(h, m, line);
     bk_page_table_head(h, m, heads[k]);
     if (n)

@@ -51,7 +51,8 @@ typedef struct {
     bk_opening *opening;
     bk_kept changes; /* each group's twelve largest changes, the index page's from them */
     bk_page_section summary, completeness, pefa; /* the tables of the index page */
-    bool lists_all;  /* the index page lists every row of those (BK_REPORT_INDEX_ROWS) */
+    size_t index_rows; /* the limit in use (BK_REPORT_INDEX_ROWS or the environment's) */
+    bool lists_all;    /* the index page lists every row of those: n_runs <= index_rows */
     size_t rows[3];  /* rows of the summary (those listed), completeness and PEFA tables */
     size_t unit_pages;
 } bk_report_groups;
